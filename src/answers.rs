@@ -1,0 +1,165 @@
+//! A team's answers: parsed from `--answer QUESTION=CHOICE` flags and from answers files (the same
+//! TOML format the TUI saves its sessions in), and written back out.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::pack::{Catalog, Diagnostic, SourceText};
+use crate::suggest::did_you_mean;
+
+/// One choice index per question of the catalog, `None` where the question was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answers {
+    pub choices: Vec<Option<usize>>,
+    /// An optional team name, shown by `compare` and in exports.
+    pub team: Option<String>,
+}
+
+/// A wrong id given on the command line; the message names the valid ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerError(pub String);
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for AnswerError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswersFileDef {
+    #[serde(default)]
+    schema_version: Option<Spanned<i64>>,
+    #[serde(default)]
+    team: Option<String>,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+pub const ANSWERS_SCHEMA_VERSION: i64 = 1;
+
+impl Answers {
+    pub fn empty(catalog: &Catalog) -> Self {
+        Answers {
+            choices: vec![None; catalog.questions.len()],
+            team: None,
+        }
+    }
+
+    pub fn answered(&self) -> usize {
+        self.choices.iter().filter(|c| c.is_some()).count()
+    }
+
+    /// Sets `question=choice` by id; a wrong id is an error that lists the valid ones.
+    pub fn set_by_id(&mut self, catalog: &Catalog, question: &str, choice: &str) -> Result<(), AnswerError> {
+        let (qi, ci) = resolve(catalog, question, choice).map_err(AnswerError)?;
+        self.choices[qi] = Some(ci);
+        Ok(())
+    }
+
+    /// Parses one `QUESTION=CHOICE` flag.
+    pub fn apply_flag(&mut self, catalog: &Catalog, flag: &str) -> Result<(), AnswerError> {
+        let Some((q, c)) = flag.split_once('=') else {
+            return Err(AnswerError(format!(
+                "`--answer {flag}` is not QUESTION=CHOICE, e.g. `--answer team_size=small` (`tradeoff questions` lists them)"
+            )));
+        };
+        self.set_by_id(catalog, q.trim(), c.trim())
+    }
+
+    /// Reads an answers file over these answers (later values win).
+    pub fn apply_file(&mut self, catalog: &Catalog, name: &str, text: &str) -> Result<(), Vec<Diagnostic>> {
+        let src = SourceText::new(name, text);
+        let def: AnswersFileDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
+        let mut diags = Vec::new();
+        if let Some(v) = &def.schema_version
+            && *v.get_ref() != ANSWERS_SCHEMA_VERSION
+        {
+            diags.push(src.at(
+                v.span(),
+                format!(
+                    "schema_version {} is not supported: this tradeoff reads version {ANSWERS_SCHEMA_VERSION}",
+                    v.get_ref()
+                ),
+            ));
+        }
+        for (q, c) in &def.answers {
+            let Some(qi) = catalog.question_index(q.get_ref()) else {
+                diags.push(src.at(q.span(), unknown_question(catalog, q.get_ref())));
+                continue;
+            };
+            let question = &catalog.questions[qi];
+            match question.choice_index(c.get_ref()) {
+                Some(ci) => self.choices[qi] = Some(ci),
+                None => diags.push(src.at(c.span(), unknown_choice(catalog, qi, c.get_ref()))),
+            }
+        }
+        if def.team.is_some() {
+            self.team = def.team;
+        }
+        if diags.is_empty() { Ok(()) } else { Err(diags) }
+    }
+
+    /// The answers as a TOML answers file (what `--answers` reads and sessions save).
+    pub fn to_toml(&self, catalog: &Catalog) -> String {
+        let mut out = String::from("# tradeoff answers: read by `tradeoff recommend --answers FILE`\n");
+        out.push_str(&format!("schema_version = {ANSWERS_SCHEMA_VERSION}\n"));
+        if let Some(team) = &self.team {
+            out.push_str(&format!("team = {}\n", toml_string(team)));
+        }
+        out.push_str("\n[answers]\n");
+        for (q, c) in catalog.questions.iter().zip(&self.choices) {
+            match c {
+                Some(ci) => out.push_str(&format!("{} = {}\n", q.id, toml_string(&q.choices[*ci].id))),
+                None => out.push_str(&format!("# {} is skipped\n", q.id)),
+            }
+        }
+        out
+    }
+
+    /// `(question id, choice id)` of every answered question.
+    pub fn pairs<'a>(&'a self, catalog: &'a Catalog) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        catalog
+            .questions
+            .iter()
+            .zip(&self.choices)
+            .filter_map(|(q, c)| c.map(|ci| (q.id.as_str(), q.choices[ci].id.as_str())))
+    }
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn resolve(catalog: &Catalog, question: &str, choice: &str) -> Result<(usize, usize), String> {
+    let qi = catalog
+        .question_index(question)
+        .ok_or_else(|| unknown_question(catalog, question))?;
+    let ci = catalog.questions[qi]
+        .choice_index(choice)
+        .ok_or_else(|| unknown_choice(catalog, qi, choice))?;
+    Ok((qi, ci))
+}
+
+pub fn unknown_question(catalog: &Catalog, id: &str) -> String {
+    let ids = catalog.questions.iter().map(|q| q.id.as_str());
+    format!(
+        "unknown question `{id}`{}; valid questions: {}",
+        did_you_mean(id, ids.clone()),
+        ids.collect::<Vec<_>>().join(", ")
+    )
+}
+
+pub fn unknown_choice(catalog: &Catalog, qi: usize, id: &str) -> String {
+    let q = &catalog.questions[qi];
+    let ids = q.choices.iter().map(|c| c.id.as_str());
+    format!(
+        "unknown choice `{id}` for `{}`{}; valid choices: {}",
+        q.id,
+        did_you_mean(id, ids.clone()),
+        ids.collect::<Vec<_>>().join(", ")
+    )
+}

@@ -1,0 +1,64 @@
+//! The command line: subcommands and flags, nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tradeoff",
+    version,
+    about = "Choose how to run containers on AWS and which IaC tool to write them in, with every score explained.",
+    after_help = "Examples:\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/"
+)]
+pub struct Cli {
+    /// Read decision data from this folder instead of the built-in packs.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score the packs for a set of answers and print the recommendation.
+    Recommend(RecommendArgs),
+    /// List every question and its choices, with their ids.
+    Questions,
+    /// List the decision packs.
+    Packs,
+    /// Check decision data and print every problem as file:line:col: message.
+    Validate {
+        /// The data folder to check (default: the built-in data).
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RecommendArgs {
+    /// An answer, as QUESTION=CHOICE (repeatable); `tradeoff questions` lists the ids.
+    #[arg(long = "answer", short = 'a', value_name = "QUESTION=CHOICE")]
+    pub answer: Vec<String>,
+    /// A TOML answers file (see README); --answer flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Only these packs (repeatable); default: all.
+    #[arg(long = "pack", short = 'p', value_name = "ID")]
+    pub pack: Vec<String>,
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}

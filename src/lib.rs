@@ -1,0 +1,12 @@
+//! tradeoff: an explainable advisor for running containers on AWS and choosing an IaC tool.
+//!
+//! The decision core (`pack`, `engine`, `answers`) knows nothing of terminals; `report` renders its
+//! one result value as text, JSON or Markdown; `tui` is the interactive view of the same value.
+
+pub mod answers;
+pub mod dates;
+pub mod engine;
+pub mod fsutil;
+pub mod pack;
+pub mod report;
+pub mod suggest;

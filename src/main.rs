@@ -1,0 +1,180 @@
+//! The `tradeoff` binary: parse the command line, run the command, map errors to exit codes
+//! (0 success, 1 a check failed or a file could not be written, 2 bad input).
+
+mod cli;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command, Format, RecommendArgs};
+use tradeoff::answers::Answers;
+use tradeoff::pack::{self, Catalog};
+use tradeoff::{dates, engine, fsutil, report, suggest};
+
+/// A failure with the exit code it maps to.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn fail(code: u8, message: impl Into<String>) -> Failure {
+    Failure {
+        code,
+        message: message.into(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("{}", f.message.trim_end());
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        None => {
+            let _ = Cli::command().print_help();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.data.as_deref())),
+        Some(Command::Questions) => {
+            let catalog = load(cli.data.as_deref())?;
+            print_out(&questions_text(&catalog))
+        }
+        Some(Command::Packs) => {
+            let catalog = load(cli.data.as_deref())?;
+            print_out(&packs_text(&catalog))
+        }
+        Some(Command::Recommend(args)) => {
+            let catalog = load(cli.data.as_deref())?;
+            recommend(&catalog, &args)
+        }
+    }
+}
+
+fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
+    pack::load_from(dir).map_err(|d| {
+        fail(
+            2,
+            format!("{d}\nerror: the decision data has {} problem(s); `tradeoff validate` lists them", d.len()),
+        )
+    })
+}
+
+fn print_out(s: &str) -> Result<ExitCode, Failure> {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`tradeoff … | head`) is not an error worth a message.
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(dir: Option<&Path>) -> Result<ExitCode, Failure> {
+    match pack::load_from(dir) {
+        Ok(c) => {
+            let alts: usize = c.packs.iter().map(|p| p.alternatives.len()).sum();
+            println!(
+                "ok: {} pack(s), {} question(s), {} alternative(s), {} source(s); data verified {}",
+                c.packs.len(),
+                c.questions.len(),
+                alts,
+                c.sources.len(),
+                c.verified
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(d) => {
+            println!("{d}");
+            Err(fail(1, format!("{} problem(s) found", d.len())))
+        }
+    }
+}
+
+fn questions_text(c: &Catalog) -> String {
+    let mut o = String::new();
+    for (i, q) in c.questions.iter().enumerate() {
+        let from = q.pack.as_ref().map_or(String::new(), |p| format!("  [pack {p}]"));
+        o.push_str(&format!("{}. {}  ({}){from}\n   {}\n", i + 1, q.id, q.title, q.prompt));
+        let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
+        for ch in &q.choices {
+            o.push_str(&format!("     {:w$}  {}\n", ch.id, ch.label));
+        }
+        o.push('\n');
+    }
+    o.push_str("Answer with --answer QUESTION=CHOICE, e.g. --answer team_size=small. Skipped questions have no effect.\n");
+    o
+}
+
+fn packs_text(c: &Catalog) -> String {
+    let mut o = String::new();
+    for p in &c.packs {
+        o.push_str(&format!(
+            "{}  {} — {} (verified {})\n   criteria: {}\n   alternatives: {}\n",
+            p.id,
+            p.name,
+            p.description,
+            p.verified,
+            p.criteria.iter().map(|k| k.id.as_str()).collect::<Vec<_>>().join(", "),
+            p.alternatives.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    o
+}
+
+fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
+    let mut answers = Answers::empty(catalog);
+    if let Some(path) = &args.answers {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| fail(2, format!("{}: cannot read the answers file: {e}", path.display())))?;
+        answers
+            .apply_file(catalog, &path.display().to_string(), &text)
+            .map_err(|d| fail(2, d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))?;
+    }
+    for flag in &args.answer {
+        answers.apply_flag(catalog, flag).map_err(|e| fail(2, format!("error: {e}")))?;
+    }
+    let mut packs = Vec::new();
+    for id in &args.pack {
+        match catalog.pack_index(id) {
+            Some(i) if !packs.contains(&i) => packs.push(i),
+            Some(_) => {}
+            None => {
+                let ids = catalog.packs.iter().map(|p| p.id.as_str());
+                return Err(fail(
+                    2,
+                    format!(
+                        "error: unknown pack `{id}`{}; valid packs: {}",
+                        suggest::did_you_mean(id, ids.clone()),
+                        ids.collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let rec = engine::analyze(catalog, &answers, &packs);
+    let body = match args.format {
+        Format::Text => report::text::render(&rec),
+        Format::Json => report::json::render(&rec),
+        Format::Markdown => report::markdown::render(&rec, &dates::today()),
+    };
+    match &args.output {
+        None => print_out(&body),
+        Some(path) => {
+            fsutil::write_atomic(path, body.as_bytes(), args.force).map_err(|e| match e {
+                fsutil::WriteError::Exists => fail(
+                    1,
+                    format!("{}: already exists; pass --force to overwrite it", path.display()),
+                ),
+                fsutil::WriteError::Io(e) => fail(1, format!("{}: cannot write: {e}", path.display())),
+            })?;
+            eprintln!("wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The compiled decision data the engine scores: every reference resolved to an index.
+
+/// Everything loaded from a data folder: sources, questions (shared first, then each pack's own)
+/// and the packs in display order.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+    pub packs: Vec<Pack>,
+    /// The oldest `verified` date of any file: the facts are at least this fresh.
+    pub verified: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub citation: Option<String>,
+    pub verified: String,
+    pub checked: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub title: String,
+    pub prompt: String,
+    pub help: String,
+    pub sources: Vec<usize>,
+    pub choices: Vec<Choice>,
+    /// The pack that brought the question, or `None` for a shared one.
+    pub pack: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub verified: String,
+    pub order: i64,
+    pub criteria: Vec<Criterion>,
+    pub alternatives: Vec<Alternative>,
+    pub rules: Vec<Rule>,
+    /// Base scores, row-major: `matrix[a * criteria.len() + k]`, for the engine's inner loops.
+    pub matrix: Vec<f64>,
+    /// The questions any rule of this pack reads, ascending: only these can change its result.
+    pub questions_used: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub weight: f64,
+    /// Anchors of the 0–10 scale, ascending.
+    pub scale: Vec<(u8, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub status: Option<String>,
+    /// One per criterion, in the pack's criterion order.
+    pub scores: Vec<Score>,
+    pub sources: Vec<usize>,
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Score {
+    pub value: f64,
+    pub why: String,
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub reason: Option<String>,
+    pub when: Vec<Condition>,
+    /// (criterion, factor)
+    pub weights: Vec<(usize, f64)>,
+    pub adjusts: Vec<Adjust>,
+    pub vetoes: Vec<Veto>,
+    pub caveats: Vec<Caveat>,
+}
+
+/// Holds when the question is answered with one of `choices`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub question: usize,
+    pub choices: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Adjust {
+    pub alternative: usize,
+    pub criterion: usize,
+    pub delta: f64,
+    pub reason: String,
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Veto {
+    pub alternative: usize,
+    pub reason: String,
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Caveat {
+    pub alternative: usize,
+    pub text: String,
+    pub source: Option<usize>,
+}
+
+impl Catalog {
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+    pub fn pack_index(&self, id: &str) -> Option<usize> {
+        self.packs.iter().position(|p| p.id == id)
+    }
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+}
+
+impl Question {
+    pub fn choice_index(&self, id: &str) -> Option<usize> {
+        self.choices.iter().position(|c| c.id == id)
+    }
+}
+
+impl Pack {
+    pub fn alternative_index(&self, id: &str) -> Option<usize> {
+        self.alternatives.iter().position(|a| a.id == id)
+    }
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criteria.iter().position(|c| c.id == id)
+    }
+}
+
+impl Rule {
+    /// True when every condition holds under `answers` (indexed by question).
+    pub fn fires(&self, answers: &[Option<usize>]) -> bool {
+        self.when.iter().all(|c| {
+            answers
+                .get(c.question)
+                .copied()
+                .flatten()
+                .is_some_and(|a| c.choices.contains(&a))
+        })
+    }
+}

@@ -1,0 +1,193 @@
+//! The on-disk TOML schema of decision data, as serde types.
+//!
+//! These types mirror the files one to one and keep the source spans of every value that a later
+//! check may need to point at. Nothing here knows about the engine: `pack::compile` turns them into
+//! the index-based model the engine scores.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `data/sources.toml`: every reference the other files cite, by id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default, rename = "source")]
+    pub sources: Vec<SourceDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    /// An https URL. Only a source that has none (the seed report) may leave it out, and then it
+    /// must say where it can be found in `citation`.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// When someone last opened the source and checked what the data says about it (YYYY-MM-DD).
+    pub verified: Spanned<String>,
+    /// What was checked there, in a sentence: the facts this source backs.
+    #[serde(default)]
+    pub checked: Option<String>,
+}
+
+/// `data/questions.toml` (shared questions) and the `[[question]]` tables of a pack.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionsFile {
+    pub verified: Spanned<String>,
+    #[serde(default, rename = "question")]
+    pub questions: Vec<QuestionDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionDef {
+    pub id: Spanned<String>,
+    /// A short label for tables and summaries ("Team size").
+    pub title: Spanned<String>,
+    pub prompt: Spanned<String>,
+    /// Why the question matters for the decision.
+    pub help: Spanned<String>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    #[serde(rename = "choice")]
+    pub choices: Spanned<Vec<ChoiceDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceDef {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// `data/packs/<id>.toml`: one decision.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub description: Spanned<String>,
+    pub verified: Spanned<String>,
+    /// Lower numbers are scored and shown first.
+    #[serde(default)]
+    pub order: Option<i64>,
+    #[serde(default, rename = "question")]
+    pub questions: Vec<QuestionDef>,
+    #[serde(rename = "criterion")]
+    pub criteria: Spanned<Vec<CriterionDef>>,
+    #[serde(rename = "alternative")]
+    pub alternatives: Spanned<Vec<AlternativeDef>>,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RuleDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionDef {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub description: Spanned<String>,
+    /// Base weight before any rule changes it; any number ≥ 0.
+    pub weight: Spanned<f64>,
+    /// What a score means on this criterion: keys "0", "5" and "10" at least.
+    pub scale: Spanned<BTreeMap<Spanned<String>, String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeDef {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub summary: Spanned<String>,
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    /// Criterion id → score with its rationale.
+    pub scores: Spanned<BTreeMap<Spanned<String>, Spanned<ScoreDef>>>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreDef {
+    pub score: Spanned<f64>,
+    pub why: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: Spanned<String>,
+    /// Question id → one choice id or a list of them; every entry must hold (AND), a list means any of
+    /// its choices (OR). A rule on a skipped question never fires.
+    pub when: Spanned<BTreeMap<Spanned<String>, Spanned<OneOrMany>>>,
+    /// Criterion id → factor that multiplies its weight.
+    #[serde(default)]
+    pub weights: Option<Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>>,
+    #[serde(default)]
+    pub adjust: Vec<Spanned<AdjustDef>>,
+    #[serde(default)]
+    pub veto: Vec<Spanned<VetoDef>>,
+    #[serde(default)]
+    pub caveat: Vec<Spanned<CaveatDef>>,
+    /// Why the weights change (shown with the weight change).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            OneOrMany::One(s) => std::slice::from_ref(s),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustDef {
+    pub alternative: Spanned<String>,
+    pub criterion: Spanned<String>,
+    /// Added to the alternative's score on the criterion; the result is clamped to 0–10.
+    pub delta: Spanned<f64>,
+    pub reason: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VetoDef {
+    pub alternative: Spanned<String>,
+    pub reason: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaveatDef {
+    pub alternative: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}

@@ -1,0 +1,101 @@
+//! Renderers of a [`Recommendation`]: plain text for a terminal, JSON for scripts, Markdown for a
+//! wiki page or a pull request. They only format: every number comes from the engine.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::engine::{Because, PackResult, RankedAlternative, Recommendation};
+
+/// A bar of `width` cells for a 0–100 score, in eighths.
+pub fn bar(score: f64, width: usize) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(PARTS[eighths % 8]);
+    }
+    let used = s.chars().count();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    s
+}
+
+/// "Team size = Small (2–5)" joined with " and ".
+pub fn because_text(b: &[Because]) -> String {
+    b.iter()
+        .map(|b| format!("{} = {}", b.title, b.label))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+pub fn find<'a>(p: &'a PackResult, id: &str) -> Option<&'a RankedAlternative> {
+    p.ranking.iter().find(|a| a.id == id)
+}
+
+pub fn name_of<'a>(p: &'a PackResult, id: &'a str) -> &'a str {
+    find(p, id).map_or(id, |a| a.name.as_str())
+}
+
+pub fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// "+85%" / "−40%" for a relative weight change.
+pub fn signed_pct(x: f64) -> String {
+    let v = (x * 100.0).round();
+    if v < 0.0 { format!("−{:.0}%", -v) } else { format!("+{v:.0}%") }
+}
+
+/// One sentence on the winner's standing: margin, close call and verdict.
+pub fn standing(p: &PackResult) -> String {
+    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
+        return "every alternative is excluded by your answers".into();
+    };
+    match (&p.runner_up, p.margin) {
+        (Some(r), Some(m)) => format!(
+            "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples)",
+            w.score,
+            name_of(p, r),
+            if p.close_call { " (a close call)" } else { "" },
+            p.verdict.as_str(),
+            pct(p.robustness.winner_probability)
+        ),
+        _ => format!("{:.1}/100; the only alternative left", w.score),
+    }
+}
+
+/// Answered questions as "Title: Label" and skipped ones by title.
+pub fn answered_and_skipped(rec: &Recommendation) -> (Vec<String>, Vec<String>) {
+    let answered = rec
+        .answers
+        .iter()
+        .filter_map(|a| a.label.as_ref().map(|l| format!("{}: {l}", a.title)))
+        .collect();
+    let skipped = rec
+        .answers
+        .iter()
+        .filter(|a| a.choice.is_none())
+        .map(|a| a.title.clone())
+        .collect();
+    (answered, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(100.0, 4), "████");
+        assert_eq!(bar(50.0, 4), "██  ");
+        assert_eq!(bar(53.125, 4).chars().count(), 4);
+        assert_eq!(bar(150.0, 2), "██");
+    }
+
+    #[test]
+    fn signed_percentages() {
+        assert_eq!(signed_pct(0.854), "+85%");
+        assert_eq!(signed_pct(-0.4), "−40%");
+    }
+}

@@ -1,0 +1,88 @@
+//! "Did you mean …?" for mistyped ids, and fuzzy matching for the palette: our one wrapper around
+//! fuzzy-matcher, so the rest of the code never sees its types.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// The closest candidate to `input`, if any is close enough to suggest.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let input_l = input.to_lowercase();
+    let mut best: Option<(i64, usize, &str)> = None;
+    let mut best_edit: Option<(usize, &str)> = None;
+    for c in candidates {
+        if let Some(score) = matcher.fuzzy_match(c, &input_l) {
+            let len_gap = c.len().abs_diff(input.len());
+            if best.is_none_or(|(s, g, b)| (score, std::cmp::Reverse(len_gap), std::cmp::Reverse(c)) > (s, std::cmp::Reverse(g), std::cmp::Reverse(b))) {
+                best = Some((score, len_gap, c));
+            }
+        }
+        let d = levenshtein(&input_l, &c.to_lowercase());
+        if best_edit.is_none_or(|(bd, b)| (d, c) < (bd, b)) {
+            best_edit = Some((d, c));
+        }
+    }
+    if let Some((_, _, c)) = best {
+        return Some(c);
+    }
+    // Transpositions and typos that are not subsequences: accept a small edit distance.
+    best_edit
+        .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
+        .map(|(_, c)| c)
+}
+
+/// `", did you mean `x`?"`, or an empty string when nothing is close.
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    match closest(input, candidates) {
+        Some(c) => format!(", did you mean `{c}`?"),
+        None => String::new(),
+    }
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A fuzzy match of `pattern` in `text`: its score and the matched character positions.
+pub fn fuzzy_indices(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    if pattern.is_empty() {
+        return Some((0, Vec::new()));
+    }
+    SkimMatcherV2::default().ignore_case().fuzzy_indices(text, pattern)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids() {
+        let ids = ["solo", "small", "medium", "large"];
+        assert_eq!(closest("smal", ids), Some("small"));
+        assert_eq!(closest("medum", ids), Some("medium"));
+        assert_eq!(closest("samll", ids), Some("small"));
+        assert_eq!(closest("LARGE", ids), Some("large"));
+        assert_eq!(closest("zzzzzzzz", ids), None);
+        let qs = ["team_size", "k8s_experience", "cloud_strategy"];
+        assert_eq!(closest("k8s", qs), Some("k8s_experience"));
+        assert_eq!(closest("teamsize", qs), Some("team_size"));
+    }
+
+    #[test]
+    fn levenshtein_counts_edits() {
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("same", "same"), 0);
+    }
+}
