@@ -3,7 +3,7 @@
 //! Scale criterion k's weight by (1 + δ). The winner W and a challenger C tie where
 //! N + δ·w_k·(W_k − C_k) = 0, with N = Σ_j w_j·(W_j − C_j) ≥ 0: δ* = N / (w_k·(C_k − W_k)). The
 //! common denominator Σw is positive and cancels. δ* is feasible only if the new weight stays ≥ 0,
-//! i.e. δ* ≥ −1. Across challengers, the one with the smallest |δ*| in a direction overtakes first.
+//! i.e. δ* > −1 (at −1 the weight is 0 and the two merely tie). Across challengers, the one with the smallest |δ*| in a direction overtakes first.
 
 use super::score::Evaluation;
 use crate::pack::Pack;
@@ -30,7 +30,8 @@ pub fn weight_flips(pack: &Pack, ev: &Evaluation, winner: usize) -> Vec<Option<W
             if wk <= 0.0 {
                 return None;
             }
-            let mut best: Option<WeightFlip> = None;
+            // (challenger, δ*, C_k − W_k) for every feasible crossing.
+            let mut crossings: Vec<(usize, f64, f64)> = Vec::new();
             for &c in &challengers {
                 // N in un-normalised units: (score_W − score_C) · Σw / 10.
                 let n = (ev.scores[winner] - ev.scores[c]) * ev.total_weight / 10.0;
@@ -38,22 +39,35 @@ pub fn weight_flips(pack: &Pack, ev: &Evaluation, winner: usize) -> Vec<Option<W
                 if diff == 0.0 {
                     continue;
                 }
+                // A challenger tied now (n = 0) flips at ±0, in the direction that favours it.
                 let delta = n.max(0.0) / (wk * diff);
-                if delta < -1.0 {
+                // At δ = −1 the weight is 0: a tie there is not a win, and below it the weight is negative.
+                if delta <= -1.0 {
                     continue;
                 }
-                let better = best.is_none_or(|b| {
-                    delta.abs() < b.relative_change.abs()
-                        || (delta.abs() == b.relative_change.abs() && c < b.new_winner)
-                });
-                if better {
-                    best = Some(WeightFlip {
-                        relative_change: delta,
-                        new_winner: c,
-                    });
-                }
+                crossings.push((c, delta, diff));
             }
-            best
+            let first = crossings.iter().map(|x| x.1.abs()).fold(f64::INFINITY, f64::min);
+            if !first.is_finite() {
+                return None;
+            }
+            // Several challengers may cross at (numerically) the same point: beyond it the one that
+            // gains fastest in that direction leads. Prefer the positive direction on a tie of |δ|.
+            let tol = 1e-9 * first.max(1.0);
+            let positive = crossings
+                .iter()
+                .any(|x| (x.1.abs() - first).abs() <= tol && x.1.is_sign_positive());
+            crossings
+                .iter()
+                .filter(|x| (x.1.abs() - first).abs() <= tol && x.1.is_sign_positive() == positive)
+                .min_by(|x, y| {
+                    let gain = |d: f64| if positive { -d } else { d };
+                    gain(x.2).total_cmp(&gain(y.2)).then(x.0.cmp(&y.0))
+                })
+                .map(|&(c, delta, _)| WeightFlip {
+                    relative_change: delta,
+                    new_winner: c,
+                })
         })
         .collect()
 }

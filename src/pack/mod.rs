@@ -4,6 +4,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod synth;
 
 pub use diag::{Diagnostic, Diagnostics, SourceText};
 pub use load::{DataFile, builtin_files, dir_files, load, load_builtin, load_from};
