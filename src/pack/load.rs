@@ -140,6 +140,8 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         diags: Diagnostics::default(),
         today,
         oldest: None,
+        sources_known: true,
+        questions_known: true,
     };
 
     let mut sources_file = None;
@@ -179,6 +181,8 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         }
     }
 
+    cx.sources_known = sources_file.is_some();
+    cx.questions_known = questions_file.is_some();
     let sources = match &sources_file {
         Some((src, f)) => cx.sources(*src, f),
         None => Vec::new(),
@@ -240,6 +244,10 @@ struct Ctx {
     diags: Diagnostics,
     today: i64,
     oldest: Option<i64>,
+    /// False when sources.toml (or questions.toml) could not be read: references into it are then
+    /// not reported, since every one would be a false alarm.
+    sources_known: bool,
+    questions_known: bool,
 }
 
 fn is_valid_id(s: &str) -> bool {
@@ -316,7 +324,7 @@ impl Ctx {
         ids: &HashMap<&str, usize>,
     ) -> Option<usize> {
         let found = ids.get(s.get_ref().as_str()).copied();
-        if found.is_none() {
+        if found.is_none() && self.sources_known {
             let known = crate::suggest::did_you_mean(s.get_ref(), ids.keys().copied());
             self.err(
                 src,
@@ -686,6 +694,9 @@ impl Ctx {
         let mut out = Vec::new();
         for (k, v) in when.get_ref() {
             let Some(qi) = questions.iter().position(|q| &q.id == k.get_ref()) else {
+                if !self.questions_known {
+                    continue;
+                }
                 let hint = crate::suggest::did_you_mean(k.get_ref(), questions.iter().map(|q| q.id.as_str()));
                 self.err(src, k, format!("unknown question `{}` in `when`{hint}", k.get_ref()));
                 continue;

@@ -1,0 +1,120 @@
+//! The shipped data: it validates, every alternative is complete and sourced, the public ids are
+//! all there, and the facts the issue names are stated.
+
+use tradeoff::pack::{self, Catalog};
+
+fn catalog() -> Catalog {
+    pack::load_builtin().unwrap_or_else(|d| panic!("built-in data has problems:\n{d}"))
+}
+
+#[test]
+fn builtin_data_validates_from_disk_too() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    pack::load_from(Some(&dir)).unwrap_or_else(|d| panic!("{d}"));
+}
+
+#[test]
+fn every_alternative_is_scored_explained_and_sourced() {
+    let c = catalog();
+    for p in &c.packs {
+        assert!(p.criteria.len() >= 3, "{}", p.id);
+        for k in &p.criteria {
+            for anchor in [0, 5, 10] {
+                assert!(k.scale.iter().any(|(n, _)| *n == anchor), "{}.{} anchor {anchor}", p.id, k.id);
+            }
+        }
+        for a in &p.alternatives {
+            assert_eq!(a.scores.len(), p.criteria.len());
+            for (k, s) in p.criteria.iter().zip(&a.scores) {
+                assert!((0.0..=10.0).contains(&s.value), "{}/{}/{}", p.id, a.id, k.id);
+                assert!(s.why.len() > 10, "{}/{}/{} needs a rationale", p.id, a.id, k.id);
+            }
+            assert!(!a.sources.is_empty(), "{}/{} cites sources", p.id, a.id);
+            assert!(!a.next_steps.is_empty(), "{}/{} has next steps", p.id, a.id);
+            for &s in &a.sources {
+                let src = &c.sources[s];
+                assert!(src.url.is_some() || src.citation.is_some());
+                assert!(!src.verified.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn public_ids_are_all_present() {
+    let c = catalog();
+    let contract: &[(&str, &[&str])] = &[
+        ("team_size", &["solo", "small", "medium", "large"]),
+        ("k8s_experience", &["none", "some", "production"]),
+        ("cloud_strategy", &["aws_only", "multi_cloud", "hybrid"]),
+        ("workload", &["web", "background", "microservices"]),
+        ("hardware", &["standard", "gpu_or_large"]),
+        ("app_runner_customer", &["no", "yes"]),
+        ("iac_language", &["typescript", "python", "java_csharp_go", "declarative"]),
+        ("existing_iac", &["none", "cloudformation", "cdk", "terraform"]),
+    ];
+    for (q, choices) in contract {
+        let qi = c.question_index(q).unwrap_or_else(|| panic!("question {q}"));
+        for ch in *choices {
+            assert!(c.questions[qi].choice_index(ch).is_some(), "{q}={ch}");
+        }
+    }
+    let packs: &[(&str, &[&str])] = &[
+        ("compute", &["ecs-express", "ecs-fargate", "ecs-ec2", "eks", "app-runner"]),
+        ("iac", &["cdk", "cloudformation", "terraform", "opentofu", "pulumi"]),
+    ];
+    for (p, alts) in packs {
+        let pack = c.pack(p).unwrap_or_else(|| panic!("pack {p}"));
+        for a in *alts {
+            assert!(pack.alternative_index(a).is_some(), "{p}/{a}");
+        }
+    }
+}
+
+fn all_text(c: &Catalog) -> String {
+    let mut t = String::new();
+    for p in &c.packs {
+        for a in &p.alternatives {
+            t.push_str(&format!("{} {} {:?} ", a.summary, a.status.clone().unwrap_or_default(), a.next_steps));
+            for s in &a.scores {
+                t.push_str(&s.why);
+                t.push(' ');
+            }
+        }
+        for r in &p.rules {
+            for v in &r.vetoes {
+                t.push_str(&v.reason);
+            }
+            for x in &r.caveats {
+                t.push_str(&x.text);
+            }
+            for x in &r.adjusts {
+                t.push_str(&x.reason);
+            }
+        }
+    }
+    for s in &c.sources {
+        t.push_str(&format!("{} {} ", s.title, s.checked.clone().unwrap_or_default()));
+    }
+    t
+}
+
+#[test]
+fn current_facts_are_stated() {
+    let c = catalog();
+    let text = all_text(&c);
+    for fact in ["2026-04-30", "Express", "$0.10", "$0.60", "BSL", "MPL", "L1", "L2", "L3", "drift", "16 vCPU", "December 2025"] {
+        assert!(text.contains(fact), "the data should state `{fact}`");
+    }
+    let compute = c.pack("compute").unwrap();
+    let ar = &compute.alternatives[compute.alternative_index("app-runner").unwrap()];
+    assert!(ar.status.as_deref().unwrap().contains("2026-04-30"));
+}
+
+#[test]
+fn data_is_fresh() {
+    let c = catalog();
+    let verified = tradeoff::dates::parse_ymd(&c.verified).unwrap();
+    let release = tradeoff::dates::parse_ymd("2026-11-26").unwrap();
+    assert!(verified >= release - 30, "data verified {} should be recent", c.verified);
+}
