@@ -1,1 +1,69 @@
-fn main(){}
+//! Engine benchmarks: the full analysis on the built-in packs, and how ranking plus every
+//! single-answer counterfactual grows with the size of a pack.
+//!
+//! Run with `cargo bench --bench engine`; the README records the numbers.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use tradeoff::answers::Answers;
+use tradeoff::engine::{analyze, counterfactual, evaluate};
+use tradeoff::pack::{self, synth};
+
+fn builtin(c: &mut Criterion) {
+    let catalog = pack::load_builtin().unwrap();
+    let mut answers = Answers::empty(&catalog);
+    for (q, ch) in [
+        ("team_size", "small"),
+        ("k8s_experience", "none"),
+        ("cloud_strategy", "aws_only"),
+        ("workload", "web"),
+        ("hardware", "standard"),
+        ("app_runner_customer", "no"),
+        ("iac_language", "typescript"),
+        ("existing_iac", "none"),
+    ] {
+        answers.set_by_id(&catalog, q, ch).unwrap();
+    }
+    c.bench_function("builtin/full_analysis", |b| {
+        b.iter(|| analyze(black_box(&catalog), black_box(&answers), &[]))
+    });
+    c.bench_function("builtin/load_embedded_data", |b| b.iter(pack::load_builtin));
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("rank_and_counterfactuals");
+    group.sample_size(20);
+    for (alternatives, criteria, questions) in
+        [(10, 8, 8), (100, 20, 15), (300, 30, 20), (1000, 40, 30)]
+    {
+        let size = synth::Size {
+            alternatives,
+            criteria,
+            questions,
+            choices: 4,
+            rules_per_choice: 2,
+        };
+        let catalog = pack::load(&synth::generate(size, 42), i64::MAX).unwrap();
+        let pack = &catalog.packs[0];
+        let n_choices: Vec<usize> = catalog.questions.iter().map(|q| q.choices.len()).collect();
+        let answers: Vec<Option<usize>> =
+            (0..catalog.questions.len()).map(|i| Some(i % 4)).collect();
+        let label = format!("{alternatives}x{criteria}x{questions}x4");
+        group.bench_with_input(
+            BenchmarkId::from_parameter(label),
+            &answers,
+            |b, answers| {
+                b.iter(|| {
+                    let ranking = evaluate(pack, answers).ranking();
+                    let cf = counterfactual::single_changes(pack, &n_choices, answers);
+                    black_box((ranking, cf))
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, builtin, scaling);
+criterion_main!(benches);

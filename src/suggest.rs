@@ -13,7 +13,10 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     for c in candidates {
         if let Some(score) = matcher.fuzzy_match(c, &input_l) {
             let len_gap = c.len().abs_diff(input.len());
-            if best.is_none_or(|(s, g, b)| (score, std::cmp::Reverse(len_gap), std::cmp::Reverse(c)) > (s, std::cmp::Reverse(g), std::cmp::Reverse(b))) {
+            if best.is_none_or(|(s, g, b)| {
+                (score, std::cmp::Reverse(len_gap), std::cmp::Reverse(c))
+                    > (s, std::cmp::Reverse(g), std::cmp::Reverse(b))
+            }) {
                 best = Some((score, len_gap, c));
             }
         }
@@ -48,13 +51,15 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j - 1] + cost).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            d[i][j] = (d[i - 1][j - 1] + cost)
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -68,7 +73,9 @@ pub fn fuzzy_indices(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
     if pattern.is_empty() {
         return Some((0, Vec::new()));
     }
-    SkimMatcherV2::default().ignore_case().fuzzy_indices(text, pattern)
+    SkimMatcherV2::default()
+        .ignore_case()
+        .fuzzy_indices(text, pattern)
 }
 
 #[cfg(test)]

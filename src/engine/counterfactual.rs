@@ -14,7 +14,11 @@ pub struct SingleChange {
 }
 
 /// Every other choice of every question the pack's rules read (and answering a skipped one).
-pub fn single_changes(pack: &Pack, n_choices: &[usize], answers: &[Option<usize>]) -> Vec<SingleChange> {
+pub fn single_changes(
+    pack: &Pack,
+    n_choices: &[usize],
+    answers: &[Option<usize>],
+) -> Vec<SingleChange> {
     let mut trial = answers.to_vec();
     let mut out = Vec::new();
     for &q in &pack.questions_used {
@@ -39,6 +43,9 @@ pub fn single_changes(pack: &Pack, n_choices: &[usize], answers: &[Option<usize>
 /// At most this many two-answer flips are listed.
 pub const MAX_PAIRS: usize = 10;
 
+/// Two answer changes `(question, choice)` and the winner they give together.
+pub type PairFlip = ((usize, usize), (usize, usize), Option<usize>);
+
 /// Pairs of answer changes `((q1, c1), (q2, c2), new winner)` that change the winner; searched only
 /// when no single change does.
 pub fn pair_flips(
@@ -46,7 +53,7 @@ pub fn pair_flips(
     n_choices: &[usize],
     answers: &[Option<usize>],
     winner: Option<usize>,
-) -> Vec<((usize, usize), (usize, usize), Option<usize>)> {
+) -> Vec<PairFlip> {
     let qs = &pack.questions_used;
     let mut trial = answers.to_vec();
     let mut out = Vec::new();

@@ -284,10 +284,11 @@ pub fn method() -> Method {
 }
 
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    (x * 10.0).round() / 10.0 + 0.0
 }
 pub fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    // `+ 0.0` turns −0.0 into 0.0, so JSON never says `-0.0`.
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 /// Rounds `parts` to one decimal so that they sum exactly to `round1(total)` (largest remainder).
@@ -414,7 +415,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
             .map(|(k, c)| Contribution {
                 criterion: c.id.clone(),
                 name: c.name.clone(),
-                weight_share: if ev.total_weight > 0.0 { round3(ev.weights[k] / ev.total_weight) } else { 0.0 },
+                weight_share: if ev.total_weight > 0.0 {
+                    round3(ev.weights[k] / ev.total_weight)
+                } else {
+                    0.0
+                },
                 score: round1(ev.cell(pack, a, k)),
                 base_score: alt.scores[k].value,
                 points: rounded[k],
@@ -459,7 +464,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
             contributions,
             adjustments,
             win_probability: prob(a),
-            sources: alt.sources.iter().map(|&s| source_out(catalog, s)).collect(),
+            sources: alt
+                .sources
+                .iter()
+                .map(|&s| source_out(catalog, s))
+                .collect(),
             next_steps: alt.next_steps.clone(),
         });
     }
@@ -472,7 +481,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
         let b = because(catalog, pack, ri, answers);
         let mut effects = Vec::new();
         for &(k, f) in &rule.weights {
-            effects.push(format!("weight of {} ×{}", pack.criteria[k].name, fmt_factor(f)));
+            effects.push(format!(
+                "weight of {} ×{}",
+                pack.criteria[k].name,
+                fmt_factor(f)
+            ));
             factors[k].push(WeightFactor {
                 rule: rule.id.clone(),
                 factor: f,
@@ -490,10 +503,16 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
             ));
         }
         for v in &rule.vetoes {
-            effects.push(format!("excludes {}: {}", pack.alternatives[v.alternative].name, v.reason));
+            effects.push(format!(
+                "excludes {}: {}",
+                pack.alternatives[v.alternative].name, v.reason
+            ));
         }
         for c in &rule.caveats {
-            effects.push(format!("caveat for {}: {}", pack.alternatives[c.alternative].name, c.text));
+            effects.push(format!(
+                "caveat for {}: {}",
+                pack.alternatives[c.alternative].name, c.text
+            ));
             if Some(c.alternative) == winner {
                 caveats.push(CaveatOut {
                     rule: rule.id.clone(),
@@ -520,7 +539,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
             name: c.name.clone(),
             base: c.weight,
             effective: round3(ev.weights[k]),
-            share: if ev.total_weight > 0.0 { round3(ev.weights[k] / ev.total_weight) } else { 0.0 },
+            share: if ev.total_weight > 0.0 {
+                round3(ev.weights[k] / ev.total_weight)
+            } else {
+                0.0
+            },
             factors,
         })
         .collect();
@@ -564,7 +587,10 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
         })
         .collect();
     let flips = if !single_flips.is_empty() {
-        Flips { size: Some(1), sets: single_flips }
+        Flips {
+            size: Some(1),
+            sets: single_flips,
+        }
     } else {
         let pairs = counterfactual::pair_flips(pack, &n_choices, answers, winner);
         Flips {

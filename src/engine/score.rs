@@ -36,7 +36,9 @@ impl Evaluation {
 
     /// Non-excluded alternatives, best first; equal scores keep data order.
     pub fn ranking(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.scores.len()).filter(|&a| !self.excluded[a]).collect();
+        let mut order: Vec<usize> = (0..self.scores.len())
+            .filter(|&a| !self.excluded[a])
+            .collect();
         order.sort_by(|&x, &y| self.scores[y].total_cmp(&self.scores[x]).then(x.cmp(&y)));
         order
     }
@@ -81,7 +83,7 @@ pub fn evaluate(pack: &Pack, answers: &[Option<usize>]) -> Evaluation {
         }
     }
     // Several rules may adjust one cell: their deltas add up, then the result is clamped once.
-    deltas.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    deltas.sort_by_key(|x| (x.0, x.1));
     let mut adjusted: Vec<(usize, usize, f64)> = Vec::with_capacity(deltas.len());
     for (a, k, d) in deltas {
         match adjusted.last_mut() {

@@ -47,7 +47,10 @@ pub fn weight_flips(pack: &Pack, ev: &Evaluation, winner: usize) -> Vec<Option<W
                 }
                 crossings.push((c, delta, diff));
             }
-            let first = crossings.iter().map(|x| x.1.abs()).fold(f64::INFINITY, f64::min);
+            let first = crossings
+                .iter()
+                .map(|x| x.1.abs())
+                .fold(f64::INFINITY, f64::min);
             if !first.is_finite() {
                 return None;
             }

@@ -31,7 +31,11 @@ fn link(title: &str, url: Option<&str>, citation: Option<&str>) -> String {
 pub fn render(rec: &Recommendation, date: &str) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# tradeoff recommendation\n");
-    let _ = writeln!(o, "Generated {date} · data verified {}\n", rec.data_verified);
+    let _ = writeln!(
+        o,
+        "Generated {date} · data verified {}\n",
+        rec.data_verified
+    );
     let _ = writeln!(o, "## Answers\n");
     let _ = writeln!(o, "| Question | Answer |\n|---|---|");
     for a in &rec.answers {
@@ -46,7 +50,9 @@ pub fn render(rec: &Recommendation, date: &str) -> String {
         "\n---\n\nScoring: {}. Close call under {} points; {}.",
         esc(rec.method.scoring),
         rec.method.close_call_points,
-        rec.packs.first().map_or(String::new(), |p| esc(&p.robustness.rule))
+        rec.packs
+            .first()
+            .map_or(String::new(), |p| esc(&p.robustness.rule))
     );
     o
 }
@@ -56,14 +62,22 @@ fn pack(o: &mut String, p: &PackResult) {
     let winner = p.winner.as_deref().and_then(|w| find(p, w));
     match winner {
         Some(w) => {
-            let _ = writeln!(o, "**Recommendation: {}** — {}\n", esc(&w.name), esc(&standing(p)));
+            let _ = writeln!(
+                o,
+                "**Recommendation: {}** — {}\n",
+                esc(&w.name),
+                esc(&standing(p))
+            );
             let _ = writeln!(o, "{}\n", esc(&w.summary));
             if let Some(s) = &w.status {
                 let _ = writeln!(o, "Status: {}\n", esc(s));
             }
         }
         None => {
-            let _ = writeln!(o, "**No recommendation**: every alternative is excluded by the answers.\n");
+            let _ = writeln!(
+                o,
+                "**No recommendation**: every alternative is excluded by the answers.\n"
+            );
         }
     }
     for c in &p.caveats {
@@ -71,7 +85,10 @@ fn pack(o: &mut String, p: &PackResult) {
     }
 
     let _ = writeln!(o, "### Ranking\n");
-    let _ = writeln!(o, "| # | Alternative | Score | Win share |\n|---|---|---:|---:|");
+    let _ = writeln!(
+        o,
+        "| # | Alternative | Score | Win share |\n|---|---|---:|---:|"
+    );
     for a in p.ranking.iter().filter(|a| !a.excluded) {
         let _ = writeln!(
             o,
@@ -110,11 +127,16 @@ fn pack(o: &mut String, p: &PackResult) {
                 );
             }
             None => {
-                let _ = writeln!(o, "| Criterion | Weight | Score | Points | Rationale |\n|---|---:|---:|---:|---|");
+                let _ = writeln!(
+                    o,
+                    "| Criterion | Weight | Score | Points | Rationale |\n|---|---:|---:|---:|---|"
+                );
             }
         }
         for (i, c) in w.contributions.iter().enumerate() {
-            let vs = ru.map_or(String::new(), |r| format!(" {:.1} |", r.contributions[i].points));
+            let vs = ru.map_or(String::new(), |r| {
+                format!(" {:.1} |", r.contributions[i].points)
+            });
             let _ = writeln!(
                 o,
                 "| {} | {} | {:.1} | {:.1} |{vs} {} |",
@@ -128,7 +150,12 @@ fn pack(o: &mut String, p: &PackResult) {
         if !p.rules_fired.is_empty() {
             let _ = writeln!(o, "\n**Because you answered**\n");
             for r in &p.rules_fired {
-                let _ = writeln!(o, "- {}: {}", esc(&because_text(&r.because)), esc(&r.effects.join("; ")));
+                let _ = writeln!(
+                    o,
+                    "- {}: {}",
+                    esc(&because_text(&r.because)),
+                    esc(&r.effects.join("; "))
+                );
             }
         }
     }
@@ -151,10 +178,8 @@ fn pack(o: &mut String, p: &PackResult) {
             esc(f.winner_name.as_deref().unwrap_or("nothing (all excluded)"))
         );
     }
-    for s in &p.sensitivity {
-        if let (Some(d), Some(nw)) = (s.flip_at, s.new_winner.as_deref()) {
-            let _ = writeln!(o, "- Weight of {} {} → {}", esc(&s.name), signed_pct(d), esc(name_of(p, nw)));
-        }
+    for f in weight_flips(p, usize::MAX) {
+        let _ = writeln!(o, "- {}", esc(&f));
     }
 
     if let Some(w) = winner {

@@ -12,7 +12,7 @@ pub fn bar(score: f64, width: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(PARTS[eighths % 8]);
     }
     let used = s.chars().count();
@@ -43,7 +43,31 @@ pub fn pct(x: f64) -> String {
 /// "+85%" / "−40%" for a relative weight change.
 pub fn signed_pct(x: f64) -> String {
     let v = (x * 100.0).round();
-    if v < 0.0 { format!("−{:.0}%", -v) } else { format!("+{v:.0}%") }
+    if v == 0.0 {
+        return "±0% (tied now)".into();
+    }
+    if v < 0.0 {
+        format!("−{:.0}%", -v)
+    } else {
+        format!("+{v:.0}%")
+    }
+}
+
+/// The weight changes that flip the winner, smallest first, as "Name weight +85% → Alternative".
+pub fn weight_flips(p: &PackResult, most: usize) -> Vec<String> {
+    let mut flips: Vec<(f64, String)> = p
+        .sensitivity
+        .iter()
+        .filter_map(|s| {
+            let (d, w) = (s.flip_at?, s.new_winner.as_deref()?);
+            Some((
+                d.abs(),
+                format!("{} weight {} → {}", s.name, signed_pct(d), name_of(p, w)),
+            ))
+        })
+        .collect();
+    flips.sort_by(|a, b| a.0.total_cmp(&b.0));
+    flips.into_iter().take(most).map(|(_, s)| s).collect()
 }
 
 /// One sentence on the winner's standing: margin, close call and verdict.
@@ -52,6 +76,13 @@ pub fn standing(p: &PackResult) -> String {
         return "every alternative is excluded by your answers".into();
     };
     match (&p.runner_up, p.margin) {
+        (Some(r), Some(_)) if p.verdict == crate::engine::Verdict::Tie => format!(
+            "{:.1}/100, tied with {} (within {} points): your answers do not separate them; {} of weight samples",
+            w.score,
+            name_of(p, r),
+            crate::engine::TIE_POINTS,
+            pct(p.robustness.winner_probability)
+        ),
         (Some(r), Some(m)) => format!(
             "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples)",
             w.score,

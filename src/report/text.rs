@@ -9,10 +9,17 @@ const BAR: usize = 20;
 
 pub fn render(rec: &Recommendation) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "tradeoff recommendation · data verified {}", rec.data_verified);
+    let _ = writeln!(
+        o,
+        "tradeoff recommendation · data verified {}",
+        rec.data_verified
+    );
     let (answered, skipped) = answered_and_skipped(rec);
     if answered.is_empty() {
-        let _ = writeln!(o, "No questions answered: scores use the base weights only.");
+        let _ = writeln!(
+            o,
+            "No questions answered: scores use the base weights only."
+        );
     } else {
         let _ = writeln!(o, "You answered: {}", answered.join(" · "));
     }
@@ -36,7 +43,10 @@ fn pack(o: &mut String, p: &PackResult) {
             }
         }
         None => {
-            let _ = writeln!(o, "✗ No recommendation: every alternative is excluded by your answers.");
+            let _ = writeln!(
+                o,
+                "✗ No recommendation: every alternative is excluded by your answers."
+            );
         }
     }
     for c in &p.caveats {
@@ -44,7 +54,12 @@ fn pack(o: &mut String, p: &PackResult) {
     }
 
     let _ = writeln!(o, "\n  Ranking");
-    let width = p.ranking.iter().map(|a| a.name.chars().count()).max().unwrap_or(0);
+    let width = p
+        .ranking
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for a in &p.ranking {
         if a.excluded {
             let why = a
@@ -70,15 +85,26 @@ fn pack(o: &mut String, p: &PackResult) {
         let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
         match ru {
             Some(r) => {
-                let _ = writeln!(o, "\n  Why {} (points per criterion, against {})", w.name, r.name);
+                let _ = writeln!(
+                    o,
+                    "\n  Why {} (points per criterion, against {})",
+                    w.name, r.name
+                );
             }
             None => {
                 let _ = writeln!(o, "\n  Why {} (points per criterion)", w.name);
             }
         }
-        let cw = w.contributions.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
+        let cw = w
+            .contributions
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for (i, c) in w.contributions.iter().enumerate() {
-            let vs = ru.map_or(String::new(), |r| format!("  vs {:>4.1}", r.contributions[i].points));
+            let vs = ru.map_or(String::new(), |r| {
+                format!("  vs {:>4.1}", r.contributions[i].points)
+            });
             let _ = writeln!(
                 o,
                 "   {:cw$}  {:>3} × {:>4.1} = {:>4.1}{vs}  {}",
@@ -94,7 +120,12 @@ fn pack(o: &mut String, p: &PackResult) {
     if !p.rules_fired.is_empty() {
         let _ = writeln!(o, "\n  Because you answered");
         for r in &p.rules_fired {
-            let _ = writeln!(o, "   - {}: {}", because_text(&r.because), r.effects.join("; "));
+            let _ = writeln!(
+                o,
+                "   - {}: {}",
+                because_text(&r.because),
+                r.effects.join("; ")
+            );
         }
     }
 
@@ -113,19 +144,18 @@ fn pack(o: &mut String, p: &PackResult) {
             }
         }
         None => {
-            let _ = writeln!(o, "   - No change of one or two answers changes the winner.");
+            let _ = writeln!(
+                o,
+                "   - No change of one or two answers changes the winner."
+            );
         }
     }
-    let moving: Vec<String> = p
-        .sensitivity
-        .iter()
-        .filter_map(|s| {
-            let (d, w) = (s.flip_at?, s.new_winner.as_deref()?);
-            Some(format!("{} weight {} → {}", s.name, signed_pct(d), name_of(p, w)))
-        })
-        .collect();
+    let moving = weight_flips(p, 3);
     if moving.is_empty() {
-        let _ = writeln!(o, "   - No single weight change makes another alternative win.");
+        let _ = writeln!(
+            o,
+            "   - No single weight change makes another alternative win."
+        );
     } else {
         let _ = writeln!(o, "   - Weights: {}", moving.join("; "));
     }
