@@ -14,7 +14,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>, ext: Optio
         if path.is_dir() {
             collect(root, &path, out, ext);
         } else if ext.is_none_or(|e| path.extension().is_some_and(|x| x == e)) {
-            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, path.canonicalize().unwrap()));
         }
     }
@@ -23,7 +27,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>, ext: Optio
 fn write_table(name: &str, files: &[(String, PathBuf)], code: &mut String) {
     code.push_str(&format!("pub static {name}: &[(&str, &str)] = &[\n"));
     for (rel, abs) in files {
-        code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", abs.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            abs.to_string_lossy()
+        ));
     }
     code.push_str("];\n");
 }

@@ -54,7 +54,12 @@ impl Answers {
     }
 
     /// Sets `question=choice` by id; a wrong id is an error that lists the valid ones.
-    pub fn set_by_id(&mut self, catalog: &Catalog, question: &str, choice: &str) -> Result<(), AnswerError> {
+    pub fn set_by_id(
+        &mut self,
+        catalog: &Catalog,
+        question: &str,
+        choice: &str,
+    ) -> Result<(), AnswerError> {
         let (qi, ci) = resolve(catalog, question, choice).map_err(AnswerError)?;
         self.choices[qi] = Some(ci);
         Ok(())
@@ -71,7 +76,12 @@ impl Answers {
     }
 
     /// Reads an answers file over these answers (later values win).
-    pub fn apply_file(&mut self, catalog: &Catalog, name: &str, text: &str) -> Result<(), Vec<Diagnostic>> {
+    pub fn apply_file(
+        &mut self,
+        catalog: &Catalog,
+        name: &str,
+        text: &str,
+    ) -> Result<(), Vec<Diagnostic>> {
         let src = SourceText::new(name, text);
         let def: AnswersFileDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
         let mut diags = Vec::new();
@@ -105,7 +115,8 @@ impl Answers {
 
     /// The answers as a TOML answers file (what `--answers` reads and sessions save).
     pub fn to_toml(&self, catalog: &Catalog) -> String {
-        let mut out = String::from("# tradeoff answers: read by `tradeoff recommend --answers FILE`\n");
+        let mut out =
+            String::from("# tradeoff answers: read by `tradeoff recommend --answers FILE`\n");
         out.push_str(&format!("schema_version = {ANSWERS_SCHEMA_VERSION}\n"));
         if let Some(team) = &self.team {
             out.push_str(&format!("team = {}\n", toml_string(team)));
@@ -113,7 +124,9 @@ impl Answers {
         out.push_str("\n[answers]\n");
         for (q, c) in catalog.questions.iter().zip(&self.choices) {
             match c {
-                Some(ci) => out.push_str(&format!("{} = {}\n", q.id, toml_string(&q.choices[*ci].id))),
+                Some(ci) => {
+                    out.push_str(&format!("{} = {}\n", q.id, toml_string(&q.choices[*ci].id)))
+                }
                 None => out.push_str(&format!("# {} is skipped\n", q.id)),
             }
         }
@@ -121,7 +134,10 @@ impl Answers {
     }
 
     /// `(question id, choice id)` of every answered question.
-    pub fn pairs<'a>(&'a self, catalog: &'a Catalog) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    pub fn pairs<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         catalog
             .questions
             .iter()

@@ -52,7 +52,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 pub fn format_days(days: i64) -> String {
@@ -78,11 +86,25 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects() {
-        for s in ["1970-01-01", "2024-02-29", "2026-04-30", "2026-11-26", "2000-12-31"] {
+        for s in [
+            "1970-01-01",
+            "2024-02-29",
+            "2026-04-30",
+            "2026-11-26",
+            "2000-12-31",
+        ] {
             assert_eq!(format_days(parse_ymd(s).unwrap()), s);
         }
         assert_eq!(parse_ymd("1970-01-02"), Some(1));
-        for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-00-10", "2026/01/01", "+026-01-01"] {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-00-10",
+            "2026/01/01",
+            "+026-01-01",
+        ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
         }
     }

@@ -28,7 +28,9 @@ impl From<io::Error> for WriteError {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
     let nonce = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
@@ -89,11 +91,18 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         let path = dir.join("out.md");
         write_atomic(&path, b"one", false).unwrap();
-        assert!(matches!(write_atomic(&path, b"two", false), Err(WriteError::Exists)));
+        assert!(matches!(
+            write_atomic(&path, b"two", false),
+            Err(WriteError::Exists)
+        ));
         assert_eq!(fs::read(&path).unwrap(), b"one");
         write_atomic(&path, b"two", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
-        let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
         fs::remove_dir_all(&dir).unwrap();
     }

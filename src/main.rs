@@ -63,7 +63,10 @@ fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
     pack::load_from(dir).map_err(|d| {
         fail(
             2,
-            format!("{d}\nerror: the decision data has {} problem(s); `tradeoff validate` lists them", d.len()),
+            format!(
+                "{d}\nerror: the decision data has {} problem(s); `tradeoff validate` lists them",
+                d.len()
+            ),
         )
     })
 }
@@ -99,8 +102,17 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode, Failure> {
 fn questions_text(c: &Catalog) -> String {
     let mut o = String::new();
     for (i, q) in c.questions.iter().enumerate() {
-        let from = q.pack.as_ref().map_or(String::new(), |p| format!("  [pack {p}]"));
-        o.push_str(&format!("{}. {}  ({}){from}\n   {}\n", i + 1, q.id, q.title, q.prompt));
+        let from = q
+            .pack
+            .as_ref()
+            .map_or(String::new(), |p| format!("  [pack {p}]"));
+        o.push_str(&format!(
+            "{}. {}  ({}){from}\n   {}\n",
+            i + 1,
+            q.id,
+            q.title,
+            q.prompt
+        ));
         let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for ch in &q.choices {
             o.push_str(&format!("     {:w$}  {}\n", ch.id, ch.label));
@@ -120,8 +132,16 @@ fn packs_text(c: &Catalog) -> String {
             p.name,
             p.description,
             p.verified,
-            p.criteria.iter().map(|k| k.id.as_str()).collect::<Vec<_>>().join(", "),
-            p.alternatives.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+            p.criteria
+                .iter()
+                .map(|k| k.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            p.alternatives
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     o
@@ -130,14 +150,28 @@ fn packs_text(c: &Catalog) -> String {
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
     let mut answers = Answers::empty(catalog);
     if let Some(path) = &args.answers {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| fail(2, format!("{}: cannot read the answers file: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            fail(
+                2,
+                format!("{}: cannot read the answers file: {e}", path.display()),
+            )
+        })?;
         answers
             .apply_file(catalog, &path.display().to_string(), &text)
-            .map_err(|d| fail(2, d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))?;
+            .map_err(|d| {
+                fail(
+                    2,
+                    d.iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            })?;
     }
     for flag in &args.answer {
-        answers.apply_flag(catalog, flag).map_err(|e| fail(2, format!("error: {e}")))?;
+        answers
+            .apply_flag(catalog, flag)
+            .map_err(|e| fail(2, format!("error: {e}")))?;
     }
     let mut packs = Vec::new();
     for id in &args.pack {
@@ -169,9 +203,14 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
             fsutil::write_atomic(path, body.as_bytes(), args.force).map_err(|e| match e {
                 fsutil::WriteError::Exists => fail(
                     1,
-                    format!("{}: already exists; pass --force to overwrite it", path.display()),
+                    format!(
+                        "{}: already exists; pass --force to overwrite it",
+                        path.display()
+                    ),
                 ),
-                fsutil::WriteError::Io(e) => fail(1, format!("{}: cannot write: {e}", path.display())),
+                fsutil::WriteError::Io(e) => {
+                    fail(1, format!("{}: cannot write: {e}", path.display()))
+                }
             })?;
             eprintln!("wrote {}", path.display());
             Ok(ExitCode::SUCCESS)

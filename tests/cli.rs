@@ -10,14 +10,36 @@ fn tradeoff() -> Command {
 }
 
 const PERSONA: &[&str] = &[
-    "-a", "team_size=small", "-a", "k8s_experience=none", "-a", "cloud_strategy=aws_only",
-    "-a", "workload=web", "-a", "hardware=standard", "-a", "app_runner_customer=no",
-    "-a", "iac_language=typescript", "-a", "existing_iac=none",
+    "-a",
+    "team_size=small",
+    "-a",
+    "k8s_experience=none",
+    "-a",
+    "cloud_strategy=aws_only",
+    "-a",
+    "workload=web",
+    "-a",
+    "hardware=standard",
+    "-a",
+    "app_runner_customer=no",
+    "-a",
+    "iac_language=typescript",
+    "-a",
+    "existing_iac=none",
 ];
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = tradeoff().arg("recommend").args(args).args(["--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tradeoff()
+        .arg("recommend")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -37,19 +59,55 @@ fn json_has_the_documented_shape() {
     let last = ranking.last().unwrap();
     assert_eq!(last["id"], "app-runner");
     assert_eq!(last["excluded"], true);
-    assert_eq!(last["exclusions"][0]["because"][0]["question"], "app_runner_customer");
+    assert_eq!(
+        last["exclusions"][0]["because"][0]["question"],
+        "app_runner_customer"
+    );
     // Every explanation field is there.
-    for key in ["winner", "runner_up", "margin", "close_call", "verdict", "caveats", "weights", "rules_fired", "counterfactuals", "flips", "sensitivity", "robustness"] {
+    for key in [
+        "winner",
+        "runner_up",
+        "margin",
+        "close_call",
+        "verdict",
+        "caveats",
+        "weights",
+        "rules_fired",
+        "counterfactuals",
+        "flips",
+        "sensitivity",
+        "robustness",
+    ] {
         assert!(packs[0].get(key).is_some(), "missing {key}");
     }
-    let points: f64 = ranking[0]["contributions"].as_array().unwrap().iter().map(|c| c["points"].as_f64().unwrap()).sum();
-    assert!((points - ranking[0]["score"].as_f64().unwrap()).abs() < 1e-6, "contributions add up in the JSON too");
+    let points: f64 = ranking[0]["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["points"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (points - ranking[0]["score"].as_f64().unwrap()).abs() < 1e-6,
+        "contributions add up in the JSON too"
+    );
 }
 
 #[test]
 fn json_is_byte_identical_across_runs() {
-    let a = tradeoff().arg("recommend").args(PERSONA).args(["-f", "json"]).output().unwrap().stdout;
-    let b = tradeoff().arg("recommend").args(PERSONA).args(["-f", "json"]).output().unwrap().stdout;
+    let a = tradeoff()
+        .arg("recommend")
+        .args(PERSONA)
+        .args(["-f", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    let b = tradeoff()
+        .arg("recommend")
+        .args(PERSONA)
+        .args(["-f", "json"])
+        .output()
+        .unwrap()
+        .stdout;
     assert_eq!(a, b);
 }
 
@@ -76,7 +134,9 @@ fn markdown_has_tables() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("# tradeoff recommendation"))
-        .stdout(predicate::str::contains("| # | Alternative | Score | Win share |"))
+        .stdout(predicate::str::contains(
+            "| # | Alternative | Score | Win share |",
+        ))
         .stdout(predicate::str::contains("](<https://"));
 }
 
@@ -94,8 +154,12 @@ fn unknown_question_exits_2_with_suggestion() {
         .args(["recommend", "--answer", "teamsize=small"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown question `teamsize`, did you mean `team_size`?"))
-        .stderr(predicate::str::contains("valid questions: team_size, k8s_experience"));
+        .stderr(predicate::str::contains(
+            "unknown question `teamsize`, did you mean `team_size`?",
+        ))
+        .stderr(predicate::str::contains(
+            "valid questions: team_size, k8s_experience",
+        ));
 }
 
 #[test]
@@ -104,8 +168,12 @@ fn unknown_choice_exits_2_with_suggestion() {
         .args(["recommend", "--answer", "team_size=smal"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown choice `smal` for `team_size`, did you mean `small`?"))
-        .stderr(predicate::str::contains("valid choices: solo, small, medium, large"));
+        .stderr(predicate::str::contains(
+            "unknown choice `smal` for `team_size`, did you mean `small`?",
+        ))
+        .stderr(predicate::str::contains(
+            "valid choices: solo, small, medium, large",
+        ));
 }
 
 #[test]
@@ -123,7 +191,9 @@ fn unknown_pack_exits_2() {
         .args(["recommend", "--pack", "compte"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown pack `compte`, did you mean `compute`?"));
+        .stderr(predicate::str::contains(
+            "unknown pack `compte`, did you mean `compute`?",
+        ));
 }
 
 #[test]
@@ -131,7 +201,12 @@ fn answers_file_and_flags_combine() {
     let dir = tempdir();
     let file = dir.join("team.toml");
     std::fs::write(&file, "team = \"Blue\"\n[answers]\nteam_size = \"large\"\nk8s_experience = \"production\"\ncloud_strategy = \"multi_cloud\"\n").unwrap();
-    let v = json(&["--answers", file.to_str().unwrap(), "-a", "workload=microservices"]);
+    let v = json(&[
+        "--answers",
+        file.to_str().unwrap(),
+        "-a",
+        "workload=microservices",
+    ]);
     let answers = v["answers"].as_array().unwrap();
     assert_eq!(answers[0]["choice"], "large");
     assert_eq!(answers[3]["choice"], "microservices");
@@ -147,7 +222,9 @@ fn malformed_answers_file_names_line_and_column() {
         .args(["recommend", "--answers", file.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad.toml:2:13: unknown choice `smal`"));
+        .stderr(predicate::str::contains(
+            "bad.toml:2:13: unknown choice `smal`",
+        ));
 }
 
 #[test]
@@ -156,7 +233,9 @@ fn missing_answers_file() {
         .args(["recommend", "--answers", "/nonexistent/answers.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("/nonexistent/answers.toml: cannot read"));
+        .stderr(predicate::str::contains(
+            "/nonexistent/answers.toml: cannot read",
+        ));
 }
 
 #[test]
@@ -178,7 +257,11 @@ fn questions_and_packs_list_ids() {
 
 #[test]
 fn validate_builtin_and_broken_data() {
-    tradeoff().arg("validate").assert().success().stdout(predicate::str::starts_with("ok: 2 pack(s)"));
+    tradeoff()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: 2 pack(s)"));
     let dir = tempdir();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     std::fs::create_dir_all(dir.join("packs")).unwrap();
@@ -186,12 +269,18 @@ fn validate_builtin_and_broken_data() {
         std::fs::copy(src.join(rel), dir.join(rel)).unwrap();
     }
     let pack = std::fs::read_to_string(dir.join("packs/mini.toml")).unwrap();
-    std::fs::write(dir.join("packs/mini.toml"), pack.replacen("weight = 2", "wieght = 2", 1)).unwrap();
+    std::fs::write(
+        dir.join("packs/mini.toml"),
+        pack.replacen("weight = 2", "wieght = 2", 1),
+    )
+    .unwrap();
     tradeoff()
         .args(["validate", dir.to_str().unwrap()])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("packs/mini.toml:10:1: unknown field `wieght`"));
+        .stdout(predicate::str::contains(
+            "packs/mini.toml:10:1: unknown field `wieght`",
+        ));
     // The same data for a recommendation: a clear error, exit 2.
     tradeoff()
         .args(["--data", dir.to_str().unwrap(), "recommend"])
@@ -204,26 +293,50 @@ fn validate_builtin_and_broken_data() {
 fn output_file_is_refused_without_force() {
     let dir = tempdir();
     let out = dir.join("summary.md");
-    tradeoff().args(["recommend", "-f", "markdown", "-o", out.to_str().unwrap()]).assert().success();
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# tradeoff"));
+    tradeoff()
+        .args(["recommend", "-f", "markdown", "-o", out.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# tradeoff")
+    );
     tradeoff()
         .args(["recommend", "-f", "markdown", "-o", out.to_str().unwrap()])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("already exists; pass --force"));
-    tradeoff().args(["recommend", "-f", "json", "-o", out.to_str().unwrap(), "--force"]).assert().success();
+    tradeoff()
+        .args([
+            "recommend",
+            "-f",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+        ])
+        .assert()
+        .success();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with('{'));
 }
 
 #[test]
 fn bad_format_is_a_usage_error() {
-    tradeoff().args(["recommend", "--format", "yaml"]).assert().code(2);
+    tradeoff()
+        .args(["recommend", "--format", "yaml"])
+        .assert()
+        .code(2);
 }
 
 fn tempdir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!("tradeoff-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let d = std::env::temp_dir().join(format!(
+        "tradeoff-cli-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

@@ -20,14 +20,31 @@ fn every_alternative_is_scored_explained_and_sourced() {
         assert!(p.criteria.len() >= 3, "{}", p.id);
         for k in &p.criteria {
             for anchor in [0, 5, 10] {
-                assert!(k.scale.iter().any(|(n, _)| *n == anchor), "{}.{} anchor {anchor}", p.id, k.id);
+                assert!(
+                    k.scale.iter().any(|(n, _)| *n == anchor),
+                    "{}.{} anchor {anchor}",
+                    p.id,
+                    k.id
+                );
             }
         }
         for a in &p.alternatives {
             assert_eq!(a.scores.len(), p.criteria.len());
             for (k, s) in p.criteria.iter().zip(&a.scores) {
-                assert!((0.0..=10.0).contains(&s.value), "{}/{}/{}", p.id, a.id, k.id);
-                assert!(s.why.len() > 10, "{}/{}/{} needs a rationale", p.id, a.id, k.id);
+                assert!(
+                    (0.0..=10.0).contains(&s.value),
+                    "{}/{}/{}",
+                    p.id,
+                    a.id,
+                    k.id
+                );
+                assert!(
+                    s.why.len() > 10,
+                    "{}/{}/{} needs a rationale",
+                    p.id,
+                    a.id,
+                    k.id
+                );
             }
             assert!(!a.sources.is_empty(), "{}/{} cites sources", p.id, a.id);
             assert!(!a.next_steps.is_empty(), "{}/{} has next steps", p.id, a.id);
@@ -50,18 +67,32 @@ fn public_ids_are_all_present() {
         ("workload", &["web", "background", "microservices"]),
         ("hardware", &["standard", "gpu_or_large"]),
         ("app_runner_customer", &["no", "yes"]),
-        ("iac_language", &["typescript", "python", "java_csharp_go", "declarative"]),
-        ("existing_iac", &["none", "cloudformation", "cdk", "terraform"]),
+        (
+            "iac_language",
+            &["typescript", "python", "java_csharp_go", "declarative"],
+        ),
+        (
+            "existing_iac",
+            &["none", "cloudformation", "cdk", "terraform"],
+        ),
     ];
     for (q, choices) in contract {
-        let qi = c.question_index(q).unwrap_or_else(|| panic!("question {q}"));
+        let qi = c
+            .question_index(q)
+            .unwrap_or_else(|| panic!("question {q}"));
         for ch in *choices {
             assert!(c.questions[qi].choice_index(ch).is_some(), "{q}={ch}");
         }
     }
     let packs: &[(&str, &[&str])] = &[
-        ("compute", &["ecs-express", "ecs-fargate", "ecs-ec2", "eks", "app-runner"]),
-        ("iac", &["cdk", "cloudformation", "terraform", "opentofu", "pulumi"]),
+        (
+            "compute",
+            &["ecs-express", "ecs-fargate", "ecs-ec2", "eks", "app-runner"],
+        ),
+        (
+            "iac",
+            &["cdk", "cloudformation", "terraform", "opentofu", "pulumi"],
+        ),
     ];
     for (p, alts) in packs {
         let pack = c.pack(p).unwrap_or_else(|| panic!("pack {p}"));
@@ -75,7 +106,12 @@ fn all_text(c: &Catalog) -> String {
     let mut t = String::new();
     for p in &c.packs {
         for a in &p.alternatives {
-            t.push_str(&format!("{} {} {:?} ", a.summary, a.status.clone().unwrap_or_default(), a.next_steps));
+            t.push_str(&format!(
+                "{} {} {:?} ",
+                a.summary,
+                a.status.clone().unwrap_or_default(),
+                a.next_steps
+            ));
             for s in &a.scores {
                 t.push_str(&s.why);
                 t.push(' ');
@@ -94,7 +130,11 @@ fn all_text(c: &Catalog) -> String {
         }
     }
     for s in &c.sources {
-        t.push_str(&format!("{} {} ", s.title, s.checked.clone().unwrap_or_default()));
+        t.push_str(&format!(
+            "{} {} ",
+            s.title,
+            s.checked.clone().unwrap_or_default()
+        ));
     }
     t
 }
@@ -103,7 +143,20 @@ fn all_text(c: &Catalog) -> String {
 fn current_facts_are_stated() {
     let c = catalog();
     let text = all_text(&c);
-    for fact in ["2026-04-30", "Express", "$0.10", "$0.60", "BSL", "MPL", "L1", "L2", "L3", "drift", "16 vCPU", "December 2025"] {
+    for fact in [
+        "2026-04-30",
+        "Express",
+        "$0.10",
+        "$0.60",
+        "BSL",
+        "MPL",
+        "L1",
+        "L2",
+        "L3",
+        "drift",
+        "16 vCPU",
+        "December 2025",
+    ] {
         assert!(text.contains(fact), "the data should state `{fact}`");
     }
     let compute = c.pack("compute").unwrap();
@@ -116,5 +169,9 @@ fn data_is_fresh() {
     let c = catalog();
     let verified = tradeoff::dates::parse_ymd(&c.verified).unwrap();
     let release = tradeoff::dates::parse_ymd("2026-11-26").unwrap();
-    assert!(verified >= release - 30, "data verified {} should be recent", c.verified);
+    assert!(
+        verified >= release - 30,
+        "data verified {} should be recent",
+        c.verified
+    );
 }

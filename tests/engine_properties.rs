@@ -43,12 +43,24 @@ fn check_contributions(catalog: &Catalog, answers: &Answers) {
                 alt.id,
                 alt.exact_score
             );
-            let tenths: i64 = alt.contributions.iter().map(|c| (c.points * 10.0).round() as i64).sum();
-            assert_eq!(tenths, (alt.score * 10.0).round() as i64, "{}: rounded points must sum to the shown score", alt.id);
+            let tenths: i64 = alt
+                .contributions
+                .iter()
+                .map(|c| (c.points * 10.0).round() as i64)
+                .sum();
+            assert_eq!(
+                tenths,
+                (alt.score * 10.0).round() as i64,
+                "{}: rounded points must sum to the shown score",
+                alt.id
+            );
         }
         let p_sum: f64 = p.ranking.iter().map(|a| a.win_probability).sum();
         if p.winner.is_some() {
-            assert!((p_sum - 1.0).abs() < 0.01, "win probabilities sum to 1, got {p_sum}");
+            assert!(
+                (p_sum - 1.0).abs() < 0.01,
+                "win probabilities sum to 1, got {p_sum}"
+            );
         }
     }
 }
@@ -63,9 +75,21 @@ fn check_veto_never_reorders(catalog: &Catalog, answers: &Answers) {
             let mut stripped = pack.clone();
             stripped.rules[ri].vetoes.clear();
             let without = evaluate(&stripped, &answers.choices);
-            assert_eq!(with.scores, without.scores, "a veto must not change any score");
-            let kept: Vec<usize> = without.ranking().into_iter().filter(|a| !with.excluded[*a]).collect();
-            assert_eq!(with.ranking(), kept, "a veto must not reorder the others ({})", rule.id);
+            assert_eq!(
+                with.scores, without.scores,
+                "a veto must not change any score"
+            );
+            let kept: Vec<usize> = without
+                .ranking()
+                .into_iter()
+                .filter(|a| !with.excluded[*a])
+                .collect();
+            assert_eq!(
+                with.ranking(),
+                kept,
+                "a veto must not reorder the others ({})",
+                rule.id
+            );
         }
     }
 }
@@ -87,7 +111,10 @@ fn check_counterfactuals(catalog: &Catalog, answers: &Answers) {
                 if pack.questions_used.contains(&qi) {
                     expected.push((q.id.clone(), q.choices[ci].id.clone(), w));
                 } else {
-                    assert_eq!(w, result.winner, "a question no rule reads cannot change the winner");
+                    assert_eq!(
+                        w, result.winner,
+                        "a question no rule reads cannot change the winner"
+                    );
                 }
             }
         }
@@ -101,7 +128,11 @@ fn check_counterfactuals(catalog: &Catalog, answers: &Answers) {
             assert_eq!(c.changes_winner, c.winner != result.winner);
         }
         // Flip sets: singles are exactly the winner-changing counterfactuals; pairs only when none.
-        let singles = result.counterfactuals.iter().filter(|c| c.changes_winner).count();
+        let singles = result
+            .counterfactuals
+            .iter()
+            .filter(|c| c.changes_winner)
+            .count();
         match result.flips.size {
             Some(1) => assert_eq!(result.flips.sets.len(), singles),
             Some(2) => {
@@ -122,16 +153,25 @@ fn check_counterfactuals(catalog: &Catalog, answers: &Answers) {
     }
 }
 
-fn winner_with_weight(pack: &pack::Pack, answers: &Answers, k: usize, factor: f64) -> Option<String> {
+fn winner_with_weight(
+    pack: &pack::Pack,
+    answers: &Answers,
+    k: usize,
+    factor: f64,
+) -> Option<String> {
     let mut p = pack.clone();
     p.criteria[k].weight *= factor;
-    evaluate(&p, &answers.choices).winner().map(|w| p.alternatives[w].id.clone())
+    evaluate(&p, &answers.choices)
+        .winner()
+        .map(|w| p.alternatives[w].id.clone())
 }
 
 fn check_weight_flips(catalog: &Catalog, answers: &Answers) {
     for pack in &catalog.packs {
         let result = analyze_pack(catalog, pack, &answers.choices);
-        let Some(winner) = result.winner.clone() else { continue };
+        let Some(winner) = result.winner.clone() else {
+            continue;
+        };
         let ev = evaluate(pack, &answers.choices);
         for (k, s) in result.sensitivity.iter().enumerate() {
             if ev.weights[k] == 0.0 {
@@ -139,7 +179,11 @@ fn check_weight_flips(catalog: &Catalog, answers: &Answers) {
                 continue;
             }
             // Recompute exactly (the reported value is rounded to 3 decimals).
-            let exact = engine::sensitivity::weight_flips(pack, &ev, pack.alternative_index(&winner).unwrap())[k];
+            let exact = engine::sensitivity::weight_flips(
+                pack,
+                &ev,
+                pack.alternative_index(&winner).unwrap(),
+            )[k];
             match exact {
                 Some(f) => {
                     let d = f.relative_change;
@@ -151,15 +195,30 @@ fn check_weight_flips(catalog: &Catalog, answers: &Answers) {
                     let new = pack.alternatives[f.new_winner].id.clone();
                     assert_eq!(s.new_winner.as_deref(), Some(new.as_str()));
                     if d != 0.0 {
-                        assert_eq!(winner_with_weight(pack, answers, k, 1.0 + before), Some(winner.clone()), "before the flip of {}", s.criterion);
+                        assert_eq!(
+                            winner_with_weight(pack, answers, k, 1.0 + before),
+                            Some(winner.clone()),
+                            "before the flip of {}",
+                            s.criterion
+                        );
                     }
                     if beyond > -1.0 {
-                        assert_eq!(winner_with_weight(pack, answers, k, 1.0 + beyond), Some(new), "beyond the flip of {} at {d}", s.criterion);
+                        assert_eq!(
+                            winner_with_weight(pack, answers, k, 1.0 + beyond),
+                            Some(new),
+                            "beyond the flip of {} at {d}",
+                            s.criterion
+                        );
                     }
                 }
                 None => {
                     for factor in [0.001, 0.25, 0.5, 2.0, 10.0, 1000.0] {
-                        assert_eq!(winner_with_weight(pack, answers, k, factor), Some(winner.clone()), "no flip on {} but ×{factor} changes the winner", s.criterion);
+                        assert_eq!(
+                            winner_with_weight(pack, answers, k, factor),
+                            Some(winner.clone()),
+                            "no flip on {} but ×{factor} changes the winner",
+                            s.criterion
+                        );
                     }
                 }
             }
@@ -200,7 +259,10 @@ fn output_is_deterministic() {
 fn rounding_keeps_parts_summing_to_the_total() {
     let parts = [3.33333, 3.33333, 3.33334];
     let r = engine::round_parts(&parts, 10.0);
-    assert_eq!(r.iter().map(|x| (x * 10.0).round() as i64).sum::<i64>(), 100);
+    assert_eq!(
+        r.iter().map(|x| (x * 10.0).round() as i64).sum::<i64>(),
+        100
+    );
     let parts = [0.04, 0.04, 0.04];
     let r = engine::round_parts(&parts, 0.12);
     assert_eq!(r.iter().map(|x| (x * 10.0).round() as i64).sum::<i64>(), 1);

@@ -13,7 +13,10 @@ fn mini() -> Vec<DataFile> {
     pack::dir_files(&dir)
         .unwrap()
         .into_iter()
-        .map(|f| DataFile { name: format!("mini/{}", f.rel), ..f })
+        .map(|f| DataFile {
+            name: format!("mini/{}", f.rel),
+            ..f
+        })
         .collect()
 }
 
@@ -25,7 +28,11 @@ fn with(rel: &str, text: &str) -> Vec<DataFile> {
 }
 
 fn mini_pack() -> String {
-    mini().into_iter().find(|f| f.rel == "packs/mini.toml").unwrap().text
+    mini()
+        .into_iter()
+        .find(|f| f.rel == "packs/mini.toml")
+        .unwrap()
+        .text
 }
 
 /// Replaces the first occurrence of `from` in the mini pack.
@@ -40,7 +47,10 @@ const TODAY: i64 = 20_600; // 2026-05-27
 /// Loads and asserts one diagnostic at `where_` ("file:line:col") whose message contains `what`.
 fn assert_rejected(files: Vec<DataFile>, where_: &str, what: &str) {
     let err = pack::load(&files, TODAY).expect_err("must be rejected");
-    assert!(err.len() <= 3, "one mistake, few messages (no cascade):\n{err}");
+    assert!(
+        err.len() <= 3,
+        "one mistake, few messages (no cascade):\n{err}"
+    );
     let hit = err
         .0
         .iter()
@@ -56,124 +66,240 @@ fn the_mini_fixture_is_valid() {
 
 #[test]
 fn toml_syntax_error() {
-    assert_rejected(with("questions.toml", "verified = \"2026-01-01\"\n[[question]\n"), "mini/questions.toml:2:12", "unclosed array table");
+    assert_rejected(
+        with("questions.toml", "verified = \"2026-01-01\"\n[[question]\n"),
+        "mini/questions.toml:2:12",
+        "unclosed array table",
+    );
 }
 
 #[test]
 fn unterminated_string() {
-    assert_rejected(with("sources.toml", "[[source]]\nid = \"doc\ntitle = \"x\"\n"), "mini/sources.toml:2:10", "invalid basic string");
+    assert_rejected(
+        with("sources.toml", "[[source]]\nid = \"doc\ntitle = \"x\"\n"),
+        "mini/sources.toml:2:10",
+        "invalid basic string",
+    );
 }
 
 #[test]
 fn unknown_key_is_a_typo() {
-    assert_rejected(pack_with("weight = 2", "wieght = 2"), "mini/packs/mini.toml:10:1", "unknown field `wieght`");
+    assert_rejected(
+        pack_with("weight = 2", "wieght = 2"),
+        "mini/packs/mini.toml:10:1",
+        "unknown field `wieght`",
+    );
 }
 
 #[test]
 fn missing_required_field() {
-    assert_rejected(pack_with("summary = \"Easy and limited.\"\n", ""), "mini/packs/mini.toml:20:1", "missing field `summary`");
+    assert_rejected(
+        pack_with("summary = \"Easy and limited.\"\n", ""),
+        "mini/packs/mini.toml:20:1",
+        "missing field `summary`",
+    );
 }
 
 #[test]
 fn weight_of_wrong_type() {
-    assert_rejected(pack_with("weight = 2", "weight = \"heavy\""), "mini/packs/mini.toml:10:10", "");
+    assert_rejected(
+        pack_with("weight = 2", "weight = \"heavy\""),
+        "mini/packs/mini.toml:10:10",
+        "",
+    );
 }
 
 #[test]
 fn negative_weight() {
-    assert_rejected(pack_with("weight = 2", "weight = -2"), "mini/packs/mini.toml:10:10", "≥ 0");
+    assert_rejected(
+        pack_with("weight = 2", "weight = -2"),
+        "mini/packs/mini.toml:10:10",
+        "≥ 0",
+    );
 }
 
 #[test]
 fn score_off_the_scale() {
-    assert_rejected(pack_with("score = 9, why = \"Few", "score = 11, why = \"Few"), "mini/packs/mini.toml:27:18", "off the scale");
+    assert_rejected(
+        pack_with("score = 9, why = \"Few", "score = 11, why = \"Few"),
+        "mini/packs/mini.toml:27:18",
+        "off the scale",
+    );
 }
 
 #[test]
 fn score_for_unknown_criterion() {
-    assert_rejected(pack_with("power = { score = 3", "powr = { score = 3"), "mini/packs/mini.toml:28:1", "did you mean `power`");
+    assert_rejected(
+        pack_with("power = { score = 3", "powr = { score = 3"),
+        "mini/packs/mini.toml:28:1",
+        "did you mean `power`",
+    );
 }
 
 #[test]
 fn missing_score() {
-    assert_rejected(pack_with("power = { score = 3, why = \"Few features\" }\n", ""), "mini/packs/mini.toml:26:1", "no score for `power`");
+    assert_rejected(
+        pack_with("power = { score = 3, why = \"Few features\" }\n", ""),
+        "mini/packs/mini.toml:26:1",
+        "no score for `power`",
+    );
 }
 
 #[test]
 fn empty_rationale() {
-    assert_rejected(pack_with("why = \"Few moving parts\"", "why = \"  \""), "mini/packs/mini.toml:27:27", "why is empty");
+    assert_rejected(
+        pack_with("why = \"Few moving parts\"", "why = \"  \""),
+        "mini/packs/mini.toml:27:27",
+        "why is empty",
+    );
 }
 
 #[test]
 fn missing_scale_anchor() {
-    assert_rejected(pack_with("\"5\" = \"fair\", ", ""), "mini/packs/mini.toml:11:9", "no anchor for 5");
+    assert_rejected(
+        pack_with("\"5\" = \"fair\", ", ""),
+        "mini/packs/mini.toml:11:9",
+        "no anchor for 5",
+    );
 }
 
 #[test]
 fn bad_scale_key() {
-    assert_rejected(pack_with("\"10\" = \"easy\"", "\"ten\" = \"easy\""), "mini/packs/mini.toml:11:39", "not a score");
+    assert_rejected(
+        pack_with("\"10\" = \"easy\"", "\"ten\" = \"easy\""),
+        "mini/packs/mini.toml:11:39",
+        "not a score",
+    );
 }
 
 #[test]
 fn duplicate_alternative() {
-    assert_rejected(pack_with("id = \"mighty\"", "id = \"simple\""), "mini/packs/mini.toml:31:6", "defined twice");
+    assert_rejected(
+        pack_with("id = \"mighty\"", "id = \"simple\""),
+        "mini/packs/mini.toml:31:6",
+        "defined twice",
+    );
 }
 
 #[test]
 fn invalid_id() {
-    assert_rejected(pack_with("id = \"mighty\"", "id = \"Mighty One\""), "mini/packs/mini.toml:31:6", "not valid");
+    assert_rejected(
+        pack_with("id = \"mighty\"", "id = \"Mighty One\""),
+        "mini/packs/mini.toml:31:6",
+        "not valid",
+    );
 }
 
 #[test]
 fn unknown_source() {
-    assert_rejected(pack_with("sources = [\"doc\"]", "sources = [\"dco\"]"), "mini/packs/mini.toml:24:12", "did you mean `doc`");
+    assert_rejected(
+        pack_with("sources = [\"doc\"]", "sources = [\"dco\"]"),
+        "mini/packs/mini.toml:24:12",
+        "did you mean `doc`",
+    );
 }
 
 #[test]
 fn no_sources() {
-    assert_rejected(pack_with("sources = [\"doc\"]", "sources = []"), "mini/packs/mini.toml:24:11", "cites no source");
+    assert_rejected(
+        pack_with("sources = [\"doc\"]", "sources = []"),
+        "mini/packs/mini.toml:24:11",
+        "cites no source",
+    );
 }
 
 #[test]
 fn rule_on_unknown_question() {
-    assert_rejected(pack_with("when = { size = \"large\" }", "when = { sise = \"large\" }"), "mini/packs/mini.toml:41:10", "did you mean `size`");
+    assert_rejected(
+        pack_with("when = { size = \"large\" }", "when = { sise = \"large\" }"),
+        "mini/packs/mini.toml:41:10",
+        "did you mean `size`",
+    );
 }
 
 #[test]
 fn rule_on_unknown_choice() {
-    assert_rejected(pack_with("when = { size = \"large\" }", "when = { size = \"huge\" }"), "mini/packs/mini.toml:41:17", "not a choice of `size`");
+    assert_rejected(
+        pack_with("when = { size = \"large\" }", "when = { size = \"huge\" }"),
+        "mini/packs/mini.toml:41:17",
+        "not a choice of `size`",
+    );
 }
 
 #[test]
 fn rule_weights_unknown_criterion() {
-    assert_rejected(pack_with("weights = { power = 4 }", "weights = { pwr = 4 }"), "mini/packs/mini.toml:43:13", "unknown criterion `pwr`");
+    assert_rejected(
+        pack_with("weights = { power = 4 }", "weights = { pwr = 4 }"),
+        "mini/packs/mini.toml:43:13",
+        "unknown criterion `pwr`",
+    );
 }
 
 #[test]
 fn caveat_on_unknown_alternative() {
-    assert_rejected(pack_with("alternative = \"mighty\", text", "alternative = \"mithgy\", text"), "mini/packs/mini.toml:44:27", "unknown alternative `mithgy`");
+    assert_rejected(
+        pack_with(
+            "alternative = \"mighty\", text",
+            "alternative = \"mithgy\", text",
+        ),
+        "mini/packs/mini.toml:44:27",
+        "unknown alternative `mithgy`",
+    );
 }
 
 #[test]
 fn rule_without_effect() {
     let text = mini_pack();
-    let cut = text.replace("weights = { power = 4 }\n", "").replace("caveat = [{ alternative = \"mighty\", text = \"Plan for training.\" }]\n", "");
-    assert_rejected(with("packs/mini.toml", &cut), "mini/packs/mini.toml:40:6", "has no effect");
+    let cut = text.replace("weights = { power = 4 }\n", "").replace(
+        "caveat = [{ alternative = \"mighty\", text = \"Plan for training.\" }]\n",
+        "",
+    );
+    assert_rejected(
+        with("packs/mini.toml", &cut),
+        "mini/packs/mini.toml:40:6",
+        "has no effect",
+    );
 }
 
 #[test]
 fn bad_date() {
-    assert_rejected(with("sources.toml", "[[source]]\nid = \"doc\"\ntitle = \"A\"\nurl = \"https://e.org\"\nverified = \"2026-02-30\"\n"), "mini/sources.toml:5:12", "not a date");
+    assert_rejected(
+        with(
+            "sources.toml",
+            "[[source]]\nid = \"doc\"\ntitle = \"A\"\nurl = \"https://e.org\"\nverified = \"2026-02-30\"\n",
+        ),
+        "mini/sources.toml:5:12",
+        "not a date",
+    );
 }
 
 #[test]
 fn future_date() {
-    assert_rejected(with("questions.toml", &mini().into_iter().find(|f| f.rel == "questions.toml").unwrap().text.replace("2026-01-01", "2030-01-01")), "mini/questions.toml:1:12", "in the future");
+    assert_rejected(
+        with(
+            "questions.toml",
+            &mini()
+                .into_iter()
+                .find(|f| f.rel == "questions.toml")
+                .unwrap()
+                .text
+                .replace("2026-01-01", "2030-01-01"),
+        ),
+        "mini/questions.toml:1:12",
+        "in the future",
+    );
 }
 
 #[test]
 fn non_https_url() {
-    assert_rejected(with("sources.toml", "[[source]]\nid = \"doc\"\ntitle = \"A\"\nurl = \"http://e.org\"\nverified = \"2026-01-01\"\n"), "mini/sources.toml:4:7", "https://");
+    assert_rejected(
+        with(
+            "sources.toml",
+            "[[source]]\nid = \"doc\"\ntitle = \"A\"\nurl = \"http://e.org\"\nverified = \"2026-01-01\"\n",
+        ),
+        "mini/sources.toml:4:7",
+        "https://",
+    );
 }
 
 #[test]
@@ -181,15 +307,25 @@ fn question_with_one_choice() {
     let q = "verified = \"2026-01-01\"\n[[question]]\nid = \"size\"\ntitle = \"S\"\nprompt = \"P\"\nhelp = \"H\"\n[[question.choice]]\nid = \"small\"\nlabel = \"Small\"\n";
     let mut files = with("questions.toml", q);
     files.retain(|f| f.rel != "packs/mini.toml");
-    files.push(DataFile { name: "mini/packs/mini.toml".into(), rel: "packs/mini.toml".into(), text: mini_pack().replace("size = \"large\"", "size = \"small\"") });
+    files.push(DataFile {
+        name: "mini/packs/mini.toml".into(),
+        rel: "packs/mini.toml".into(),
+        text: mini_pack().replace("size = \"large\"", "size = \"small\""),
+    });
     assert_rejected(files, "mini/questions.toml:7:1", "at least two choices");
 }
 
 #[test]
 fn missing_file() {
-    let files: Vec<DataFile> = mini().into_iter().filter(|f| f.rel != "questions.toml").collect();
+    let files: Vec<DataFile> = mini()
+        .into_iter()
+        .filter(|f| f.rel != "questions.toml")
+        .collect();
     let err = pack::load(&files, TODAY).unwrap_err();
-    assert!(err.to_string().contains("questions.toml:1:1: missing"), "{err}");
+    assert!(
+        err.to_string().contains("questions.toml:1:1: missing"),
+        "{err}"
+    );
 }
 
 // --- answers files ---
@@ -197,14 +333,22 @@ fn missing_file() {
 fn answers_error(text: &str) -> String {
     let c = pack::load(&mini(), TODAY).unwrap();
     let mut a = Answers::empty(&c);
-    let e = a.apply_file(&c, "team.toml", text).expect_err("must be rejected");
-    e.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    let e = a
+        .apply_file(&c, "team.toml", text)
+        .expect_err("must be rejected");
+    e.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
 fn answers_unknown_question() {
     let e = answers_error("[answers]\nsiz = \"small\"\n");
-    assert!(e.contains("team.toml:2:1: unknown question `siz`, did you mean `size`?"), "{e}");
+    assert!(
+        e.contains("team.toml:2:1: unknown question `siz`, did you mean `size`?"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -228,13 +372,19 @@ fn answers_wrong_type() {
 #[test]
 fn answers_unknown_top_level_key() {
     let e = answers_error("answer = { size = \"small\" }\n");
-    assert!(e.starts_with("team.toml:1:1:") && e.contains("unknown field `answer`"), "{e}");
+    assert!(
+        e.starts_with("team.toml:1:1:") && e.contains("unknown field `answer`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn answers_future_schema() {
     let e = answers_error("schema_version = 2\n[answers]\nsize = \"small\"\n");
-    assert!(e.contains("team.toml:1:18: schema_version 2 is not supported"), "{e}");
+    assert!(
+        e.contains("team.toml:1:18: schema_version 2 is not supported"),
+        "{e}"
+    );
 }
 
 #[test]

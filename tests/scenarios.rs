@@ -22,11 +22,19 @@ fn pack<'a>(packs: &'a [PackResult], id: &str) -> &'a PackResult {
 }
 
 fn order(p: &PackResult) -> Vec<&str> {
-    p.ranking.iter().filter(|a| !a.excluded).map(|a| a.id.as_str()).collect()
+    p.ranking
+        .iter()
+        .filter(|a| !a.excluded)
+        .map(|a| a.id.as_str())
+        .collect()
 }
 
 fn excluded(p: &PackResult) -> Vec<&str> {
-    p.ranking.iter().filter(|a| a.excluded).map(|a| a.id.as_str()).collect()
+    p.ranking
+        .iter()
+        .filter(|a| a.excluded)
+        .map(|a| a.id.as_str())
+        .collect()
 }
 
 /// The seed's beginner: "as a beginner, ECS Fargate is the optimal choice" — updated for 2026, a
@@ -45,14 +53,31 @@ fn small_aws_team_new_web_api() {
     ]);
     let compute = pack(&packs, "compute");
     assert_eq!(&order(compute)[..2], ["ecs-express", "ecs-fargate"]);
-    assert_eq!(order(compute).last(), Some(&"eks"), "EKS last for a team new to Kubernetes");
-    assert_eq!(excluded(compute), ["app-runner"], "App Runner is closed to new customers");
-    let why = &compute.ranking.iter().find(|a| a.id == "app-runner").unwrap().exclusions[0];
+    assert_eq!(
+        order(compute).last(),
+        Some(&"eks"),
+        "EKS last for a team new to Kubernetes"
+    );
+    assert_eq!(
+        excluded(compute),
+        ["app-runner"],
+        "App Runner is closed to new customers"
+    );
+    let why = &compute
+        .ranking
+        .iter()
+        .find(|a| a.id == "app-runner")
+        .unwrap()
+        .exclusions[0];
     assert!(why.reason.contains("2026-04-30"));
     assert_eq!(why.because[0].question, "app_runner_customer");
     assert_eq!(compute.verdict, Verdict::Robust);
     let iac = pack(&packs, "iac");
-    assert_eq!(iac.winner.as_deref(), Some("cdk"), "the seed: CDK for AWS-centric teams");
+    assert_eq!(
+        iac.winner.as_deref(),
+        Some("cdk"),
+        "the seed: CDK for AWS-centric teams"
+    );
 }
 
 /// The seed's "EKS for advanced features" and "Terraform for multi-cloud": a large platform team
@@ -71,11 +96,21 @@ fn platform_team_kubernetes_multi_cloud() {
     ]);
     let compute = pack(&packs, "compute");
     assert_eq!(compute.winner.as_deref(), Some("eks"));
-    assert!(compute.margin.unwrap() > 10.0, "EKS wins clearly: {:?}", compute.margin);
+    assert!(
+        compute.margin.unwrap() > 10.0,
+        "EKS wins clearly: {:?}",
+        compute.margin
+    );
     let iac = pack(&packs, "iac");
     let top: Vec<&str> = order(iac)[..2].to_vec();
-    assert!(top.contains(&"terraform") && top.contains(&"opentofu"), "{top:?}");
-    assert!(!order(iac)[..2].contains(&"cdk"), "CDK reaches AWS only since CDKTF's deprecation");
+    assert!(
+        top.contains(&"terraform") && top.contains(&"opentofu"),
+        "{top:?}"
+    );
+    assert!(
+        !order(iac)[..2].contains(&"cdk"),
+        "CDK reaches AWS only since CDKTF's deprecation"
+    );
 }
 
 /// Queue workers and scheduled jobs: Express Mode is for HTTP services, so plain ECS on Fargate.
@@ -91,7 +126,10 @@ fn small_team_background_workers() {
         ("iac_language", "python"),
         ("existing_iac", "none"),
     ]);
-    assert_eq!(pack(&packs, "compute").winner.as_deref(), Some("ecs-fargate"));
+    assert_eq!(
+        pack(&packs, "compute").winner.as_deref(),
+        Some("ecs-fargate")
+    );
     assert_eq!(pack(&packs, "iac").winner.as_deref(), Some("cdk"));
 }
 
@@ -114,11 +152,18 @@ fn gpu_workload_needs_ec2_capacity() {
     ex.sort();
     assert_eq!(ex, ["app-runner", "ecs-express", "ecs-fargate"]);
     for alt in compute.ranking.iter().filter(|a| a.excluded) {
-        assert!(!alt.exclusions.is_empty(), "{} is excluded with a reason", alt.id);
+        assert!(
+            !alt.exclusions.is_empty(),
+            "{} is excluded with a reason",
+            alt.id
+        );
         assert!(alt.rank.is_none());
     }
     let iac = pack(&packs, "iac");
-    assert!(matches!(iac.winner.as_deref(), Some("cloudformation" | "cdk")));
+    assert!(matches!(
+        iac.winner.as_deref(),
+        Some("cloudformation" | "cdk")
+    ));
 }
 
 /// An existing App Runner customer may stay: App Runner is not vetoed, but it is not the answer for
@@ -138,7 +183,11 @@ fn existing_app_runner_customer() {
     let compute = pack(&packs, "compute");
     assert!(excluded(compute).is_empty());
     assert_eq!(compute.winner.as_deref(), Some("ecs-express"));
-    let ar = compute.ranking.iter().find(|a| a.id == "app-runner").unwrap();
+    let ar = compute
+        .ranking
+        .iter()
+        .find(|a| a.id == "app-runner")
+        .unwrap();
     assert!(ar.status.as_deref().unwrap().contains("2026-04-30"));
     assert!(ar.rank.unwrap() > 1);
 }
@@ -158,8 +207,14 @@ fn hybrid_team_with_kubernetes() {
     ]);
     assert_eq!(pack(&packs, "compute").winner.as_deref(), Some("eks"));
     let iac = pack(&packs, "iac");
-    assert!(matches!(iac.winner.as_deref(), Some("pulumi" | "cdk" | "terraform" | "opentofu")));
-    assert!(!iac.rules_fired.is_empty(), "the choice is explained by the answers");
+    assert!(matches!(
+        iac.winner.as_deref(),
+        Some("pulumi" | "cdk" | "terraform" | "opentofu")
+    ));
+    assert!(
+        !iac.rules_fired.is_empty(),
+        "the choice is explained by the answers"
+    );
 }
 
 /// EKS for a team with no Kubernetes experience carries the cost and learning-curve caveat when it wins.
@@ -174,7 +229,11 @@ fn eks_caveat_when_it_wins_without_experience() {
     ]);
     let compute = pack(&packs, "compute");
     if compute.winner.as_deref() == Some("eks") {
-        assert!(compute.caveats.iter().any(|c| c.text.contains("$73")), "{:?}", compute.caveats);
+        assert!(
+            compute.caveats.iter().any(|c| c.text.contains("$73")),
+            "{:?}",
+            compute.caveats
+        );
     } else {
         // Not the winner: the caveat must not show under someone else.
         assert!(compute.caveats.iter().all(|c| !c.text.contains("$73")));
@@ -189,6 +248,9 @@ fn no_answers_still_ranks_everything() {
         assert!(p.winner.is_some());
         assert!(excluded(p).is_empty(), "no veto without an answer");
         assert!(p.rules_fired.is_empty());
-        assert!(!p.counterfactuals.is_empty(), "answering a skipped question is a counterfactual");
+        assert!(
+            !p.counterfactuals.is_empty(),
+            "answering a skipped question is a counterfactual"
+        );
     }
 }

@@ -61,8 +61,9 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
             file: dir.display().to_string(),
             line: 1,
             col: 1,
-            message: "no decision data here: expected sources.toml, questions.toml and packs/*.toml"
-                .into(),
+            message:
+                "no decision data here: expected sources.toml, questions.toml and packs/*.toml"
+                    .into(),
         });
         return Err(diags);
     }
@@ -167,9 +168,18 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         .map_or(String::new(), |(d, _)| format!("{d}/"));
     let dir = dir.trim_end_matches("packs/").to_string();
     for (present, what) in [
-        (files.iter().any(|f| f.rel == "sources.toml"), "sources.toml"),
-        (files.iter().any(|f| f.rel == "questions.toml"), "questions.toml"),
-        (files.iter().any(|f| f.rel.starts_with("packs/")), "packs/*.toml"),
+        (
+            files.iter().any(|f| f.rel == "sources.toml"),
+            "sources.toml",
+        ),
+        (
+            files.iter().any(|f| f.rel == "questions.toml"),
+            "questions.toml",
+        ),
+        (
+            files.iter().any(|f| f.rel.starts_with("packs/")),
+            "packs/*.toml",
+        ),
     ] {
         if !present {
             cx.diags.push(Diagnostic {
@@ -220,7 +230,11 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
             }
         }
         if pack_ids.insert(p.id.get_ref().clone(), ()).is_some() {
-            cx.err(*src, &p.id, format!("pack id `{}` is used by another pack file", p.id.get_ref()));
+            cx.err(
+                *src,
+                &p.id,
+                format!("pack id `{}` is used by another pack file", p.id.get_ref()),
+            );
         }
     }
     for (src, p) in &pack_files {
@@ -253,7 +267,9 @@ struct Ctx {
 fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
@@ -301,7 +317,10 @@ impl Ctx {
             None => self.err(
                 src,
                 s,
-                format!("`{}` is not a date: write YYYY-MM-DD, e.g. \"2026-11-26\"", s.get_ref()),
+                format!(
+                    "`{}` is not a date: write YYYY-MM-DD, e.g. \"2026-11-26\"",
+                    s.get_ref()
+                ),
             ),
             Some(d) if d > self.today => self.err(
                 src,
@@ -329,7 +348,10 @@ impl Ctx {
             self.err(
                 src,
                 s,
-                format!("unknown source `{}`: it must be an id from sources.toml{known}", s.get_ref()),
+                format!(
+                    "unknown source `{}`: it must be an id from sources.toml{known}",
+                    s.get_ref()
+                ),
             );
         }
         found
@@ -340,7 +362,11 @@ impl Ctx {
         for s in &f.sources {
             self.id(src, &s.id, "source");
             if out.iter().any(|o| &o.id == s.id.get_ref()) {
-                self.err(src, &s.id, format!("source id `{}` is defined twice", s.id.get_ref()));
+                self.err(
+                    src,
+                    &s.id,
+                    format!("source id `{}` is defined twice", s.id.get_ref()),
+                );
             }
             let title = self.text(src, &s.title, "title");
             let verified = self.date(src, &s.verified);
@@ -385,7 +411,11 @@ impl Ctx {
     ) -> Option<Question> {
         let mut ok = self.id(src, &q.id, "question");
         if seen.insert(q.id.get_ref().clone(), ()).is_some() {
-            self.err(src, &q.id, format!("question id `{}` is defined twice", q.id.get_ref()));
+            self.err(
+                src,
+                &q.id,
+                format!("question id `{}` is defined twice", q.id.get_ref()),
+            );
             ok = false;
         }
         let sources = q
@@ -397,7 +427,14 @@ impl Ctx {
         for c in q.choices.get_ref() {
             self.id(src, &c.id, "choice");
             if choices.iter().any(|o| &o.id == c.id.get_ref()) {
-                self.err(src, &c.id, format!("choice id `{}` is used twice in this question", c.id.get_ref()));
+                self.err(
+                    src,
+                    &c.id,
+                    format!(
+                        "choice id `{}` is used twice in this question",
+                        c.id.get_ref()
+                    ),
+                );
             }
             let label = self.text(src, &c.label, "label");
             choices.push(Choice {
@@ -435,11 +472,19 @@ impl Ctx {
         for c in p.criteria.get_ref() {
             self.id(src, &c.id, "criterion");
             if criteria.iter().any(|o| &o.id == c.id.get_ref()) {
-                self.err(src, &c.id, format!("criterion id `{}` is defined twice", c.id.get_ref()));
+                self.err(
+                    src,
+                    &c.id,
+                    format!("criterion id `{}` is defined twice", c.id.get_ref()),
+                );
             }
             let w = *c.weight.get_ref();
             if !w.is_finite() || w < 0.0 {
-                self.err(src, &c.weight, format!("weight {w} is not allowed: use a number ≥ 0"));
+                self.err(
+                    src,
+                    &c.weight,
+                    format!("weight {w} is not allowed: use a number ≥ 0"),
+                );
             }
             let mut scale = Vec::new();
             for (k, v) in c.scale.get_ref() {
@@ -448,7 +493,10 @@ impl Ctx {
                     _ => self.err(
                         src,
                         k,
-                        format!("scale key `{}` is not a score: use \"0\" to \"10\"", k.get_ref()),
+                        format!(
+                            "scale key `{}` is not a score: use \"0\" to \"10\"",
+                            k.get_ref()
+                        ),
                     ),
                 }
             }
@@ -458,7 +506,10 @@ impl Ctx {
                     self.err(
                         src,
                         &c.scale,
-                        format!("the scale of `{}` has no anchor for {need}: say what a {need} means", c.id.get_ref()),
+                        format!(
+                            "the scale of `{}` has no anchor for {need}: say what a {need} means",
+                            c.id.get_ref()
+                        ),
                     );
                 }
             }
@@ -473,7 +524,11 @@ impl Ctx {
         if criteria.is_empty() {
             self.err(src, &p.criteria, "a pack needs at least one criterion");
         } else if criteria.iter().all(|c| c.weight <= 0.0) {
-            self.err(src, &p.criteria, "every criterion weighs 0: give at least one a weight > 0");
+            self.err(
+                src,
+                &p.criteria,
+                "every criterion weighs 0: give at least one a weight > 0",
+            );
         }
         let crit_ids: HashMap<&str, usize> = criteria
             .iter()
@@ -485,18 +540,30 @@ impl Ctx {
         for a in p.alternatives.get_ref() {
             self.id(src, &a.id, "alternative");
             if alternatives.iter().any(|o| &o.id == a.id.get_ref()) {
-                self.err(src, &a.id, format!("alternative id `{}` is defined twice", a.id.get_ref()));
+                self.err(
+                    src,
+                    &a.id,
+                    format!("alternative id `{}` is defined twice", a.id.get_ref()),
+                );
             }
             let mut scores: Vec<Option<Score>> = vec![None; criteria.len()];
             for (k, s) in a.scores.get_ref() {
                 let Some(&ci) = crit_ids.get(k.get_ref().as_str()) else {
                     let hint = crate::suggest::did_you_mean(k.get_ref(), crit_ids.keys().copied());
-                    self.err(src, k, format!("unknown criterion `{}` in scores{hint}", k.get_ref()));
+                    self.err(
+                        src,
+                        k,
+                        format!("unknown criterion `{}` in scores{hint}", k.get_ref()),
+                    );
                     continue;
                 };
                 let v = *s.get_ref().score.get_ref();
                 if !v.is_finite() || !(0.0..=10.0).contains(&v) {
-                    self.err(src, &s.get_ref().score, format!("score {v} is off the scale: use 0 to 10"));
+                    self.err(
+                        src,
+                        &s.get_ref().score,
+                        format!("score {v} is off the scale: use 0 to 10"),
+                    );
                 }
                 let why = self.text(src, &s.get_ref().why, "why");
                 let source = s
@@ -505,7 +572,11 @@ impl Ctx {
                     .as_ref()
                     .and_then(|r| self.source_ref(src, r, source_ids));
                 scores[ci] = Some(Score {
-                    value: if v.is_finite() { v.clamp(0.0, 10.0) } else { 0.0 },
+                    value: if v.is_finite() {
+                        v.clamp(0.0, 10.0)
+                    } else {
+                        0.0
+                    },
                     why,
                     source,
                 });
@@ -534,7 +605,11 @@ impl Ctx {
                 .filter_map(|s| self.source_ref(src, s, source_ids))
                 .collect();
             if a.sources.get_ref().is_empty() {
-                self.err(src, &a.sources, format!("alternative `{}` cites no source", a.id.get_ref()));
+                self.err(
+                    src,
+                    &a.sources,
+                    format!("alternative `{}` cites no source", a.id.get_ref()),
+                );
             }
             let status = a.status.as_ref().map(|s| self.text(src, s, "status"));
             alternatives.push(Alternative {
@@ -557,7 +632,11 @@ impl Ctx {
             });
         }
         if alternatives.is_empty() {
-            self.err(src, &p.alternatives, "a pack needs at least one alternative");
+            self.err(
+                src,
+                &p.alternatives,
+                "a pack needs at least one alternative",
+            );
         }
         let alt_ids: HashMap<&str, usize> = alternatives
             .iter()
@@ -569,23 +648,40 @@ impl Ctx {
         for r in &p.rules {
             self.id(src, &r.id, "rule");
             if rules.iter().any(|o| &o.id == r.id.get_ref()) {
-                self.err(src, &r.id, format!("rule id `{}` is defined twice", r.id.get_ref()));
+                self.err(
+                    src,
+                    &r.id,
+                    format!("rule id `{}` is defined twice", r.id.get_ref()),
+                );
             }
             let when = self.conditions(src, &r.when, questions);
             if r.when.get_ref().is_empty() {
-                self.err(src, &r.when, "`when` is empty: name at least one question and its choices");
+                self.err(
+                    src,
+                    &r.when,
+                    "`when` is empty: name at least one question and its choices",
+                );
             }
             let mut weights = Vec::new();
             if let Some(ws) = &r.weights {
                 for (k, f) in ws.get_ref() {
                     let Some(&ci) = crit_ids.get(k.get_ref().as_str()) else {
-                        let hint = crate::suggest::did_you_mean(k.get_ref(), crit_ids.keys().copied());
-                        self.err(src, k, format!("unknown criterion `{}` in weights{hint}", k.get_ref()));
+                        let hint =
+                            crate::suggest::did_you_mean(k.get_ref(), crit_ids.keys().copied());
+                        self.err(
+                            src,
+                            k,
+                            format!("unknown criterion `{}` in weights{hint}", k.get_ref()),
+                        );
                         continue;
                     };
                     let v = *f.get_ref();
                     if !v.is_finite() || v < 0.0 {
-                        self.err(src, f, format!("weight factor {v} is not allowed: use a number ≥ 0"));
+                        self.err(
+                            src,
+                            f,
+                            format!("weight factor {v} is not allowed: use a number ≥ 0"),
+                        );
                         continue;
                     }
                     weights.push((ci, v));
@@ -595,7 +691,11 @@ impl Ctx {
                 let found = alt_ids.get(s.get_ref().as_str()).copied();
                 if found.is_none() {
                     let hint = crate::suggest::did_you_mean(s.get_ref(), alt_ids.keys().copied());
-                    cx.err(src, s, format!("unknown alternative `{}`{hint}", s.get_ref()));
+                    cx.err(
+                        src,
+                        s,
+                        format!("unknown alternative `{}`{hint}", s.get_ref()),
+                    );
                 }
                 found
             };
@@ -605,20 +705,38 @@ impl Ctx {
                 let ai = alt(self, &a.alternative);
                 let ci = crit_ids.get(a.criterion.get_ref().as_str()).copied();
                 if ci.is_none() {
-                    let hint = crate::suggest::did_you_mean(a.criterion.get_ref(), crit_ids.keys().copied());
-                    self.err(src, &a.criterion, format!("unknown criterion `{}`{hint}", a.criterion.get_ref()));
+                    let hint = crate::suggest::did_you_mean(
+                        a.criterion.get_ref(),
+                        crit_ids.keys().copied(),
+                    );
+                    self.err(
+                        src,
+                        &a.criterion,
+                        format!("unknown criterion `{}`{hint}", a.criterion.get_ref()),
+                    );
                 }
                 let d = *a.delta.get_ref();
                 if !d.is_finite() || d.abs() > 10.0 {
-                    self.err(src, &a.delta, format!("delta {d} is not allowed: use a number from -10 to 10"));
+                    self.err(
+                        src,
+                        &a.delta,
+                        format!("delta {d} is not allowed: use a number from -10 to 10"),
+                    );
                 }
                 let reason = self.text(src, &a.reason, "reason");
-                let source = a.source.as_ref().and_then(|s| self.source_ref(src, s, source_ids));
+                let source = a
+                    .source
+                    .as_ref()
+                    .and_then(|s| self.source_ref(src, s, source_ids));
                 if let (Some(alternative), Some(criterion)) = (ai, ci) {
                     adjusts.push(Adjust {
                         alternative,
                         criterion,
-                        delta: if d.is_finite() { d.clamp(-10.0, 10.0) } else { 0.0 },
+                        delta: if d.is_finite() {
+                            d.clamp(-10.0, 10.0)
+                        } else {
+                            0.0
+                        },
                         reason,
                         source,
                     });
@@ -629,9 +747,16 @@ impl Ctx {
                 let v = v.get_ref();
                 let ai = alt(self, &v.alternative);
                 let reason = self.text(src, &v.reason, "reason");
-                let source = v.source.as_ref().and_then(|s| self.source_ref(src, s, source_ids));
+                let source = v
+                    .source
+                    .as_ref()
+                    .and_then(|s| self.source_ref(src, s, source_ids));
                 if let Some(alternative) = ai {
-                    vetoes.push(Veto { alternative, reason, source });
+                    vetoes.push(Veto {
+                        alternative,
+                        reason,
+                        source,
+                    });
                 }
             }
             let mut caveats = Vec::new();
@@ -639,16 +764,41 @@ impl Ctx {
                 let c = c.get_ref();
                 let ai = alt(self, &c.alternative);
                 let text = self.text(src, &c.text, "text");
-                let source = c.source.as_ref().and_then(|s| self.source_ref(src, s, source_ids));
+                let source = c
+                    .source
+                    .as_ref()
+                    .and_then(|s| self.source_ref(src, s, source_ids));
                 if let Some(alternative) = ai {
-                    caveats.push(Caveat { alternative, text, source });
+                    caveats.push(Caveat {
+                        alternative,
+                        text,
+                        source,
+                    });
                 }
             }
-            if r.weights.is_none() && r.adjust.is_empty() && r.veto.is_empty() && r.caveat.is_empty() {
-                self.err(src, &r.id, format!("rule `{}` has no effect: give it weights, adjust, veto or caveat", r.id.get_ref()));
+            if r.weights.is_none()
+                && r.adjust.is_empty()
+                && r.veto.is_empty()
+                && r.caveat.is_empty()
+            {
+                self.err(
+                    src,
+                    &r.id,
+                    format!(
+                        "rule `{}` has no effect: give it weights, adjust, veto or caveat",
+                        r.id.get_ref()
+                    ),
+                );
             }
             if !weights.is_empty() && r.reason.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                self.err(src, &r.id, format!("rule `{}` changes weights but gives no `reason`", r.id.get_ref()));
+                self.err(
+                    src,
+                    &r.id,
+                    format!(
+                        "rule `{}` changes weights but gives no `reason`",
+                        r.id.get_ref()
+                    ),
+                );
             }
             rules.push(Rule {
                 id: r.id.get_ref().clone(),
@@ -697,8 +847,15 @@ impl Ctx {
                 if !self.questions_known {
                     continue;
                 }
-                let hint = crate::suggest::did_you_mean(k.get_ref(), questions.iter().map(|q| q.id.as_str()));
-                self.err(src, k, format!("unknown question `{}` in `when`{hint}", k.get_ref()));
+                let hint = crate::suggest::did_you_mean(
+                    k.get_ref(),
+                    questions.iter().map(|q| q.id.as_str()),
+                );
+                self.err(
+                    src,
+                    k,
+                    format!("unknown question `{}` in `when`{hint}", k.get_ref()),
+                );
                 continue;
             };
             let q = &questions[qi];
@@ -707,7 +864,10 @@ impl Ctx {
                 match q.choice_index(c) {
                     Some(ci) => choices.push(ci),
                     None => {
-                        let hint = crate::suggest::did_you_mean(c, q.choices.iter().map(|c| c.id.as_str()));
+                        let hint = crate::suggest::did_you_mean(
+                            c,
+                            q.choices.iter().map(|c| c.id.as_str()),
+                        );
                         self.err(
                             src,
                             v,
@@ -715,7 +875,11 @@ impl Ctx {
                                 "`{}` is not a choice of `{}`{hint} (choices: {})",
                                 c,
                                 q.id,
-                                q.choices.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                                q.choices
+                                    .iter()
+                                    .map(|c| c.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                         );
                     }
@@ -724,7 +888,10 @@ impl Ctx {
             if v.get_ref().as_slice().is_empty() {
                 self.err(src, v, format!("no choices listed for `{}`", q.id));
             }
-            out.push(Condition { question: qi, choices });
+            out.push(Condition {
+                question: qi,
+                choices,
+            });
         }
         out
     }

@@ -27,7 +27,9 @@ pub fn generate(size: Size, seed: u64) -> Vec<DataFile> {
             "\n[[question]]\nid = \"q{q}\"\ntitle = \"Question {q}\"\nprompt = \"Question {q}?\"\nhelp = \"Generated.\"\n"
         ));
         for c in 0..size.choices {
-            questions.push_str(&format!("[[question.choice]]\nid = \"c{c}\"\nlabel = \"Choice {c}\"\n"));
+            questions.push_str(&format!(
+                "[[question.choice]]\nid = \"c{c}\"\nlabel = \"Choice {c}\"\n"
+            ));
         }
     }
 
@@ -61,7 +63,9 @@ pub fn generate(size: Size, seed: u64) -> Vec<DataFile> {
                 ));
                 if pick(10) == 0 {
                     let v = pick(size.alternatives);
-                    pack.push_str(&format!("veto = [{{ alternative = \"a{v}\", reason = \"g\" }}]\n"));
+                    pack.push_str(&format!(
+                        "veto = [{{ alternative = \"a{v}\", reason = \"g\" }}]\n"
+                    ));
                 }
                 r += 1;
             }
