@@ -4,9 +4,12 @@
 //! one result value as text, JSON or Markdown; `tui` is the interactive view of the same value.
 
 pub mod answers;
+pub mod compare;
 pub mod dates;
+pub mod demo;
 pub mod engine;
 pub mod fsutil;
 pub mod pack;
+pub mod plain;
 pub mod report;
 pub mod suggest;

@@ -147,12 +147,14 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
 
     let mut sources_file = None;
     let mut questions_file = None;
+    let mut glossary_file = None;
     let mut pack_files = Vec::new();
     for f in files {
         let src = SourceText::new(&f.name, &f.text);
         match f.rel.as_str() {
             "sources.toml" => sources_file = cx.parse::<SourcesFile>(src).map(|p| (src, p)),
             "questions.toml" => questions_file = cx.parse::<QuestionsFile>(src).map(|p| (src, p)),
+            "glossary.toml" => glossary_file = cx.parse::<GlossaryFile>(src).map(|p| (src, p)),
             rel if rel.starts_with("packs/") => {
                 if let Some(p) = cx.parse::<PackFile>(src) {
                     pack_files.push((src, p));
@@ -243,6 +245,11 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         }
     }
 
+    let glossary = match &glossary_file {
+        Some((src, f)) => cx.glossary(*src, f, &source_ids),
+        None => Vec::new(),
+    };
+
     if !cx.diags.is_empty() {
         return Err(cx.diags.sorted());
     }
@@ -250,6 +257,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         sources,
         questions,
         packs,
+        glossary,
         verified: cx.oldest.map(dates::format_days).unwrap_or_default(),
     })
 }
@@ -396,6 +404,57 @@ impl Ctx {
                 citation: s.citation.clone(),
                 verified,
                 checked: s.checked.clone(),
+            });
+        }
+        out
+    }
+
+    fn glossary(
+        &mut self,
+        src: SourceText,
+        f: &GlossaryFile,
+        source_ids: &HashMap<&str, usize>,
+    ) -> Vec<Term> {
+        self.date(src, &f.verified);
+        let ids: HashMap<&str, usize> = f
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.get_ref().as_str(), i))
+            .collect();
+        let mut out: Vec<Term> = Vec::new();
+        for t in &f.terms {
+            self.id(src, &t.id, "term");
+            if out.iter().any(|o| &o.id == t.id.get_ref()) {
+                self.err(
+                    src,
+                    &t.id,
+                    format!("term id `{}` is defined twice", t.id.get_ref()),
+                );
+            }
+            let source = self.source_ref(src, &t.source, source_ids);
+            let mut related = Vec::new();
+            for r in &t.related {
+                match ids.get(r.get_ref().as_str()) {
+                    Some(&i) => related.push(i),
+                    None => {
+                        let hint = crate::suggest::did_you_mean(r.get_ref(), ids.keys().copied());
+                        self.err(
+                            src,
+                            r,
+                            format!("unknown term `{}` in related{hint}", r.get_ref()),
+                        );
+                    }
+                }
+            }
+            out.push(Term {
+                id: t.id.get_ref().clone(),
+                term: self.text(src, &t.term, "term"),
+                aliases: t.aliases.clone(),
+                definition: self.text(src, &t.definition, "definition"),
+                why: self.text(src, &t.why, "why"),
+                source,
+                related,
             });
         }
         out

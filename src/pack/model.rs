@@ -7,8 +7,21 @@ pub struct Catalog {
     pub sources: Vec<Source>,
     pub questions: Vec<Question>,
     pub packs: Vec<Pack>,
+    /// Concepts from the seed report and the sources (empty when the data has no glossary).
+    pub glossary: Vec<Term>,
     /// The oldest `verified` date of any file: the facts are at least this fresh.
     pub verified: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub aliases: Vec<String>,
+    pub definition: String,
+    pub why: String,
+    pub source: Option<usize>,
+    pub related: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,6 +150,48 @@ impl Catalog {
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.id == id)
     }
+
+    pub fn term_index(&self, id: &str) -> Option<usize> {
+        self.glossary.iter().position(|t| t.id == id)
+    }
+
+    /// Glossary terms named in `text` (by name or alias, whole words, any case), in order of first
+    /// appearance, each once.
+    pub fn terms_in(&self, text: &str) -> Vec<usize> {
+        let lower = text.to_lowercase();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (ti, t) in self.glossary.iter().enumerate() {
+            let first = std::iter::once(t.term.as_str())
+                .chain(t.aliases.iter().map(String::as_str))
+                .filter_map(|name| find_word(&lower, &name.to_lowercase()))
+                .min();
+            if let Some(pos) = first {
+                found.push((pos, ti));
+            }
+        }
+        found.sort();
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+/// Byte position of `word` in `text` where it stands as a whole word.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut start = 0;
+    while let Some(i) = text[start..].find(word) {
+        let at = start + i;
+        let end = at + word.len();
+        let before_ok = text[..at].chars().next_back().is_none_or(|c| !is_word(c));
+        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word(c));
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        start = at + word.chars().next().map_or(1, char::len_utf8);
+    }
+    None
 }
 
 impl Question {

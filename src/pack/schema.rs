@@ -191,3 +191,27 @@ pub struct CaveatDef {
     #[serde(default)]
     pub source: Option<Spanned<String>>,
 }
+
+/// `data/glossary.toml`: the concepts behind the decision, each with its source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub verified: Spanned<String>,
+    #[serde(default, rename = "term")]
+    pub terms: Vec<TermDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermDef {
+    pub id: Spanned<String>,
+    pub term: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub definition: Spanned<String>,
+    /// Why the concept matters for this decision.
+    pub why: Spanned<String>,
+    pub source: Spanned<String>,
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+}

@@ -1,6 +1,7 @@
 //! Renderers of a [`Recommendation`]: plain text for a terminal, JSON for scripts, Markdown for a
 //! wiki page or a pull request. They only format: every number comes from the engine.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -7,7 +7,20 @@ use crate::engine::{PackResult, Recommendation};
 
 const BAR: usize = 20;
 
+/// How much decoration the text may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decor {
+    /// Bars, rules and markers (▶ ✗) for a terminal.
+    Rich,
+    /// Words only, for screen readers, dumb terminals and pipes (`--plain`).
+    Plain,
+}
+
 pub fn render(rec: &Recommendation) -> String {
+    render_with(rec, Decor::Rich)
+}
+
+pub fn render_with(rec: &Recommendation, decor: Decor) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -27,16 +40,21 @@ pub fn render(rec: &Recommendation) -> String {
         let _ = writeln!(o, "Skipped (no effect): {}", skipped.join(", "));
     }
     for p in &rec.packs {
-        pack(&mut o, p);
+        pack(&mut o, p, decor);
     }
     o
 }
 
-fn pack(o: &mut String, p: &PackResult) {
-    let _ = writeln!(o, "\n━━ {} ━━", p.name);
+fn pack(o: &mut String, p: &PackResult, decor: Decor) {
+    let rich = decor == Decor::Rich;
+    if rich {
+        let _ = writeln!(o, "\n━━ {} ━━", p.name);
+    } else {
+        let _ = writeln!(o, "\n{}", p.name.to_uppercase());
+    }
     match p.winner.as_deref().and_then(|w| find(p, w)) {
         Some(w) => {
-            let _ = writeln!(o, "▶ {}", w.name);
+            let _ = writeln!(o, "{}{}", if rich { "▶ " } else { "Recommended: " }, w.name);
             let _ = writeln!(o, "  {}", standing(p));
             if let Some(s) = &w.status {
                 let _ = writeln!(o, "  Status: {s}");
@@ -45,7 +63,7 @@ fn pack(o: &mut String, p: &PackResult) {
         None => {
             let _ = writeln!(
                 o,
-                "✗ No recommendation: every alternative is excluded by your answers."
+                "No recommendation: every alternative is excluded by your answers."
             );
         }
     }
@@ -68,7 +86,8 @@ fn pack(o: &mut String, p: &PackResult) {
                 .map(|e| format!("{} (because {})", e.reason, because_text(&e.because)))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let _ = writeln!(o, "  ✗ {:width$}  excluded: {why}", a.name);
+            let mark = if rich { "✗" } else { "-" };
+            let _ = writeln!(o, "  {mark} {:width$}  excluded: {why}", a.name);
         } else {
             let _ = writeln!(
                 o,
@@ -76,7 +95,11 @@ fn pack(o: &mut String, p: &PackResult) {
                 a.rank.unwrap_or(0),
                 a.name,
                 a.score,
-                bar(a.score, BAR)
+                if rich {
+                    bar(a.score, BAR)
+                } else {
+                    String::new()
+                }
             );
         }
     }

@@ -1,0 +1,154 @@
+//! Plain mode: numbered questions on standard input and output, then the recommendation as plain
+//! text. No alternate screen, no box drawing, no cursor movement, so it works with a screen reader,
+//! on a dumb terminal and through a pipe (`printf '1\n2\n' | tradeoff --plain`).
+
+use std::io::{self, BufRead, Write};
+
+use crate::answers::Answers;
+use crate::engine::analyze;
+use crate::pack::Catalog;
+use crate::report::text::{Decor, render_with};
+
+/// How a plain session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every question was answered or skipped and the recommendation printed.
+    Done(Answers),
+    /// Input ended before the last question; the answers given so far.
+    EndOfInput {
+        answered_up_to: usize,
+        answers: Answers,
+    },
+}
+
+/// Asks every question of `catalog` on `input`/`output`; `start` pre-fills answers.
+pub fn run(
+    catalog: &Catalog,
+    start: Answers,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut answers = start;
+    let total = catalog.questions.len();
+    let packs: Vec<&str> = catalog.packs.iter().map(|p| p.name.as_str()).collect();
+    writeln!(
+        output,
+        "tradeoff: {total} questions, then a recommendation for: {}.",
+        packs.join(" and ")
+    )?;
+    writeln!(
+        output,
+        "Answer each with its number. Press Enter on an empty line to skip a question; a skipped question has no effect."
+    )?;
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        writeln!(output)?;
+        writeln!(output, "Question {} of {total}: {}", qi + 1, q.prompt)?;
+        writeln!(output, "Why it matters: {}", q.help)?;
+        for (ci, c) in q.choices.iter().enumerate() {
+            match &c.detail {
+                Some(d) => writeln!(output, "{}. {} ({d})", ci + 1, c.label)?,
+                None => writeln!(output, "{}. {}", ci + 1, c.label)?,
+            }
+        }
+        let n = q.choices.len();
+        let current =
+            answers.choices[qi].map_or(String::new(), |c| format!(" Current answer: {}.", c + 1));
+        loop {
+            write!(
+                output,
+                "Enter a number from 1 to {n}, or nothing to skip.{current} > "
+            )?;
+            output.flush()?;
+            let mut line = String::new();
+            if input.read_line(&mut line)? == 0 {
+                writeln!(output)?;
+                writeln!(
+                    output,
+                    "Input ended before question {} of {total} was answered: no recommendation. Answer all {total} questions (an empty line skips one), or use `tradeoff recommend --answer QUESTION=CHOICE`.",
+                    qi + 1
+                )?;
+                return Ok(Outcome::EndOfInput {
+                    answered_up_to: qi,
+                    answers,
+                });
+            }
+            let text = line.trim();
+            if text.is_empty() {
+                if current.is_empty() {
+                    writeln!(output, "Skipped.")?;
+                } else {
+                    writeln!(
+                        output,
+                        "Kept {}.",
+                        q.choices[answers.choices[qi].unwrap_or(0)].label
+                    )?;
+                }
+                break;
+            }
+            match text.parse::<usize>() {
+                Ok(k) if (1..=n).contains(&k) => {
+                    answers.choices[qi] = Some(k - 1);
+                    writeln!(output, "{}: {}.", q.title, q.choices[k - 1].label)?;
+                    break;
+                }
+                _ => writeln!(output, "“{text}” is not one of the choices.")?,
+            }
+        }
+    }
+    let rec = analyze(catalog, &answers, &[]);
+    writeln!(output)?;
+    write!(output, "{}", render_with(&rec, Decor::Plain))?;
+    output.flush()?;
+    Ok(Outcome::Done(answers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load_builtin;
+
+    fn session(input: &str) -> (Outcome, String) {
+        let c = load_builtin().unwrap();
+        let mut out = Vec::new();
+        let outcome = run(&c, Answers::empty(&c), &mut input.as_bytes(), &mut out).unwrap();
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn answers_every_question_and_recommends() {
+        let (outcome, out) = session("2\n1\n1\n1\n1\n1\n1\n1\n");
+        assert!(matches!(outcome, Outcome::Done(_)));
+        assert!(out.contains("Question 1 of 8"));
+        assert!(out.contains("Recommended: "));
+        assert!(
+            !out.contains('█') && !out.contains('━'),
+            "no bars or rules in plain mode"
+        );
+    }
+
+    #[test]
+    fn invalid_input_asks_again_and_empty_skips() {
+        let (outcome, out) = session("9\nabc\n0\n2\n\n1\n1\n1\n1\n1\n1\n");
+        assert!(out.contains("“9” is not one of the choices."));
+        assert!(out.contains("“abc” is not one of the choices."));
+        assert!(out.contains("“0” is not one of the choices."));
+        assert!(out.contains("Skipped."));
+        let Outcome::Done(a) = outcome else { panic!() };
+        assert_eq!(a.choices[0], Some(1));
+        assert_eq!(a.choices[1], None);
+    }
+
+    #[test]
+    fn early_end_of_input() {
+        let (outcome, out) = session("1\n2\n");
+        assert!(matches!(
+            outcome,
+            Outcome::EndOfInput {
+                answered_up_to: 2,
+                ..
+            }
+        ));
+        assert!(out.contains("Input ended before question 3 of 8"));
+        assert!(!out.contains("Recommended"));
+    }
+}

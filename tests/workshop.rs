@@ -1,0 +1,213 @@
+//! Workshop material: the glossary, demo scripts (good and bad), and the default script's story.
+
+use tradeoff::answers::Answers;
+use tradeoff::demo::{self, Action};
+use tradeoff::engine::analyze;
+use tradeoff::pack::{self, Catalog};
+
+fn catalog() -> Catalog {
+    pack::load_builtin().unwrap()
+}
+
+#[test]
+fn glossary_covers_the_seed() {
+    let c = catalog();
+    assert!(c.glossary.len() >= 30, "{} terms", c.glossary.len());
+    for id in [
+        "continuous-integration",
+        "continuous-delivery",
+        "continuous-deployment",
+        "iac",
+        "clickops",
+        "drift-detection",
+        "cloudformation-stack",
+        "l1-constructs",
+        "l2-constructs",
+        "l3-constructs",
+        "cdk-cli-commands",
+        "terraform-state",
+        "hcl",
+        "ecr-image-scanning",
+        "ecr-immutable-tags",
+        "ecr-lifecycle-policies",
+        "ecs-launch-types",
+        "aws-fargate",
+        "amazon-eks",
+        "app-runner",
+        "ecs-express-mode",
+        "cloudwatch-metrics",
+        "cloudwatch-logs",
+        "cloudwatch-alarms",
+        "cloudwatch-dashboards",
+        "aws-xray",
+        "monitoring-vs-observability",
+        "t-shaped-skills",
+        "sre",
+        "platform-engineering",
+        "opentofu",
+        "bsl",
+    ] {
+        let t = c
+            .term_index(id)
+            .unwrap_or_else(|| panic!("glossary lacks {id}"));
+        let term = &c.glossary[t];
+        assert!(!term.definition.is_empty() && !term.why.is_empty(), "{id}");
+        let src = &c.sources[term.source.expect("every term has a source")];
+        assert!(src.url.is_some() || src.citation.is_some());
+        assert!(!src.verified.is_empty());
+    }
+}
+
+#[test]
+fn terms_are_found_in_question_help_and_alternatives() {
+    let c = catalog();
+    let found = c.terms_in("Use ECR lifecycle policies and watch for drift; Fargate or EKS?");
+    let ids: Vec<&str> = found.iter().map(|&t| c.glossary[t].id.as_str()).collect();
+    assert!(ids.contains(&"ecr-lifecycle-policies"), "{ids:?}");
+    assert!(ids.contains(&"aws-fargate"), "{ids:?}");
+    assert!(ids.contains(&"amazon-eks"), "{ids:?}");
+    // Whole words only: "CI" must not match inside "specific".
+    let none = c.terms_in("a specific decision");
+    assert!(
+        none.iter()
+            .all(|&t| c.glossary[t].id != "continuous-integration")
+    );
+    // Every question's help names at least one glossary term, so help text can open the glossary.
+    let with_terms = c
+        .questions
+        .iter()
+        .filter(|q| !c.terms_in(&q.help).is_empty())
+        .count();
+    assert!(
+        with_terms >= c.questions.len() / 2,
+        "{with_terms} questions link to the glossary"
+    );
+}
+
+/// Plays a script on answers, as the demo does, and returns the winners after each results step.
+fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
+    let mut answers = Answers::empty(c);
+    let mut shown = Vec::new();
+    for step in &script.steps {
+        match &step.action {
+            Action::Reset => answers = Answers::empty(c),
+            Action::Answer(list) => {
+                for &(q, ch) in list {
+                    answers.choices[q] = Some(ch);
+                }
+            }
+            Action::WhatIf(list) => {
+                let mut w = answers.clone();
+                for &(q, ch) in list {
+                    w.choices[q] = Some(ch);
+                }
+                let rec = analyze(c, &w, &[0]);
+                shown.push(("what-if".into(), rec.packs[0].winner.clone().unwrap()));
+            }
+            Action::Results(p) => {
+                let p = p.unwrap_or(0);
+                let rec = analyze(c, &answers, &[p]);
+                shown.push((
+                    rec.packs[0].id.clone(),
+                    rec.packs[0].winner.clone().unwrap(),
+                ));
+            }
+            Action::Glossary(_) | Action::Pause => {}
+        }
+    }
+    shown
+}
+
+#[test]
+fn the_default_script_tells_the_seed_story() {
+    let c = catalog();
+    let script = demo::default_script(&c).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(script.steps.len() >= 10);
+    assert!(
+        script
+            .steps
+            .iter()
+            .any(|s| matches!(s.action, Action::Glossary(g) if c.glossary[g].id == "app-runner"))
+    );
+    let shown = play(&c, &script);
+    let s: Vec<(&str, &str)> = shown
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(s[0], ("compute", "ecs-express"), "{s:?}");
+    assert_eq!(s[1], ("what-if", "ecs-fargate"));
+    assert_eq!(s[2], ("iac", "cdk"));
+    assert_eq!(s[3], ("compute", "eks"));
+    assert!(
+        s[4] == ("iac", "terraform") || s[4] == ("iac", "opentofu"),
+        "{s:?}"
+    );
+}
+
+fn errors(text: &str) -> String {
+    let c = catalog();
+    demo::parse(&c, "talk.toml", text)
+        .expect_err("must be rejected")
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_script_with_an_unknown_question_is_rejected_with_its_place() {
+    let e =
+        errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nanswer = { team_sise = \"small\" }\n");
+    assert!(
+        e.contains("talk.toml:4:12: unknown question `team_sise`, did you mean `team_size`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_script_with_an_unknown_choice_is_rejected_with_its_place() {
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nwhat_if = { workload = \"webb\" }\n");
+    assert!(
+        e.contains("talk.toml:4:24: unknown choice `webb` for `workload`, did you mean `web`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn other_script_mistakes() {
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nglossary = \"drfit-detection\"\n");
+    assert!(e.contains("talk.toml:4:12: unknown glossary term `drfit-detection`, did you mean `drift-detection`?"), "{e}");
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nresults = \"computer\"\n");
+    assert!(
+        e.contains("talk.toml:4:11: unknown pack `computer`, did you mean `compute`?"),
+        "{e}"
+    );
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nreset = true\npause = true\n");
+    assert!(e.contains("a step does one thing"), "{e}");
+    let e = errors("title = \"t\"\n[[step]]\ncaptoin = \"c\"\n");
+    assert!(e.contains("talk.toml:3:1: unknown field `captoin`"), "{e}");
+    let e = errors("title = \"t\"\nauto_advance_seconds = 0\n[[step]]\ncaption = \"c\"\n");
+    assert!(
+        e.contains("talk.toml:2:24: auto_advance_seconds must be"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_good_script_parses_in_question_order() {
+    let c = catalog();
+    let s = demo::parse(
+        &c,
+        "ok.toml",
+        "title = \"t\"\nauto_advance_seconds = 2.5\n[[step]]\ncaption = \"c\"\nanswer = { workload = \"web\", team_size = \"solo\" }\n",
+    )
+    .unwrap();
+    assert_eq!(s.auto_advance, Some(2.5));
+    let Action::Answer(list) = &s.steps[0].action else {
+        panic!()
+    };
+    assert_eq!(
+        c.questions[list[0].0].id, "team_size",
+        "answers follow the question order"
+    );
+}
