@@ -9,12 +9,22 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "tradeoff",
     version,
     about = "Choose how to run containers on AWS and which IaC tool to write them in, with every score explained.",
-    after_help = "Examples:\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/"
+    after_help = "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/"
 )]
 pub struct Cli {
     /// Read decision data from this folder instead of the built-in packs.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// Colours of the interactive mode: dark, light, mono (no colour) or a theme TOML file.
+    /// Default: mono when NO_COLOR is set, else dark (light if COLORFGBG reports a light background).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+
+    /// Let the interactive mode use the mouse (click a choice, scroll). Off by default, so that
+    /// selecting text with the mouse keeps working.
+    #[arg(long)]
+    pub mouse: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -13,3 +13,4 @@ pub mod pack;
 pub mod plain;
 pub mod report;
 pub mod suggest;
+pub mod tui;

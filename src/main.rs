@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use cli::{Cli, Command, Format, RecommendArgs};
 use tradeoff::answers::Answers;
 use tradeoff::pack::{self, Catalog};
@@ -39,10 +39,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
-        None => {
-            let _ = Cli::command().print_help();
-            Ok(ExitCode::SUCCESS)
-        }
+        None => interactive(&cli),
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.data.as_deref())),
         Some(Command::Questions) => {
             let catalog = load(cli.data.as_deref())?;
@@ -57,6 +54,31 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             recommend(&catalog, &args)
         }
     }
+}
+
+/// `tradeoff` without a command: the TUI, on a terminal only.
+fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let theme = tradeoff::tui::Theme::resolve(cli.theme.as_deref(), no_color, colorfgbg.as_deref())
+        .map_err(|e| fail(2, format!("{e}")))?;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(fail(
+            2,
+            "error: the interactive mode needs a terminal, and standard input or output is redirected\n\
+             for scripts and pipes use `tradeoff recommend`, e.g. `tradeoff recommend --answer team_size=small --format json`",
+        ));
+    }
+    // An explicit colour theme overrides NO_COLOR (crossterm would otherwise drop every colour).
+    if no_color && !theme.is_monochrome() {
+        crossterm::style::force_color_output(true);
+    }
+    let catalog = load(cli.data.as_deref())?;
+    let app = tradeoff::tui::App::new(catalog, theme, (0, 0));
+    tradeoff::tui::term::run(app, &tradeoff::tui::Options { mouse: cli.mouse })
+        .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {

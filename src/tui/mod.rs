@@ -1,0 +1,24 @@
+//! The interactive terminal UI: `tradeoff` with no arguments on a terminal.
+//!
+//! The Elm architecture: `App` is the state, `Msg` everything that can happen, `App::update` the only
+//! place that changes state, and `view` draws a borrowed `App`. `term` owns the terminal: raw mode,
+//! the alternate screen, restoring it on every way out, and the event loop.
+
+pub mod app;
+pub mod keys;
+pub mod msg;
+pub mod term;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+pub use app::App;
+pub use msg::Msg;
+pub use theme::Theme;
+
+/// How the TUI was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Capture the mouse (click a choice, scroll). Off by default so text selection keeps working.
+    pub mouse: bool,
+}

@@ -1,0 +1,149 @@
+//! The terminal session and the event loop.
+//!
+//! The terminal is restored (raw mode off, alternate screen left, cursor shown, mouse released) on a
+//! normal exit, on an error (the session guard's `Drop`), on a panic (a hook that runs before the
+//! default one prints) and, on Unix, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a thread that waits for
+//! the signal, restores and exits). The loop blocks on the next event: nothing runs while idle.
+
+use std::io::{self, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::Options;
+use super::app::App;
+use super::keys;
+
+/// True while the terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal never restores the terminal in the middle of one.
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// Puts the terminal back as it was. Safe to call more than once, from any thread, and from the
+/// panic hook (it takes no lock).
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // Raw mode first: it matters most if writing to the terminal fails (a hung-up terminal).
+    let _ = disable_raw_mode();
+    let mut out = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped: on every return path of `run`, and while unwinding a panic.
+struct Session;
+
+impl Session {
+    fn start(mouse: bool) -> io::Result<Session> {
+        install_panic_hook();
+        #[cfg(unix)]
+        watch_signals()?;
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let session = Session;
+        let mut out = io::stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            MOUSE.store(true, Ordering::SeqCst);
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(session)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // Leave the alternate screen first, so the message lands on the normal screen.
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// A thread that sleeps until a termination signal, then restores the terminal and exits with
+/// 128 + the signal number, as a shell would report it.
+#[cfg(unix)]
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map(|mut signals| {
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    // Wait for a frame in progress; never released, since the process ends here.
+                    let guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+                    restore();
+                    std::mem::forget(guard);
+                    std::process::exit(128 + sig);
+                }
+            });
+        });
+    });
+    result
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
+    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    terminal.draw(|f| f.render_widget(app, f.area()))?;
+    Ok(())
+}
+
+/// Runs the TUI until the user quits. The terminal is restored however this returns.
+pub fn run(mut app: App, options: &Options) -> io::Result<()> {
+    let _session = Session::start(options.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.update(super::Msg::Resize(size.width, size.height));
+    draw(&mut terminal, &app)?;
+    loop {
+        // Block until something happens: no timer, no redraw while idle.
+        let mut changed = handle(&mut app, &event::read()?);
+        // Apply whatever else is already queued (a paste, a burst of resizes) before drawing once.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            changed |= handle(&mut app, &event::read()?);
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if changed {
+            draw(&mut terminal, &app)?;
+        }
+    }
+}
+
+/// Applies one event; true when it may have changed the screen.
+fn handle(app: &mut App, ev: &event::Event) -> bool {
+    let Some(msg) = keys::map_event(app, ev) else {
+        return false;
+    };
+    let mut next = Some(msg);
+    while let Some(m) = next {
+        next = app.update(m);
+    }
+    true
+}

@@ -1,0 +1,131 @@
+//! Text layout helpers in terminal cells: display width, word wrapping, fitting into columns.
+//!
+//! The views wrap text themselves (instead of `Paragraph::wrap`) so that `update` knows how many lines
+//! a panel has and can keep scrolling within them.
+
+use ratatui::text::Span;
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Greedy word wrap to `max` cells. Words longer than a line are split; an empty text gives one empty
+/// line so that callers can count on at least one.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut w = 0;
+        for word in para.split_whitespace() {
+            let ww = width(word);
+            if w > 0 && w + 1 + ww <= max {
+                line.push(' ');
+                line.push_str(word);
+                w += 1 + ww;
+                continue;
+            }
+            if w > 0 {
+                lines.push(std::mem::take(&mut line));
+                w = 0;
+            }
+            if ww <= max {
+                line.push_str(word);
+                w = ww;
+            } else {
+                // A word wider than the line (a URL, say): split it at cell boundaries.
+                for ch in word.chars() {
+                    let cw = width(ch.encode_utf8(&mut [0; 4]));
+                    if w + cw > max && w > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        w = 0;
+                    }
+                    line.push(ch);
+                    w += cw;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = width(ch.encode_utf8(&mut [0; 4]));
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+/// `s` truncated and padded with spaces to exactly `w` cells, left-aligned.
+pub fn fit(s: &str, w: usize) -> String {
+    let mut out = truncate(s, w);
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(used)));
+    out
+}
+
+/// `s` truncated and padded to exactly `w` cells, right-aligned.
+pub fn fit_right(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let used = width(&t);
+    let mut out: String = std::iter::repeat_n(' ', w.saturating_sub(used)).collect();
+    out.push_str(&t);
+    out
+}
+
+/// A score bar of `cells` cells for `value` out of `full`, in eighths, without trailing padding.
+pub fn bar(value: f64, full: f64, cells: usize) -> String {
+    if full <= 0.0 || cells == 0 {
+        return String::new();
+    }
+    let s = crate::report::bar((value / full * 100.0).clamp(0.0, 100.0), cells);
+    s.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_words() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("a b", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Amazon EKS", 20), "Amazon EKS");
+        assert_eq!(truncate("Amazon ECS Express Mode", 12), "Amazon ECS…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(width(&fit("Amazon ECS Express Mode", 12)), 12);
+        assert_eq!(fit_right("7.0", 5), "  7.0");
+    }
+
+    #[test]
+    fn bars_scale_to_full() {
+        assert_eq!(bar(50.0, 100.0, 4), "██");
+        assert_eq!(bar(10.0, 0.0, 4), "");
+        assert_eq!(bar(200.0, 100.0, 2), "██");
+    }
+}

@@ -1,0 +1,161 @@
+//! The "What would change this" panel: the answer changes that would make another alternative win
+//! (counterfactuals and the smallest flips), the answers that keep the winner, and how far each
+//! criterion's weight would have to move.
+
+use ratatui::text::{Line, Span};
+
+use super::{heading, wrapped};
+use crate::engine::PackResult;
+use crate::report::{name_of, signed_pct};
+use crate::tui::app::App;
+use crate::tui::text;
+
+pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    let winner = p.winner.as_deref().map(|w| name_of(p, w).to_string());
+    let winner_text = winner.clone().unwrap_or_else(|| "no recommendation".into());
+
+    let changing: Vec<_> = p
+        .counterfactuals
+        .iter()
+        .filter(|c| c.changes_winner)
+        .collect();
+    let label_w = changing
+        .iter()
+        .map(|c| text::width(&format!("{} = {}", c.title, c.to_label)))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    if !changing.is_empty() {
+        out.push(heading(t, "One different answer changes the winner"));
+        for c in &changing {
+            let to = c
+                .winner_name
+                .clone()
+                .unwrap_or_else(|| "nothing: all excluded".into());
+            let change = format!("{} = {}", c.title, c.to_label);
+            if text::width(&change) <= label_w && label_w + 6 + text::width(&to) <= width {
+                out.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(text::fit(&change, label_w), t.accent),
+                    Span::styled("  → ", t.muted),
+                    Span::styled(to, t.winner),
+                ]));
+            } else {
+                out.extend(wrapped(&change, width, "  ", "  ", t.accent));
+                out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
+            }
+        }
+    } else if p.flips.size == Some(2) {
+        out.push(heading(
+            t,
+            "No single answer changes the winner; these pairs do",
+        ));
+        for f in &p.flips.sets {
+            let changes = f
+                .changes
+                .iter()
+                .map(|c| format!("{} = {}", c.title, c.to_label))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            out.extend(wrapped(&changes, width, "  ", "  ", t.accent));
+            let to = f
+                .winner_name
+                .clone()
+                .unwrap_or_else(|| "nothing: all excluded".into());
+            out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
+        }
+    } else {
+        out.push(heading(
+            t,
+            "No change of one or two answers changes the winner",
+        ));
+        out.extend(wrapped(
+            &format!("{winner_text} stays ahead whatever you answer to any one or two questions."),
+            width,
+            "  ",
+            "  ",
+            t.text,
+        ));
+    }
+
+    // The answers that keep the winner, grouped by question.
+    let mut keeps: Vec<(String, Vec<String>)> = Vec::new();
+    for c in p.counterfactuals.iter().filter(|c| !c.changes_winner) {
+        match keeps.last_mut() {
+            Some((title, labels)) if *title == c.title => labels.push(c.to_label.clone()),
+            _ => keeps.push((c.title.clone(), vec![c.to_label.clone()])),
+        }
+    }
+    if !keeps.is_empty() {
+        out.push(Line::default());
+        out.push(heading(t, format!("Answers that keep {winner_text}")));
+        for (title, labels) in keeps {
+            out.extend(wrapped(
+                &format!("{title}: {}", labels.join(", ")),
+                width,
+                "  ",
+                "    ",
+                t.text,
+            ));
+        }
+    }
+
+    out.push(Line::default());
+    out.push(heading(
+        t,
+        "Weights: how far one criterion's weight must move to change the winner",
+    ));
+    let moving: Vec<_> = p
+        .sensitivity
+        .iter()
+        .filter_map(|s| Some((s, s.flip_at?, s.new_winner.as_deref()?)))
+        .collect();
+    if moving.is_empty() {
+        out.extend(wrapped(
+            "No single weight change makes another alternative win.",
+            width,
+            "  ",
+            "  ",
+            t.muted,
+        ));
+    }
+    let name_w = moving
+        .iter()
+        .map(|(s, _, _)| text::width(&s.name))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    for (s, d, w) in moving {
+        let to = name_of(p, w).to_string();
+        if name_w + 10 + text::width(&to) <= width {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(text::fit(&s.name, name_w), t.text),
+                Span::styled(
+                    text::fit_right(&signed_pct(d), 6),
+                    if d < 0.0 { t.down } else { t.up },
+                ),
+                Span::styled("  → ", t.muted),
+                Span::styled(to, t.accent),
+            ]));
+        } else {
+            out.extend(wrapped(
+                &format!("{} {} → {to}", s.name, signed_pct(d)),
+                width,
+                "  ",
+                "    ",
+                t.text,
+            ));
+        }
+    }
+    out.extend(wrapped(
+        "(+100% doubles the weight; −50% halves it.)",
+        width,
+        "  ",
+        "  ",
+        t.muted,
+    ));
+    out
+}

@@ -1,0 +1,145 @@
+//! The detail popup of one alternative (Enter on the results): summary, status, standing, what your
+//! answers did to it, next steps, and its sources with the dates they were verified.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{draw_lines, heading, popup, popup_area, wrapped};
+use crate::report::{because_text, pct};
+use crate::tui::app::App;
+
+fn area(body: Rect) -> Rect {
+    popup_area(body, 100, body.height)
+}
+
+/// The popup's text area: inside the border, one column of padding.
+pub fn inner(body: Rect) -> Rect {
+    let a = area(body);
+    Rect::new(
+        a.x + 2,
+        a.y + 1,
+        a.width.saturating_sub(4),
+        a.height.saturating_sub(2),
+    )
+}
+
+pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let width = width as usize;
+    let mut out = Vec::new();
+    let Some(p) = app.shown_rec().packs.get(pack) else {
+        return out;
+    };
+    let Some(a) = p.ranking.get(alt) else {
+        return out;
+    };
+    let ranked = p.ranking.iter().filter(|x| !x.excluded).count();
+    let standing = match a.rank {
+        Some(r) => format!(
+            "Rank {r} of {ranked} · {:.1}/100 · wins {} of the weight samples",
+            a.score,
+            pct(a.win_probability)
+        ),
+        None => "Excluded by your answers: not ranked".to_string(),
+    };
+    out.extend(wrapped(
+        &standing,
+        width,
+        "",
+        "",
+        if a.rank == Some(1) {
+            t.winner
+        } else {
+            t.accent
+        },
+    ));
+    out.extend(wrapped(&a.summary, width, "", "", t.text));
+    if let Some(s) = &a.status {
+        out.extend(wrapped(&format!("Status: {s}"), width, "", "  ", t.warning));
+    }
+    for e in &a.exclusions {
+        out.push(Line::default());
+        out.push(Line::styled("Excluded", t.excluded));
+        out.extend(wrapped(&e.reason, width, "  ", "  ", t.text));
+        if !e.because.is_empty() {
+            out.extend(wrapped(
+                &format!("because you answered {}", because_text(&e.because)),
+                width,
+                "  ",
+                "  ",
+                t.muted,
+            ));
+        }
+    }
+    if !a.adjustments.is_empty() {
+        out.push(Line::default());
+        out.push(heading(t, "Adjusted by your answers"));
+        for adj in &a.adjustments {
+            let crit = a
+                .contributions
+                .iter()
+                .find(|c| c.criterion == adj.criterion)
+                .map_or(adj.criterion.as_str(), |c| c.name.as_str());
+            out.extend(wrapped(
+                &format!(
+                    "{:+} on {crit}: {} (because {})",
+                    adj.delta,
+                    adj.reason,
+                    because_text(&adj.because)
+                ),
+                width,
+                "  • ",
+                "    ",
+                t.text,
+            ));
+        }
+    }
+    if !a.next_steps.is_empty() {
+        out.push(Line::default());
+        out.push(heading(t, "Next steps"));
+        for (i, s) in a.next_steps.iter().enumerate() {
+            out.extend(wrapped(
+                s,
+                width,
+                &format!("  {}. ", i + 1),
+                "     ",
+                t.text,
+            ));
+        }
+    }
+    if !a.sources.is_empty() {
+        out.push(Line::default());
+        out.push(heading(t, "Sources"));
+        for s in &a.sources {
+            out.extend(wrapped(&s.title, width, "  • ", "    ", t.text));
+            let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
+            if !at.is_empty() {
+                out.extend(wrapped(at, width, "    ", "    ", t.accent));
+            }
+            out.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(format!("verified {}", s.verified), t.muted),
+            ]));
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: &mut Buffer) {
+    let t = &app.theme;
+    let name = app
+        .shown_rec()
+        .packs
+        .get(pack)
+        .and_then(|p| p.ranking.get(alt))
+        .map_or(String::new(), |a| a.name.clone());
+    let a = area(body);
+    let title = Line::from(vec![Span::styled(format!(" {name} "), t.title)]);
+    let inner_area = popup(t, title, a, buf);
+    let lines = lines(app, pack, alt, inner_area.width);
+    let limit = lines.len().saturating_sub(inner_area.height as usize);
+    let scroll = (scroll as usize).min(limit);
+    draw_lines(buf, inner_area, &lines, scroll);
+    super::results::scroll_marks(app, inner_area, scroll, limit, buf);
+}

@@ -1,0 +1,106 @@
+//! The help popup (`?`): every key of the screen or popup under it, from the same key list that
+//! drives `keys::map_key`, plus a few words on reading that screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{draw_lines, heading, popup, popup_area, wrapped};
+use crate::tui::app::{App, Overlay};
+use crate::tui::keys::{self, Context};
+use crate::tui::text;
+
+/// The context the help describes: the popup or screen under it.
+pub fn described(app: &App, below: &[Overlay]) -> Context {
+    match below.last() {
+        Some(Overlay::Detail { .. }) => Context::Detail,
+        Some(Overlay::Help { .. }) => Context::Help,
+        None => keys::screen_context(app),
+    }
+}
+
+fn notes(ctx: Context) -> &'static [&'static str] {
+    match ctx {
+        Context::Question => &[
+            "The ranking on the right previews the highlighted answer before you confirm it: ▲ and ▼ show what moved.",
+            "● marks your answer. A skipped question has no effect on any score.",
+        ],
+        Context::Results | Context::Compare => &[
+            "Verdicts: robust = the winner still wins at least 80% of the time when every weight is moved at random; fragile = it does not; tie = the top two are within half a point.",
+            "Scores are 0–100: the weighted sum of the 0–10 scores. Every number equals `tradeoff recommend --format json`.",
+        ],
+        Context::WhatIf => &[
+            "Change any answer and the rankings update at once: ▲ and ▼ show how each alternative moved against your original answers. Your answers themselves do not change.",
+        ],
+        _ => &[],
+    }
+}
+
+pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let width = width as usize;
+    let ctx = described(app, below);
+    let all: Vec<_> = keys::bindings(ctx).iter().chain(keys::GLOBAL).collect();
+    let key_w = all
+        .iter()
+        .map(|b| text::width(b.keys_label))
+        .max()
+        .unwrap_or(0)
+        .min(width / 3)
+        + 2;
+    let mut out = Vec::new();
+    for b in all {
+        let mut first = true;
+        for l in text::wrap(b.action, width.saturating_sub(key_w)) {
+            out.push(Line::from(vec![
+                Span::styled(
+                    text::fit(if first { b.keys_label } else { "" }, key_w),
+                    t.key,
+                ),
+                Span::styled(l, t.text),
+            ]));
+            first = false;
+        }
+    }
+    let notes = notes(ctx);
+    if !notes.is_empty() {
+        out.push(Line::default());
+        out.push(heading(t, "Reading this screen"));
+        for n in notes {
+            out.extend(wrapped(n, width, "", "", t.muted));
+        }
+    }
+    out
+}
+
+/// The popup and its text area.
+pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
+    let w = 76.min(body.width.saturating_sub(4));
+    let n = lines(app, below, w.saturating_sub(4)).len() as u16;
+    let a = popup_area(body, w, n + 2);
+    (
+        a,
+        Rect::new(
+            a.x + 2,
+            a.y + 1,
+            a.width.saturating_sub(4),
+            a.height.saturating_sub(2),
+        ),
+    )
+}
+
+pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (a, _) = areas(app, below, body);
+    let ctx = described(app, below);
+    let title = Line::from(vec![Span::styled(
+        format!(" Keys · {} ", ctx.title()),
+        t.title,
+    )]);
+    let inner = popup(t, title, a, buf);
+    let lines = lines(app, below, inner.width);
+    let limit = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(limit);
+    draw_lines(buf, inner, &lines, scroll);
+    super::results::scroll_marks(app, inner, scroll, limit, buf);
+}

@@ -1,0 +1,292 @@
+//! Rendering: pure functions from a borrowed `App` to the screen buffer, one file per screen, panel or
+//! popup. The layout functions here are shared with `update` (scroll limits) and the mouse hit test, so
+//! what is drawn and what the keys act on cannot drift apart.
+
+pub mod change;
+pub mod compare;
+pub mod detail;
+pub mod help;
+pub mod overview;
+pub mod question;
+pub mod results;
+pub mod welcome;
+pub mod whatif;
+pub mod why;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::app::{App, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use super::keys;
+use super::msg::Msg;
+use super::text;
+use super::theme::Theme;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self, area, buf);
+    }
+}
+
+/// The frame around every screen: a title row, the body and the key-hint row.
+#[derive(Debug, Clone, Copy)]
+pub struct Chrome {
+    pub header: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// The content column: the whole width up to `MAX_WIDTH`, centred beyond it.
+pub fn chrome(area: Rect) -> Chrome {
+    let content = area.centered_horizontally(Constraint::Max(MAX_WIDTH));
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(content);
+    Chrome {
+        header,
+        body,
+        footer,
+    }
+}
+
+pub fn screen_area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(&app.theme, area, buf);
+        return;
+    }
+    let c = chrome(area);
+    header(app, c.header, buf);
+    match app.screen {
+        Screen::Welcome => welcome::render(app, c.body, buf),
+        Screen::Question => question::render(app, c.body, buf),
+        Screen::Results => results::render(app, c.body, buf),
+        Screen::WhatIf => whatif::render(app, c.body, buf),
+    }
+    for (i, overlay) in app.overlays.iter().enumerate() {
+        match *overlay {
+            Overlay::Help { scroll } => help::render(app, &app.overlays[..i], c.body, scroll, buf),
+            Overlay::Detail { pack, alt, scroll } => {
+                detail::render(app, pack, alt, c.body, scroll, buf)
+            }
+        }
+    }
+    footer(app, c.footer, buf);
+}
+
+/// Shown instead of any screen below the minimum size, at any size down to 1×1.
+pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let w = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for l in text::wrap(
+        &format!(
+            "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        ),
+        w,
+    ) {
+        lines.push(Line::styled(l, theme.error));
+    }
+    for l in text::wrap("Enlarge the window, or press q to quit.", w) {
+        lines.push(Line::styled(l, theme.muted));
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.iter().enumerate().take(area.height as usize) {
+        let lw = line.width() as u16;
+        let x = area.x + area.width.saturating_sub(lw) / 2;
+        buf.set_line(x, area.y + top + i as u16, line, area.width);
+    }
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let title = match app.screen {
+        Screen::Welcome => "Welcome".to_string(),
+        Screen::Question => "Questions".to_string(),
+        Screen::Results => "Results".to_string(),
+        Screen::WhatIf => "What-if".to_string(),
+    };
+    let left = Line::from(vec![
+        Span::styled(" tradeoff ", t.title),
+        Span::styled("· ", t.muted),
+        Span::styled(title, t.heading),
+    ]);
+    buf.set_line(area.x, area.y, &left, area.width);
+    let right = format!("data verified {} ", app.catalog.verified);
+    let rw = text::width(&right) as u16;
+    if left.width() as u16 + rw + 2 <= area.width {
+        buf.set_string(area.right() - rw, area.y, right, t.muted);
+    }
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let hints = keys::hints(keys::context(app));
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    // `? help` and `q quit` come last in the list and always stay; the others fill what is left.
+    let reserved: usize = hints
+        .iter()
+        .filter(|(_, a)| *a == "help" || *a == "quit")
+        .map(|(k, a)| text::width(k) + 1 + text::width(a) + 2)
+        .sum();
+    for (i, (k, a)) in hints.iter().enumerate() {
+        let keep = *a == "help" || *a == "quit";
+        let w = text::width(k) + 1 + text::width(a) + if i + 1 < hints.len() { 2 } else { 0 };
+        let budget = if keep {
+            area.width as usize
+        } else {
+            (area.width as usize).saturating_sub(reserved)
+        };
+        if used + w > budget {
+            continue;
+        }
+        used += w;
+        spans.push(Span::styled(*k, t.key));
+        spans.push(Span::styled(format!(" {a}"), t.hint));
+        if i + 1 < hints.len() {
+            spans.push(Span::raw("  "));
+        }
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Draws `lines` into `area` from line `scroll` on; a line's own style fills its whole row.
+pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
+    let area = area.intersection(buf.area);
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + i as u16;
+        if line.style != Style::default() {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
+        }
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// A bordered panel; returns the area inside the border, with one column of padding each side.
+pub fn panel(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Rect {
+        x: inner.x.saturating_add(1).min(inner.right()),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// A popup centred in `area`: cleared, bordered, with the popup background. Returns its inner area.
+pub fn popup(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    buf.set_style(area, theme.popup);
+    panel(theme, title, area, buf)
+}
+
+/// The area of a popup `width` × `height` (at most the body less a margin), centred in the body.
+pub fn popup_area(body: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(body.width.saturating_sub(4));
+    let h = height.min(body.height.saturating_sub(2));
+    Rect::new(
+        body.x + (body.width.saturating_sub(w)) / 2,
+        body.y + (body.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+/// A heading line.
+pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
+    Line::styled(s.into(), theme.heading)
+}
+
+/// `s` wrapped to `width`, each line prefixed by `indent` (the first by `first`), in `style`.
+pub fn wrapped(
+    s: &str,
+    width: usize,
+    first: &str,
+    indent: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let w = width.saturating_sub(text::width(first).max(text::width(indent)));
+    text::wrap(s, w)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let p = if i == 0 { first } else { indent };
+            Line::from(vec![Span::raw(p.to_string()), Span::styled(l, style)])
+        })
+        .collect()
+}
+
+/// The most a scrolled view can scroll now: the top popup's, else the results panel's.
+pub fn scroll_limit(app: &App) -> u16 {
+    let c = chrome(screen_area(app));
+    let (lines, height) = match app.overlays.last() {
+        Some(Overlay::Help { .. }) => {
+            let (area, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
+            let _ = area;
+            (
+                help::lines(app, &app.overlays[..app.overlays.len() - 1], inner.width).len(),
+                inner.height,
+            )
+        }
+        Some(&Overlay::Detail { pack, alt, .. }) => {
+            let inner = detail::inner(c.body);
+            (
+                detail::lines(app, pack, alt, inner.width).len(),
+                inner.height,
+            )
+        }
+        None if app.screen == Screen::Results => {
+            let content = results::content_area(c.body);
+            (
+                results::panel_lines(app, content.width).len(),
+                content.height,
+            )
+        }
+        None => (0, 0),
+    };
+    (lines.saturating_sub(height as usize)).min(u16::MAX as usize) as u16
+}
+
+/// The message a left click at (col, row) sends, if it lands on something clickable.
+pub fn hit_test(app: &App, col: u16, row: u16) -> Option<Msg> {
+    if !app.overlays.is_empty() {
+        return None;
+    }
+    let c = chrome(screen_area(app));
+    match app.screen {
+        Screen::Question => question::hit_test(app, c.body, col, row),
+        _ => None,
+    }
+}
+
+/// An offset that keeps lines `start..end` visible in `height` rows, preferring the top.
+pub fn follow(start: usize, end: usize, height: usize) -> usize {
+    if end <= height {
+        0
+    } else {
+        end.saturating_sub(height).min(start)
+    }
+}

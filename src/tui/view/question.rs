@@ -1,0 +1,275 @@
+//! A question screen: progress, the prompt and its choices, why the question matters, and beside it
+//! the live ranking, which previews the highlighted choice before it is confirmed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{draw_lines, heading, panel, wrapped};
+use crate::tui::app::{App, Live, LivePack};
+use crate::tui::msg::Msg;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+
+/// Where things are on a question screen.
+pub struct Areas {
+    pub progress: Rect,
+    pub left: Rect,
+    pub right: Rect,
+}
+
+pub fn areas(body: Rect) -> Areas {
+    let [progress, rest] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+    // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64.
+    let rw = (body.width * 2 / 5).clamp(34.min(body.width), 64);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(rw)]).areas(rest);
+    Areas {
+        progress,
+        left,
+        right,
+    }
+}
+
+/// The lines of the question panel, and for each line the choice it shows (for clicks).
+pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
+    let t = &app.theme;
+    let Some(q) = app.catalog.questions.get(app.question) else {
+        return (Vec::new(), Vec::new());
+    };
+    let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
+    let answer = app.answers.choices.get(app.question).copied().flatten();
+    let build = |all_details: bool| {
+        let mut out: Vec<Line<'static>> = Vec::new();
+        let mut map = Vec::new();
+        for l in wrapped(&q.prompt, width, "", "", t.title) {
+            out.push(l);
+            map.push(None);
+        }
+        out.push(Line::default());
+        map.push(None);
+        for (i, c) in q.choices.iter().enumerate() {
+            let marker = if answer == Some(i) { "●" } else { "○" };
+            let selected = i == cursor;
+            let number = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".into()
+            };
+            let mut line = Line::from(vec![
+                Span::raw(if selected { "› " } else { "  " }),
+                Span::styled(number, t.key),
+                Span::raw(" "),
+                Span::styled(marker, if answer == Some(i) { t.chosen } else { t.muted }),
+                Span::raw(" "),
+                Span::styled(
+                    c.label.clone(),
+                    if answer == Some(i) { t.chosen } else { t.text },
+                ),
+            ]);
+            if answer == Some(i) {
+                line.spans.push(Span::styled("  (your answer)", t.muted));
+            }
+            if selected {
+                line = line.style(t.selection);
+            }
+            out.push(line);
+            map.push(Some(i));
+            if let Some(d) = &c.detail
+                && (all_details || selected)
+            {
+                for l in wrapped(d, width, "      ", "      ", t.muted) {
+                    out.push(l);
+                    map.push(Some(i));
+                }
+            }
+        }
+        (out, map)
+    };
+    let help_lines = |w: usize| wrapped(&q.help, w, "", "", t.text);
+    let mut chosen = build(true);
+    if chosen.0.len() + 2 + help_lines(width).len() > height {
+        chosen = build(false);
+    }
+    let (mut out, mut map) = chosen;
+    out.push(Line::default());
+    map.push(None);
+    out.push(heading(t, "Why it matters"));
+    map.push(None);
+    let mut help = help_lines(width);
+    let room = height.saturating_sub(out.len());
+    if help.len() > room && room > 0 {
+        help.truncate(room);
+        if let Some(last) = help.last_mut() {
+            let s: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(text::truncate(&format!("{s} …"), width), t.text);
+        }
+    }
+    map.extend(help.iter().map(|_| None));
+    out.extend(help);
+    (out, map)
+}
+
+fn progress_line(app: &App, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    let n = app.catalog.questions.len().max(1);
+    let pos = app.question + 1;
+    let answered = app.answers.answered();
+    let label = format!(" {pos}/{n} ");
+    let tail = format!("  {answered} answered");
+    let bar_w = width
+        .saturating_sub(text::width(&label) + text::width(&tail) + 1)
+        .min(40);
+    let filled = (bar_w * pos).div_ceil(n).min(bar_w);
+    Line::from(vec![
+        Span::styled(label, t.heading),
+        Span::styled("█".repeat(filled), t.bar),
+        Span::styled("░".repeat(bar_w - filled), t.bar_track),
+        Span::styled(tail, t.muted),
+    ])
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let a = areas(body);
+    buf.set_line(
+        a.progress.x,
+        a.progress.y,
+        &progress_line(app, a.progress.width as usize),
+        a.progress.width,
+    );
+    let Some(q) = app.catalog.questions.get(app.question) else {
+        return;
+    };
+    let title = Line::from(vec![Span::styled(format!(" {} ", q.title), t.title)]);
+    let inner = panel(t, title, a.left, buf);
+    let (lines, _) = lines(app, inner.width as usize, inner.height as usize);
+    draw_lines(buf, inner, &lines, 0);
+    ranking(app, &app.live(), a.right, buf);
+}
+
+/// The live ranking panel.
+pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let title = match &live.preview {
+        Some(label) => Line::from(vec![
+            Span::styled(" Preview: ", t.preview),
+            Span::styled(
+                format!(
+                    "{} ",
+                    text::truncate(label, area.width.saturating_sub(14) as usize)
+                ),
+                t.preview,
+            ),
+        ]),
+        None => Line::from(vec![Span::styled(" Ranking now ", t.title)]),
+    };
+    let inner = panel(t, title, area, buf);
+    let w = inner.width as usize;
+    let n_packs = live.packs.len().max(1);
+    // One line per alternative when the bar fits beside the name, else a name line and a bar line.
+    let name_w = live
+        .packs
+        .iter()
+        .flat_map(|p| p.rows.iter().map(|r| text::width(&r.name)))
+        .max()
+        .unwrap_or(0);
+    let one_line = w >= 4 + name_w + 1 + 12 + 6;
+    let row_h = if one_line { 1 } else { 2 };
+    // Per pack: a title, the rows, an excluded line; a blank line between packs.
+    let fixed = n_packs * 2 + n_packs.saturating_sub(1);
+    let per_pack = (inner.height as usize).saturating_sub(fixed) / n_packs / row_h;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (i, p) in live.packs.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        pack_lines(t, p, w, per_pack.max(1), one_line, name_w, &mut out);
+    }
+    draw_lines(buf, inner, &out, 0);
+}
+
+fn pack_lines(
+    t: &Theme,
+    p: &LivePack,
+    w: usize,
+    rows: usize,
+    one_line: bool,
+    name_w: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    out.push(Line::styled(text::truncate(&p.name, w), t.heading));
+    for (pos, r) in p.rows.iter().take(rows).enumerate() {
+        let (arrow, style) = if r.moved > 0 || r.returned {
+            ("▲", t.up)
+        } else if r.moved < 0 {
+            ("▼", t.down)
+        } else {
+            (" ", t.text)
+        };
+        let name_style = if pos == 0 { t.winner } else { t.text };
+        let score = format!("{:>5.1}", r.score);
+        if one_line {
+            let bar_w = w.saturating_sub(4 + name_w + 1 + 6);
+            out.push(Line::from(vec![
+                Span::styled(format!("{} ", pos + 1), t.muted),
+                Span::styled(arrow, style),
+                Span::raw(" "),
+                Span::styled(text::fit(&r.name, name_w), name_style),
+                Span::raw(" "),
+                Span::styled(text::fit(&text::bar(r.score, 100.0, bar_w), bar_w), t.bar),
+                Span::styled(format!(" {score}"), t.text),
+            ]));
+        } else {
+            out.push(Line::from(vec![
+                Span::styled(format!("{} ", pos + 1), t.muted),
+                Span::styled(arrow, style),
+                Span::raw(" "),
+                Span::styled(text::truncate(&r.name, w.saturating_sub(4)), name_style),
+            ]));
+            let bar_w = w.saturating_sub(4 + 6);
+            out.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(text::fit(&text::bar(r.score, 100.0, bar_w), bar_w), t.bar),
+                Span::styled(format!(" {score}"), t.text),
+            ]));
+        }
+    }
+    let more = p.rows.len().saturating_sub(rows);
+    let mut notes = Vec::new();
+    if more > 0 {
+        notes.push(format!("+{more} more"));
+    }
+    if !p.excluded.is_empty() {
+        notes.push(format!("✗ {}", p.excluded.join(", ")));
+    }
+    let style = if p.newly_excluded.is_empty() {
+        t.muted
+    } else {
+        t.excluded
+    };
+    out.push(Line::styled(text::truncate(&notes.join("  "), w), style));
+}
+
+pub fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Msg> {
+    let a = areas(body);
+    // The panel's inner area: inside the border, one column of padding.
+    let inner = Rect::new(
+        a.left.x + 2,
+        a.left.y + 1,
+        a.left.width.saturating_sub(4),
+        a.left.height.saturating_sub(2),
+    );
+    if col < inner.x || col >= inner.right() || row < inner.y || row >= inner.bottom() {
+        return None;
+    }
+    let (_, map) = lines(app, inner.width as usize, inner.height as usize);
+    let choice = (*map.get((row - inner.y) as usize)?)?;
+    let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
+    Some(if choice == cursor {
+        Msg::Pick(choice)
+    } else {
+        Msg::Highlight(choice)
+    })
+}

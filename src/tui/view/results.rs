@@ -1,0 +1,126 @@
+//! The results screen: a tab per pack, a row of panels, and the current panel below them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{change, compare, draw_lines, overview, why};
+use crate::engine::PackResult;
+use crate::tui::app::{App, Panel};
+use crate::tui::text;
+
+/// Pack tabs, panel tabs, content.
+pub fn areas(body: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(body)
+}
+
+pub fn content_area(body: Rect) -> Rect {
+    let [_, _, content] = areas(body);
+    Rect {
+        x: content.x + 1,
+        width: content.width.saturating_sub(2),
+        ..content
+    }
+}
+
+/// The pack shown in the current tab.
+pub fn current_pack(app: &App) -> Option<&PackResult> {
+    app.shown_rec().packs.get(app.results.tab)
+}
+
+/// The lines of a scrolled panel (Why, What would change), for rendering and scroll limits.
+pub fn panel_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(p) = current_pack(app) else {
+        return Vec::new();
+    };
+    match app.results.panel {
+        Panel::Why => why::lines(app, p, width as usize),
+        Panel::Change => change::lines(app, p, width as usize),
+        Panel::Overview | Panel::Compare => Vec::new(),
+    }
+}
+
+/// The tab row: one tab per pack, the current one highlighted; names shrink to fit.
+pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let packs = &app.shown_rec().packs;
+    if packs.is_empty() {
+        return;
+    }
+    let each = (area.width as usize / packs.len()).saturating_sub(3).max(4);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, p) in packs.iter().enumerate() {
+        let label = format!(" {} ", text::truncate(&p.name, each));
+        spans.push(Span::styled(
+            label,
+            if i == app.results.tab {
+                t.tab_active
+            } else {
+                t.tab_inactive
+            },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, p) in Panel::ALL.iter().enumerate() {
+        let active = *p == app.results.panel;
+        spans.push(Span::styled(format!("{}", i + 1), t.key));
+        spans.push(Span::styled(
+            format!(" {} ", p.title()),
+            if active { t.tab_active } else { t.tab_inactive },
+        ));
+        spans.push(Span::raw("  "));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    if area.height > 1 {
+        buf.set_string(
+            area.x,
+            area.y + 1,
+            "─".repeat(area.width as usize),
+            t.border,
+        );
+    }
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let [tabs, panels, _] = areas(body);
+    pack_tabs(app, tabs, buf);
+    panel_tabs(app, panels, buf);
+    let content = content_area(body);
+    let Some(p) = current_pack(app) else { return };
+    match app.results.panel {
+        Panel::Overview => overview::render(app, p, content, buf),
+        Panel::Compare => compare::render(app, p, content, buf),
+        Panel::Why | Panel::Change => {
+            let lines = panel_lines(app, content.width);
+            let limit = lines.len().saturating_sub(content.height as usize);
+            let scroll = (app.results.scroll as usize).min(limit);
+            draw_lines(buf, content, &lines, scroll);
+            scroll_marks(app, content, scroll, limit, buf);
+        }
+    }
+}
+
+/// "▲ more" / "▼ more" at the right edge when a panel scrolls.
+pub fn scroll_marks(app: &App, area: Rect, scroll: usize, limit: usize, buf: &mut Buffer) {
+    let t = &app.theme;
+    if area.height == 0 || area.width < 8 {
+        return;
+    }
+    if scroll > 0 {
+        buf.set_string(area.right() - 6, area.y, " ▲ ↑ ", t.key);
+    }
+    if scroll < limit {
+        buf.set_string(area.right() - 6, area.bottom() - 1, " ▼ ↓ ", t.key);
+    }
+}

@@ -1,0 +1,125 @@
+//! The welcome screen: what tradeoff does, which packs it will score, how many questions, the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{draw_lines, heading, panel, wrapped};
+use crate::tui::app::App;
+use crate::tui::text;
+
+/// The welcome text; pack descriptions are left out when `height` is too small for them.
+pub fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
+    let full = build(app, width, true);
+    if full.len() <= height {
+        full
+    } else {
+        build(app, width, false)
+    }
+}
+
+fn build(app: &App, width: usize, descriptions: bool) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    out.extend(wrapped(
+        "Answer a few questions about your team and workload: tradeoff scores every option and \
+         explains each number, why one wins and which answers would change it.",
+        width,
+        "",
+        "",
+        t.text,
+    ));
+    out.push(Line::default());
+    let n = app.catalog.packs.len();
+    out.push(heading(
+        t,
+        format!(
+            "It will score {n} decision{}:",
+            if n == 1 { "" } else { "s" }
+        ),
+    ));
+    for p in &app.catalog.packs {
+        out.push(Line::from(vec![
+            Span::styled("  • ", t.accent),
+            Span::styled(p.name.clone(), t.accent),
+        ]));
+        if descriptions {
+            out.extend(wrapped(&p.description, width, "    ", "    ", t.muted));
+        }
+    }
+    out.push(Line::default());
+    let q = app.catalog.questions.len();
+    out.extend(wrapped(
+        &format!(
+            "{q} question{}, one per screen; skip any you are unsure of and it has no effect. The \
+             ranking beside each question previews the answer you highlight.",
+            if q == 1 { "" } else { "s" }
+        ),
+        width,
+        "",
+        "",
+        t.text,
+    ));
+    out.push(Line::default());
+    out.push(heading(t, "Keys"));
+    let keys: [(&str, &str); 6] = [
+        ("Enter", "start, then choose"),
+        ("↑ ↓", "highlight an answer"),
+        ("← →", "previous / next question"),
+        ("s", "skip a question"),
+        ("?", "every key of a screen"),
+        ("q", "quit (also Ctrl-C)"),
+    ];
+    let col = width / 2;
+    for pair in keys.chunks(2) {
+        let mut spans = Vec::new();
+        for (i, (k, a)) in pair.iter().enumerate() {
+            spans.push(Span::styled(format!("  {k:<6}"), t.key));
+            let a = if i == 0 {
+                text::fit(a, col.saturating_sub(8))
+            } else {
+                a.to_string()
+            };
+            spans.push(Span::styled(a, t.text));
+        }
+        out.push(Line::from(spans));
+    }
+    out.push(Line::default());
+    out.extend(wrapped(
+        &format!(
+            "Data verified {} · for scripts: tradeoff recommend --format json",
+            app.catalog.verified
+        ),
+        width,
+        "",
+        "",
+        t.muted,
+    ));
+    out
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    // A readable column: about 76 cells, centred.
+    let w = area.width.min(80);
+    let probe = lines(
+        app,
+        w.saturating_sub(4) as usize,
+        area.height.saturating_sub(2) as usize,
+    );
+    let h = (probe.len() as u16 + 2).min(area.height);
+    let boxed = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + area.height.saturating_sub(h) / 2,
+        w,
+        h,
+    );
+    let title = Line::from(vec![Span::styled(" Welcome to tradeoff ", t.title)]);
+    let inner = panel(t, title, boxed, buf);
+    draw_lines(
+        buf,
+        inner,
+        &lines(app, inner.width as usize, inner.height as usize),
+        0,
+    );
+}

@@ -1,0 +1,194 @@
+//! The what-if screen: every question with its answer, changeable on the spot, and for each pack the
+//! new ranking next to the original one, with arrows for what moved.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{draw_lines, follow, panel, wrapped};
+use crate::engine::PackResult;
+use crate::report::name_of;
+use crate::tui::app::App;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+
+pub fn areas(body: Rect) -> [Rect; 2] {
+    let lw = (body.width / 3).clamp(30.min(body.width), 44);
+    Layout::horizontal([Constraint::Length(lw), Constraint::Fill(1)]).areas(body)
+}
+
+fn answer_label(app: &App, q: usize, c: Option<usize>) -> String {
+    match c {
+        Some(c) => app.catalog.questions[q].choices[c].label.clone(),
+        None => "(skipped)".into(),
+    }
+}
+
+/// The question list: the title, then the answer between ◂ ▸; returns the lines and the selected
+/// question's line range.
+pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize)) {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    let mut range = (0, 0);
+    let Some(w) = &app.whatif else {
+        return (out, range);
+    };
+    for (q, question) in app.catalog.questions.iter().enumerate() {
+        let start = out.len();
+        let now = w.answers.choices[q];
+        let was = app.answers.choices[q];
+        let changed = now != was;
+        let sel = q == w.cursor;
+        let mut title = Line::from(vec![
+            Span::raw(if sel { "› " } else { "  " }),
+            Span::styled(
+                text::truncate(&question.title, width.saturating_sub(4)),
+                if changed { t.preview } else { t.text },
+            ),
+            Span::styled(if changed { " *" } else { "" }, t.preview),
+        ]);
+        if sel {
+            title = title.style(t.selection);
+        }
+        out.push(title);
+        let label = text::truncate(&answer_label(app, q, now), width.saturating_sub(8));
+        out.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(if sel { "◂ " } else { "  " }, t.key),
+            Span::styled(label, if changed { t.preview } else { t.muted }),
+            Span::styled(if sel { " ▸" } else { "" }, t.key),
+        ]));
+        if changed {
+            out.push(Line::styled(
+                text::truncate(&format!("      was {}", answer_label(app, q, was)), width),
+                t.muted,
+            ));
+        }
+        if sel {
+            range = (start, out.len());
+        }
+    }
+    (out, range)
+}
+
+/// One pack: a title with the verdict on the winner, then one row per alternative: the what-if rank,
+/// its move, the name and score, and the original rank and score beside it.
+pub fn pack_lines(
+    t: &Theme,
+    now: &PackResult,
+    orig: &PackResult,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    out.push(Line::styled(text::truncate(&now.name, width), t.heading));
+    let verdict = match (&now.winner, &orig.winner) {
+        (a, b) if a == b => format!(
+            "winner unchanged: {}",
+            a.as_deref()
+                .map_or("none (all excluded)", |w| name_of(now, w))
+        ),
+        (a, b) => format!(
+            "winner changes: {} → {}",
+            b.as_deref().map_or("none", |w| name_of(orig, w)),
+            a.as_deref()
+                .map_or("none (all excluded)", |w| name_of(now, w))
+        ),
+    };
+    let verdict_style = if now.winner == orig.winner {
+        t.muted
+    } else {
+        t.preview
+    };
+    out.extend(wrapped(&verdict, width, "", "", verdict_style));
+    let name_w = now
+        .ranking
+        .iter()
+        .map(|a| text::width(&a.name))
+        .max()
+        .unwrap_or(0);
+    // rank(2) move(4) name score(6) gap(3) rank(2) score(6)
+    let name_w = name_w
+        .min(width.saturating_sub(2 + 4 + 6 + 3 + 2 + 6 + 1))
+        .max(6);
+    out.push(Line::from(vec![
+        Span::styled(text::fit("  what-if", 6 + name_w + 6), t.muted),
+        Span::styled("   original", t.muted),
+    ]));
+    for a in &now.ranking {
+        let before = orig.ranking.iter().find(|o| o.id == a.id);
+        let (rank, score) = match a.rank {
+            Some(r) => (format!("{r:>2}"), format!("{:>6.1}", a.score)),
+            None => (" ✗".to_string(), "     —".to_string()),
+        };
+        let (orank, oscore) = match before.and_then(|b| b.rank.map(|r| (r, b.score))) {
+            Some((r, s)) => (format!("{r:>2}"), format!("{s:>6.1}")),
+            None => (" ✗".to_string(), "     —".to_string()),
+        };
+        let was = before.and_then(|b| b.rank);
+        let (arrow, style) = match (a.rank, was) {
+            (Some(n), Some(o)) if n < o => (format!("▲{}", o - n), t.up),
+            (Some(n), Some(o)) if n > o => (format!("▼{}", n - o), t.down),
+            (Some(_), None) => ("▲".to_string(), t.up),
+            (None, Some(_)) => ("▼".to_string(), t.down),
+            _ => (String::new(), t.muted),
+        };
+        let name_style = if a.excluded {
+            t.excluded
+        } else if a.rank == Some(1) {
+            t.winner
+        } else {
+            t.text
+        };
+        out.push(Line::from(vec![
+            Span::styled(rank, t.muted),
+            Span::styled(text::fit(&format!(" {arrow}"), 4), style),
+            Span::styled(text::fit(&a.name, name_w), name_style),
+            Span::styled(score, t.text),
+            Span::raw("   "),
+            Span::styled(orank, t.muted),
+            Span::styled(oscore, t.muted),
+        ]));
+    }
+    out
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(w) = &app.whatif else { return };
+    let [left, right] = areas(body);
+    let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
+    let inner = panel(t, title, left, buf);
+    let (lines, (start, end)) = question_lines(app, inner.width as usize);
+    draw_lines(
+        buf,
+        inner,
+        &lines,
+        follow(start, end, inner.height as usize),
+    );
+
+    let changed = w.answers != app.answers;
+    let title = if changed {
+        Line::from(vec![Span::styled(" What-if  vs  original ", t.preview)])
+    } else {
+        Line::from(vec![Span::styled(
+            " Rankings (no answer changed yet) ",
+            t.title,
+        )])
+    };
+    let inner = panel(t, title, right, buf);
+    let width = inner.width as usize;
+    let n = w.rec.packs.len();
+    let mut out = Vec::new();
+    // Start with the current tab's pack; the others follow as far as they fit.
+    for i in 0..n {
+        let k = (app.results.tab + i) % n;
+        let (Some(now), Some(orig)) = (w.rec.packs.get(k), app.rec.packs.get(k)) else {
+            continue;
+        };
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.extend(pack_lines(t, now, orig, width));
+    }
+    draw_lines(buf, inner, &out, 0);
+}
