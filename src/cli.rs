@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long)]
     pub mouse: bool,
 
+    /// Plain mode: numbered questions on standard input and output, no full-screen interface (for
+    /// screen readers, dumb terminals and pipes). Also chosen when TERM=dumb or ACCESSIBLE is set.
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -43,6 +48,27 @@ pub enum Command {
         /// The data folder to check (default: the built-in data).
         dir: Option<PathBuf>,
     },
+    /// Compare teams: answers side by side, each team's recommendation, and which differing answers
+    /// explain different outcomes.
+    Compare {
+        /// Two or more answers files (TOML, as read by `recommend --answers`).
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+    },
+    /// Look up the glossary: every term, or the entries that match WORDS (fuzzy).
+    Glossary {
+        /// Words to look for, e.g. `drift` or `l2`.
+        words: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -71,4 +97,5 @@ pub enum Format {
     Text,
     Json,
     Markdown,
+    Html,
 }

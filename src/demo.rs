@@ -131,10 +131,9 @@ pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Di
                 ResultsDef::Flag(false) => {}
                 ResultsDef::Pack(id) => match catalog.pack_index(id) {
                     Some(p) => actions.push(Action::Results(Some(p))),
-                    None => diags.push(
-                        src.at(
-                            r.span(),
-                            format!(
+                    None => diags.push(src.at(
+                        r.span(),
+                        format!(
                                 "unknown pack `{id}`{}; use `results = true` or one of: {}",
                                 did_you_mean(id, catalog.packs.iter().map(|p| p.id.as_str())),
                                 catalog
@@ -144,8 +143,7 @@ pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Di
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             ),
-                        ),
-                    ),
+                    )),
                 },
             }
         }

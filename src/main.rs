@@ -49,6 +49,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let catalog = load(cli.data.as_deref())?;
             print_out(&packs_text(&catalog))
         }
+        Some(Command::Compare { files, format }) => {
+            let catalog = load(cli.data.as_deref())?;
+            compare(&catalog, &files, format)
+        }
+        Some(Command::Glossary { words }) => {
+            let catalog = load(cli.data.as_deref())?;
+            print_out(&glossary_text(&catalog, &words.join(" ")))
+        }
         Some(Command::Recommend(args)) => {
             let catalog = load(cli.data.as_deref())?;
             recommend(&catalog, &args)
@@ -58,6 +66,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 /// `tradeoff` without a command: the TUI, on a terminal only.
 fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let accessible = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty());
+    if cli.plain || dumb || accessible {
+        return plain(cli);
+    }
     use std::io::IsTerminal;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colorfgbg = std::env::var("COLORFGBG").ok();
@@ -79,6 +92,22 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
     tradeoff::tui::term::run(app, &tradeoff::tui::Options { mouse: cli.mouse })
         .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`).
+fn plain(cli: &Cli) -> Result<ExitCode, Failure> {
+    let catalog = load(cli.data.as_deref())?;
+    let answers = Answers::empty(&catalog);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut output = std::io::stdout().lock();
+    match tradeoff::plain::run(&catalog, answers, &mut input, &mut output) {
+        Ok(tradeoff::plain::Outcome::Done(_)) => Ok(ExitCode::SUCCESS),
+        Ok(tradeoff::plain::Outcome::EndOfInput { .. }) => Ok(ExitCode::from(1)),
+        // A closed pipe on the output side: nothing more to say to anyone.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::from(1)),
+        Err(e) => Err(fail(1, format!("error: {e}"))),
+    }
 }
 
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
@@ -169,26 +198,115 @@ fn packs_text(c: &Catalog) -> String {
     o
 }
 
+/// Reads an answers file over `answers`; errors name the file, line and column.
+fn read_answers(catalog: &Catalog, path: &Path, answers: &mut Answers) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        fail(
+            2,
+            format!("{}: cannot read the answers file: {e}", path.display()),
+        )
+    })?;
+    answers
+        .apply_file(catalog, &path.display().to_string(), &text)
+        .map_err(|d| {
+            fail(
+                2,
+                d.iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })
+}
+
+fn compare(
+    catalog: &Catalog,
+    files: &[std::path::PathBuf],
+    format: cli::CompareFormat,
+) -> Result<ExitCode, Failure> {
+    let mut teams = Vec::new();
+    for path in files {
+        let mut answers = Answers::empty(catalog);
+        read_answers(catalog, path, &mut answers)?;
+        let name = answers.team.clone().unwrap_or_else(|| {
+            path.file_stem()
+                .map_or("team".into(), |s| s.to_string_lossy().into_owned())
+        });
+        teams.push((name, answers));
+    }
+    let cmp = tradeoff::compare::compare(catalog, &teams);
+    let body = match format {
+        cli::CompareFormat::Text => tradeoff::compare::render_text(&cmp),
+        cli::CompareFormat::Markdown => tradeoff::compare::render_markdown(&cmp),
+        cli::CompareFormat::Json => serde_json::to_string_pretty(&cmp).unwrap_or_default() + "\n",
+    };
+    print_out(&body)
+}
+
+fn glossary_text(c: &Catalog, query: &str) -> String {
+    let mut hits: Vec<(i64, usize)> = c
+        .glossary
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            if query.trim().is_empty() {
+                return Some((0, i));
+            }
+            std::iter::once(t.term.as_str())
+                .chain(t.aliases.iter().map(String::as_str))
+                .chain(std::iter::once(t.id.as_str()))
+                .filter_map(|name| suggest::fuzzy_indices(name, query.trim()).map(|(s, _)| s))
+                .max()
+                .map(|s| (s, i))
+        })
+        .collect();
+    if query.trim().is_empty() {
+        hits.sort_by(|a, b| {
+            c.glossary[a.1]
+                .term
+                .to_lowercase()
+                .cmp(&c.glossary[b.1].term.to_lowercase())
+        });
+    } else {
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.truncate(5);
+    }
+    if hits.is_empty() {
+        return format!(
+            "No glossary term matches `{query}`; `tradeoff glossary` lists them all.\n"
+        );
+    }
+    let mut o = String::new();
+    for (_, i) in hits {
+        let t = &c.glossary[i];
+        o.push_str(&format!(
+            "{}\n  {}\n  Why it matters: {}\n",
+            t.term, t.definition, t.why
+        ));
+        if let Some(s) = t.source.map(|s| &c.sources[s]) {
+            let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
+            o.push_str(&format!(
+                "  Source: {} — {at} (verified {})\n",
+                s.title, s.verified
+            ));
+        }
+        if !t.related.is_empty() {
+            let rel: Vec<&str> = t
+                .related
+                .iter()
+                .map(|&r| c.glossary[r].term.as_str())
+                .collect();
+            o.push_str(&format!("  See also: {}\n", rel.join(", ")));
+        }
+        o.push('\n');
+    }
+    o
+}
+
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
     let mut answers = Answers::empty(catalog);
     if let Some(path) = &args.answers {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            fail(
-                2,
-                format!("{}: cannot read the answers file: {e}", path.display()),
-            )
-        })?;
-        answers
-            .apply_file(catalog, &path.display().to_string(), &text)
-            .map_err(|d| {
-                fail(
-                    2,
-                    d.iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            })?;
+        read_answers(catalog, path, &mut answers)?;
     }
     for flag in &args.answer {
         answers
@@ -218,6 +336,7 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
         Format::Text => report::text::render(&rec),
         Format::Json => report::json::render(&rec),
         Format::Markdown => report::markdown::render(&rec, &dates::today()),
+        Format::Html => report::html::render(&rec, &dates::today()),
     };
     match &args.output {
         None => print_out(&body),
