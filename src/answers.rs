@@ -37,6 +37,10 @@ struct AnswersFileDef {
     team: Option<String>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Where a saved interactive session was (see `session`); not used here.
+    #[serde(default)]
+    #[allow(dead_code)]
+    session: Option<toml::Value>,
 }
 
 pub const ANSWERS_SCHEMA_VERSION: i64 = 1;

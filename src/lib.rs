@@ -12,5 +12,6 @@ pub mod fsutil;
 pub mod pack;
 pub mod plain;
 pub mod report;
+pub mod session;
 pub mod suggest;
 pub mod tui;
