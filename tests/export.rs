@@ -100,7 +100,10 @@ fn markdown_renders_as_gfm_with_tables_and_links() {
     let md = report::markdown::render(&rec, DATE);
     let (tables, links) = check_gfm(&md);
     // Answers, then per pack: ranking and why.
-    assert!(tables > 2 * c.packs.len(), "{tables} tables: answers, then ranking and why per pack");
+    assert!(
+        tables > 2 * c.packs.len(),
+        "{tables} tables: answers, then ranking and why per pack"
+    );
     assert!(!links.is_empty());
     for l in &links {
         assert!(l.starts_with("https://"), "link {l}");
