@@ -341,3 +341,165 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+fn fixture(rel: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn compare_three_teams() {
+    let out = tradeoff()
+        .args([
+            "compare",
+            &fixture("teams/startup.toml"),
+            &fixture("teams/data-team.toml"),
+            &fixture("teams/platform.toml"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for team in ["Startup", "Data team", "Platform"] {
+        assert!(text.contains(team), "{text}");
+    }
+    // The startup and the data team differ on workload (and language): workload alone explains
+    // Express Mode versus Fargate.
+    assert!(text.contains("Startup → Data team's Amazon ECS on AWS Fargate: Workload Web app or API → Background jobs"), "{text}");
+    let v: serde_json::Value = serde_json::from_slice(
+        &tradeoff()
+            .args([
+                "compare",
+                "-f",
+                "json",
+                &fixture("teams/startup.toml"),
+                &fixture("teams/data-team.toml"),
+                &fixture("teams/platform.toml"),
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["teams"].as_array().unwrap().len(), 3);
+    let compute = &v["packs"][0];
+    assert_eq!(compute["results"][0]["winner"], "ecs-express");
+    assert_eq!(compute["results"][1]["winner"], "ecs-fargate");
+    assert_eq!(compute["results"][2]["winner"], "eks");
+    assert_eq!(compute["same_winner"], false);
+    let rows = v["answers"].as_array().unwrap();
+    let workload = rows.iter().find(|r| r["question"] == "workload").unwrap();
+    assert_eq!(workload["differs"], true);
+    let hardware = rows.iter().find(|r| r["question"] == "hardware").unwrap();
+    assert_eq!(hardware["differs"], false);
+}
+
+#[test]
+fn compare_needs_two_files_and_reports_bad_ones() {
+    tradeoff()
+        .args(["compare", &fixture("teams/startup.toml")])
+        .assert()
+        .code(2);
+    let dir = tempdir();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[answers]\nworkload = \"webb\"\n").unwrap();
+    tradeoff()
+        .args([
+            "compare",
+            &fixture("teams/startup.toml"),
+            bad.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.toml:2:12: unknown choice `webb`",
+        ));
+}
+
+#[test]
+fn plain_mode_through_a_pipe() {
+    tradeoff()
+        .arg("--plain")
+        .write_stdin("2\n1\n1\n1\n1\n1\n1\n1\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1. Solo"))
+        .stdout(predicate::str::contains("Enter a number from 1 to 4"))
+        .stdout(predicate::str::contains(
+            "Recommended: Amazon ECS Express Mode",
+        ))
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn plain_mode_re_asks_on_bad_numbers() {
+    tradeoff()
+        .arg("--plain")
+        .write_stdin("7\nfour\n2\n\n\n\n\n\n\n\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("“7” is not one of the choices."))
+        .stdout(predicate::str::contains(
+            "“four” is not one of the choices.",
+        ))
+        .stdout(predicate::str::contains("Team size: Small"))
+        .stdout(predicate::str::contains("Skipped."));
+}
+
+#[test]
+fn plain_mode_early_end_of_input() {
+    tradeoff()
+        .arg("--plain")
+        .write_stdin("1\n2\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Input ended before question 3 of 8",
+        ));
+}
+
+#[test]
+fn dumb_terminal_and_accessible_choose_plain_mode() {
+    tradeoff()
+        .env("TERM", "dumb")
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Question 1 of 8"));
+    tradeoff()
+        .env("ACCESSIBLE", "1")
+        .write_stdin("")
+        .assert()
+        .stdout(predicate::str::contains("Question 1 of 8"));
+}
+
+#[test]
+fn glossary_lookup() {
+    tradeoff()
+        .args(["glossary", "drift"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Drift detection"))
+        .stdout(predicate::str::contains("verified 2026-"));
+    tradeoff()
+        .arg("glossary")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("OpenTofu"));
+}
+
+#[test]
+fn html_format_on_the_cli() {
+    tradeoff()
+        .args(["recommend", "-a", "workload=web", "--format", "html"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"));
+}
