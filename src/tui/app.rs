@@ -14,6 +14,8 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 /// Content wider than this is centred: long lines are hard to read on a wide screen or a projector.
 pub const MAX_WIDTH: u16 = 140;
+/// Taller screens get the content centred at this height: panels stay close to what they show.
+pub const MAX_HEIGHT: u16 = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

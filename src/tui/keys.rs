@@ -116,8 +116,13 @@ const PAGE: [Binding; 4] = [
 /// Keys read on every screen, after the screen's own.
 pub const GLOBAL: &[Binding] = &[
     b(&[ch('?')], "?", "?", "help", Msg::Help),
-    b(&[ch('q')], "q", "q", "quit", Msg::Quit),
-    b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
+    b(
+        &[ch('q'), Key::Ctrl('c')],
+        "q  Ctrl-C",
+        "q",
+        "quit",
+        Msg::Quit,
+    ),
 ];
 
 const WELCOME: &[Binding] = &[
@@ -286,12 +291,18 @@ const COMPARE: &[Binding] = &[
     ),
     b(UP, "↑  k", "↑↓", "previous alternative", Msg::Up),
     b(DOWN, "↓  j", "", "next alternative", Msg::Down),
-    b(LEFT, "←  h", "←→", "previous criterion", Msg::Left),
+    b(
+        LEFT,
+        "←  h",
+        "←→",
+        "previous criterion (from the first: the previous panel)",
+        Msg::Left,
+    ),
     b(RIGHT, "→  l", "", "next criterion", Msg::Right),
     b(
         &[Key::Digits],
         "1–4",
-        "1-4",
+        "",
         "panel: 1 overview, 2 why, 3 what would change, 4 compare",
         Msg::Pick(0),
     ),
@@ -491,12 +502,12 @@ pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
         Msg::Up | Msg::Down if b.bar_label == "↑↓" => match ctx {
             Context::Question => "highlight",
             Context::Results => "move",
-            Context::Compare => "alternative",
+            Context::Compare => "row",
             Context::WhatIf => "question",
             _ => "scroll",
         },
         Msg::Left | Msg::Right if b.bar_label == "←→" => match ctx {
-            Context::Compare => "criterion",
+            Context::Compare => "column",
             Context::WhatIf => "answer",
             _ => "panel",
         },

@@ -122,10 +122,11 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     draw(&mut terminal, &app)?;
     loop {
         // Block until something happens: no timer, no redraw while idle.
-        let mut changed = handle(&mut app, &event::read()?);
+        let ev = event::read()?;
+        let mut changed = sync_size(&mut app) | handle_event(&mut app, &ev);
         // Apply whatever else is already queued (a paste, a burst of resizes) before drawing once.
         while !app.quit && event::poll(Duration::ZERO)? {
-            changed |= handle(&mut app, &event::read()?);
+            changed |= handle_event(&mut app, &event::read()?);
         }
         if app.quit {
             return Ok(());
@@ -136,11 +137,31 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     }
 }
 
-/// Applies one event; true when it may have changed the screen.
-fn handle(app: &mut App, ev: &event::Event) -> bool {
+/// Catches up with the terminal's size before an event is handled. crossterm's default event source
+/// can drop a resize that arrives together with a key (see the PTY test
+/// `keys_and_resizes_at_the_same_moment`); without this the app would go on deciding with the old size,
+/// e.g. ignoring keys as if the terminal were still too small.
+fn sync_size(app: &mut App) -> bool {
+    match crossterm::terminal::size() {
+        Ok((w, h)) if (w, h) != app.size => {
+            app.update(super::Msg::Resize(w, h));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Applies one terminal event: maps it to a message and runs `update` until no follow-up is left.
+/// True when it may have changed the screen.
+pub fn handle_event(app: &mut App, ev: &event::Event) -> bool {
     let Some(msg) = keys::map_event(app, ev) else {
         return false;
     };
+    // A way for the PTY tests to prove that a panic restores the terminal (debug builds only).
+    #[cfg(debug_assertions)]
+    if msg == super::Msg::Help && std::env::var_os("TRADEOFF_TEST_PANIC_ON_HELP").is_some() {
+        panic!("panic requested by TRADEOFF_TEST_PANIC_ON_HELP");
+    }
     let mut next = Some(msg);
     while let Some(m) = next {
         next = app.update(m);

@@ -35,8 +35,8 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         .map(|a| text::width(&a.name))
         .max()
         .unwrap_or(0)
-        .min(26)
-        + 4;
+        .min(28)
+        + 6; // "› " + "1. " + the name + a space
     let score_w = 7;
     let longest_word = criteria
         .iter()
@@ -65,8 +65,20 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(1);
     for row in 0..head_h {
-        let left = if row == 0 && first_col > 0 {
-            format!("◀ {} more", first_col)
+        // When some criteria are off screen: which ones are shown, with arrows to the others.
+        let left = if row == 0 && visible < criteria.len() {
+            format!(
+                "{}criteria {}–{} of {}{}",
+                if first_col > 0 { "◀ " } else { "  " },
+                shown.start + 1,
+                shown.end,
+                criteria.len(),
+                if shown.end < criteria.len() {
+                    " ▶"
+                } else {
+                    ""
+                }
+            )
         } else {
             String::new()
         };
@@ -90,7 +102,6 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::from(spans));
     }
-    let hidden_right = criteria.len() - shown.end;
     let mut weights = vec![
         Span::styled(text::fit("weight", name_w), t.muted),
         Span::raw(" ".repeat(score_w)),
@@ -101,9 +112,6 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             t.muted,
         ));
         weights.push(Span::raw(" "));
-    }
-    if hidden_right > 0 {
-        weights.push(Span::styled(format!("{hidden_right} more ▶"), t.key));
     }
     out.push(Line::from(weights));
 

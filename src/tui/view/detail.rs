@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, heading, popup, popup_area, wrapped};
+use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
 use crate::report::{because_text, pct};
 use crate::tui::app::App;
 
@@ -141,5 +141,5 @@ pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: 
     let limit = lines.len().saturating_sub(inner_area.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner_area, &lines, scroll);
-    super::results::scroll_marks(app, inner_area, scroll, limit, buf);
+    border_marks(app, a, lines.len(), inner_area.height as usize, scroll, buf);
 }

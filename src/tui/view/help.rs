@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, heading, popup, popup_area, wrapped};
+use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
 use crate::tui::app::{App, Overlay};
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
@@ -102,5 +102,5 @@ pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut B
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
-    super::results::scroll_marks(app, inner, scroll, limit, buf);
+    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
 }

@@ -19,7 +19,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::app::{App, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use super::keys;
 use super::msg::Msg;
 use super::text;
@@ -39,9 +39,11 @@ pub struct Chrome {
     pub footer: Rect,
 }
 
-/// The content column: the whole width up to `MAX_WIDTH`, centred beyond it.
+/// The content: the whole screen up to `MAX_WIDTH` × `MAX_HEIGHT`, centred beyond it.
 pub fn chrome(area: Rect) -> Chrome {
-    let content = area.centered_horizontally(Constraint::Max(MAX_WIDTH));
+    let content = area
+        .centered_horizontally(Constraint::Max(MAX_WIDTH))
+        .centered_vertically(Constraint::Max(MAX_HEIGHT));
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -135,14 +137,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let hints = keys::hints(keys::context(app));
-    let mut spans = Vec::new();
-    let mut used = 0usize;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
     // `? help` and `q quit` come last in the list and always stay; the others fill what is left.
     let reserved: usize = hints
         .iter()
         .filter(|(_, a)| *a == "help" || *a == "quit")
         .map(|(k, a)| text::width(k) + 1 + text::width(a) + 2)
-        .sum();
+        .sum::<usize>()
+        .saturating_sub(2);
     for (i, (k, a)) in hints.iter().enumerate() {
         let keep = *a == "help" || *a == "quit";
         let w = text::width(k) + 1 + text::width(a) + if i + 1 < hints.len() { 2 } else { 0 };
@@ -203,10 +206,14 @@ pub fn popup(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
     panel(theme, title, area, buf)
 }
 
-/// The area of a popup `width` × `height` (at most the body less a margin), centred in the body.
+/// The area of a popup `width` × `height` (at most the body less a margin), centred in the body. A
+/// popup nearly as wide as the body takes all of it rather than leave slivers of the screen beside it.
 pub fn popup_area(body: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(body.width.saturating_sub(4));
-    let h = height.min(body.height.saturating_sub(2));
+    let mut w = width.min(body.width.saturating_sub(4));
+    if body.width.saturating_sub(w) < 12 {
+        w = body.width;
+    }
+    let h = height.min(body.height);
     Rect::new(
         body.x + (body.width.saturating_sub(w)) / 2,
         body.y + (body.height.saturating_sub(h)) / 2,
@@ -244,8 +251,7 @@ pub fn scroll_limit(app: &App) -> u16 {
     let c = chrome(screen_area(app));
     let (lines, height) = match app.overlays.last() {
         Some(Overlay::Help { .. }) => {
-            let (area, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
-            let _ = area;
+            let (_, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
             (
                 help::lines(app, &app.overlays[..app.overlays.len() - 1], inner.width).len(),
                 inner.height,
@@ -260,10 +266,8 @@ pub fn scroll_limit(app: &App) -> u16 {
         }
         None if app.screen == Screen::Results => {
             let content = results::content_area(c.body);
-            (
-                results::panel_lines(app, content.width).len(),
-                content.height,
-            )
+            let n = results::panel_lines(app, content.width).len();
+            (n, text_rows(n, content.height) as u16)
         }
         None => (0, 0),
     };
@@ -289,4 +293,80 @@ pub fn follow(start: usize, end: usize, height: usize) -> usize {
     } else {
         end.saturating_sub(height).min(start)
     }
+}
+
+/// Rows for text in a borderless scrolled area: all of them when the text fits, else all but the
+/// last, which then says how much more there is.
+pub fn text_rows(total: usize, height: u16) -> usize {
+    let h = height as usize;
+    if total > h { h.saturating_sub(1) } else { h }
+}
+
+fn more_text(above: usize, below: usize) -> String {
+    match (above, below) {
+        (0, b) => format!(" ▼ {b} more below: ↓ PgDn "),
+        (a, 0) => format!(" ▲ {a} more above: ↑ PgUp "),
+        (a, b) => format!(" ▲ {a} above · ▼ {b} below "),
+    }
+}
+
+/// Draws `lines` from `scroll` in a borderless area; when they do not fit, the last row tells how
+/// many lines are above and below. Returns the scroll offset used (clamped).
+pub fn draw_scrolled(
+    app: &App,
+    area: Rect,
+    lines: &[Line],
+    scroll: usize,
+    buf: &mut Buffer,
+) -> usize {
+    let rows = text_rows(lines.len(), area.height);
+    let limit = lines.len().saturating_sub(rows);
+    let scroll = scroll.min(limit);
+    draw_lines(
+        buf,
+        Rect {
+            height: rows as u16,
+            ..area
+        },
+        lines,
+        scroll,
+    );
+    if limit > 0 && (rows as u16) < area.height {
+        let s = more_text(scroll, limit - scroll);
+        let w = (text::width(&s) as u16).min(area.width);
+        buf.set_stringn(
+            area.right() - w,
+            area.y + rows as u16,
+            s,
+            w as usize,
+            app.theme.key,
+        );
+    }
+    scroll
+}
+
+/// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown
+/// `rows` at a time from `scroll`.
+pub fn border_marks(
+    app: &App,
+    outer: Rect,
+    total: usize,
+    rows: usize,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let limit = total.saturating_sub(rows);
+    if limit == 0 || outer.height < 2 || outer.width < 6 {
+        return;
+    }
+    let scroll = scroll.min(limit);
+    let s = more_text(scroll, limit - scroll);
+    let w = (text::width(&s) as u16).min(outer.width - 4);
+    buf.set_stringn(
+        outer.right() - 2 - w,
+        outer.bottom() - 1,
+        s,
+        w as usize,
+        app.theme.key,
+    );
 }

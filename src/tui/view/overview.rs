@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, heading, wrapped};
+use super::{draw_scrolled, follow, heading, text_rows, wrapped};
 use crate::engine::PackResult;
 use crate::report::{because_text, find, standing};
 use crate::tui::app::App;
@@ -111,8 +111,6 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> (Vec<Line<'static>>, Ve
 pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
     let (lines, ranges) = lines(app, p, area.width as usize);
     let (start, end) = ranges.get(app.selected()).copied().unwrap_or((0, 0));
-    let scroll = follow(start, end, area.height as usize);
-    draw_lines(buf, area, &lines, scroll);
-    let limit = lines.len().saturating_sub(area.height as usize);
-    super::results::scroll_marks(app, area, scroll, limit, buf);
+    let scroll = follow(start, end, text_rows(lines.len(), area.height));
+    draw_scrolled(app, area, &lines, scroll, buf);
 }

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{change, compare, draw_lines, overview, why};
+use super::{change, compare, draw_scrolled, overview, why};
 use crate::engine::PackResult;
 use crate::tui::app::{App, Panel};
 use crate::tui::text;
@@ -103,24 +103,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Panel::Compare => compare::render(app, p, content, buf),
         Panel::Why | Panel::Change => {
             let lines = panel_lines(app, content.width);
-            let limit = lines.len().saturating_sub(content.height as usize);
-            let scroll = (app.results.scroll as usize).min(limit);
-            draw_lines(buf, content, &lines, scroll);
-            scroll_marks(app, content, scroll, limit, buf);
+            draw_scrolled(app, content, &lines, app.results.scroll as usize, buf);
         }
-    }
-}
-
-/// "▲ more" / "▼ more" at the right edge when a panel scrolls.
-pub fn scroll_marks(app: &App, area: Rect, scroll: usize, limit: usize, buf: &mut Buffer) {
-    let t = &app.theme;
-    if area.height == 0 || area.width < 8 {
-        return;
-    }
-    if scroll > 0 {
-        buf.set_string(area.right() - 6, area.y, " ▲ ↑ ", t.key);
-    }
-    if scroll < limit {
-        buf.set_string(area.right() - 6, area.bottom() - 1, " ▼ ↓ ", t.key);
     }
 }

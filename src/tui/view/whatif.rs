@@ -13,7 +13,7 @@ use crate::tui::text;
 use crate::tui::theme::Theme;
 
 pub fn areas(body: Rect) -> [Rect; 2] {
-    let lw = (body.width / 3).clamp(30.min(body.width), 44);
+    let lw = (body.width / 3).clamp(29.min(body.width), 44);
     Layout::horizontal([Constraint::Length(lw), Constraint::Fill(1)]).areas(body)
 }
 
@@ -78,6 +78,7 @@ pub fn pack_lines(
     now: &PackResult,
     orig: &PackResult,
     width: usize,
+    name_w: usize,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     out.push(Line::styled(text::truncate(&now.name, width), t.heading));
@@ -100,19 +101,13 @@ pub fn pack_lines(
         t.preview
     };
     out.extend(wrapped(&verdict, width, "", "", verdict_style));
-    let name_w = now
-        .ranking
-        .iter()
-        .map(|a| text::width(&a.name))
-        .max()
-        .unwrap_or(0);
-    // rank(2) move(4) name score(6) gap(3) rank(2) score(6)
+    // rank(2) move(4) name score(6) gap(2) rank(2) score(6)
     let name_w = name_w
-        .min(width.saturating_sub(2 + 4 + 6 + 3 + 2 + 6 + 1))
+        .min(width.saturating_sub(2 + 4 + 6 + 2 + 2 + 6))
         .max(6);
     out.push(Line::from(vec![
         Span::styled(text::fit("  what-if", 6 + name_w + 6), t.muted),
-        Span::styled("   original", t.muted),
+        Span::styled("  original", t.muted),
     ]));
     for a in &now.ranking {
         let before = orig.ranking.iter().find(|o| o.id == a.id);
@@ -144,7 +139,7 @@ pub fn pack_lines(
             Span::styled(text::fit(&format!(" {arrow}"), 4), style),
             Span::styled(text::fit(&a.name, name_w), name_style),
             Span::styled(score, t.text),
-            Span::raw("   "),
+            Span::raw("  "),
             Span::styled(orank, t.muted),
             Span::styled(oscore, t.muted),
         ]));
@@ -178,6 +173,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let inner = panel(t, title, right, buf);
     let width = inner.width as usize;
     let n = w.rec.packs.len();
+    // One name width for every pack, so that the columns line up from one pack to the next.
+    let name_w = w
+        .rec
+        .packs
+        .iter()
+        .flat_map(|p| p.ranking.iter().map(|a| text::width(&a.name)))
+        .max()
+        .unwrap_or(0);
     let mut out = Vec::new();
     // Start with the current tab's pack; the others follow as far as they fit.
     for i in 0..n {
@@ -188,7 +191,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         if i > 0 {
             out.push(Line::default());
         }
-        out.extend(pack_lines(t, now, orig, width));
+        out.extend(pack_lines(t, now, orig, width, name_w));
     }
     draw_lines(buf, inner, &out, 0);
 }

@@ -60,7 +60,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         out.extend(wrapped(&intro_text, width, "", "", t.text));
     }
     out.extend(wrapped(
-        "Points per criterion: weight share × the 0–10 score × 10; they add up to the score.",
+        "Points = weight share × 0–10 score × 10; they add up to the score.",
         width,
         "",
         "",
@@ -125,7 +125,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             } else {
                 t.muted
             };
-            spans.push(Span::styled(format!("{:>+7.1}", d), style));
+            spans.push(Span::styled(text::fit_right(&signed(d), 7), style));
         }
         out.push(Line::from(spans));
     }
@@ -138,7 +138,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         total.push(Span::raw(" ".repeat(bar_w)));
         total.push(Span::styled(format!("{:>5.1}", r.score), t.text));
         total.push(Span::styled(
-            format!("{:>+7.1}", crate::engine::round1(w.score - r.score)),
+            text::fit_right(&signed(crate::engine::round1(w.score - r.score)), 7),
             t.heading,
         ));
     }
@@ -163,4 +163,15 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// "+1.9", "−1.9" (a real minus sign) or "0.0".
+pub fn signed(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{x:.1}")
+    } else if x < 0.0 {
+        format!("−{:.1}", -x)
+    } else {
+        "0.0".to_string()
+    }
 }

@@ -1,0 +1,206 @@
+//! Every TUI screen rendered into a `TestBackend` at 80×24 and 120×40 and compared with a reviewed
+//! snapshot (`cargo insta review` after a deliberate change, including a change of the built-in data);
+//! plus no panic at any size, numbers equal to the JSON output, and a visible selection without colour.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use tradeoff::tui::term::handle_event;
+use tradeoff::tui::{App, Msg, Theme};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Small team, no Kubernetes, AWS only, a web app, standard hardware, not an App Runner customer,
+/// TypeScript, no IaC yet: App Runner is excluded, ECS Express Mode and AWS CDK win.
+const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
+
+fn key(name: &str) -> Event {
+    let code = match name {
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "tab" => KeyCode::Tab,
+        c => KeyCode::Char(c.chars().next().unwrap()),
+    };
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
+    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
+    app.update(Msg::Resize(size.0, size.1));
+    for k in keys.split_whitespace() {
+        handle_event(&mut app, &key(k));
+    }
+    app
+}
+
+fn buffer(app: &App, (w, h): (u16, u16)) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App, size: (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The screens, each as the keys that reach it from the start.
+fn screens() -> Vec<(&'static str, String)> {
+    let results = ANSWERS.to_string();
+    vec![
+        ("welcome", String::new()),
+        ("question_first", "enter".into()),
+        // Workload, with "Background jobs" highlighted: the ranking previews it.
+        ("question_preview", "enter 2 1 1 down".into()),
+        ("question_answered_back", "enter 2 1 1 1 left".into()),
+        ("results_overview", results.clone()),
+        (
+            "results_overview_selected_excluded",
+            format!("{results} down down down down"),
+        ),
+        ("results_overview_second_pack", format!("{results} tab")),
+        ("results_why", format!("{results} 2")),
+        ("results_change", format!("{results} 3")),
+        ("results_compare", format!("{results} 4")),
+        (
+            "results_compare_scrolled",
+            format!("{results} 4 right right right right down"),
+        ),
+        ("detail", format!("{results} enter")),
+        ("whatif_unchanged", format!("{results} w")),
+        (
+            "whatif_changed",
+            format!("{results} w down down down right"),
+        ),
+        ("help_question", "enter ?".into()),
+        ("help_results", format!("{results} ?")),
+    ]
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (name, keys) in screens() {
+        for size in SIZES {
+            let app = app_at("dark", size, &keys);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+        }
+    }
+}
+
+#[test]
+fn too_small_screens() {
+    for size in [(79, 24), (80, 23), (40, 10), (1, 1)] {
+        let app = app_at("dark", size, "");
+        insta::assert_snapshot!(
+            format!("too_small_{}x{}", size.0, size.1),
+            screen(&app, size)
+        );
+    }
+}
+
+#[test]
+fn no_panic_at_any_size() {
+    let widths = [
+        0, 1, 2, 3, 5, 10, 20, 33, 40, 60, 79, 80, 81, 99, 100, 139, 140, 141, 200, 400,
+    ];
+    let heights = [0, 1, 2, 3, 5, 10, 20, 23, 24, 25, 39, 40, 41, 60, 120];
+    for (_, keys) in screens() {
+        let base = app_at("dark", (120, 40), &keys);
+        for &w in &widths {
+            for &h in &heights {
+                let mut app = base.clone();
+                app.update(Msg::Resize(w, h));
+                buffer(&app, (w.max(1), h.max(1)));
+                // The terminal may already have another size when the frame is drawn.
+                buffer(&app, (w / 2 + 1, h / 2 + 1));
+            }
+        }
+    }
+}
+
+/// Every score on the results equals the rounded number in `tradeoff recommend --format json`.
+#[test]
+fn results_show_the_json_numbers() {
+    let app = app_at("dark", (120, 40), ANSWERS);
+    let json: serde_json::Value =
+        serde_json::from_str(&tradeoff::report::json::render(&app.rec)).unwrap();
+    for (tab, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
+        let mut keys = ANSWERS.to_string();
+        for _ in 0..tab {
+            keys.push_str(" tab");
+        }
+        let overview = screen(&app_at("dark", (120, 40), &keys), (120, 40));
+        for alt in pack["ranking"].as_array().unwrap() {
+            if alt["excluded"].as_bool().unwrap() {
+                continue;
+            }
+            let score = format!("{:.1}", alt["score"].as_f64().unwrap());
+            let line = overview
+                .lines()
+                .find(|l| l.contains(alt["name"].as_str().unwrap()) && l.contains('█'))
+                .expect("ranked alternative shown with a bar");
+            assert!(
+                line.trim_end_matches('"').trim_end().ends_with(&score),
+                "{line} ends with {score}"
+            );
+        }
+        let margin = format!("{:.1} points ahead", pack["margin"].as_f64().unwrap());
+        assert!(overview.contains(&margin), "margin {margin}");
+        let prob = format!(
+            "({:.0}% of weight samples)",
+            pack["robustness"]["winner_probability"].as_f64().unwrap() * 100.0
+        );
+        assert!(
+            overview.replace("\"\n\"", " ").contains(&prob) || overview.contains(&prob[..5]),
+            "{prob}"
+        );
+
+        let why = screen(&app_at("dark", (120, 40), &format!("{keys} 2")), (120, 40));
+        let winner = pack["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["rank"] == 1)
+            .unwrap();
+        for c in winner["contributions"].as_array().unwrap() {
+            let line = why
+                .lines()
+                .find(|l| l.contains(c["name"].as_str().unwrap()) && l.contains('%'))
+                .expect("criterion row");
+            assert!(
+                line.contains(&format!("{:.1}", c["points"].as_f64().unwrap())),
+                "{line}: {}",
+                c["points"]
+            );
+        }
+    }
+}
+
+/// With the mono theme (NO_COLOR) the highlighted row is reversed, not coloured.
+#[test]
+fn mono_selection_is_visible_without_colour() {
+    let app = app_at("mono", (80, 24), "enter down");
+    let buf = buffer(&app, (80, 24));
+    let row = (0..24)
+        .find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "›"))
+        .expect("a highlighted choice");
+    let x = (0..80).find(|&x| buf[(x, row)].symbol() == "›").unwrap();
+    assert!(buf[(x, row)].modifier.contains(Modifier::REVERSED));
+    for y in 0..24 {
+        for x in 0..80 {
+            let c = &buf[(x, y)];
+            assert!(
+                c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset,
+                "no colour at {x},{y}"
+            );
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The TUI's `update` without a terminal: key presses in, state out.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tradeoff::answers::Answers;
+use tradeoff::engine;
+use tradeoff::tui::app::{Overlay, Panel, Screen};
+use tradeoff::tui::term::handle_event;
+use tradeoff::tui::{App, Msg, Theme};
+
+fn app() -> App {
+    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24))
+}
+
+fn key(name: &str) -> Event {
+    let (code, mods) = match name {
+        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "up" => (KeyCode::Up, KeyModifiers::NONE),
+        "down" => (KeyCode::Down, KeyModifiers::NONE),
+        "left" => (KeyCode::Left, KeyModifiers::NONE),
+        "right" => (KeyCode::Right, KeyModifiers::NONE),
+        "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "backtab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "end" => (KeyCode::End, KeyModifiers::NONE),
+        "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        c if c.chars().count() == 1 => {
+            (KeyCode::Char(c.chars().next().unwrap()), KeyModifiers::NONE)
+        }
+        other => panic!("unknown key {other}"),
+    };
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+/// Presses space-separated keys, e.g. "enter 2 down enter".
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        handle_event(app, &key(k));
+    }
+}
+
+/// From the welcome screen, answers every question with its first choice.
+fn to_results(app: &mut App) {
+    press(app, "enter");
+    for _ in 0..app.catalog.questions.len() {
+        press(app, "enter");
+    }
+    assert_eq!(app.screen, Screen::Results);
+}
+
+#[test]
+fn enter_on_the_welcome_screen_starts_the_questions() {
+    let mut a = app();
+    assert_eq!(a.screen, Screen::Welcome);
+    press(&mut a, "enter");
+    assert_eq!((a.screen, a.question), (Screen::Question, 0));
+}
+
+#[test]
+fn going_back_keeps_earlier_answers() {
+    let mut a = app();
+    press(&mut a, "enter 2 down enter");
+    assert_eq!(a.question, 2);
+    assert_eq!(&a.answers.choices[..2], &[Some(1), Some(1)]);
+    press(&mut a, "left backspace");
+    assert_eq!(a.question, 0);
+    assert_eq!(&a.answers.choices[..2], &[Some(1), Some(1)]);
+    // The highlight returns to the answer given.
+    assert_eq!(a.cursor[0], 1);
+    // Esc on the first question goes back to the welcome screen; the answers stay.
+    press(&mut a, "esc");
+    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.answers.choices[0], Some(1));
+}
+
+#[test]
+fn skip_leaves_the_question_unanswered_and_next_keeps_the_answer() {
+    let mut a = app();
+    press(&mut a, "enter s");
+    assert_eq!((a.question, a.answers.choices[0]), (1, None));
+    press(&mut a, "3 left right");
+    assert_eq!((a.question, a.answers.choices[1]), (2, Some(2)));
+    // Skipping an answered question clears its answer.
+    press(&mut a, "left s");
+    assert_eq!((a.question, a.answers.choices[1]), (2, None));
+    // Moving the highlight does not answer.
+    press(&mut a, "down down");
+    assert_eq!(a.answers.choices[2], None);
+}
+
+#[test]
+fn the_last_question_leads_to_results_for_exactly_these_answers() {
+    let mut a = app();
+    press(&mut a, "enter 2 1 1 1 2 1 4 4");
+    assert_eq!(a.screen, Screen::Results);
+    let mut expected = Answers::empty(&a.catalog);
+    for flag in [
+        "team_size=small",
+        "k8s_experience=none",
+        "cloud_strategy=aws_only",
+        "workload=web",
+        "hardware=gpu_or_large",
+        "app_runner_customer=no",
+        "iac_language=declarative",
+        "existing_iac=terraform",
+    ] {
+        expected.apply_flag(&a.catalog, flag).unwrap();
+    }
+    assert_eq!(a.answers, expected);
+    let rec = engine::analyze(&a.catalog, &expected, &[]);
+    assert_eq!(
+        serde_json::to_value(&a.rec).unwrap(),
+        serde_json::to_value(&rec).unwrap(),
+        "the results show the same recommendation as `tradeoff recommend`"
+    );
+    // Esc goes back to the last question, answers kept; `r` jumps to the results again.
+    press(&mut a, "esc");
+    assert_eq!((a.screen, a.question), (Screen::Question, 7));
+    press(&mut a, "r");
+    assert_eq!(a.screen, Screen::Results);
+}
+
+#[test]
+fn finish_early_leaves_the_rest_skipped() {
+    let mut a = app();
+    press(&mut a, "enter 2 r");
+    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.answers.answered(), 1);
+}
+
+#[test]
+fn what_if_changes_a_copy_and_one_key_restores_the_original() {
+    let mut a = app();
+    press(&mut a, "enter 2 1 1 1 1 1 1 1");
+    let original = a.answers.clone();
+    let original_winner = a.rec.packs[0].winner.clone();
+    press(&mut a, "w");
+    assert_eq!(a.screen, Screen::WhatIf);
+    // Workload (the 4th question): web → background jobs.
+    press(&mut a, "down down down right");
+    let w = a.whatif.as_ref().unwrap();
+    assert_eq!(w.answers.choices[3], Some(1));
+    assert_ne!(
+        w.rec.packs[0].winner, original_winner,
+        "background jobs change the compute winner"
+    );
+    assert_eq!(a.answers, original, "what-if never touches the answers");
+    // Left from the first choice wraps to "skipped".
+    press(&mut a, "left left");
+    assert_eq!(a.whatif.as_ref().unwrap().answers.choices[3], None);
+    press(&mut a, "o");
+    let w = a.whatif.as_ref().unwrap();
+    assert_eq!(w.answers, original);
+    assert_eq!(w.rec.packs[0].winner, original_winner);
+    press(&mut a, "right esc");
+    assert_eq!(a.screen, Screen::Results);
+    assert!(a.whatif.is_none());
+    assert_eq!(a.answers, original);
+}
+
+#[test]
+fn esc_closes_the_top_popup_first() {
+    let mut a = app();
+    to_results(&mut a);
+    press(&mut a, "?");
+    assert!(matches!(a.overlays.as_slice(), [Overlay::Help { .. }]));
+    press(&mut a, "esc");
+    assert!(a.overlays.is_empty());
+    assert_eq!(a.screen, Screen::Results);
+    press(&mut a, "down enter ?");
+    assert!(matches!(
+        a.overlays.as_slice(),
+        [Overlay::Detail { alt: 1, .. }, Overlay::Help { .. }]
+    ));
+    press(&mut a, "?");
+    assert!(matches!(a.overlays.as_slice(), [Overlay::Detail { .. }]));
+    press(&mut a, "esc");
+    assert!(a.overlays.is_empty());
+    assert_eq!(a.screen, Screen::Results);
+}
+
+#[test]
+fn q_and_ctrl_c_quit_from_anywhere() {
+    for keys in ["q", "ctrl-c", "enter q", "enter down ? q", "esc"] {
+        let mut a = app();
+        press(&mut a, keys);
+        assert!(a.quit, "{keys} quits");
+    }
+    let mut a = app();
+    to_results(&mut a);
+    press(&mut a, "enter ctrl-c");
+    assert!(a.quit);
+    let mut a = app();
+    a.update(Msg::Resize(20, 5));
+    press(&mut a, "q");
+    assert!(a.quit, "q quits the too-small screen");
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut a = app();
+    let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(!handle_event(&mut a, &Event::Key(release)));
+    assert_eq!(a.screen, Screen::Welcome);
+}
+
+#[test]
+fn a_too_small_terminal_ignores_everything_but_quit() {
+    let mut a = app();
+    handle_event(&mut a, &Event::Resize(79, 24));
+    press(&mut a, "enter");
+    assert_eq!(a.screen, Screen::Welcome);
+    handle_event(&mut a, &Event::Resize(80, 24));
+    press(&mut a, "enter");
+    assert_eq!(a.screen, Screen::Question);
+}
+
+#[test]
+fn results_tabs_panels_and_the_comparison_cursor() {
+    let mut a = app();
+    to_results(&mut a);
+    assert_eq!((a.results.tab, a.results.panel), (0, Panel::Overview));
+    press(&mut a, "tab");
+    assert_eq!(a.results.tab, 1);
+    press(&mut a, "tab");
+    assert_eq!(a.results.tab, 0, "tabs wrap around");
+    press(&mut a, "backtab");
+    assert_eq!(a.results.tab, 1);
+    press(&mut a, "right");
+    assert_eq!(a.results.panel, Panel::Why);
+    press(&mut a, "4");
+    assert_eq!(a.results.panel, Panel::Compare);
+    press(&mut a, "right right down");
+    assert_eq!((a.results.column, a.selected()), (2, 1));
+    press(&mut a, "left left left");
+    assert_eq!(
+        a.results.panel,
+        Panel::Change,
+        "left of the first criterion is the previous panel"
+    );
+    press(&mut a, "1 down down down down down down down down");
+    assert_eq!(
+        a.selected(),
+        a.rec.packs[1].ranking.len() - 1,
+        "the selection stops at the last row"
+    );
+}
+
+#[test]
+fn scrolling_stops_at_the_end_of_a_panel() {
+    let mut a = app();
+    to_results(&mut a);
+    press(&mut a, "2 end");
+    let end = a.results.scroll;
+    assert!(end > 0, "the Why panel is longer than 80×24 shows");
+    press(&mut a, "down pgdn");
+    assert_eq!(a.results.scroll, end);
+    press(&mut a, "up");
+    assert_eq!(a.results.scroll, end - 1);
+    // A bigger terminal needs less scrolling: the offset follows.
+    a.update(Msg::Resize(200, 60));
+    assert!(a.results.scroll < end);
+}
+
+#[test]
+fn the_live_ranking_previews_the_highlighted_choice() {
+    let mut a = app();
+    press(&mut a, "enter 2 1 1");
+    assert_eq!(a.question, 3);
+    // Workload: highlight "Background jobs" without confirming.
+    press(&mut a, "down");
+    let live = a.live();
+    assert_eq!(live.preview.as_deref(), Some("Background jobs"));
+    let mut preview = a.answers.clone();
+    preview.choices[3] = Some(1);
+    let ev = engine::evaluate(&a.catalog.packs[0], &preview.choices);
+    let top = ev.ranking()[0];
+    assert_eq!(
+        live.packs[0].rows[0].name,
+        a.catalog.packs[0].alternatives[top].name
+    );
+    assert_eq!(live.packs[0].rows[0].score, engine::round1(ev.scores[top]));
+    assert!(live.packs[0].rows[0].moved > 0, "the new leader moved up");
+    // Confirming makes it the answer: no preview any more on that question.
+    press(&mut a, "enter left");
+    assert_eq!(a.live().preview, None);
+}
+
+#[test]
+fn a_mouse_click_highlights_then_confirms_a_choice() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    press(&mut a, "enter");
+    // Find the row of the second choice on screen.
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = term.backend().buffer().clone();
+    let row = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .contains("Small (2–5)")
+        })
+        .expect("the choice is on screen");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    handle_event(&mut a, &click);
+    assert_eq!((a.cursor[0], a.question), (1, 0));
+    handle_event(&mut a, &click);
+    assert_eq!((a.answers.choices[0], a.question), (Some(1), 1));
+}
