@@ -46,6 +46,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORFGBG");
+        cmd.env_remove("ACCESSIBLE");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -390,6 +391,8 @@ fn mouse_clicks_choose_with_the_flag() {
 #[test]
 fn without_a_terminal_it_points_to_recommend() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+        .env("TERM", "xterm-256color")
+        .env_remove("ACCESSIBLE")
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();

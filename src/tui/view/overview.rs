@@ -12,7 +12,14 @@ use crate::tui::app::App;
 use crate::tui::text;
 
 /// The lines, and for each alternative of the ranking the lines it occupies.
-pub fn lines(app: &App, p: &PackResult, width: usize) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
+/// `height` decides whether the winner's next steps fit below (they are left out when they do not:
+/// the detail popup has them too).
+pub fn lines(
+    app: &App,
+    p: &PackResult,
+    width: usize,
+    height: usize,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let t = &app.theme;
     let selected = app.selected();
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -105,11 +112,31 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> (Vec<Line<'static>>, Ve
         }
         ranges.push((start, out.len()));
     }
+    if let Some(w) = p.winner.as_deref().and_then(|w| find(p, w))
+        && !w.next_steps.is_empty()
+    {
+        let mut steps = vec![
+            Line::default(),
+            heading(t, format!("Next steps with {}", w.name)),
+        ];
+        for (i, s) in w.next_steps.iter().enumerate() {
+            steps.extend(wrapped(
+                s,
+                width,
+                &format!("  {}. ", i + 1),
+                "     ",
+                t.text,
+            ));
+        }
+        if out.len() + steps.len() <= height {
+            out.extend(steps);
+        }
+    }
     (out, ranges)
 }
 
 pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
-    let (lines, ranges) = lines(app, p, area.width as usize);
+    let (lines, ranges) = lines(app, p, area.width as usize, area.height as usize);
     let (start, end) = ranges.get(app.selected()).copied().unwrap_or((0, 0));
     let scroll = follow(start, end, text_rows(lines.len(), area.height));
     draw_scrolled(app, area, &lines, scroll, buf);
