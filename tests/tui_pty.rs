@@ -439,12 +439,10 @@ fn a_bad_theme_file_is_reported_with_its_place() {
 
 /// Keys and resizes arriving together, again and again: neither may be lost.
 ///
-/// Ignored until crossterm is built with its `use-dev-tty` feature: its default (mio, edge-triggered)
+/// This is why crossterm is built with its `use-dev-tty` feature: its default (mio, edge-triggered)
 /// event source returns the first ready event and drops the readiness of the other, so a key pressed
-/// as the window is resized waits for the next key, or the resize is never reported and the screen
-/// keeps the old size's frame.
+/// as the window is resized would wait for the next key, or the resize would never be reported.
 #[test]
-#[ignore = "needs crossterm's use-dev-tty feature (Cargo.toml); see the doc comment"]
 fn keys_and_resizes_at_the_same_moment() {
     let mut t = Pty::spawn(100, 30, &[], &[]);
     t.wait_for("Welcome to tradeoff");
