@@ -34,6 +34,16 @@ pub enum Msg {
     /// Back to the original answers in the what-if screen.
     ResetWhatIf,
     Help,
+    /// A character typed into a text field (the export path, a search query).
+    Char(char),
+    /// Delete the character before the cursor of a text field.
+    Backspace,
+    /// Open the export dialog (format and path).
+    Export,
+    /// Copy the Markdown summary to the clipboard (OSC 52).
+    Copy,
+    /// Continue the unfinished session offered on the welcome screen.
+    Resume,
     Quit,
     Resize(u16, u16),
     /// Follow-up messages, produced by `update` itself.
