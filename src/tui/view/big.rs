@@ -1,0 +1,129 @@
+//! Big text for the projector view (tui-big-text): 8×8 pixel letters drawn with half-height blocks
+//! (▀ ▄ █, 8 cells wide and 4 high per letter) or, when that is too wide, quadrant blocks (▘ ▝ ▖ ▗
+//! ▌ ▐ ▚ ▞ ▛ ▜ ▙ ▟, 4 × 4). Both are in the Block Elements range every terminal font has; sextant and
+//! octant glyphs are not used, as many presenters' fonts lack them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+/// Rows of one line of big text (both pixel sizes).
+pub const ROWS: u16 = 4;
+
+/// How a text fits as big text: the pixel size and the lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fit {
+    pub pixel: PixelSize,
+    pub lines: Vec<String>,
+}
+
+impl Fit {
+    pub fn height(&self) -> u16 {
+        ROWS * self.lines.len() as u16
+    }
+}
+
+fn cells(s: &str, pixel: PixelSize) -> usize {
+    let per = match pixel {
+        PixelSize::HalfHeight => 8,
+        _ => 4,
+    };
+    s.chars().count() * per
+}
+
+/// The biggest way `text` fits in `width` × `height` cells: on one line, half-height then
+/// quadrant; else wrapped over as many quadrant lines as the height allows; else with its leading
+/// words left out (a vendor prefix: "Amazon ECS Express Mode" → "ECS Express Mode"), when the caller
+/// shows the full name nearby. `None` when nothing fits: draw ordinary text instead.
+pub fn fit(text: &str, width: u16, height: u16, may_shorten: bool) -> Option<Fit> {
+    let width = width as usize;
+    let text = text.trim();
+    if text.is_empty() || height < ROWS {
+        return None;
+    }
+    for pixel in [PixelSize::HalfHeight, PixelSize::Quadrant] {
+        if cells(text, pixel) <= width {
+            return Some(Fit {
+                pixel,
+                lines: vec![text.to_string()],
+            });
+        }
+    }
+    let max_lines = (height / ROWS) as usize;
+    let per_line = width / 4;
+    if max_lines >= 2 && per_line > 0 {
+        let wrapped = crate::tui::text::wrap(text, per_line);
+        let n = wrapped.len();
+        if n <= max_lines && wrapped.iter().all(|l| l.chars().count() <= per_line) {
+            // Balanced lines read better than a long one and a short one: the narrowest wrap that
+            // still takes no more lines.
+            let least = text.chars().count().div_ceil(n);
+            let lines = (least..per_line)
+                .map(|w| crate::tui::text::wrap(text, w))
+                .find(|l| l.len() == n && l.iter().all(|x| x.chars().count() <= per_line))
+                .unwrap_or(wrapped);
+            return Some(Fit {
+                pixel: PixelSize::Quadrant,
+                lines,
+            });
+        }
+    }
+    if may_shorten {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for skip in 1..words.len() {
+            let rest = words[skip..].join(" ");
+            if cells(&rest, PixelSize::Quadrant) <= width {
+                return Some(Fit {
+                    pixel: PixelSize::Quadrant,
+                    lines: vec![rest],
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Draws a fitted text, centred or from the left, and returns the rows it took.
+pub fn render(f: &Fit, style: Style, centred: bool, area: Rect, buf: &mut Buffer) -> u16 {
+    let area = area.intersection(buf.area);
+    let h = f.height().min(area.height);
+    let widget = BigText::builder()
+        .pixel_size(f.pixel)
+        .style(style)
+        .alignment(if centred {
+            Alignment::Center
+        } else {
+            Alignment::Left
+        })
+        .lines(
+            f.lines
+                .iter()
+                .map(|l| Line::from(l.clone()))
+                .collect::<Vec<_>>(),
+        )
+        .build();
+    widget.render(Rect { height: h, ..area }, buf);
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_biggest_size_that_fits() {
+        let f = fit("ECS", 76, 4, false).unwrap();
+        assert_eq!(f.pixel, PixelSize::HalfHeight);
+        let f = fit("Amazon EKS on Fargate", 90, 4, false).unwrap();
+        assert_eq!(f.pixel, PixelSize::Quadrant);
+        let f = fit("Amazon ECS Express Mode", 76, 8, false).unwrap();
+        assert_eq!(f.lines, ["Amazon ECS", "Express Mode"]);
+        let f = fit("Amazon ECS Express Mode", 76, 4, true).unwrap();
+        assert_eq!(f.lines, ["ECS Express Mode"]);
+        assert_eq!(fit("Amazon ECS Express Mode", 76, 4, false), None);
+        assert_eq!(fit("x", 76, 3, true), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! The glossary popups: one entry (term, definition, why it matters, source with its verified date,
+//! related terms to follow with ← → and Enter), and the list of terms named in a question or an
+//! alternative (`g`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
+use crate::tui::app::App;
+use crate::tui::glossary::TermsFrom;
+use crate::tui::text;
+
+const WIDTH: u16 = 84;
+
+/// The entry's text.
+pub fn entry_lines(app: &App, term: usize, related: usize, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let width = width as usize;
+    let mut out = Vec::new();
+    let Some(g) = app.catalog.glossary.get(term) else {
+        return out;
+    };
+    // The projector view leaves the aliases out: the definition and the reason matter more.
+    if !g.aliases.is_empty() && !app.projector {
+        out.extend(wrapped(
+            &format!("Also called: {}", g.aliases.join(", ")),
+            width,
+            "",
+            "  ",
+            t.muted,
+        ));
+        out.push(Line::default());
+    }
+    out.extend(wrapped(&g.definition, width, "", "", t.text));
+    out.push(Line::default());
+    out.push(heading(t, "Why it matters"));
+    out.extend(wrapped(&g.why, width, "", "", t.text));
+    if let Some(s) = g.source.and_then(|s| app.catalog.sources.get(s)) {
+        out.push(Line::default());
+        out.push(heading(t, "Source"));
+        out.extend(wrapped(&s.title, width, "  ", "  ", t.text));
+        if let Some(at) = s.url.as_deref().or(s.citation.as_deref()) {
+            out.extend(wrapped(at, width, "  ", "  ", t.accent));
+        }
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("verified {}", s.verified), t.muted),
+        ]));
+    }
+    if !g.related.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled("Related", t.heading),
+            Span::styled("  ← → choose · Enter open", t.muted),
+        ]));
+        let sel = related.min(g.related.len() - 1);
+        // Chips on as few lines as fit; the chosen one marked with › and the selection style.
+        let mut line: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        for (i, &r) in g.related.iter().enumerate() {
+            let name = app
+                .catalog
+                .glossary
+                .get(r)
+                .map_or(String::new(), |x| x.term.clone());
+            let chip = format!("{} {name} ", if i == sel { "›" } else { " " });
+            let w = text::width(&chip) + 1;
+            if used > 0 && used + w > width {
+                out.push(Line::from(std::mem::take(&mut line)));
+                used = 0;
+            }
+            let style = if i == sel { t.selection } else { t.accent };
+            line.push(Span::styled(text::truncate(&chip, width), style));
+            line.push(Span::raw(" "));
+            used += w;
+        }
+        if !line.is_empty() {
+            out.push(Line::from(line));
+        }
+    }
+    out
+}
+
+/// The entry popup and its text area.
+pub fn entry_areas(app: &App, term: usize, related: usize, body: Rect) -> (Rect, Rect) {
+    let w = WIDTH.min(body.width.saturating_sub(4));
+    let n = entry_lines(app, term, related, w.saturating_sub(4)).len() as u16;
+    let a = popup_area(body, w, n + 2);
+    (a, inner_of(a))
+}
+
+fn inner_of(a: Rect) -> Rect {
+    Rect::new(
+        a.x + 2,
+        a.y + 1,
+        a.width.saturating_sub(4),
+        a.height.saturating_sub(2),
+    )
+}
+
+pub fn render_entry(
+    app: &App,
+    term: usize,
+    scroll: u16,
+    related: usize,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let (a, _) = entry_areas(app, term, related, body);
+    let name = app
+        .catalog
+        .glossary
+        .get(term)
+        .map_or(String::new(), |g| g.term.clone());
+    let title = Line::from(vec![
+        Span::styled(" Glossary · ", t.muted),
+        Span::styled(format!("{name} "), t.title),
+    ]);
+    let inner = popup(t, title, a, buf);
+    let lines = entry_lines(app, term, related, inner.width);
+    let limit = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(limit);
+    draw_lines(buf, inner, &lines, scroll);
+    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+}
+
+fn terms_title(app: &App, from: TermsFrom) -> String {
+    match from {
+        TermsFrom::Question(q) => format!(
+            " Glossary terms in “{}” ",
+            app.catalog
+                .questions
+                .get(q)
+                .map_or("", |q| q.title.as_str())
+        ),
+        TermsFrom::Alternative { pack, alt } => format!(
+            " Glossary terms about {} ",
+            app.shown_rec()
+                .packs
+                .get(pack)
+                .and_then(|p| p.ranking.get(alt))
+                .map_or("", |a| a.name.as_str())
+        ),
+    }
+}
+
+pub fn terms_lines(app: &App, from: TermsFrom, cursor: usize, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let width = width as usize;
+    let terms = app.terms_for(from);
+    if terms.is_empty() {
+        return wrapped(
+            "No glossary term is named here. / searches the whole glossary.",
+            width,
+            "",
+            "",
+            t.muted,
+        );
+    }
+    let name_w = terms
+        .iter()
+        .map(|&i| text::width(&app.catalog.glossary[i].term))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, &ti)| {
+            let g = &app.catalog.glossary[ti];
+            let selected = i == cursor;
+            let number = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".into()
+            };
+            let rest = width.saturating_sub(4 + name_w + 2);
+            let mut line = Line::from(vec![
+                Span::raw(if selected { "› " } else { "  " }),
+                Span::styled(number, t.key),
+                Span::raw(" "),
+                Span::styled(text::fit(&g.term, name_w), t.text),
+                Span::raw("  "),
+                Span::styled(text::truncate(&g.definition, rest), t.muted),
+            ]);
+            if selected {
+                line = line.style(t.selection);
+            }
+            line
+        })
+        .collect()
+}
+
+pub fn render_terms(app: &App, from: TermsFrom, cursor: usize, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let w = 96.min(body.width.saturating_sub(4));
+    let n = terms_lines(app, from, cursor, w.saturating_sub(4)).len() as u16;
+    let a = popup_area(body, w, n + 2);
+    let title = Line::from(vec![Span::styled(terms_title(app, from), t.title)]);
+    let inner = popup(t, title, a, buf);
+    let lines = terms_lines(app, from, cursor, inner.width);
+    let scroll = follow(cursor, cursor + 1, inner.height as usize);
+    draw_lines(buf, inner, &lines, scroll);
+}
