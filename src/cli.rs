@@ -31,6 +31,16 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
+    /// Start in the projector view: high-contrast theme, big title and winner, less detail (`p`
+    /// toggles it). With --theme, that theme's colours are kept.
+    #[arg(long, global = true)]
+    pub projector: bool,
+
+    /// Continue the saved session (the answers are saved after every change, in the state
+    /// directory: $XDG_STATE_HOME/tradeoff/session.toml, or $TRADEOFF_STATE_DIR).
+    #[arg(long)]
+    pub resume: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -56,6 +66,15 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+        /// Show the comparison as a full-screen view (on a terminal).
+        #[arg(long, conflicts_with = "format")]
+        tui: bool,
+    },
+    /// Run a workshop demo script in the interactive mode: Space or → next step, ← back, Esc hands
+    /// the live session over. Without SCRIPT, the built-in story of the seed report.
+    Demo {
+        /// A demo script (TOML, see assets/demo/seed-story.toml); checked before the demo starts.
+        script: Option<PathBuf>,
     },
     /// Look up the glossary: every term, or the entries that match WORDS (fuzzy).
     Glossary {

@@ -49,10 +49,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let catalog = load(cli.data.as_deref())?;
             print_out(&packs_text(&catalog))
         }
-        Some(Command::Compare { files, format }) => {
+        Some(Command::Compare {
+            ref files,
+            format,
+            tui,
+        }) => {
             let catalog = load(cli.data.as_deref())?;
-            compare(&catalog, &files, format)
+            compare(&catalog, files, format, tui.then_some(&cli))
         }
+        Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
         Some(Command::Glossary { words }) => {
             let catalog = load(cli.data.as_deref())?;
             print_out(&glossary_text(&catalog, &words.join(" ")))
@@ -71,6 +76,94 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
     if cli.plain || dumb || accessible {
         return plain(cli);
     }
+    let theme = tui_theme(cli)?;
+    let catalog = load(cli.data.as_deref())?;
+    let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
+    start_projector(&mut app, cli);
+    let session = tradeoff::session::session_path();
+    match session.as_deref().filter(|p| p.exists()) {
+        Some(path) => match tradeoff::session::load(path, &app.catalog) {
+            Ok((answers, progress)) if cli.resume => app = app.resumed(answers, progress),
+            Ok((answers, progress)) => {
+                if !progress.finished && answers.answered() > 0 {
+                    app.resume = Some((answers, progress));
+                }
+            }
+            Err(d) if cli.resume => {
+                let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+                return Err(fail(
+                    2,
+                    format!(
+                        "{}\nerror: the saved session cannot be resumed",
+                        d.join("\n")
+                    ),
+                ));
+            }
+            // An unreadable session (older data, a hand edit) is not offered; it is replaced once
+            // the user answers something.
+            Err(_) => {}
+        },
+        None if cli.resume => {
+            let at = session.map_or("no state directory".into(), |p| p.display().to_string());
+            return Err(fail(
+                2,
+                format!("error: there is no saved session to resume ({at})"),
+            ));
+        }
+        None => {}
+    }
+    let options = tradeoff::tui::Options {
+        mouse: cli.mouse,
+        session,
+    };
+    tradeoff::tui::term::run(app, &options)
+        .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tradeoff demo [SCRIPT]`: the script is checked first (every problem with file:line:col, exit 2),
+/// then the TUI runs it; like the interactive mode it needs a terminal.
+fn demo(cli: &Cli, script: Option<&Path>) -> Result<ExitCode, Failure> {
+    let catalog = load(cli.data.as_deref())?;
+    let parsed = match script {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                fail(
+                    2,
+                    format!("{}: cannot read the demo script: {e}", path.display()),
+                )
+            })?;
+            tradeoff::demo::parse(&catalog, &path.display().to_string(), &text)
+        }
+        None => tradeoff::demo::default_script(&catalog),
+    };
+    let script = parsed.map_err(|d| {
+        let lines: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        fail(
+            2,
+            format!(
+                "{}\nerror: the demo script has {} problem(s); nothing was shown",
+                lines.join("\n"),
+                d.len()
+            ),
+        )
+    })?;
+    let theme = tui_theme(cli)?;
+    let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
+    start_projector(&mut app, cli);
+    let app = app.with_demo(script);
+    // A demo saves no session: the presenter's answers are not the user's.
+    let options = tradeoff::tui::Options {
+        mouse: cli.mouse,
+        ..Default::default()
+    };
+    tradeoff::tui::term::run(app, &options)
+        .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The theme of the interactive mode, after checking that there is a terminal to show it on.
+fn tui_theme(cli: &Cli) -> Result<tradeoff::tui::Theme, Failure> {
     use std::io::IsTerminal;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colorfgbg = std::env::var("COLORFGBG").ok();
@@ -87,11 +180,19 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
     if no_color && !theme.is_monochrome() {
         crossterm::style::force_color_output(true);
     }
-    let catalog = load(cli.data.as_deref())?;
-    let app = tradeoff::tui::App::new(catalog, theme, (0, 0));
-    tradeoff::tui::term::run(app, &tradeoff::tui::Options { mouse: cli.mouse })
-        .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(theme)
+}
+
+/// `--projector`: the projector view, in the projector theme unless `--theme` chose one.
+fn start_projector(app: &mut tradeoff::tui::App, cli: &Cli) {
+    if !cli.projector {
+        return;
+    }
+    if cli.theme.is_some() {
+        app.projector = true;
+    } else {
+        app.set_projector(true);
+    }
 }
 
 /// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`).
@@ -223,6 +324,7 @@ fn compare(
     catalog: &Catalog,
     files: &[std::path::PathBuf],
     format: cli::CompareFormat,
+    tui: Option<&Cli>,
 ) -> Result<ExitCode, Failure> {
     let mut teams = Vec::new();
     for path in files {
@@ -235,6 +337,13 @@ fn compare(
         teams.push((name, answers));
     }
     let cmp = tradeoff::compare::compare(catalog, &teams);
+    if let Some(cli) = tui {
+        let theme = tui_theme(cli)?;
+        let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
+        tradeoff::tui::compare_screen::run(screen)
+            .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let body = match format {
         cli::CompareFormat::Text => tradeoff::compare::render_text(&cmp),
         cli::CompareFormat::Markdown => tradeoff::compare::render_markdown(&cmp),

@@ -47,6 +47,9 @@ impl Pty {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORFGBG");
         cmd.env_remove("ACCESSIBLE");
+        // Sessions are saved after every change: never into the real state directory, and never
+        // shared between tests running at the same time (a test may pass its own).
+        cmd.env("TRADEOFF_STATE_DIR", fresh_dir("state"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -463,4 +466,179 @@ fn keys_and_resizes_at_the_same_moment() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
+}
+
+/// A new, empty folder for one test.
+fn fresh_dir(what: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!(
+        "tradeoff-pty-{what}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const LEFT: &str = "\x1b[D";
+
+/// The row of the screen that holds `text`.
+fn row_with(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no row with {text:?} in:\n{screen}"))
+        .to_string()
+}
+
+/// Answers part of the questions, is killed with SIGKILL, and comes back with every answer.
+#[test]
+fn a_session_killed_with_sigkill_resumes_with_every_answer() {
+    let state = fresh_dir("resume");
+    let dir = state.to_str().unwrap();
+    let env = [("TRADEOFF_STATE_DIR", dir)];
+    let mut t = Pty::spawn(80, 24, &[], &env);
+    t.wait_for("Welcome to tradeoff");
+    t.key(ENTER, "1/8");
+    t.key("2", "2/8"); // team_size = small
+    t.key("3", "3/8"); // k8s_experience = production
+    t.key("2", "4/8"); // cloud_strategy = multi_cloud
+    t.key(DOWN, "Preview: Background jobs"); // a highlight is not an answer
+    signal(t.pid(), "KILL");
+    t.wait_exit();
+
+    // Started again, the unfinished session is offered; `c` continues it.
+    let mut t = Pty::spawn(80, 24, &[], &env);
+    t.wait_for("An unfinished session is saved: 3 of 8 answered, at question 4 of 8.");
+    t.key("c", "4/8");
+    t.wait_for("3 answered");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    // `--resume` goes straight back; every earlier answer is selected on its screen.
+    let mut t = Pty::spawn(80, 24, &["--resume"], &env);
+    t.wait_for("4/8");
+    t.key(LEFT, "3/8");
+    assert!(
+        row_with(&t.screen(), "Multi-cloud").contains('●'),
+        "{}",
+        t.screen()
+    );
+    t.key(LEFT, "2/8");
+    assert!(
+        row_with(&t.screen(), "Production").contains('●'),
+        "{}",
+        t.screen()
+    );
+    t.key(LEFT, "1/8");
+    assert!(
+        row_with(&t.screen(), "Small (2–5)").contains('●'),
+        "{}",
+        t.screen()
+    );
+    signal(t.pid(), "KILL");
+    t.wait_exit();
+
+    // The saved session is an answers file: `recommend --answers` reads it as it is.
+    let saved = state.join("session.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    for line in [
+        "team_size = \"small\"",
+        "k8s_experience = \"production\"",
+        "cloud_strategy = \"multi_cloud\"",
+        "# workload is skipped",
+    ] {
+        assert!(text.contains(line), "{line} in:\n{text}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+        .args([
+            "recommend",
+            "--format",
+            "json",
+            "--answers",
+            saved.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn resume_without_a_saved_session_says_so() {
+    let state = fresh_dir("none");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+        .arg("--resume")
+        .env("TRADEOFF_STATE_DIR", &state)
+        .output()
+        .unwrap();
+    // Not a terminal here, but the missing session is reported first only with a terminal; either
+    // way it is exit code 2 with a message, never a panic.
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+}
+
+/// The export dialog writes the file it shows, asks before overwriting, and `y` copies with OSC 52.
+#[test]
+fn export_and_copy_from_the_results() {
+    let work = fresh_dir("export");
+    let mut t = Pty::spawn(100, 30, &[], &[]);
+    t.wait_for("Welcome to tradeoff");
+    t.key("r", "Overview");
+    t.key("e", "Export the recommendation");
+    // Replace the default name with a path in the test's folder.
+    for _ in 0..40 {
+        t.send("\x7f");
+    }
+    let path = work.join("team.md");
+    t.key(path.to_str().unwrap(), "team.md");
+    t.key(ENTER, "Wrote ");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# tradeoff recommendation")
+    );
+    // The same name again: it asks; `n` goes back to the name, Tab switches to JSON and the
+    // extension follows.
+    t.key("e", "Export the recommendation");
+    for _ in 0..40 {
+        t.send("\x7f");
+    }
+    t.send(path.to_str().unwrap());
+    t.key(ENTER, "already exists");
+    t.key("n", "Enter write");
+    t.key("\t", "team.json");
+    t.key(ENTER, "Wrote ");
+    assert!(
+        std::fs::read_to_string(work.join("team.json"))
+            .unwrap()
+            .starts_with('{')
+    );
+    // And once more, overwriting with `y`.
+    std::fs::write(&path, "old").unwrap();
+    t.key("e", "Export the recommendation");
+    for _ in 0..40 {
+        t.send("\x7f");
+    }
+    t.send(path.to_str().unwrap());
+    t.key(ENTER, "already exists");
+    t.key("y", "Wrote ");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# tradeoff recommendation")
+    );
+    t.key("y", "Copied the Markdown summary");
+    let out = String::from_utf8_lossy(&t.raw).to_string();
+    assert!(out.contains("\x1b]52;c;"), "an OSC 52 sequence was written");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+    let _ = std::fs::remove_dir_all(&work);
 }

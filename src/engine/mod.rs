@@ -212,8 +212,46 @@ pub struct FiredRule {
     pub id: String,
     pub reason: Option<String>,
     pub because: Vec<Because>,
-    /// Each effect in words ("weight of portability ×2", "excludes app-runner", …).
-    pub effects: Vec<String>,
+    /// Each effect, in words ("weight of Portability ×2", "excludes AWS App Runner: …").
+    pub effects: Vec<RuleEffect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EffectKind {
+    Weight,
+    Adjust,
+    Veto,
+    Caveat,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleEffect {
+    pub kind: EffectKind,
+    /// The alternative it concerns; `None` for a weight change (it concerns all).
+    pub alternative: Option<String>,
+    pub text: String,
+}
+
+impl FiredRule {
+    /// The effects worth reading next to a comparison of `alternatives`: every weight change and
+    /// exclusion, and the score changes of those alternatives. Caveats show under the winner instead.
+    pub fn effects_about<'a>(
+        &'a self,
+        alternatives: &'a [&str],
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.effects
+            .iter()
+            .filter(move |e| match e.kind {
+                EffectKind::Weight | EffectKind::Veto => true,
+                EffectKind::Adjust => e
+                    .alternative
+                    .as_deref()
+                    .is_some_and(|a| alternatives.contains(&a)),
+                EffectKind::Caveat => false,
+            })
+            .map(|e| e.text.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -481,11 +519,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
         let b = because(catalog, pack, ri, answers);
         let mut effects = Vec::new();
         for &(k, f) in &rule.weights {
-            effects.push(format!(
-                "weight of {} ×{}",
-                pack.criteria[k].name,
-                fmt_factor(f)
-            ));
+            effects.push(RuleEffect {
+                kind: EffectKind::Weight,
+                alternative: None,
+                text: format!("weight of {} ×{}", pack.criteria[k].name, fmt_factor(f)),
+            });
             factors[k].push(WeightFactor {
                 rule: rule.id.clone(),
                 factor: f,
@@ -494,25 +532,37 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
             });
         }
         for adj in &rule.adjusts {
-            effects.push(format!(
-                "{} {:+} on {}: {}",
-                pack.alternatives[adj.alternative].name,
-                adj.delta,
-                pack.criteria[adj.criterion].name,
-                adj.reason
-            ));
+            effects.push(RuleEffect {
+                kind: EffectKind::Adjust,
+                alternative: Some(pack.alternatives[adj.alternative].id.clone()),
+                text: format!(
+                    "{} {:+} on {}: {}",
+                    pack.alternatives[adj.alternative].name,
+                    adj.delta,
+                    pack.criteria[adj.criterion].name,
+                    adj.reason
+                ),
+            });
         }
         for v in &rule.vetoes {
-            effects.push(format!(
-                "excludes {}: {}",
-                pack.alternatives[v.alternative].name, v.reason
-            ));
+            effects.push(RuleEffect {
+                kind: EffectKind::Veto,
+                alternative: Some(pack.alternatives[v.alternative].id.clone()),
+                text: format!(
+                    "excludes {}: {}",
+                    pack.alternatives[v.alternative].name, v.reason
+                ),
+            });
         }
         for c in &rule.caveats {
-            effects.push(format!(
-                "caveat for {}: {}",
-                pack.alternatives[c.alternative].name, c.text
-            ));
+            effects.push(RuleEffect {
+                kind: EffectKind::Caveat,
+                alternative: Some(pack.alternatives[c.alternative].id.clone()),
+                text: format!(
+                    "caveat for {}: {}",
+                    pack.alternatives[c.alternative].name, c.text
+                ),
+            });
             if Some(c.alternative) == winner {
                 caveats.push(CaveatOut {
                     rule: rule.id.clone(),

@@ -226,11 +226,14 @@ fn pack(o: &mut String, p: &PackResult) {
         if !p.rules_fired.is_empty() {
             let _ = writeln!(o, "<h3>Because you answered</h3>\n<ul>");
             for r in &p.rules_fired {
+                let Some(effects) = effects_line(p, r) else {
+                    continue;
+                };
                 let _ = writeln!(
                     o,
                     "<li><strong>{}</strong>: {}</li>",
                     esc(&because_text(&r.because)),
-                    esc(&r.effects.join("; "))
+                    esc(&effects)
                 );
             }
             let _ = writeln!(o, "</ul>");

@@ -150,12 +150,10 @@ fn pack(o: &mut String, p: &PackResult) {
         if !p.rules_fired.is_empty() {
             let _ = writeln!(o, "\n**Because you answered**\n");
             for r in &p.rules_fired {
-                let _ = writeln!(
-                    o,
-                    "- {}: {}",
-                    esc(&because_text(&r.because)),
-                    esc(&r.effects.join("; "))
-                );
+                let Some(effects) = effects_line(p, r) else {
+                    continue;
+                };
+                let _ = writeln!(o, "- {}: {}", esc(&because_text(&r.because)), esc(&effects));
             }
         }
     }

@@ -71,6 +71,23 @@ pub fn weight_flips(p: &PackResult, most: usize) -> Vec<String> {
     flips.into_iter().take(most).map(|(_, s)| s).collect()
 }
 
+/// The ids of the winner and the runner-up, which the "because you answered" lists focus on.
+pub fn top_two(p: &PackResult) -> Vec<&str> {
+    p.winner
+        .iter()
+        .chain(&p.runner_up)
+        .map(String::as_str)
+        .collect()
+}
+
+/// A fired rule's effects on the top two (and every weight change and exclusion), joined; `None`
+/// when it only touched other alternatives.
+pub fn effects_line(p: &PackResult, r: &crate::engine::FiredRule) -> Option<String> {
+    let top = top_two(p);
+    let parts: Vec<&str> = r.effects_about(&top).collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// One sentence on the winner's standing: margin, close call and verdict.
 pub fn standing(p: &PackResult) -> String {
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {

@@ -143,12 +143,9 @@ fn pack(o: &mut String, p: &PackResult, decor: Decor) {
     if !p.rules_fired.is_empty() {
         let _ = writeln!(o, "\n  Because you answered");
         for r in &p.rules_fired {
-            let _ = writeln!(
-                o,
-                "   - {}: {}",
-                because_text(&r.because),
-                r.effects.join("; ")
-            );
+            if let Some(effects) = effects_line(p, r) {
+                let _ = writeln!(o, "   - {}: {effects}", because_text(&r.because));
+            }
         }
     }
 

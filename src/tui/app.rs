@@ -5,9 +5,13 @@ use crate::answers::Answers;
 use crate::engine::{self, Recommendation, round1};
 use crate::pack::Catalog;
 
+use super::demo::DemoState;
+use super::export::{Effect, EffectResult, ExportDialog};
+use super::glossary::TermsFrom;
 use super::msg::Msg;
 use super::theme::Theme;
 use super::view;
+use crate::session::Progress;
 
 /// The smallest terminal the screens are designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -63,6 +67,19 @@ pub enum Overlay {
         alt: usize,
         scroll: u16,
     },
+    /// A glossary entry (term index), with the related term chosen for Enter.
+    Glossary {
+        term: usize,
+        scroll: u16,
+        related: usize,
+    },
+    /// The glossary terms named in a question or an alternative (`g`).
+    Terms {
+        from: TermsFrom,
+        cursor: usize,
+    },
+    /// The palette; its query lives in `App::palette`.
+    Palette,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +122,24 @@ pub struct App {
     /// The terminal size in cells.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The export dialog, when open (it takes the keys).
+    pub export: Option<ExportDialog>,
+    /// Side effects asked for by `update`, performed by the terminal loop.
+    pub effects: Vec<Effect>,
+    /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
+    pub status: Option<String>,
+    /// Today's date for exports (`YYYY-MM-DD`); fixed in tests.
+    pub today: String,
+    /// An unfinished saved session, offered on the welcome screen.
+    pub resume: Option<(Answers, Progress)>,
+    /// The projector view: big text, more space, less detail (`--projector`, `p`).
+    pub projector: bool,
+    /// The theme to go back to when the projector view is turned off.
+    pub theme_before_projector: Option<Theme>,
+    /// The palette's query and highlighted item (shown while `Overlay::Palette` is open).
+    pub palette: super::palette::PaletteState,
+    /// The running demo script (`tradeoff demo`), if any.
+    pub demo: Option<DemoState>,
 }
 
 /// One row of the live ranking beside a question.
@@ -163,6 +198,141 @@ impl App {
             overlays: Vec::new(),
             size,
             quit: false,
+            export: None,
+            effects: Vec::new(),
+            status: None,
+            today: crate::dates::today(),
+            resume: None,
+            projector: false,
+            theme_before_projector: None,
+            palette: Default::default(),
+            demo: None,
+        }
+    }
+
+    /// Where the user is, for the saved session.
+    pub fn progress(&self) -> Progress {
+        match self.screen {
+            Screen::Welcome => Progress {
+                position: 0,
+                finished: false,
+            },
+            Screen::Question => Progress {
+                position: self.question,
+                finished: false,
+            },
+            Screen::Results | Screen::WhatIf => Progress {
+                position: self.catalog.questions.len(),
+                finished: true,
+            },
+        }
+    }
+
+    /// Continues a saved session: its answers, at the question it was on (or the results).
+    pub fn resumed(mut self, answers: Answers, progress: Progress) -> App {
+        self.resume_session(answers, progress);
+        self
+    }
+
+    fn resume_session(&mut self, answers: Answers, progress: Progress) {
+        for (c, a) in self.cursor.iter_mut().zip(&answers.choices) {
+            *c = a.unwrap_or(0);
+        }
+        self.answers = answers;
+        self.resume = None;
+        if progress.finished || self.catalog.questions.is_empty() {
+            self.show_results();
+        } else {
+            self.rec = engine::analyze(&self.catalog, &self.answers, &[]);
+            self.question = progress.position.min(self.catalog.questions.len() - 1);
+            self.screen = Screen::Question;
+        }
+    }
+
+    /// The recommendation an export or a copy writes: what the screen shows.
+    pub fn export_rec(&self) -> Recommendation {
+        match self.screen {
+            Screen::Results | Screen::WhatIf => self.shown_rec().clone(),
+            _ => engine::analyze(&self.catalog, &self.answers, &[]),
+        }
+    }
+
+    /// Reports how an effect went (called by the terminal loop, or by tests).
+    pub fn effect_done(&mut self, result: EffectResult) {
+        match result {
+            EffectResult::Written(path) => {
+                self.export = None;
+                self.status = Some(format!("Wrote {}", path.display()));
+            }
+            EffectResult::Exists(_) => {
+                if let Some(d) = &mut self.export {
+                    d.writing = false;
+                    d.confirm_overwrite = true;
+                }
+            }
+            EffectResult::Failed(e) => match &mut self.export {
+                Some(d) => {
+                    d.writing = false;
+                    d.error = Some(e);
+                }
+                None => self.status = Some(e),
+            },
+            EffectResult::Copied(n) => {
+                self.status = Some(format!(
+                    "Copied the Markdown summary ({n} bytes) to the clipboard with OSC 52 (if your terminal allows it)"
+                ));
+            }
+        }
+    }
+
+    fn queue_write(&mut self, overwrite: bool) {
+        let rec = self.export_rec();
+        let Some(d) = &mut self.export else { return };
+        let raw = d.path.trim();
+        let path = match (raw.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+            _ => std::path::PathBuf::from(raw),
+        };
+        d.writing = true;
+        d.confirm_overwrite = false;
+        d.error = None;
+        let contents = d.format.render(&rec, &self.today);
+        self.effects.push(Effect::Write {
+            path,
+            contents,
+            overwrite,
+        });
+    }
+
+    fn update_export(&mut self, msg: Msg) {
+        let Some(d) = &mut self.export else { return };
+        if d.writing {
+            return;
+        }
+        if d.confirm_overwrite {
+            match msg {
+                Msg::Char('y' | 'Y') => self.queue_write(true),
+                Msg::Char('n' | 'N') | Msg::Back => d.confirm_overwrite = false,
+                _ => {}
+            }
+            return;
+        }
+        match msg {
+            Msg::Back => self.export = None,
+            Msg::NextTab | Msg::PrevTab => d.cycle_format(),
+            Msg::Char(c) => {
+                d.path.push(c);
+                d.error = None;
+            }
+            Msg::Backspace => {
+                d.path.pop();
+                d.error = None;
+            }
+            Msg::Enter if d.path.trim().is_empty() => {
+                d.error = Some("Type a file name, e.g. summary.md".into());
+            }
+            Msg::Enter => self.queue_write(false),
+            _ => {}
         }
     }
 
@@ -198,9 +368,53 @@ impl App {
 
     /// Applies one message; returns a follow-up message for the caller to apply next.
     pub fn update(&mut self, msg: Msg) -> Option<Msg> {
+        if !matches!(msg, Msg::Resize(..)) {
+            self.status = None;
+        }
+        if self.export.is_some() && !matches!(msg, Msg::Quit | Msg::Resize(..)) {
+            self.update_export(msg);
+            return None;
+        }
+        if let Some(done) = self.update_demo(msg) {
+            return done;
+        }
+        if matches!(self.overlays.last(), Some(Overlay::Palette))
+            && !matches!(msg, Msg::Quit | Msg::Resize(..))
+        {
+            return self.update_palette(msg);
+        }
         match msg {
+            Msg::Export if self.overlays.is_empty() && self.screen != Screen::Welcome => {
+                self.export = Some(ExportDialog::new(&self.today));
+                return None;
+            }
+            Msg::Copy if self.overlays.is_empty() && self.screen != Screen::Welcome => {
+                let md = crate::report::markdown::render(&self.export_rec(), &self.today);
+                self.effects.push(Effect::Clipboard(md));
+                return None;
+            }
             Msg::Quit => {
                 self.quit = true;
+                return None;
+            }
+            Msg::Palette => {
+                self.open_palette();
+                return None;
+            }
+            Msg::Projector => {
+                self.set_projector(!self.projector);
+                return None;
+            }
+            Msg::Theme(name) => {
+                self.set_theme(name);
+                return None;
+            }
+            Msg::Restart => {
+                self.fresh_session();
+                return None;
+            }
+            Msg::Terms => {
+                self.open_terms();
                 return None;
             }
             Msg::Resize(w, h) => {
@@ -237,11 +451,17 @@ impl App {
     fn update_overlay(&mut self, msg: Msg) {
         let limit = view::scroll_limit(self);
         let page = self.page();
+        match self.overlays.last() {
+            Some(Overlay::Glossary { .. }) => return self.update_glossary(msg, page, limit),
+            Some(Overlay::Terms { .. }) => return self.update_terms(msg),
+            _ => {}
+        }
         let Some(top) = self.overlays.last_mut() else {
             return;
         };
         let scroll = match top {
             Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+            _ => return,
         };
         match msg {
             Msg::Back | Msg::Enter => {
@@ -253,7 +473,15 @@ impl App {
 
     fn update_welcome(&mut self, msg: Msg) -> Option<Msg> {
         match msg {
+            Msg::Resume => {
+                if let Some((answers, progress)) = self.resume.take() {
+                    self.resume_session(answers, progress);
+                }
+                None
+            }
             Msg::Enter | Msg::NextQuestion | Msg::Right => {
+                // Starting again: the offered session is replaced by the first answer.
+                self.resume = None;
                 if self.catalog.questions.is_empty() {
                     return Some(Msg::ShowResults);
                 }
@@ -504,8 +732,12 @@ impl App {
             .packs
             .iter()
             .map(|pack| {
-                let base = engine::evaluate(pack, &self.answers.choices);
-                let now = if preview.is_some() {
+                // In a demo, the arrows show what the step moved; else what the preview would.
+                let base = match &self.demo {
+                    Some(d) if preview.is_none() => engine::evaluate(pack, &d.before),
+                    _ => engine::evaluate(pack, &self.answers.choices),
+                };
+                let now = if preview.is_some() || self.demo.is_some() {
                     engine::evaluate(pack, &preview_choices)
                 } else {
                     base.clone()
@@ -544,7 +776,7 @@ impl App {
 }
 
 /// A scroll offset moved by `msg`, kept within `0..=limit`.
-fn scrolled(scroll: u16, msg: Msg, page: u16, limit: u16) -> u16 {
+pub(super) fn scrolled(scroll: u16, msg: Msg, page: u16, limit: u16) -> u16 {
     let s = match msg {
         Msg::Up => scroll.saturating_sub(1),
         Msg::Down => scroll.saturating_add(1),
@@ -555,4 +787,33 @@ fn scrolled(scroll: u16, msg: Msg, page: u16, limit: u16) -> u16 {
         _ => scroll,
     };
     s.min(limit)
+}
+
+impl App {
+    /// Turns the projector view on (with the projector theme, unless the theme has no colour) or off
+    /// (back to the theme before).
+    pub fn set_projector(&mut self, on: bool) {
+        if on == self.projector {
+            return;
+        }
+        self.projector = on;
+        // A theme without colour (mono, or NO_COLOR) stays: it already has the terminal's own
+        // contrast, and colour was not wanted.
+        if on && !self.theme.is_monochrome() {
+            if let Some(t) = Theme::builtin("projector") {
+                self.theme_before_projector = Some(std::mem::replace(&mut self.theme, t));
+            }
+        } else if let Some(t) = self.theme_before_projector.take() {
+            self.theme = t;
+        }
+        self.clamp_scrolls();
+    }
+
+    /// Switches to a built-in theme; the projector view keeps its layout with it.
+    pub fn set_theme(&mut self, name: &str) {
+        if let Some(t) = Theme::builtin(name) {
+            self.theme = t;
+            self.theme_before_projector = None;
+        }
+    }
 }

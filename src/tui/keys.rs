@@ -60,6 +60,13 @@ pub enum Context {
     WhatIf,
     Detail,
     Help,
+    Export,
+    /// The demo script: the presenter's keys, whatever the screen shows.
+    Demo,
+    Palette,
+    Glossary,
+    /// The list of glossary terms named on screen (`g`).
+    Terms,
     TooSmall,
 }
 
@@ -73,6 +80,11 @@ impl Context {
             Context::WhatIf => "What-if",
             Context::Detail => "Alternative details",
             Context::Help => "Help",
+            Context::Export => "Export",
+            Context::Demo => "Demo script",
+            Context::Palette => "Search",
+            Context::Glossary => "Glossary entry",
+            Context::Terms => "Glossary terms on screen",
             Context::TooSmall => "Terminal too small",
         }
     }
@@ -115,6 +127,20 @@ const PAGE: [Binding; 4] = [
 
 /// Keys read on every screen, after the screen's own.
 pub const GLOBAL: &[Binding] = &[
+    b(
+        &[ch('/'), Key::Ctrl('k')],
+        "/  Ctrl-K",
+        "/",
+        "search: glossary terms, questions, alternatives, commands",
+        Msg::Palette,
+    ),
+    b(
+        &[ch('p')],
+        "p",
+        "p",
+        "projector view on/off: high contrast, big text, less detail",
+        Msg::Projector,
+    ),
     b(&[ch('?')], "?", "?", "help", Msg::Help),
     b(
         &[ch('q'), Key::Ctrl('c')],
@@ -139,6 +165,13 @@ const WELCOME: &[Binding] = &[
         "r",
         "results now, with no answers",
         Msg::Finish,
+    ),
+    b(
+        &[ch('c')],
+        "c",
+        "",
+        "continue the saved, unfinished session (when one is offered)",
+        Msg::Resume,
     ),
     b(&[code(KeyCode::Esc)], "Esc", "", "quit", Msg::Quit),
 ];
@@ -199,6 +232,13 @@ const QUESTION: &[Binding] = &[
         "r",
         "results now (unanswered questions stay skipped)",
         Msg::Finish,
+    ),
+    b(
+        &[ch('g')],
+        "g",
+        "g",
+        "glossary terms named in this question",
+        Msg::Terms,
     ),
     b(
         &[code(KeyCode::Esc)],
@@ -386,10 +426,175 @@ const DETAIL: &[Binding] = &[
         "close",
         Msg::Back,
     ),
+    b(
+        &[ch('g')],
+        "g",
+        "g",
+        "glossary terms named in these details",
+        Msg::Terms,
+    ),
     PAGE[0],
     PAGE[1],
-    PAGE[2],
+    // `g` opens the glossary terms here, so only Home goes to the top.
+    b(
+        &[code(KeyCode::Home)],
+        "Home",
+        "",
+        "go to the top",
+        Msg::Home,
+    ),
     PAGE[3],
+];
+
+const GLOSSARY: &[Binding] = &[
+    b(UP, "↑  k", "↑↓", "scroll", Msg::Up),
+    b(DOWN, "↓  j", "", "scroll", Msg::Down),
+    b(
+        &[code(KeyCode::Left), ch('h'), code(KeyCode::BackTab)],
+        "←  h  Shift-Tab",
+        "←→",
+        "choose the previous related term",
+        Msg::Left,
+    ),
+    b(
+        &[code(KeyCode::Right), ch('l'), code(KeyCode::Tab)],
+        "→  l  Tab",
+        "",
+        "choose the next related term",
+        Msg::Right,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        "open the chosen related term (Esc comes back here)",
+        Msg::Enter,
+    ),
+    b(
+        &[Key::Digits],
+        "1–9",
+        "",
+        "open that related term",
+        Msg::Pick(0),
+    ),
+    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
+    PAGE[0],
+    PAGE[1],
+    b(
+        &[code(KeyCode::Home)],
+        "Home",
+        "",
+        "go to the top",
+        Msg::Home,
+    ),
+    b(
+        &[code(KeyCode::End)],
+        "End",
+        "",
+        "go to the bottom",
+        Msg::End,
+    ),
+];
+
+const TERMS: &[Binding] = &[
+    b(UP, "↑  k", "↑↓", "previous term", Msg::Up),
+    b(DOWN, "↓  j", "", "next term", Msg::Down),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        "open the highlighted term",
+        Msg::Enter,
+    ),
+    b(&[Key::Digits], "1–9", "", "open that term", Msg::Pick(0)),
+    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
+];
+
+/// The palette is a text field: letters, digits and `q` are typed (`map_key` sends `Msg::Char`).
+const PALETTE: &[Binding] = &[
+    b(&[code(KeyCode::Up)], "↑", "↑↓", "previous item", Msg::Up),
+    b(&[code(KeyCode::Down)], "↓", "", "next item", Msg::Down),
+    b(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "",
+        "a page up",
+        Msg::PageUp,
+    ),
+    b(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "",
+        "a page down",
+        Msg::PageDown,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        "open the highlighted item or run the command",
+        Msg::Enter,
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        "",
+        "delete the last character of the search",
+        Msg::Backspace,
+    ),
+    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
+    b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
+];
+
+/// While a demo script runs, the presenter's keys; Esc hands the live session over.
+const DEMO: &[Binding] = &[
+    b(
+        &[
+            ch(' '),
+            code(KeyCode::Right),
+            ch('l'),
+            code(KeyCode::Enter),
+            code(KeyCode::PageDown),
+        ],
+        "Space  →  l  Enter  PgDn",
+        "Space",
+        "next step",
+        Msg::DemoNext,
+    ),
+    b(
+        &[
+            code(KeyCode::Left),
+            ch('h'),
+            code(KeyCode::Backspace),
+            code(KeyCode::PageUp),
+        ],
+        "←  h  Backspace  PgUp",
+        "←",
+        "previous step (shown exactly as it was)",
+        Msg::DemoPrev,
+    ),
+    b(
+        &[code(KeyCode::Home)],
+        "Home",
+        "",
+        "first step",
+        Msg::DemoFirst,
+    ),
+    b(&[code(KeyCode::End)], "End", "", "last step", Msg::DemoLast),
+    b(
+        &[ch('a')],
+        "a",
+        "",
+        "pause or resume auto-advance (scripts with auto_advance_seconds)",
+        Msg::DemoPause,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        "leave the script: the live session goes on with these answers",
+        Msg::DemoExit,
+    ),
 ];
 
 const HELP: &[Binding] = &[
@@ -404,6 +609,49 @@ const HELP: &[Binding] = &[
     ),
 ];
 
+/// Keys that leave the terminal: on every screen with a recommendation to show.
+const EXPORT_E: Binding = b(
+    &[ch('e')],
+    "e",
+    "e",
+    "export: Markdown, JSON or HTML to a file",
+    Msg::Export,
+);
+const COPY_Y: Binding = b(
+    &[ch('y')],
+    "y",
+    "y",
+    "copy the Markdown summary to the clipboard (OSC 52)",
+    Msg::Copy,
+);
+
+/// The export dialog: typing goes into the path (`map_event` sends `Msg::Char`).
+const EXPORT: &[Binding] = &[
+    b(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        "Tab",
+        "Tab",
+        "format: Markdown, JSON, HTML",
+        Msg::NextTab,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        "write the file",
+        Msg::Enter,
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        "",
+        "delete a character of the path",
+        Msg::Backspace,
+    ),
+    b(&[code(KeyCode::Esc)], "Esc", "Esc", "cancel", Msg::Back),
+    b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
+];
+
 const TOO_SMALL: &[Binding] = &[];
 
 pub fn bindings(ctx: Context) -> &'static [Binding] {
@@ -415,6 +663,11 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::WhatIf => WHATIF,
         Context::Detail => DETAIL,
         Context::Help => HELP,
+        Context::Export => EXPORT,
+        Context::Demo => DEMO,
+        Context::Palette => PALETTE,
+        Context::Glossary => GLOSSARY,
+        Context::Terms => TERMS,
         Context::TooSmall => TOO_SMALL,
     }
 }
@@ -435,9 +688,19 @@ pub fn context(app: &App) -> Context {
     if app.too_small() {
         return Context::TooSmall;
     }
+    if app.export.is_some() {
+        return Context::Export;
+    }
+    // In a demo the script's keys win, except in a popup the presenter opened (help, search).
+    if app.demo.is_some() && !super::demo::presenter_popup(app.overlays.last()) {
+        return Context::Demo;
+    }
     match app.overlays.last() {
         Some(Overlay::Help { .. }) => Context::Help,
         Some(Overlay::Detail { .. }) => Context::Detail,
+        Some(Overlay::Glossary { .. }) => Context::Glossary,
+        Some(Overlay::Terms { .. }) => Context::Terms,
+        Some(Overlay::Palette) => Context::Palette,
         None => screen_context(app),
     }
 }
@@ -455,9 +718,43 @@ fn matches(key: &Key, ev: &KeyEvent) -> Option<Option<usize>> {
 }
 
 /// The message a key press sends in `ctx`, if any.
+/// Every binding read in a context, in the order they are tried: the screen's own, export and copy,
+/// then the global ones (none of those in a text field).
+pub fn all_bindings(ctx: Context) -> Vec<&'static Binding> {
+    let global: &'static [Binding] = if is_text_field(ctx) { &[] } else { GLOBAL };
+    bindings(ctx)
+        .iter()
+        .chain(leaves_terminal(ctx))
+        .chain(global)
+        .collect()
+}
+
+/// Screens that can export and copy: they also read `e` and `y`.
+fn leaves_terminal(ctx: Context) -> &'static [Binding] {
+    const BOTH: &[Binding] = &[EXPORT_E, COPY_Y];
+    match ctx {
+        Context::Question | Context::Results | Context::Compare | Context::WhatIf => BOTH,
+        _ => &[],
+    }
+}
+
+/// Contexts where letters are typed, not commands.
+fn is_text_field(ctx: Context) -> bool {
+    matches!(ctx, Context::Export | Context::Palette)
+}
+
 pub fn map_key(ctx: Context, ev: &KeyEvent) -> Option<Msg> {
-    // The help overlay reads `?` as "close", so its own keys come first; everywhere else too.
-    for binding in bindings(ctx).iter().chain(GLOBAL) {
+    if is_text_field(ctx) {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if let KeyCode::Char(c) = ev.code
+            && !ctrl
+        {
+            return Some(Msg::Char(c));
+        }
+    }
+    // The help overlay reads `?` as "close", so its own keys come first; everywhere else too. In a
+    // text field, global keys such as `q` and `?` are letters (`all_bindings` leaves them out).
+    for binding in all_bindings(ctx) {
         for key in binding.keys {
             if let Some(digit) = matches(key, ev) {
                 return Some(match (binding.msg, digit) {
@@ -501,12 +798,14 @@ pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
     let short = |b: &Binding| match b.msg {
         Msg::Up | Msg::Down if b.bar_label == "↑↓" => match ctx {
             Context::Question => "highlight",
+            Context::Palette | Context::Terms => "move",
             Context::Results => "move",
             Context::Compare => "row",
             Context::WhatIf => "question",
             _ => "scroll",
         },
         Msg::Left | Msg::Right if b.bar_label == "←→" => match ctx {
+            Context::Glossary => "related",
             Context::Compare => "column",
             Context::WhatIf => "answer",
             _ => "panel",
@@ -514,18 +813,30 @@ pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
         Msg::Enter => match ctx {
             Context::Welcome => "start",
             Context::Question => "choose",
+            Context::Palette | Context::Terms | Context::Glossary => "open",
+            Context::Export => "write",
             _ => "details",
         },
+        Msg::Export => "export",
+        Msg::Palette => "search",
+        Msg::Projector => "projector",
+        Msg::Terms => "terms",
+        Msg::DemoNext => "next",
+        Msg::DemoPrev => "back",
+        Msg::DemoExit => "take over",
+        Msg::Copy => "copy",
         Msg::PrevQuestion => "back",
         Msg::NextQuestion => "next",
         Msg::Skip => "skip",
         Msg::Finish => "results",
+        Msg::NextTab if ctx == Context::Export => "format",
         Msg::NextTab => "pack",
         Msg::WhatIf => "what-if",
         Msg::ResetWhatIf => "original",
         Msg::Back => match ctx {
             Context::Results | Context::Compare => "back",
             Context::WhatIf => "results",
+            Context::Export => "cancel",
             _ => "close",
         },
         Msg::Pick(_) => "panel",
@@ -533,9 +844,8 @@ pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
         Msg::Quit => "quit",
         _ => b.action,
     };
-    bindings(ctx)
-        .iter()
-        .chain(GLOBAL)
+    all_bindings(ctx)
+        .into_iter()
         .filter(|b| !b.bar_label.is_empty())
         .map(|b| (b.bar_label, short(b)))
         .collect()
@@ -579,6 +889,27 @@ mod tests {
             Some(Msg::Quit)
         );
         assert_eq!(map_key(Context::Question, &press(KeyCode::Char('x'))), None);
+        assert_eq!(
+            map_key(Context::Results, &press(KeyCode::Char('e'))),
+            Some(Msg::Export)
+        );
+        assert_eq!(
+            map_key(Context::WhatIf, &press(KeyCode::Char('y'))),
+            Some(Msg::Copy)
+        );
+        // In the export dialog letters are text, even `q`.
+        assert_eq!(
+            map_key(Context::Export, &press(KeyCode::Char('q'))),
+            Some(Msg::Char('q'))
+        );
+        assert_eq!(
+            map_key(Context::Export, &press(KeyCode::Backspace)),
+            Some(Msg::Backspace)
+        );
+        assert_eq!(
+            map_key(Context::Export, &press(KeyCode::Esc)),
+            Some(Msg::Back)
+        );
     }
 
     #[test]
@@ -591,9 +922,11 @@ mod tests {
             Context::WhatIf,
             Context::Detail,
             Context::Help,
+            Context::Export,
         ] {
             let mut seen = Vec::new();
-            for binding in bindings(ctx) {
+            // Global keys may be overridden on purpose (`?` closes the help), so only a screen's own.
+            for binding in bindings(ctx).iter().chain(leaves_terminal(ctx)) {
                 for k in binding.keys {
                     assert!(!seen.contains(k), "{ctx:?}: {k:?} bound twice");
                     seen.push(*k);

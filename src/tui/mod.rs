@@ -5,8 +5,13 @@
 //! the alternate screen, restoring it on every way out, and the event loop.
 
 pub mod app;
+pub mod compare_screen;
+pub mod demo;
+pub mod export;
+pub mod glossary;
 pub mod keys;
 pub mod msg;
+pub mod palette;
 pub mod term;
 pub mod text;
 pub mod theme;
@@ -21,4 +26,6 @@ pub use theme::Theme;
 pub struct Options {
     /// Capture the mouse (click a choice, scroll). Off by default so text selection keeps working.
     pub mouse: bool,
+    /// Save the answers here after every change (atomically); `None` saves nothing (demos, tests).
+    pub session: Option<std::path::PathBuf>,
 }

@@ -44,6 +44,25 @@ pub enum Msg {
     Copy,
     /// Continue the unfinished session offered on the welcome screen.
     Resume,
+    /// Open the palette: fuzzy search over terms, questions, alternatives and commands.
+    Palette,
+    /// Turn the projector view on or off.
+    Projector,
+    /// Switch to a built-in theme (by name).
+    Theme(&'static str),
+    /// The glossary terms named in the question or alternative on screen (`g`).
+    Terms,
+    /// Clear every answer and start again at the welcome screen.
+    Restart,
+    /// The demo script: next, previous, first and last step; the auto-advance timer; pause or resume
+    /// auto-advance; leave the script and hand over the live session.
+    DemoNext,
+    DemoPrev,
+    DemoFirst,
+    DemoLast,
+    DemoTick,
+    DemoPause,
+    DemoExit,
     Quit,
     Resize(u16, u16),
     /// Follow-up messages, produced by `update` itself.

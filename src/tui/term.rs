@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -45,10 +45,10 @@ pub fn restore() {
 }
 
 /// Restores the terminal when dropped: on every return path of `run`, and while unwinding a panic.
-struct Session;
+pub(crate) struct Session;
 
 impl Session {
-    fn start(mouse: bool) -> io::Result<Session> {
+    pub(crate) fn start(mouse: bool) -> io::Result<Session> {
         install_panic_hook();
         #[cfg(unix)]
         watch_signals()?;
@@ -119,20 +119,106 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(super::Msg::Resize(size.width, size.height));
+    let mut saver = Saver::new(options.session.clone(), &app);
     draw(&mut terminal, &app)?;
+    let mut timer = StepTimer::default();
     loop {
-        // Block until something happens: no timer, no redraw while idle.
-        let ev = event::read()?;
-        let mut changed = sync_size(&mut app) | handle_event(&mut app, &ev);
+        // Block until something happens: no redraw while idle. Only a demo script that advances by
+        // itself waits with a timeout, until its next step is due.
+        let mut changed = match timer.timeout(&app) {
+            Some(t) if !event::poll(t)? => apply(&mut app, super::Msg::DemoTick),
+            _ => {
+                let ev = event::read()?;
+                sync_size(&mut app) | handle_event(&mut app, &ev)
+            }
+        };
         // Apply whatever else is already queued (a paste, a burst of resizes) before drawing once.
         while !app.quit && event::poll(Duration::ZERO)? {
             changed |= handle_event(&mut app, &event::read()?);
         }
+        // Effects and the autosave come before the frame: whatever is on screen is already saved.
+        perform_effects(&mut app);
+        saver.save_if_changed(&mut app);
         if app.quit {
             return Ok(());
         }
         if changed {
             draw(&mut terminal, &app)?;
+        }
+    }
+}
+
+/// The demo's auto-advance clock: when the step shown is due to move on. It restarts whenever the
+/// step changes (the presenter stepped) or auto-advance is resumed.
+#[derive(Debug, Default)]
+struct StepTimer {
+    step: Option<usize>,
+    deadline: Option<Instant>,
+}
+
+impl StepTimer {
+    /// How long to wait for an event before the next step is due; `None`: wait for an event.
+    fn timeout(&mut self, app: &App) -> Option<Duration> {
+        let Some(delay) = app.auto_advance() else {
+            self.deadline = None;
+            return None;
+        };
+        let now = Instant::now();
+        let deadline = match self.deadline {
+            Some(d) if self.step == app.demo_step() => d,
+            _ => now + delay,
+        };
+        self.step = app.demo_step();
+        self.deadline = Some(deadline);
+        Some(deadline.saturating_duration_since(now))
+    }
+}
+
+/// Performs what `update` asked for (files, clipboard) and reports back to the app.
+pub fn perform_effects(app: &mut App) {
+    for effect in std::mem::take(&mut app.effects) {
+        let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+        let result = super::export::perform(effect, &mut io::stdout());
+        drop(_frame);
+        app.effect_done(result);
+    }
+}
+
+/// Saves the session whenever the answers or the position change.
+struct Saver {
+    path: Option<std::path::PathBuf>,
+    last: (crate::answers::Answers, crate::session::Progress),
+    failed: bool,
+}
+
+impl Saver {
+    fn new(path: Option<std::path::PathBuf>, app: &App) -> Saver {
+        Saver {
+            path,
+            last: (app.answers.clone(), app.progress()),
+            failed: false,
+        }
+    }
+
+    fn save_if_changed(&mut self, app: &mut App) {
+        let Some(path) = &self.path else { return };
+        let now = (app.answers.clone(), app.progress());
+        if now == self.last {
+            return;
+        }
+        match crate::session::save(path, &app.catalog, &now.0, now.1) {
+            Ok(()) => {
+                self.last = now;
+                self.failed = false;
+            }
+            Err(e) if !self.failed => {
+                self.failed = true;
+                app.status = Some(format!(
+                    "Could not save the session to {}: {e}",
+                    path.display()
+                ));
+            }
+            Err(_) => {}
         }
     }
 }
@@ -162,6 +248,11 @@ pub fn handle_event(app: &mut App, ev: &event::Event) -> bool {
     if msg == super::Msg::Help && std::env::var_os("TRADEOFF_TEST_PANIC_ON_HELP").is_some() {
         panic!("panic requested by TRADEOFF_TEST_PANIC_ON_HELP");
     }
+    apply(app, msg)
+}
+
+/// Runs `update` with `msg` and its follow-ups until none is left. True: the screen may have changed.
+pub fn apply(app: &mut App, msg: super::Msg) -> bool {
     let mut next = Some(msg);
     while let Some(m) = next {
         next = app.update(m);

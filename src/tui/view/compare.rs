@@ -160,12 +160,19 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         for k in shown.clone() {
             let c = &a.contributions[k];
             let adjusted = c.score != c.base_score;
-            let cell = format!("{:.1}{}", c.score, if adjusted { "*" } else { " " });
+            // The best score of a column is marked ✓, not only coloured.
+            let best_here = !a.excluded && c.score >= best[k];
+            let cell = format!(
+                "{:.1}{}{}",
+                c.score,
+                if adjusted { "*" } else { " " },
+                if best_here { "✓" } else { " " }
+            );
             let style = if is_sel && k == column {
                 t.selection
             } else if a.excluded {
                 t.muted
-            } else if c.score >= best[k] {
+            } else if best_here {
                 t.winner
             } else {
                 t.text
@@ -176,12 +183,13 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(spans));
     }
     out.push(Line::styled(
-        text::truncate(
-            "  * adjusted by your answers · highlighted: best in its column",
-            width,
-        ),
+        text::truncate("  ✓ best in its column · * adjusted by your answers", width),
         t.muted,
     ));
+    if app.projector {
+        // The projector view stops at the table: the rationale is for reading up close.
+        return out;
+    }
     out.push(Line::default());
 
     // The selected cell.

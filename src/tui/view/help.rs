@@ -12,9 +12,15 @@ use crate::tui::text;
 
 /// The context the help describes: the popup or screen under it.
 pub fn described(app: &App, below: &[Overlay]) -> Context {
+    if app.demo.is_some() && !crate::tui::demo::presenter_popup(below.last()) {
+        return Context::Demo;
+    }
     match below.last() {
         Some(Overlay::Detail { .. }) => Context::Detail,
         Some(Overlay::Help { .. }) => Context::Help,
+        Some(Overlay::Glossary { .. }) => Context::Glossary,
+        Some(Overlay::Terms { .. }) => Context::Terms,
+        Some(Overlay::Palette) => Context::Palette,
         None => keys::screen_context(app),
     }
 }
@@ -29,6 +35,12 @@ fn notes(ctx: Context) -> &'static [&'static str] {
             "Verdicts: robust = the winner still wins at least 80% of the time when every weight is moved at random; fragile = it does not; tie = the top two are within half a point.",
             "Scores are 0–100: the weighted sum of the 0–10 scores. Every number equals `tradeoff recommend --format json`.",
         ],
+        Context::Demo => &[
+            "The script decides what the screen shows; each step is rebuilt from the start of the script, so going back shows it exactly as before. Esc hands the session over: from then on the keys are the usual ones, with the answers the script gave.",
+        ],
+        Context::Glossary => &[
+            "Each entry cites its source and the date it was checked. Related terms open on top: Esc comes back.",
+        ],
         Context::WhatIf => &[
             "Change any answer and the rankings update at once: ▲ and ▼ show how each alternative moved against your original answers. Your answers themselves do not change.",
         ],
@@ -40,7 +52,7 @@ pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let width = width as usize;
     let ctx = described(app, below);
-    let all: Vec<_> = keys::bindings(ctx).iter().chain(keys::GLOBAL).collect();
+    let all = keys::all_bindings(ctx);
     let key_w = all
         .iter()
         .map(|b| text::width(b.keys_label))

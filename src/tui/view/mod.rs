@@ -2,11 +2,16 @@
 //! popup. The layout functions here are shared with `update` (scroll limits) and the mouse hit test, so
 //! what is drawn and what the keys act on cannot drift apart.
 
+pub mod big;
+pub mod caption;
 pub mod change;
 pub mod compare;
 pub mod detail;
+pub mod export;
+pub mod glossary;
 pub mod help;
 pub mod overview;
+pub mod palette;
 pub mod question;
 pub mod results;
 pub mod welcome;
@@ -36,14 +41,24 @@ impl Widget for &App {
 pub struct Chrome {
     pub header: Rect,
     pub body: Rect,
+    /// The demo's caption bar, between the body and the footer (empty without a demo).
+    pub caption: Rect,
     pub footer: Rect,
 }
 
 /// The content: the whole screen up to `MAX_WIDTH` × `MAX_HEIGHT`, centred beyond it.
 pub fn chrome(area: Rect) -> Chrome {
+    chrome_within(area, MAX_WIDTH, MAX_HEIGHT)
+}
+
+/// The projector view takes the whole screen up to this size: on a wall, bigger letters matter more
+/// than short lines.
+pub const PROJECTOR_MAX: (u16, u16) = (220, 64);
+
+fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
     let content = area
-        .centered_horizontally(Constraint::Max(MAX_WIDTH))
-        .centered_vertically(Constraint::Max(MAX_HEIGHT));
+        .centered_horizontally(Constraint::Max(max_w))
+        .centered_vertically(Constraint::Max(max_h));
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -53,8 +68,31 @@ pub fn chrome(area: Rect) -> Chrome {
     Chrome {
         header,
         body,
+        caption: Rect {
+            height: 0,
+            ..footer
+        },
         footer,
     }
+}
+
+/// The chrome of `app` in `area`: with the demo's caption bar cut from the bottom of the body.
+pub fn layout(app: &App, area: Rect) -> Chrome {
+    let mut c = if app.projector {
+        chrome_within(area, PROJECTOR_MAX.0, PROJECTOR_MAX.1)
+    } else {
+        chrome(area)
+    };
+    let h = caption::height(app, c.body.width, c.body.height + 2);
+    if h > 0 {
+        c.body.height = c.body.height.saturating_sub(h);
+        c.caption = Rect {
+            y: c.body.bottom(),
+            height: h,
+            ..c.body
+        };
+    }
+    c
 }
 
 pub fn screen_area(app: &App) -> Rect {
@@ -70,10 +108,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(&app.theme, area, buf);
         return;
     }
-    let c = chrome(area);
+    // A theme that sets the body text's colours (the projector's) paints every cell with them first,
+    // so the whole screen has its background whatever the terminal's own.
+    buf.set_style(area, app.theme.text);
+    let c = layout(app, area);
     header(app, c.header, buf);
     match app.screen {
-        Screen::Welcome => welcome::render(app, c.body, buf),
+        Screen::Welcome => welcome::render(app, banner(app, c.body, buf), buf),
         Screen::Question => question::render(app, c.body, buf),
         Screen::Results => results::render(app, c.body, buf),
         Screen::WhatIf => whatif::render(app, c.body, buf),
@@ -84,9 +125,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Detail { pack, alt, scroll } => {
                 detail::render(app, pack, alt, c.body, scroll, buf)
             }
+            Overlay::Glossary {
+                term,
+                scroll,
+                related,
+            } => glossary::render_entry(app, term, scroll, related, c.body, buf),
+            Overlay::Terms { from, cursor } => {
+                glossary::render_terms(app, from, cursor, c.body, buf)
+            }
+            Overlay::Palette => palette::render(app, c.body, buf),
         }
     }
+    caption::render(app, c.caption, buf);
+    if let Some(dialog) = &app.export {
+        export::render(app, dialog, c.body, buf);
+    }
     footer(app, c.footer, buf);
+}
+
+/// The projector view's welcome: the app's name in big text above the welcome box, when the body has
+/// room for both; returns the area left for the box.
+fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
+    if !app.projector || body.height < 24 {
+        return body;
+    }
+    let Some(fit) = big::fit("tradeoff", body.width, big::ROWS, false) else {
+        return body;
+    };
+    let top = Rect {
+        y: body.y + 1,
+        ..body
+    };
+    let h = big::render(&fit, app.theme.title, true, top, buf) + 2;
+    Rect {
+        y: body.y + h,
+        height: body.height - h,
+        ..body
+    }
 }
 
 /// Shown instead of any screen below the minimum size, at any size down to 1×1.
@@ -136,6 +211,18 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    // A status message ("Wrote …") takes the bar until the next key.
+    if let Some(status) = &app.status {
+        let line = Line::from(vec![
+            Span::styled(" ✓ ", t.accent),
+            Span::styled(
+                text::fit(status, (area.width as usize).saturating_sub(4)),
+                t.accent,
+            ),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
     let hints = keys::hints(keys::context(app));
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1usize;
@@ -248,7 +335,7 @@ pub fn wrapped(
 
 /// The most a scrolled view can scroll now: the top popup's, else the results panel's.
 pub fn scroll_limit(app: &App) -> u16 {
-    let c = chrome(screen_area(app));
+    let c = layout(app, screen_area(app));
     let (lines, height) = match app.overlays.last() {
         Some(Overlay::Help { .. }) => {
             let (_, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
@@ -264,12 +351,19 @@ pub fn scroll_limit(app: &App) -> u16 {
                 inner.height,
             )
         }
+        Some(&Overlay::Glossary { term, related, .. }) => {
+            let (_, inner) = glossary::entry_areas(app, term, related, c.body);
+            (
+                glossary::entry_lines(app, term, related, inner.width).len(),
+                inner.height,
+            )
+        }
         None if app.screen == Screen::Results => {
             let content = results::content_area(c.body);
             let n = results::panel_lines(app, content.width).len();
             (n, text_rows(n, content.height) as u16)
         }
-        None => (0, 0),
+        _ => (0, 0),
     };
     (lines.saturating_sub(height as usize)).min(u16::MAX as usize) as u16
 }
@@ -279,7 +373,7 @@ pub fn hit_test(app: &App, col: u16, row: u16) -> Option<Msg> {
     if !app.overlays.is_empty() {
         return None;
     }
-    let c = chrome(screen_area(app));
+    let c = layout(app, screen_area(app));
     match app.screen {
         Screen::Question => question::hit_test(app, c.body, col, row),
         _ => None,

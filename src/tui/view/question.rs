@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, heading, panel, wrapped};
+use super::{big, draw_lines, heading, panel, wrapped};
 use crate::tui::app::{App, Live, LivePack};
 use crate::tui::msg::Msg;
 use crate::tui::text;
@@ -18,9 +18,27 @@ pub struct Areas {
     pub right: Rect,
 }
 
-pub fn areas(body: Rect) -> Areas {
+/// Rows the projector view gives the question's title in big text (with a blank row below), when the
+/// body is tall enough to keep room for the choices and the ranking.
+fn big_title_rows(app: &App, body: Rect) -> u16 {
+    if !app.projector || body.height < 16 {
+        return 0;
+    }
+    let Some(q) = app.catalog.questions.get(app.question) else {
+        return 0;
+    };
+    big::fit(&q.title, body.width, big::ROWS, false).map_or(0, |f| f.height() + 1)
+}
+
+pub fn areas(app: &App, body: Rect) -> Areas {
     let [progress, rest] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+    let skip = big_title_rows(app, body).min(rest.height);
+    let rest = Rect {
+        y: rest.y + skip,
+        height: rest.height - skip,
+        ..rest
+    };
     // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64.
     let rw = (body.width * 2 / 5).clamp(34.min(body.width), 64);
     let [left, right] =
@@ -40,7 +58,10 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
     };
     let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
     let answer = app.answers.choices.get(app.question).copied().flatten();
-    let build = |all_details: bool| {
+    // The projector view leaves out the choices' details (but the highlighted one's) and the help:
+    // the presenter says them; `p` brings them back.
+    let projector = app.projector;
+    let build = |all_details: bool, spaced: bool| {
         let mut out: Vec<Line<'static>> = Vec::new();
         let mut map = Vec::new();
         for l in wrapped(&q.prompt, width, "", "", t.title) {
@@ -50,6 +71,10 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
         out.push(Line::default());
         map.push(None);
         for (i, c) in q.choices.iter().enumerate() {
+            if spaced && i > 0 {
+                out.push(Line::default());
+                map.push(None);
+            }
             let marker = if answer == Some(i) { "●" } else { "○" };
             let selected = i == cursor;
             let number = if i < 9 {
@@ -88,9 +113,17 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
         (out, map)
     };
     let help_lines = |w: usize| wrapped(&q.help, w, "", "", t.text);
-    let mut chosen = build(true);
+    if projector {
+        let spaced = build(false, true);
+        return if spaced.0.len() <= height {
+            spaced
+        } else {
+            build(false, false)
+        };
+    }
+    let mut chosen = build(true, false);
     if chosen.0.len() + 2 + help_lines(width).len() > height {
-        chosen = build(false);
+        chosen = build(false, false);
     }
     let (mut out, mut map) = chosen;
     out.push(Line::default());
@@ -132,7 +165,19 @@ fn progress_line(app: &App, width: usize) -> Line<'static> {
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let a = areas(body);
+    let a = areas(app, body);
+    let big_rows = big_title_rows(app, body);
+    if big_rows > 0
+        && let Some(q) = app.catalog.questions.get(app.question)
+        && let Some(fit) = big::fit(&q.title, body.width, big::ROWS, false)
+    {
+        let area = Rect {
+            y: a.progress.bottom(),
+            height: big_rows - 1,
+            ..body
+        };
+        big::render(&fit, t.title, false, area, buf);
+    }
     buf.set_line(
         a.progress.x,
         a.progress.y,
@@ -176,7 +221,9 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let one_line = w >= 4 + name_w + 1 + 12 + 6;
-    let row_h = if one_line { 1 } else { 2 };
+    // The projector view keeps one line per alternative: without the bar when it does not fit.
+    let compact = app.projector && !one_line;
+    let row_h = if one_line || compact { 1 } else { 2 };
     // Per pack: a title, the rows, an excluded line; a blank line between packs.
     let fixed = n_packs * 2 + n_packs.saturating_sub(1);
     let per_pack = (inner.height as usize).saturating_sub(fixed) / n_packs / row_h;
@@ -185,9 +232,32 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             out.push(Line::default());
         }
-        pack_lines(t, p, w, per_pack.max(1), one_line, name_w, &mut out);
+        let mode = if one_line {
+            RowMode::Bar
+        } else if compact {
+            RowMode::Compact
+        } else {
+            RowMode::TwoLines
+        };
+        let rows = if app.projector {
+            per_pack.clamp(1, 3)
+        } else {
+            per_pack.max(1)
+        };
+        pack_lines(t, p, w, rows, mode, name_w, &mut out);
     }
     draw_lines(buf, inner, &out, 0);
+}
+
+/// How an alternative of the live ranking is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowMode {
+    /// Rank, move, name, bar and score on one line.
+    Bar,
+    /// Rank, move, name and score (the projector view, when the bar does not fit).
+    Compact,
+    /// Rank, move and name; the bar and score below.
+    TwoLines,
 }
 
 fn pack_lines(
@@ -195,7 +265,7 @@ fn pack_lines(
     p: &LivePack,
     w: usize,
     rows: usize,
-    one_line: bool,
+    mode: RowMode,
     name_w: usize,
     out: &mut Vec<Line<'static>>,
 ) {
@@ -210,7 +280,16 @@ fn pack_lines(
         };
         let name_style = if pos == 0 { t.winner } else { t.text };
         let score = format!("{:>5.1}", r.score);
-        if one_line {
+        if mode == RowMode::Compact {
+            let nw = w.saturating_sub(4 + 6);
+            out.push(Line::from(vec![
+                Span::styled(format!("{} ", pos + 1), t.text),
+                Span::styled(arrow, style),
+                Span::raw(" "),
+                Span::styled(text::fit(&r.name, nw), name_style),
+                Span::styled(format!(" {score}"), t.text),
+            ]));
+        } else if mode == RowMode::Bar {
             let bar_w = w.saturating_sub(4 + name_w + 1 + 6);
             out.push(Line::from(vec![
                 Span::styled(format!("{} ", pos + 1), t.muted),
@@ -241,8 +320,24 @@ fn pack_lines(
     if more > 0 {
         notes.push(format!("+{more} more"));
     }
-    if !p.excluded.is_empty() {
-        notes.push(format!("✗ {}", p.excluded.join(", ")));
+    // Excluded by the previewed answer: said in words, not only in the colour.
+    let before: Vec<&String> = p
+        .excluded
+        .iter()
+        .filter(|n| !p.newly_excluded.contains(n))
+        .collect();
+    if !p.newly_excluded.is_empty() {
+        notes.push(format!("✗ now out: {}", p.newly_excluded.join(", ")));
+    }
+    if !before.is_empty() {
+        notes.push(format!(
+            "✗ {}",
+            before
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let style = if p.newly_excluded.is_empty() {
         t.muted
@@ -253,7 +348,7 @@ fn pack_lines(
 }
 
 pub fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Msg> {
-    let a = areas(body);
+    let a = areas(app, body);
     // The panel's inner area: inside the border, one column of padding.
     let inner = Rect::new(
         a.left.x + 2,

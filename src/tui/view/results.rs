@@ -52,10 +52,12 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     if packs.is_empty() {
         return;
     }
-    let each = (area.width as usize / packs.len()).saturating_sub(3).max(4);
+    let each = (area.width as usize / packs.len()).saturating_sub(5).max(4);
     let mut spans = vec![Span::raw(" ")];
     for (i, p) in packs.iter().enumerate() {
-        let label = format!(" {} ", text::truncate(&p.name, each));
+        // The current tab is marked ▶, not only by its colours.
+        let mark = if i == app.results.tab { "▶" } else { " " };
+        let label = format!(" {mark} {} ", text::truncate(&p.name, each));
         spans.push(Span::styled(
             label,
             if i == app.results.tab {
@@ -74,6 +76,10 @@ fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (i, p) in Panel::ALL.iter().enumerate() {
         let active = *p == app.results.panel;
+        // The current panel is marked ▶, not only by its colours.
+        if active {
+            spans.push(Span::styled("▶ ", t.key));
+        }
         spans.push(Span::styled(format!("{}", i + 1), t.key));
         spans.push(Span::styled(
             format!(" {} ", p.title()),

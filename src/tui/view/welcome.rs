@@ -10,17 +10,44 @@ use crate::tui::text;
 
 /// The welcome text; pack descriptions are left out when `height` is too small for them.
 pub fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
-    let full = build(app, width, true);
+    let full = build(app, width, true, true);
     if full.len() <= height {
-        full
+        return full;
+    }
+    let short = build(app, width, false, true);
+    if short.len() <= height {
+        short
     } else {
-        build(app, width, false)
+        // The hint bar still shows the main keys.
+        build(app, width, false, false)
     }
 }
 
-fn build(app: &App, width: usize, descriptions: bool) -> Vec<Line<'static>> {
+fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
+    if let Some((answers, progress)) = &app.resume {
+        let total = app.catalog.questions.len();
+        let at = if progress.finished {
+            "at the results".to_string()
+        } else {
+            format!("at question {} of {total}", progress.position + 1)
+        };
+        out.push(heading(
+            t,
+            format!(
+                "▶ An unfinished session is saved: {} of {total} answered, {at}.",
+                answers.answered()
+            ),
+        ));
+        out.push(Line::from(vec![
+            Span::styled("  c", t.key),
+            Span::styled(" continue it   ", t.text),
+            Span::styled("Enter", t.key),
+            Span::styled(" start again (it is replaced)", t.text),
+        ]));
+        out.push(Line::default());
+    }
     out.extend(wrapped(
         "Answer a few questions about your team and workload: tradeoff scores every option and \
          explains each number, why one wins and which answers would change it.",
@@ -60,29 +87,31 @@ fn build(app: &App, width: usize, descriptions: bool) -> Vec<Line<'static>> {
         "",
         t.text,
     ));
-    out.push(Line::default());
-    out.push(heading(t, "Keys"));
-    let keys: [(&str, &str); 6] = [
-        ("Enter", "start, then choose"),
-        ("↑ ↓", "highlight an answer"),
-        ("← →", "previous / next question"),
-        ("s", "skip a question"),
-        ("?", "every key of a screen"),
-        ("q", "quit (also Ctrl-C)"),
-    ];
-    let col = width / 2;
-    for pair in keys.chunks(2) {
-        let mut spans = Vec::new();
-        for (i, (k, a)) in pair.iter().enumerate() {
-            spans.push(Span::styled(format!("  {k:<6}"), t.key));
-            let a = if i == 0 {
-                text::fit(a, col.saturating_sub(8))
-            } else {
-                a.to_string()
-            };
-            spans.push(Span::styled(a, t.text));
+    if key_list {
+        out.push(Line::default());
+        out.push(heading(t, "Keys"));
+        let keys: [(&str, &str); 6] = [
+            ("Enter", "start, then choose"),
+            ("↑ ↓", "highlight an answer"),
+            ("← →", "previous / next question"),
+            ("s", "skip a question"),
+            ("?", "every key of a screen"),
+            ("q", "quit (also Ctrl-C)"),
+        ];
+        let col = width / 2;
+        for pair in keys.chunks(2) {
+            let mut spans = Vec::new();
+            for (i, (k, a)) in pair.iter().enumerate() {
+                spans.push(Span::styled(format!("  {k:<6}"), t.key));
+                let a = if i == 0 {
+                    text::fit(a, col.saturating_sub(8))
+                } else {
+                    a.to_string()
+                };
+                spans.push(Span::styled(a, t.text));
+            }
+            out.push(Line::from(spans));
         }
-        out.push(Line::from(spans));
     }
     out.push(Line::default());
     out.extend(wrapped(

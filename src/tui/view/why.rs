@@ -155,10 +155,16 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             t.muted,
         ));
     }
+    // Effects on the two compared here, every weight change and exclusion; the rest is in the JSON.
+    let top = crate::report::top_two(p);
     for r in &p.rules_fired {
+        let effects: Vec<&str> = r.effects_about(&top).collect();
+        if effects.is_empty() {
+            continue;
+        }
         let because = because_text(&r.because);
         out.extend(wrapped(&because, width, "• ", "  ", t.accent));
-        for e in &r.effects {
+        for e in effects {
             out.extend(wrapped(e, width, "    → ", "      ", t.text));
         }
     }

@@ -1,0 +1,253 @@
+//! Export, clipboard and sessions through `update`: the effects the app asks for and what it shows
+//! when they are done, without a terminal.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tradeoff::answers::Answers;
+use tradeoff::session::Progress;
+use tradeoff::tui::app::Screen;
+use tradeoff::tui::export::{Effect, EffectResult, ExportFormat};
+use tradeoff::tui::term::handle_event;
+use tradeoff::tui::{App, Theme};
+
+fn app() -> App {
+    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let mut a = App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24));
+    a.today = "2026-11-26".into();
+    a
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for k in keys {
+        handle_event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
+}
+
+#[test]
+fn export_dialog_asks_then_writes_what_the_results_show() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
+    let d = a.export.clone().expect("the dialog is open");
+    assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
+    assert_eq!(d.format, ExportFormat::Markdown);
+    // Letters are text here, even `q`: the app does not quit.
+    for _ in 0..d.path.len() {
+        press(&mut a, &[KeyCode::Backspace]);
+    }
+    typed(&mut a, "q.md");
+    assert!(!a.quit);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(a.export.as_ref().unwrap().path, "q.html");
+    press(&mut a, &[KeyCode::Enter]);
+    let Some(Effect::Write {
+        path,
+        contents,
+        overwrite,
+    }) = a.effects.pop()
+    else {
+        panic!("a write was asked for")
+    };
+    assert_eq!(path.to_str(), Some("q.html"));
+    assert!(!overwrite, "never overwrite without asking");
+    assert_eq!(
+        contents,
+        tradeoff::report::html::render(&a.rec, "2026-11-26")
+    );
+    // The file exists: the dialog asks; `y` asks for the overwrite.
+    a.effect_done(EffectResult::Exists(path.clone()));
+    assert!(a.export.as_ref().unwrap().confirm_overwrite);
+    press(&mut a, &[KeyCode::Char('y')]);
+    assert!(matches!(
+        a.effects.pop(),
+        Some(Effect::Write {
+            overwrite: true,
+            ..
+        })
+    ));
+    a.effect_done(EffectResult::Written(path));
+    assert!(a.export.is_none());
+    assert_eq!(a.status.as_deref(), Some("Wrote q.html"));
+    // The next key clears the message.
+    press(&mut a, &[KeyCode::Down]);
+    assert!(a.status.is_none());
+}
+
+#[test]
+fn export_errors_stay_in_the_dialog_and_esc_cancels() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
+    press(&mut a, &[KeyCode::Enter]);
+    a.effects.clear();
+    a.effect_done(EffectResult::Failed("/nope: permission denied".into()));
+    assert_eq!(
+        a.export.as_ref().unwrap().error.as_deref(),
+        Some("/nope: permission denied")
+    );
+    press(&mut a, &[KeyCode::Esc]);
+    assert!(a.export.is_none());
+    assert_eq!(
+        a.screen,
+        Screen::Results,
+        "Esc closed the dialog, not the results"
+    );
+}
+
+#[test]
+fn copy_puts_the_markdown_summary_on_the_clipboard() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('y')]);
+    let Some(Effect::Clipboard(text)) = a.effects.pop() else {
+        panic!()
+    };
+    assert_eq!(
+        text,
+        tradeoff::report::markdown::render(&a.rec, "2026-11-26")
+    );
+    let mut out = Vec::new();
+    let result = tradeoff::tui::export::perform(Effect::Clipboard(text.clone()), &mut out);
+    assert_eq!(result, EffectResult::Copied(text.len()));
+    assert!(String::from_utf8(out).unwrap().starts_with("\x1b]52;c;"));
+}
+
+#[test]
+fn a_resumed_session_continues_where_it_was() {
+    let a = app();
+    let mut answers = Answers::empty(&a.catalog);
+    answers.set_by_id(&a.catalog, "team_size", "large").unwrap();
+    answers
+        .set_by_id(&a.catalog, "k8s_experience", "production")
+        .unwrap();
+    let resumed = app().resumed(
+        answers.clone(),
+        Progress {
+            position: 2,
+            finished: false,
+        },
+    );
+    assert_eq!((resumed.screen, resumed.question), (Screen::Question, 2));
+    assert_eq!(resumed.answers, answers);
+    assert_eq!(
+        resumed.cursor[0], 3,
+        "the highlight follows the saved answer"
+    );
+    let finished = app().resumed(
+        answers.clone(),
+        Progress {
+            position: 8,
+            finished: true,
+        },
+    );
+    assert_eq!(finished.screen, Screen::Results);
+    assert_eq!(finished.rec.answers[0].choice.as_deref(), Some("large"));
+}
+
+#[test]
+fn the_welcome_screen_offers_an_unfinished_session() {
+    let mut a = app();
+    let mut answers = Answers::empty(&a.catalog);
+    answers
+        .set_by_id(&a.catalog, "workload", "background")
+        .unwrap();
+    a.resume = Some((
+        answers.clone(),
+        Progress {
+            position: 4,
+            finished: false,
+        },
+    ));
+    press(&mut a, &[KeyCode::Char('c')]);
+    assert_eq!((a.screen, a.question), (Screen::Question, 4));
+    assert_eq!(a.answers, answers);
+    // Enter instead starts again and drops the offer.
+    let mut b = app();
+    b.resume = Some((
+        answers,
+        Progress {
+            position: 4,
+            finished: false,
+        },
+    ));
+    press(&mut b, &[KeyCode::Enter]);
+    assert_eq!((b.screen, b.question), (Screen::Question, 0));
+    assert!(b.resume.is_none());
+    assert_eq!(b.answers.answered(), 0);
+}
+
+#[test]
+fn progress_follows_the_screen() {
+    let mut a = app();
+    assert_eq!(
+        a.progress(),
+        Progress {
+            position: 0,
+            finished: false
+        }
+    );
+    press(&mut a, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
+    assert_eq!(
+        a.progress(),
+        Progress {
+            position: 2,
+            finished: false
+        }
+    );
+    press(&mut a, &[KeyCode::Char('r')]);
+    assert!(a.progress().finished);
+}
+
+#[test]
+fn the_compare_screen_shows_answers_outcomes_and_reasons() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tradeoff::tui::compare_screen::{CompareMsg, CompareScreen};
+    let c = tradeoff::pack::load_builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let mut a = Answers::empty(&c);
+            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
+            a.apply_file(&c, f, &text).unwrap();
+            (a.team.clone().unwrap(), a)
+        })
+        .collect();
+    let cmp = tradeoff::compare::compare(&c, &teams);
+    let mut screen = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
+    let draw = |s: &CompareScreen| {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| f.render_widget(s, f.area())).unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..24)
+            .map(|y| {
+                (0..80)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let answers = draw(&screen);
+    assert!(answers.contains("≠ Workload"), "{answers}");
+    assert!(answers.contains("  Hardware needs"), "{answers}");
+    insta::assert_snapshot!("compare_answers_80x24", answers);
+    screen.update(CompareMsg::NextTab);
+    let compute = draw(&screen);
+    assert!(compute.contains("▶ Amazon ECS Express Mode"));
+    assert!(
+        compute.contains("• Workload: Web app or API → Background jobs"),
+        "{compute}"
+    );
+    insta::assert_snapshot!("compare_compute_80x24", compute);
+    screen.update(CompareMsg::PrevTab);
+    screen.update(CompareMsg::PrevTab);
+    assert_eq!(screen.tab, 2, "tabs wrap around");
+    screen.update(CompareMsg::Resize(20, 5));
+    assert!(draw(&screen).contains("terminal too small") || screen.size == (20, 5));
+    screen.update(CompareMsg::Quit);
+    assert!(screen.quit);
+}

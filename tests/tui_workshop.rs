@@ -1,0 +1,725 @@
+//! The TUI for workshops: the projector view (snapshots at 80×24 and 160×45, contrast of the
+//! projector theme), the demo script stepped through `update`, the palette's matching and
+//! highlighting, and the glossary popups.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
+use tradeoff::demo::{self, Script};
+use tradeoff::tui::app::{Overlay, Panel, Screen};
+use tradeoff::tui::palette::{self, Kind};
+use tradeoff::tui::term::handle_event;
+use tradeoff::tui::theme::{contrast, rgb};
+use tradeoff::tui::{App, Msg, Theme};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+/// Small team, no Kubernetes, AWS only, a web app: ECS Express Mode and AWS CDK win.
+const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
+
+fn key(name: &str) -> Event {
+    let (code, mods) = match name {
+        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "up" => (KeyCode::Up, KeyModifiers::NONE),
+        "down" => (KeyCode::Down, KeyModifiers::NONE),
+        "left" => (KeyCode::Left, KeyModifiers::NONE),
+        "right" => (KeyCode::Right, KeyModifiers::NONE),
+        "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "ctrl-k" => (KeyCode::Char('k'), KeyModifiers::CONTROL),
+        c if c.chars().count() == 1 => {
+            (KeyCode::Char(c.chars().next().unwrap()), KeyModifiers::NONE)
+        }
+        other => panic!("unknown key {other}"),
+    };
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        handle_event(app, &key(k));
+    }
+}
+
+/// Types text into whatever has the keys (the palette), one character at a time.
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        handle_event(
+            app,
+            &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+fn new_app(theme: &str, size: (u16, u16)) -> App {
+    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
+    app.update(Msg::Resize(size.0, size.1));
+    app
+}
+
+fn projector_at(size: (u16, u16), keys: &str) -> App {
+    let mut app = new_app("dark", size);
+    press(&mut app, "p");
+    assert!(app.projector);
+    press(&mut app, keys);
+    app
+}
+
+fn demo_app(size: (u16, u16), script: Script) -> App {
+    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let mut app = App::new(catalog, Theme::builtin("dark").unwrap(), size);
+    app.update(Msg::Resize(size.0, size.1));
+    app.with_demo(script)
+}
+
+fn default_script() -> Script {
+    demo::default_script(&tradeoff::pack::load_builtin().unwrap()).expect("the default script")
+}
+
+fn buffer(app: &App, (w, h): (u16, u16)) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App, size: (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+// --- Projector view ---------------------------------------------------------------------------
+
+/// What the projector theme is measured against when a style leaves a colour to the terminal
+/// (`Reset`): we assume the common dark default, light grey #e5e5e5 on black. A style that leaves a
+/// colour unset (`None`) gets what is painted under it: the `text` style's colours, which the
+/// projector view paints on every cell first.
+const TERMINAL_FG: (u8, u8, u8) = (0xe5, 0xe5, 0xe5);
+const TERMINAL_BG: (u8, u8, u8) = (0x00, 0x00, 0x00);
+
+fn resolve(c: Option<Color>, under: (u8, u8, u8), terminal: (u8, u8, u8)) -> (u8, u8, u8) {
+    match c {
+        None => under,
+        Some(c) => rgb(c).unwrap_or(terminal),
+    }
+}
+
+/// Every text/background pair the projector theme can put on screen has a contrast of at least
+/// 4.5:1 (WCAG 2 AA): each style's text on the surfaces it may be drawn on (the page, a popup, a
+/// highlighted row), and the styles with their own background (tabs, caption bar) on it.
+#[test]
+fn projector_theme_contrast_is_at_least_4_5() {
+    let t = Theme::builtin("projector").unwrap();
+    let base_fg = resolve(t.text.fg, TERMINAL_FG, TERMINAL_FG);
+    let base_bg = resolve(t.text.bg, TERMINAL_BG, TERMINAL_BG);
+    assert_ne!(t.text.bg, None, "the projector theme paints its own page");
+    let surfaces = [
+        ("page", base_bg),
+        ("popup", resolve(t.popup.bg, base_bg, TERMINAL_BG)),
+        ("selection", resolve(t.selection.bg, base_bg, TERMINAL_BG)),
+    ];
+    let mut report = Vec::new();
+    let mut worst = f64::INFINITY;
+    for (name, style) in t.styles() {
+        assert!(
+            !style.add_modifier.contains(Modifier::DIM),
+            "{name} is dim: that lowers the contrast"
+        );
+        let fg = resolve(style.fg, base_fg, TERMINAL_FG);
+        let pairs: Vec<(&str, (u8, u8, u8))> = match style.bg {
+            Some(bg) => vec![("own", resolve(Some(bg), base_bg, TERMINAL_BG))],
+            None => surfaces.to_vec(),
+        };
+        for (on, bg) in pairs {
+            // Reversed swaps the colours: the ratio of the pair is the same.
+            let ratio = contrast(fg, bg);
+            worst = worst.min(ratio);
+            report.push(format!("{name:>12} on {on:<9} {fg:?} / {bg:?}: {ratio:.2}"));
+            assert!(
+                ratio >= 4.5,
+                "{name} on {on}: {ratio:.2} < 4.5\n{}",
+                report.join("\n")
+            );
+        }
+    }
+    assert!(worst >= 4.5);
+}
+
+#[test]
+fn the_colour_table_follows_xterm() {
+    assert_eq!(rgb(Color::Indexed(16)), Some((0, 0, 0)));
+    assert_eq!(rgb(Color::Indexed(231)), Some((255, 255, 255)));
+    assert_eq!(rgb(Color::Indexed(153)), Some((0xaf, 0xd7, 0xff)));
+    assert_eq!(rgb(Color::Indexed(240)), Some((0x58, 0x58, 0x58)));
+    assert_eq!(rgb(Color::Indexed(12)), rgb(Color::LightBlue));
+    assert_eq!(rgb(Color::Reset), None);
+    assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+    // The WCAG threshold grey: #767676 on white is 4.54.
+    assert!((contrast((0x76, 0x76, 0x76), (255, 255, 255)) - 4.54).abs() < 0.01);
+}
+
+/// The pairs actually drawn: on every projector screen, every visible character's colours.
+#[test]
+fn every_projector_cell_is_legible() {
+    let screens = [
+        "enter",
+        "enter 2 1 1 down",
+        ANSWERS,
+        &format!("{ANSWERS} 2"),
+        &format!("{ANSWERS} 4"),
+        &format!("{ANSWERS} enter"),
+        &format!("{ANSWERS} w down down down right"),
+        &format!("{ANSWERS} /"),
+    ];
+    for keys in screens {
+        for size in SIZES {
+            let app = projector_at(size, keys);
+            let buf = buffer(&app, size);
+            for y in 0..size.1 {
+                for x in 0..size.0 {
+                    let c = &buf[(x, y)];
+                    if c.symbol().trim().is_empty() {
+                        continue;
+                    }
+                    let mut fg = rgb(c.fg).unwrap_or(TERMINAL_FG);
+                    let mut bg = rgb(c.bg).unwrap_or(TERMINAL_BG);
+                    if c.modifier.contains(Modifier::REVERSED) {
+                        std::mem::swap(&mut fg, &mut bg);
+                    }
+                    let ratio = contrast(fg, bg);
+                    assert!(
+                        ratio >= 4.5,
+                        "{keys:?} at {size:?}: {:?} at {x},{y} has contrast {ratio:.2}\n{}",
+                        c.symbol(),
+                        screen(&app, size)
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The projector screens, at a projector's big font (80×24) and a laptop's (160×45).
+#[test]
+fn projector_screens() {
+    let cases = [
+        ("projector_welcome", ""),
+        ("projector_question", "enter"),
+        ("projector_question_preview", "enter 2 1 1 down"),
+        ("projector_results_overview", ANSWERS),
+        ("projector_results_second_pack", &format!("{ANSWERS} tab")),
+        ("projector_results_compare", &format!("{ANSWERS} 4")),
+    ];
+    for (name, keys) in cases {
+        for size in SIZES {
+            let app = projector_at(size, keys);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+        }
+    }
+}
+
+#[test]
+fn the_winner_is_in_big_text() {
+    for size in SIZES {
+        let app = projector_at(size, ANSWERS);
+        let s = screen(&app, size);
+        // Half-height or quadrant block glyphs, nothing from the sextant or octant ranges.
+        assert!(s.contains('▀') || s.contains('▟'), "{s}");
+        assert!(
+            !s.chars().any(|c| ('\u{1FB00}'..='\u{1FB3B}').contains(&c)
+                || ('\u{1CD00}'..='\u{1CDE5}').contains(&c)),
+            "no sextants or octants"
+        );
+        assert!(s.contains("▶ Amazon ECS Express Mode"));
+        assert!(s.contains("Why it wins against Amazon ECS on AWS Fargate"));
+        // Secondary detail is left out: no next steps, no caveats.
+        assert!(!s.contains("Next steps"), "{s}");
+    }
+    // The same screen without the projector keeps its detail and no big text.
+    let mut app = projector_at((160, 45), ANSWERS);
+    press(&mut app, "p");
+    assert!(!app.projector);
+    assert_eq!(app.theme.name, "dark", "back to the theme before");
+    let s = screen(&app, (160, 45));
+    assert!(!s.contains('▀') && s.contains("Next steps"), "{s}");
+}
+
+#[test]
+fn projector_demo_caption() {
+    let script = default_script();
+    for size in SIZES {
+        let mut app = demo_app(size, script.clone());
+        app.update(Msg::Projector);
+        // Step 4 answers two questions; step 9 shows the compute results.
+        app.demo_goto(3);
+        insta::assert_snapshot!(
+            format!("projector_demo_answer_{}x{}", size.0, size.1),
+            screen(&app, size)
+        );
+        app.demo_goto(8);
+        insta::assert_snapshot!(
+            format!("projector_demo_results_{}x{}", size.0, size.1),
+            screen(&app, size)
+        );
+    }
+}
+
+#[test]
+fn no_panic_in_projector_and_demo_views_at_any_size() {
+    let base = [
+        projector_at((120, 40), ANSWERS),
+        projector_at((120, 40), "enter"),
+        demo_app((120, 40), default_script()),
+    ];
+    for app in base {
+        for (w, h) in [
+            (1, 1),
+            (20, 5),
+            (79, 24),
+            (80, 24),
+            (81, 25),
+            (200, 50),
+            (400, 120),
+        ] {
+            let mut a = app.clone();
+            a.update(Msg::Resize(w, h));
+            buffer(&a, (w, h));
+            for k in 0..a.demo.as_ref().map_or(0, |d| d.script.steps.len()) {
+                a.demo_goto(k);
+                buffer(&a, (w, h));
+            }
+        }
+    }
+}
+
+// --- Never by colour alone ----------------------------------------------------------------------
+
+#[test]
+fn meaning_is_not_carried_by_colour_alone() {
+    // The best score of each criterion is marked ✓ in the comparison table.
+    let app = projector_at((120, 40), &format!("{ANSWERS} 4"));
+    let s = screen(&app, (120, 40));
+    assert!(
+        s.contains("10.0 ✓") && s.contains("✓ best in its column"),
+        "{s}"
+    );
+    // The current pack and panel are marked ▶.
+    assert!(
+        s.contains("▶ Compute platform") && s.contains("▶ 4 Compare"),
+        "{s}"
+    );
+    // An alternative the previewed answer excludes is named as such.
+    let mut app = new_app("dark", (120, 40));
+    press(&mut app, "enter 2 1 1 1 1");
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("✗ now out: AWS App Runner"), "{s}");
+}
+
+// --- Demo --------------------------------------------------------------------------------------
+
+#[test]
+fn the_demo_steps_forward_with_space_and_right() {
+    let mut app = demo_app((120, 40), default_script());
+    assert_eq!(app.demo_step(), Some(0));
+    assert_eq!(app.screen, Screen::Welcome);
+    press(&mut app, "space");
+    assert_eq!(app.demo_step(), Some(1));
+    // Step 2 opens the glossary entry of T-shaped skills.
+    let t = app.catalog.term_index("t-shaped-skills").unwrap();
+    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == t));
+    press(&mut app, "right space");
+    // Step 4: the reset, then small team and no Kubernetes, on the question screen.
+    assert_eq!(app.demo_step(), Some(3));
+    assert!(
+        app.overlays.is_empty(),
+        "a step's popup closes with the next step"
+    );
+    assert_eq!(app.screen, Screen::Question);
+    let q = |id: &str| app.catalog.question_index(id).unwrap();
+    assert_eq!(app.question, q("k8s_experience"));
+    assert_eq!(app.answers.choices[q("team_size")], Some(1));
+    assert_eq!(app.answers.choices[q("k8s_experience")], Some(0));
+    assert_eq!(
+        app.cursor[q("k8s_experience")],
+        0,
+        "the answer is highlighted"
+    );
+    assert_eq!(app.answers.answered(), 2);
+    // The live ranking's arrows show what the step moved.
+    let live = app.live();
+    assert!(live.preview.is_none());
+    assert!(
+        live.packs
+            .iter()
+            .flat_map(|p| &p.rows)
+            .any(|r| r.moved != 0),
+        "{live:?}"
+    );
+}
+
+#[test]
+fn results_what_if_and_reset_steps() {
+    let script = default_script();
+    let mut app = demo_app((120, 40), script.clone());
+    let find =
+        |f: &dyn Fn(&demo::Action) -> bool| script.steps.iter().position(|s| f(&s.action)).unwrap();
+    let results = find(&|a| matches!(a, demo::Action::Results(Some(_))));
+    app.demo_goto(results);
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.results.panel, Panel::Overview);
+    let whatif = find(&|a| matches!(a, demo::Action::WhatIf(_)));
+    app.demo_goto(whatif);
+    assert_eq!(app.screen, Screen::WhatIf);
+    let w = app.whatif.as_ref().unwrap();
+    assert_ne!(w.answers, app.answers, "the what-if changes a copy");
+    let reset = script
+        .steps
+        .iter()
+        .enumerate()
+        .skip(whatif)
+        .find(|(_, s)| s.action == demo::Action::Reset)
+        .unwrap()
+        .0;
+    app.demo_goto(reset);
+    assert_eq!(app.answers.answered(), 0);
+    assert_eq!(app.screen, Screen::Question);
+}
+
+/// Going back shows a step exactly as it was the first time: the same state as reaching it by
+/// stepping forward.
+#[test]
+fn going_back_restores_the_previous_step() {
+    let script = default_script();
+    let mut forward = demo_app((120, 40), script.clone());
+    let mut snapshots = Vec::new();
+    for _ in 0..script.steps.len() {
+        snapshots.push((
+            forward.screen,
+            forward.answers.clone(),
+            forward.overlays.clone(),
+            forward.whatif.as_ref().map(|w| w.answers.clone()),
+            forward.results.clone(),
+            screen(&forward, (120, 40)),
+        ));
+        press(&mut forward, "space");
+    }
+    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
+    // Space on the last step stays there.
+    press(&mut forward, "space");
+    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
+    for k in (0..script.steps.len() - 1).rev() {
+        press(&mut forward, "left");
+        assert_eq!(forward.demo_step(), Some(k));
+        let s = &snapshots[k];
+        assert_eq!(forward.screen, s.0, "step {k}");
+        assert_eq!(forward.answers, s.1, "step {k}");
+        assert_eq!(forward.overlays, s.2, "step {k}");
+        assert_eq!(forward.whatif.as_ref().map(|w| w.answers.clone()), s.3);
+        assert_eq!(forward.results, s.4, "step {k}");
+        assert_eq!(screen(&forward, (120, 40)), s.5, "step {k}");
+    }
+    // Left on the first step stays there; End and Home jump.
+    press(&mut forward, "left");
+    assert_eq!(forward.demo_step(), Some(0));
+    forward.update(Msg::DemoLast);
+    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
+    forward.update(Msg::DemoFirst);
+    assert_eq!(forward.demo_step(), Some(0));
+}
+
+#[test]
+fn esc_hands_over_the_live_session_with_the_answers() {
+    let script = default_script();
+    let mut app = demo_app((120, 40), script);
+    // Step 6 answers the App Runner question (step 7 opens a glossary entry over it).
+    app.demo_goto(5);
+    let answers = app.answers.clone();
+    assert!(answers.answered() >= 5);
+    press(&mut app, "esc");
+    assert!(app.demo.is_none());
+    assert_eq!(app.answers, answers, "the answers are kept");
+    // The keys are the usual ones again: Enter confirms the highlighted answer and goes on.
+    let q = app.question;
+    press(&mut app, "enter");
+    assert_eq!(app.question, q + 1);
+    press(&mut app, "r");
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.answers.answered(), answers.answered());
+}
+
+#[test]
+fn auto_advance_waits_for_the_timer_message() {
+    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let text = "title = \"t\"\nauto_advance_seconds = 2.5\n\
+                [[step]]\ncaption = \"one\"\n\
+                [[step]]\ncaption = \"two\"\nanswer = { team_size = \"small\" }\n\
+                [[step]]\ncaption = \"three\"\nresults = true\n";
+    let script = demo::parse(&catalog, "t.toml", text).unwrap();
+    let mut app = demo_app((120, 40), script);
+    assert_eq!(
+        app.auto_advance(),
+        Some(std::time::Duration::from_millis(2500))
+    );
+    app.update(Msg::DemoTick);
+    assert_eq!(app.demo_step(), Some(1));
+    assert_eq!(app.screen, Screen::Question);
+    // Paused: no timer (the loop blocks on events), and a stray tick does nothing.
+    press(&mut app, "a");
+    assert_eq!(app.auto_advance(), None);
+    press(&mut app, "a");
+    assert!(app.auto_advance().is_some());
+    app.update(Msg::DemoTick);
+    assert_eq!(app.demo_step(), Some(2));
+    assert_eq!(app.screen, Screen::Results);
+    // The last step has no timer; a tick there changes nothing.
+    assert_eq!(app.auto_advance(), None);
+    app.update(Msg::DemoTick);
+    assert_eq!(app.demo_step(), Some(2));
+    // The palette or the help, opened by the presenter, stop the clock.
+    app.demo_goto(0);
+    press(&mut app, "?");
+    assert_eq!(app.auto_advance(), None);
+    // Without auto_advance_seconds there is never a timer.
+    let app = demo_app((120, 40), default_script());
+    assert_eq!(app.auto_advance(), None);
+}
+
+#[test]
+fn demo_keys_and_help() {
+    let mut app = demo_app((120, 40), default_script());
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("▶ Step 1 of"), "{s}");
+    assert!(s.contains("Space next"), "{s}");
+    // `q` quits, `?` shows the demo's keys, `p` toggles the projector in the middle of a demo.
+    press(&mut app, "?");
+    let s = screen(&app, (120, 40));
+    assert!(
+        s.contains("Keys · Demo script") && s.contains("hand"),
+        "{s}"
+    );
+    press(&mut app, "esc");
+    assert!(app.demo.is_some(), "Esc closes the help, not the demo");
+    press(&mut app, "p space");
+    assert!(app.projector);
+    assert_eq!(app.demo_step(), Some(1));
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+// --- Palette -----------------------------------------------------------------------------------
+
+#[test]
+fn palette_ranks_and_highlights_matches() {
+    let mut app = new_app("dark", (120, 40));
+    press(&mut app, "enter /");
+    assert_eq!(app.overlays.last(), Some(&Overlay::Palette));
+    typed(&mut app, "drift");
+    let (items, hits) = app.palette_hits();
+    let first = &items[hits[0].item];
+    assert_eq!(
+        (first.kind, first.label.as_str()),
+        (Kind::Term, "Drift detection")
+    );
+    assert_eq!(hits[0].label, vec![0, 1, 2, 3, 4]);
+    // Scores never increase down the list.
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("/ drift") && s.contains("glossary"), "{s}");
+    // The matched characters are bold and underlined on screen, not only coloured.
+    let buf = buffer(&app, (120, 40));
+    let (x, y) = (0..40)
+        .flat_map(|y| (0..120).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            buf[(x, y)].symbol() == "D"
+                && buf[(x + 1, y)].symbol() == "r"
+                && buf[(x + 5, y)].symbol() == " "
+                && buf[(x + 6, y)].symbol() == "d"
+        })
+        .expect("Drift detection in the list");
+    for dx in 0..5 {
+        let m = buf[(x + dx, y)].modifier;
+        assert!(m.contains(Modifier::UNDERLINED | Modifier::BOLD), "{dx}");
+    }
+    assert!(!buf[(x + 6, y)].modifier.contains(Modifier::UNDERLINED));
+    // Backspace widens, every key press updates the list.
+    press(&mut app, "backspace backspace backspace");
+    assert_eq!(app.palette.query, "dr");
+    let n_dr = app.palette_hits().1.len();
+    assert!(n_dr > hits.len());
+    // Enter opens the glossary entry.
+    typed(&mut app, "ift");
+    press(&mut app, "enter");
+    let t = app.catalog.term_index("drift-detection").unwrap();
+    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == t));
+}
+
+#[test]
+fn palette_search_is_pure_and_ordered() {
+    let app = new_app("dark", (120, 40));
+    let items = palette::items(&app);
+    let hits = palette::search(&items, "fargate");
+    let labels: Vec<(Kind, &str)> = hits
+        .iter()
+        .map(|h| (items[h.item].kind, items[h.item].label.as_str()))
+        .collect();
+    assert_eq!(
+        labels[0],
+        (Kind::Alternative, "Amazon ECS on AWS Fargate"),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&(Kind::Term, "AWS Fargate")), "{labels:?}");
+    // The highlight covers exactly the letters of the query, in order.
+    let h = &hits[0];
+    let label: Vec<char> = items[h.item].label.chars().collect();
+    let matched: String = h.label.iter().map(|&i| label[i]).collect();
+    assert_eq!(matched.to_lowercase(), "fargate");
+    // An empty query lists everything, grouped: commands, questions, alternatives, glossary.
+    let all = palette::search(&items, "");
+    assert_eq!(all.len(), items.len());
+    let kinds: Vec<Kind> = all.iter().map(|h| items[h.item].kind).collect();
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(kinds[0], Kind::Command);
+    assert_eq!(*kinds.last().unwrap(), Kind::Term);
+    // Nothing matches nonsense.
+    assert!(palette::search(&items, "zzqqxx").is_empty());
+}
+
+#[test]
+fn palette_commands_and_jumps() {
+    let mut app = new_app("dark", (120, 40));
+    // Ctrl-K opens it too; `q` is a letter in the search, not quit.
+    press(&mut app, "ctrl-k");
+    typed(&mut app, "q");
+    assert!(!app.quit);
+    assert_eq!(app.palette.query, "q");
+    press(&mut app, "esc");
+    assert!(app.overlays.is_empty());
+    // Jump to a question.
+    press(&mut app, "/");
+    typed(&mut app, "hardware");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(
+        app.question,
+        app.catalog.question_index("hardware").unwrap()
+    );
+    // Projector on and off, themes, results, restart.
+    press(&mut app, "/");
+    typed(&mut app, "projector on");
+    press(&mut app, "enter");
+    assert!(app.projector);
+    assert_eq!(app.theme.name, "projector");
+    press(&mut app, "/");
+    typed(&mut app, "theme light");
+    press(&mut app, "enter");
+    assert_eq!(app.theme.name, "light");
+    assert!(app.projector, "the layout stays");
+    press(&mut app, "/");
+    typed(&mut app, "projector off");
+    press(&mut app, "enter");
+    assert!(!app.projector);
+    press(&mut app, "2 / r e s u l t s enter");
+    assert_eq!(app.screen, Screen::Results);
+    // An alternative opens its details.
+    press(&mut app, "/");
+    typed(&mut app, "pulumi");
+    press(&mut app, "enter");
+    let Some(&Overlay::Detail { pack, alt, .. }) = app.overlays.last() else {
+        panic!("{:?}", app.overlays)
+    };
+    assert_eq!(app.rec.packs[pack].ranking[alt].name, "Pulumi");
+    press(&mut app, "esc / r e s t a r t enter");
+    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.answers.answered(), 0);
+    // The export command hands over to the export dialog.
+    press(&mut app, "enter 1 /");
+    typed(&mut app, "export");
+    press(&mut app, "enter");
+    assert!(app.export.is_some(), "the export dialog is open");
+}
+
+// --- Glossary ----------------------------------------------------------------------------------
+
+#[test]
+fn g_lists_the_terms_of_a_question_and_opens_one() {
+    let mut app = new_app("dark", (120, 40));
+    // The hardware question's help names Fargate and ECS.
+    press(&mut app, "enter 1 1 1 1 g");
+    let Some(&Overlay::Terms { from, .. }) = app.overlays.last() else {
+        panic!("{:?}", app.overlays)
+    };
+    let terms = app.terms_for(from);
+    assert!(!terms.is_empty());
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("Glossary terms in “Hardware needs”"), "{s}");
+    press(&mut app, "down enter");
+    let shown = terms[1];
+    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == shown));
+    let s = screen(&app, (120, 40));
+    let g = app.catalog.glossary[shown].clone();
+    assert!(s.contains(&g.term) && s.contains("Why it matters") && s.contains("verified"));
+    // A related term opens on top; Esc comes back.
+    if !g.related.is_empty() {
+        press(&mut app, "enter");
+        let depth = app.overlays.len();
+        assert!(
+            matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == g.related[0])
+        );
+        press(&mut app, "esc");
+        assert_eq!(app.overlays.len(), depth - 1);
+    }
+    press(&mut app, "esc esc");
+    assert!(app.overlays.is_empty());
+    // The hint bar names the key.
+    assert!(screen(&app, (120, 40)).contains("g terms"));
+}
+
+#[test]
+fn g_in_the_detail_popup_lists_the_alternatives_terms() {
+    let mut app = new_app("dark", (120, 40));
+    press(&mut app, &format!("{ANSWERS} enter g"));
+    let Some(&Overlay::Terms { from, .. }) = app.overlays.last() else {
+        panic!("{:?}", app.overlays)
+    };
+    let ids: Vec<&str> = app
+        .terms_for(from)
+        .iter()
+        .map(|&t| app.catalog.glossary[t].id.as_str())
+        .collect();
+    assert!(ids.contains(&"ecs-express-mode"), "{ids:?}");
+    press(&mut app, "1");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Glossary { .. })
+    ));
+}
+
+#[test]
+fn glossary_entry_snapshot() {
+    let mut app = new_app("dark", (80, 24));
+    let t = app.catalog.term_index("drift-detection").unwrap();
+    app.open_term(t);
+    insta::assert_snapshot!("glossary_entry_80x24", screen(&app, (80, 24)));
+    press(&mut app, "esc /");
+    typed(&mut app, "ecs");
+    insta::assert_snapshot!("palette_ecs_80x24", screen(&app, (80, 24)));
+}
+
+#[test]
+fn terms_popup_style_keeps_a_visible_selection_without_colour() {
+    let mut app = new_app("mono", (80, 24));
+    press(&mut app, "enter g");
+    let buf = buffer(&app, (80, 24));
+    let (x, y) = (0..24)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .find(|&(x, y)| buf[(x, y)].symbol() == "›" && buf[(x + 2, y)].symbol() == "1")
+        .expect("the highlighted term");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    let _ = Style::default();
+}
