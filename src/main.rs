@@ -60,7 +60,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
         Some(Command::Glossary { words }) => {
             let catalog = load(cli.data.as_deref())?;
-            print_out(&glossary_text(&catalog, &words.join(" ")))
+            print_out(&glossary_text(&catalog, &words.join(" "))?)
         }
         Some(Command::Recommend(args)) => {
             let catalog = load(cli.data.as_deref())?;
@@ -204,7 +204,10 @@ fn plain(cli: &Cli) -> Result<ExitCode, Failure> {
     let mut output = std::io::stdout().lock();
     match tradeoff::plain::run(&catalog, answers, &mut input, &mut output) {
         Ok(tradeoff::plain::Outcome::Done(_)) => Ok(ExitCode::SUCCESS),
-        Ok(tradeoff::plain::Outcome::EndOfInput { .. }) => Ok(ExitCode::from(1)),
+        Ok(tradeoff::plain::Outcome::EndOfInput { answered_up_to, .. }) => Err(fail(
+            1,
+            tradeoff::plain::end_of_input_message(answered_up_to, catalog.questions.len()),
+        )),
         // A closed pipe on the output side: nothing more to say to anyone.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::from(1)),
         Err(e) => Err(fail(1, format!("error: {e}"))),
@@ -352,7 +355,7 @@ fn compare(
     print_out(&body)
 }
 
-fn glossary_text(c: &Catalog, query: &str) -> String {
+fn glossary_text(c: &Catalog, query: &str) -> Result<String, Failure> {
     let mut hits: Vec<(i64, usize)> = c
         .glossary
         .iter()
@@ -364,7 +367,7 @@ fn glossary_text(c: &Catalog, query: &str) -> String {
             std::iter::once(t.term.as_str())
                 .chain(t.aliases.iter().map(String::as_str))
                 .chain(std::iter::once(t.id.as_str()))
-                .filter_map(|name| suggest::fuzzy_indices(name, query.trim()).map(|(s, _)| s))
+                .filter_map(|name| suggest::relevance(name, query.trim()).map(|(s, _)| s))
                 .max()
                 .map(|s| (s, i))
         })
@@ -381,9 +384,10 @@ fn glossary_text(c: &Catalog, query: &str) -> String {
         hits.truncate(5);
     }
     if hits.is_empty() {
-        return format!(
-            "No glossary term matches `{query}`; `tradeoff glossary` lists them all.\n"
-        );
+        return Err(fail(
+            1,
+            format!("No glossary term matches `{query}`; `tradeoff glossary` lists them all."),
+        ));
     }
     let mut o = String::new();
     for (_, i) in hits {
@@ -409,7 +413,7 @@ fn glossary_text(c: &Catalog, query: &str) -> String {
         }
         o.push('\n');
     }
-    o
+    Ok(o)
 }
 
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {

@@ -9,6 +9,14 @@ use crate::engine::analyze;
 use crate::pack::Catalog;
 use crate::report::text::{Decor, render_with};
 
+/// What to say when input ends early (on standard error: it is not part of the answers' output).
+pub fn end_of_input_message(answered_up_to: usize, total: usize) -> String {
+    format!(
+        "Input ended before question {} of {total} was answered: no recommendation. Answer all {total} questions (an empty line skips one), or use `tradeoff recommend --answer QUESTION=CHOICE`.",
+        answered_up_to + 1
+    )
+}
+
 /// How a plain session ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -46,7 +54,7 @@ pub fn run(
         writeln!(output, "Why it matters: {}", q.help)?;
         for (ci, c) in q.choices.iter().enumerate() {
             match &c.detail {
-                Some(d) => writeln!(output, "{}. {} ({d})", ci + 1, c.label)?,
+                Some(d) => writeln!(output, "{}. {}: {d}", ci + 1, c.label)?,
                 None => writeln!(output, "{}. {}", ci + 1, c.label)?,
             }
         }
@@ -62,11 +70,7 @@ pub fn run(
             let mut line = String::new();
             if input.read_line(&mut line)? == 0 {
                 writeln!(output)?;
-                writeln!(
-                    output,
-                    "Input ended before question {} of {total} was answered: no recommendation. Answer all {total} questions (an empty line skips one), or use `tradeoff recommend --answer QUESTION=CHOICE`.",
-                    qi + 1
-                )?;
+                output.flush()?;
                 return Ok(Outcome::EndOfInput {
                     answered_up_to: qi,
                     answers,
@@ -148,7 +152,7 @@ mod tests {
                 ..
             }
         ));
-        assert!(out.contains("Input ended before question 3 of 8"));
+        assert!(end_of_input_message(2, 8).starts_with("Input ended before question 3 of 8"));
         assert!(!out.contains("Recommended"));
     }
 }

@@ -78,6 +78,43 @@ pub fn fuzzy_indices(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
         .fuzzy_indices(text, pattern)
 }
 
+/// A search match for people: the fuzzy match, ranked so that the word they typed wins. An exact
+/// whole word scores highest, then a word that starts with the pattern, then other fuzzy matches;
+/// matches scattered over many places (`eks` in "T-shaped skills") are dropped as noise.
+pub fn relevance(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    let pattern = pattern.trim();
+    let (score, idx) = fuzzy_indices(text, pattern)?;
+    if pattern.is_empty() {
+        return Some((score, idx));
+    }
+    let runs = idx.windows(2).filter(|w| w[1] != w[0] + 1).count() + usize::from(!idx.is_empty());
+    let allowed = 1 + pattern.chars().count() / 4;
+    if runs > allowed {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let p = pattern.to_lowercase();
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut bonus = 0;
+    for (at, _) in lower.match_indices(&p) {
+        let before = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
+        let after = lower[at + p.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word(c));
+        bonus = bonus.max(match (before, after) {
+            (true, true) => 1000,
+            (true, false) => 500,
+            _ => 100,
+        });
+    }
+    if lower == p {
+        bonus = 2000;
+    }
+    // Among equals, the shorter text is the closer match.
+    Some((score + bonus - (lower.chars().count() / 4) as i64, idx))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +130,20 @@ mod tests {
         let qs = ["team_size", "k8s_experience", "cloud_strategy"];
         assert_eq!(closest("k8s", qs), Some("k8s_experience"));
         assert_eq!(closest("teamsize", qs), Some("team_size"));
+    }
+
+    #[test]
+    fn relevance_puts_the_typed_word_first_and_drops_scattered_matches() {
+        let eks = relevance("Amazon EKS", "eks").unwrap().0;
+        let auto = relevance("EKS Auto Mode", "eks").unwrap().0;
+        let prefix = relevance("EKSctl", "eks").unwrap().0;
+        assert!(eks >= 1000 && auto >= 1000 && prefix < eks);
+        assert_eq!(relevance("T-shaped skills", "eks"), None);
+        assert!(
+            relevance("Drift detection", "drft").is_some(),
+            "a typo still finds it"
+        );
+        assert!(relevance("EKS", "eks").unwrap().0 > relevance("EKS Auto Mode", "eks").unwrap().0);
     }
 
     #[test]

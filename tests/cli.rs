@@ -460,7 +460,7 @@ fn plain_mode_early_end_of_input() {
         .write_stdin("1\n2\n")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "Input ended before question 3 of 8",
         ));
 }
@@ -502,4 +502,13 @@ fn html_format_on_the_cli() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn glossary_without_a_match_fails() {
+    tradeoff()
+        .args(["glossary", "zzzzqqq"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("No glossary term matches"));
 }

@@ -155,8 +155,8 @@ fn results_show_the_json_numbers() {
         let margin = format!("{:.1} points ahead", pack["margin"].as_f64().unwrap());
         assert!(overview.contains(&margin), "margin {margin}");
         let prob = format!(
-            "({:.0}% of weight samples)",
-            pack["robustness"]["winner_probability"].as_f64().unwrap() * 100.0
+            "({} of weight samples)",
+            tradeoff::report::pct(pack["robustness"]["winner_probability"].as_f64().unwrap())
         );
         assert!(
             overview.replace("\"\n\"", " ").contains(&prob) || overview.contains(&prob[..5]),

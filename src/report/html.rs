@@ -188,7 +188,14 @@ fn pack(o: &mut String, p: &PackResult) {
                 o,
                 "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{:.1}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 a.rank.unwrap_or(0),
-                esc(&a.name),
+                match &a.status {
+                    Some(st) => format!(
+                        "{}<br><span class=\"status\">⚠ {}</span>",
+                        esc(&a.name),
+                        esc(st)
+                    ),
+                    None => esc(&a.name),
+                },
                 a.score,
                 bar_cell(a.score, ""),
                 pct(a.win_probability)

@@ -94,7 +94,10 @@ fn pack(o: &mut String, p: &PackResult) {
             o,
             "| {} | {} | {:.1} | {} |",
             a.rank.unwrap_or(0),
-            esc(&a.name),
+            match &a.status {
+                Some(st) => format!("{} (⚠ {})", esc(&a.name), esc(st)),
+                None => esc(&a.name),
+            },
             a.score,
             pct(a.win_probability)
         );

@@ -37,8 +37,17 @@ pub fn name_of<'a>(p: &'a PackResult, id: &'a str) -> &'a str {
     find(p, id).map_or(id, |a| a.name.as_str())
 }
 
+/// A share as a whole percentage, never rounded to a certainty it is not: 0.999 is "> 99%" and
+/// 0.001 is "< 1%"; only exactly 1 and 0 read "100%" and "0%".
 pub fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    let p = x * 100.0;
+    if p > 99.0 && p < 100.0 {
+        "> 99%".into()
+    } else if p > 0.0 && p < 1.0 {
+        "< 1%".into()
+    } else {
+        format!("{p:.0}%")
+    }
 }
 
 /// "+85%" / "−40%" for a relative weight change.
@@ -101,6 +110,14 @@ pub fn standing(p: &PackResult) -> String {
             crate::engine::TIE_POINTS,
             pct(p.robustness.winner_probability)
         ),
+        (Some(r), Some(m)) if p.close_call && p.verdict == crate::engine::Verdict::Robust => {
+            format!(
+                "{:.1}/100, {m:.1} points ahead of {}: close on points, yet robust, it still wins {} of weight samples",
+                w.score,
+                name_of(p, r),
+                pct(p.robustness.winner_probability)
+            )
+        }
         (Some(r), Some(m)) => format!(
             "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples)",
             w.score,

@@ -101,6 +101,10 @@ fn pack(o: &mut String, p: &PackResult, decor: Decor) {
                     String::new()
                 }
             );
+            if let Some(status) = &a.status {
+                let mark = if rich { "⚠ " } else { "Status: " };
+                let _ = writeln!(o, "     {mark}{status}");
+            }
         }
     }
 

@@ -328,6 +328,11 @@ impl App {
                 d.path.pop();
                 d.error = None;
             }
+            // Ctrl-U: clear the path, as in a shell.
+            Msg::Home => {
+                d.path.clear();
+                d.error = None;
+            }
             Msg::Enter if d.path.trim().is_empty() => {
                 d.error = Some("Type a file name, e.g. summary.md".into());
             }
@@ -749,8 +754,13 @@ impl App {
                     .enumerate()
                     .map(|(pos, &a)| {
                         let was = base_rank.iter().position(|&b| b == a);
+                        let alt = &pack.alternatives[a];
                         LiveRow {
-                            name: pack.alternatives[a].name.clone(),
+                            // ⚠: a status such as "closed to new customers" (the detail says which).
+                            name: match alt.status {
+                                Some(_) => format!("{} ⚠", alt.name),
+                                None => alt.name.clone(),
+                            },
                             score: round1(now.scores[a]),
                             moved: was.map_or(0, |w| w as i32 - pos as i32),
                             returned: was.is_none(),

@@ -129,7 +129,8 @@ impl CompareScreen {
             let n = self.cmp.answers.iter().filter(|r| r.differs).count();
             for l in text::wrap(
                 &format!(
-                    "≠ marks the {n} question(s) the teams answered differently. Tab shows each pack's outcome and the answers that explain it."
+                    "≠ marks the {n} question{} the teams answered differently. Tab shows each pack's outcome and the answers that explain it.",
+                    if n == 1 { "" } else { "s" }
                 ),
                 width,
             ) {
@@ -241,12 +242,13 @@ impl Widget for &CompareScreen {
         let names = std::iter::once("Answers".to_string())
             .chain(self.cmp.packs.iter().map(|p| p.name.clone()));
         for (i, name) in names.enumerate() {
-            let style = if i == self.tab {
-                t.tab_active
+            // ▶ marks the current tab without relying on colour.
+            let (style, mark) = if i == self.tab {
+                (t.tab_active, "▶ ")
             } else {
-                t.tab_inactive
+                (t.tab_inactive, "")
             };
-            tabs.push(Span::styled(format!(" {name} "), style));
+            tabs.push(Span::styled(format!(" {mark}{name} "), style));
             tabs.push(Span::raw(" "));
         }
         let tab_row = Rect {
@@ -260,7 +262,22 @@ impl Widget for &CompareScreen {
             width: c.body.width.saturating_sub(2),
             height: c.body.height.saturating_sub(2),
         };
-        draw_lines(buf, body, &self.lines(body.width as usize), self.scroll);
+        let lines = self.lines(body.width as usize);
+        draw_lines(buf, body, &lines, self.scroll);
+        // Say when there is more to scroll to, as the other screens do.
+        let below = lines
+            .len()
+            .saturating_sub(self.scroll + body.height as usize);
+        if below > 0 && body.height > 0 {
+            let more = format!(" ↓ {below} more ");
+            let w = text::width(&more) as u16;
+            buf.set_string(
+                body.right().saturating_sub(w),
+                body.bottom() - 1,
+                more,
+                t.muted,
+            );
+        }
         let hints = Line::from(vec![
             Span::styled(" Tab", t.key),
             Span::styled(" next tab  ", t.hint),

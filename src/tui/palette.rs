@@ -1,11 +1,11 @@
 //! The palette (`/` or Ctrl-K): one fuzzy search over glossary terms, questions, alternatives and
 //! commands. `items` lists what can be found, `search` ranks it for a query (through
-//! `suggest::fuzzy_indices`, the one wrapper around the fuzzy matcher) and `App::update_palette`
+//! `suggest::relevance`, over the one wrapper around the fuzzy matcher) and `App::update_palette`
 //! acts on the keys while the palette is open.
 
 use super::app::{App, Overlay, Screen};
 use super::msg::Msg;
-use crate::suggest::fuzzy_indices;
+use crate::suggest::relevance;
 
 /// What an item is; also the order of the groups when the query is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -189,11 +189,11 @@ pub fn search(items: &[Item], query: &str) -> Vec<Hit> {
                     detail: Vec::new(),
                 });
             }
-            let label = fuzzy_indices(&item.label, q);
+            let label = relevance(&item.label, q);
             // A question's prompt is long prose: only a match in its title counts.
             let detail = match item.kind {
                 Kind::Question | Kind::Alternative => None,
-                _ => fuzzy_indices(&item.detail, q),
+                _ => relevance(&item.detail, q),
             };
             match (label, detail) {
                 (Some((s, idx)), Some((d, _))) if s >= d / 2 => Some(Hit {

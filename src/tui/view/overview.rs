@@ -109,6 +109,16 @@ pub fn lines(
                 line = line.style(t.selection);
             }
             out.push(line);
+            // A status such as "closed to new customers" is never left to the detail popup.
+            if let Some(status) = &a.status {
+                out.extend(wrapped(
+                    &format!("⚠ {status}"),
+                    width,
+                    "      ",
+                    "        ",
+                    t.error,
+                ));
+            }
         }
         ranges.push((start, out.len()));
     }
