@@ -42,11 +42,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None => interactive(&cli),
         Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.data.as_deref())),
         Some(Command::Questions) => {
-            let catalog = load(cli.data.as_deref())?;
+            let catalog = load_scoring(cli.data.as_deref())?;
             print_out(&questions_text(&catalog))
         }
         Some(Command::Packs) => {
-            let catalog = load(cli.data.as_deref())?;
+            let catalog = load_scoring(cli.data.as_deref())?;
             print_out(&packs_text(&catalog))
         }
         Some(Command::Compare {
@@ -54,7 +54,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             tui,
         }) => {
-            let catalog = load(cli.data.as_deref())?;
+            let catalog = load_scoring(cli.data.as_deref())?;
             compare(&catalog, files, format, tui.then_some(&cli))
         }
         Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
@@ -63,7 +63,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print_out(&glossary_text(&catalog, &words.join(" "))?)
         }
         Some(Command::Recommend(args)) => {
-            let catalog = load(cli.data.as_deref())?;
+            let catalog = load_scoring(cli.data.as_deref())?;
             recommend(&catalog, &args)
         }
     }
@@ -215,7 +215,16 @@ fn plain(cli: &Cli) -> Result<ExitCode, Failure> {
 }
 
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
-    pack::load_from(dir).map_err(|d| {
+    load_with(pack::load_from(dir))
+}
+
+/// The data without the glossary, for commands that only score.
+fn load_scoring(dir: Option<&Path>) -> Result<Catalog, Failure> {
+    load_with(pack::load_for_scoring(dir))
+}
+
+fn load_with(loaded: Result<Catalog, pack::Diagnostics>) -> Result<Catalog, Failure> {
+    loaded.map_err(|d| {
         fail(
             2,
             format!(

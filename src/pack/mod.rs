@@ -7,5 +7,7 @@ pub mod schema;
 pub mod synth;
 
 pub use diag::{Diagnostic, Diagnostics, SourceText};
-pub use load::{DataFile, builtin_files, dir_files, load, load_builtin, load_from};
+pub use load::{
+    DataFile, builtin_files, dir_files, load, load_builtin, load_for_scoring, load_from,
+};
 pub use model::*;
