@@ -439,3 +439,15 @@ proptest! {
         let _ = a.apply_file(&c, "x.toml", &text);
     }
 }
+
+#[test]
+fn short_name_too_long() {
+    assert_rejected(
+        pack_with(
+            "summary = \"Easy and limited.\"",
+            "summary = \"Easy and limited.\"\nshort = \"A name far too long to fit\"",
+        ),
+        "mini/packs/mini.toml:24:9",
+        "1 to 16 characters",
+    );
+}

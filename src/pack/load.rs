@@ -682,10 +682,23 @@ impl Ctx {
                 );
             }
             let status = a.status.as_ref().map(|s| self.text(src, s, "status"));
+            let short = match &a.short {
+                Some(s) if s.get_ref().chars().count() > 16 || s.get_ref().trim().is_empty() => {
+                    self.err(
+                        src,
+                        s,
+                        format!("short name `{}` must be 1 to 16 characters", s.get_ref()),
+                    );
+                    a.name.get_ref().clone()
+                }
+                Some(s) => s.get_ref().clone(),
+                None => a.name.get_ref().clone(),
+            };
             alternatives.push(Alternative {
                 id: a.id.get_ref().clone(),
                 name: self.text(src, &a.name, "name"),
                 summary: self.text(src, &a.summary, "summary"),
+                short,
                 status,
                 scores: scores
                     .into_iter()

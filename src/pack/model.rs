@@ -84,6 +84,8 @@ pub struct Alternative {
     pub id: String,
     pub name: String,
     pub summary: String,
+    /// Short name for narrow columns; the full name when the data gives none.
+    pub short: String,
     pub status: Option<String>,
     /// One per criterion, in the pack's criterion order.
     pub scores: Vec<Score>,

@@ -107,6 +107,9 @@ pub struct AlternativeDef {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
     pub summary: Spanned<String>,
+    /// A short name (at most 16 characters) for narrow columns and the projector view.
+    #[serde(default)]
+    pub short: Option<Spanned<String>>,
     #[serde(default)]
     pub status: Option<Spanned<String>>,
     /// Criterion id → score with its rationale.

@@ -146,6 +146,8 @@ pub struct App {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveRow {
     pub name: String,
+    /// The short name, for when the full one does not fit.
+    pub short: String,
     /// Rounded like the JSON `score`.
     pub score: f64,
     /// Places gained (positive) or lost against the ranking without the previewed answer.
@@ -760,6 +762,10 @@ impl App {
                             name: match alt.status {
                                 Some(_) => format!("{} ⚠", alt.name),
                                 None => alt.name.clone(),
+                            },
+                            short: match alt.status {
+                                Some(_) => format!("{} ⚠", alt.short),
+                                None => alt.short.clone(),
                             },
                             score: round1(now.scores[a]),
                             moved: was.map_or(0, |w| w as i32 - pos as i32),

@@ -214,13 +214,25 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let n_packs = live.packs.len().max(1);
     // One line per alternative when the bar fits beside the name, else a name line and a bar line.
-    let name_w = live
-        .packs
-        .iter()
-        .flat_map(|p| p.rows.iter().map(|r| text::width(&r.name)))
-        .max()
-        .unwrap_or(0);
-    let one_line = w >= 4 + name_w + 1 + 12 + 6;
+    let widest = |short: bool| {
+        live.packs
+            .iter()
+            .flat_map(|p| {
+                p.rows
+                    .iter()
+                    .map(|r| text::width(if short { &r.short } else { &r.name }))
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let fits = |nw: usize| w >= 4 + nw + 1 + 12 + 6;
+    // The projector view keeps bars beside the names by falling back to the short names.
+    let name_w = if app.projector && !fits(widest(false)) {
+        widest(true)
+    } else {
+        widest(false)
+    };
+    let one_line = fits(name_w);
     // The projector view keeps one line per alternative: without the bar when it does not fit.
     let compact = app.projector && !one_line;
     let row_h = if one_line || compact { 1 } else { 2 };
@@ -247,6 +259,15 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
         pack_lines(t, p, w, rows, mode, name_w, &mut out);
     }
     draw_lines(buf, inner, &out, 0);
+}
+
+/// The full name when it fits in `w` cells, else the short one (which `fit` may still cut).
+fn fitting(r: &crate::tui::app::LiveRow, w: usize) -> &str {
+    if text::width(&r.name) <= w {
+        &r.name
+    } else {
+        &r.short
+    }
 }
 
 /// How an alternative of the live ranking is drawn.
@@ -286,7 +307,7 @@ fn pack_lines(
                 Span::styled(format!("{} ", pos + 1), t.text),
                 Span::styled(arrow, style),
                 Span::raw(" "),
-                Span::styled(text::fit(&r.name, nw), name_style),
+                Span::styled(text::fit(fitting(r, nw), nw), name_style),
                 Span::styled(format!(" {score}"), t.text),
             ]));
         } else if mode == RowMode::Bar {
@@ -295,7 +316,7 @@ fn pack_lines(
                 Span::styled(format!("{} ", pos + 1), t.muted),
                 Span::styled(arrow, style),
                 Span::raw(" "),
-                Span::styled(text::fit(&r.name, name_w), name_style),
+                Span::styled(text::fit(fitting(r, name_w), name_w), name_style),
                 Span::raw(" "),
                 Span::styled(text::fit(&text::bar(r.score, 100.0, bar_w), bar_w), t.bar),
                 Span::styled(format!(" {score}"), t.text),
@@ -305,7 +326,10 @@ fn pack_lines(
                 Span::styled(format!("{} ", pos + 1), t.muted),
                 Span::styled(arrow, style),
                 Span::raw(" "),
-                Span::styled(text::truncate(&r.name, w.saturating_sub(4)), name_style),
+                Span::styled(
+                    text::truncate(fitting(r, w.saturating_sub(4)), w.saturating_sub(4)),
+                    name_style,
+                ),
             ]));
             let bar_w = w.saturating_sub(4 + 6);
             out.push(Line::from(vec![
