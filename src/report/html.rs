@@ -255,17 +255,12 @@ fn pack(o: &mut String, p: &PackResult) {
         );
     }
     for f in &p.flips.sets {
-        let changes = f
-            .changes
-            .iter()
-            .map(|c| format!("{} = {}", c.title, c.to_label))
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let changes = changes_text(f);
         let _ = writeln!(
             o,
             "<li>{} → <strong>{}</strong></li>",
             esc(&changes),
-            esc(f.winner_name.as_deref().unwrap_or("nothing (all excluded)"))
+            esc(flip_winner(f))
         );
     }
     for f in weight_flips(p, usize::MAX) {

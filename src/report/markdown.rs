@@ -166,18 +166,8 @@ fn pack(o: &mut String, p: &PackResult) {
         let _ = writeln!(o, "- No change of one or two answers changes the winner.");
     }
     for f in &p.flips.sets {
-        let changes = f
-            .changes
-            .iter()
-            .map(|c| format!("{} = {}", c.title, c.to_label))
-            .collect::<Vec<_>>()
-            .join(" and ");
-        let _ = writeln!(
-            o,
-            "- {} → **{}**",
-            esc(&changes),
-            esc(f.winner_name.as_deref().unwrap_or("nothing (all excluded)"))
-        );
+        let changes = changes_text(f);
+        let _ = writeln!(o, "- {} → **{}**", esc(&changes), esc(flip_winner(f)));
     }
     for f in weight_flips(p, usize::MAX) {
         let _ = writeln!(o, "- {}", esc(&f));

@@ -80,6 +80,20 @@ pub fn weight_flips(p: &PackResult, most: usize) -> Vec<String> {
     flips.into_iter().take(most).map(|(_, s)| s).collect()
 }
 
+/// "Workload = Background jobs and Team size = Large (21+)": the answer changes of a flip.
+pub fn changes_text(f: &crate::engine::FlipSet) -> String {
+    f.changes
+        .iter()
+        .map(|c| format!("{} = {}", c.title, c.to_label))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// The winner a flip leads to, or what happens when it excludes everything.
+pub fn flip_winner(f: &crate::engine::FlipSet) -> &str {
+    f.winner_name.as_deref().unwrap_or("nothing (all excluded)")
+}
+
 /// The ids of the winner and the runner-up, which the "because you answered" lists focus on.
 pub fn top_two(p: &PackResult) -> Vec<&str> {
     p.winner

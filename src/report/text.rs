@@ -157,14 +157,7 @@ fn pack(o: &mut String, p: &PackResult, decor: Decor) {
     match p.flips.size {
         Some(_) => {
             for f in &p.flips.sets {
-                let changes = f
-                    .changes
-                    .iter()
-                    .map(|c| format!("{} = {}", c.title, c.to_label))
-                    .collect::<Vec<_>>()
-                    .join(" and ");
-                let to = f.winner_name.as_deref().unwrap_or("nothing (all excluded)");
-                let _ = writeln!(o, "   - {changes} → {to}");
+                let _ = writeln!(o, "   - {} → {}", changes_text(f), flip_winner(f));
             }
         }
         None => {

@@ -53,12 +53,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             "No single answer changes the winner; these pairs do",
         ));
         for f in &p.flips.sets {
-            let changes = f
-                .changes
-                .iter()
-                .map(|c| format!("{} = {}", c.title, c.to_label))
-                .collect::<Vec<_>>()
-                .join(" and ");
+            let changes = crate::report::changes_text(f);
             out.extend(wrapped(&changes, width, "  ", "  ", t.accent));
             let to = f
                 .winner_name
