@@ -3,156 +3,13 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-fn nz(x: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(x.max(1)).unwrap()
-}
-
-struct Pty {
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    rx: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-impl Pty {
-    fn spawn(cols: u16, rows: u16, args: &[&str]) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoff"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COLORFGBG");
-        cmd.env_remove("ACCESSIBLE");
-        // Never the real state directory.
-        cmd.env(
-            "TRADEOFF_STATE_DIR",
-            std::env::temp_dir().join(format!("tradeoff-demo-pty-{}", std::process::id())),
-        );
-        let child = pair.slave.spawn_command(cmd).expect("the binary starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Pty {
-            _master: pair.master,
-            writer,
-            child,
-            rx,
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            raw: Vec::new(),
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    fn wait_for(&mut self, text: &str) {
-        self.wait_until(text, |s| s.contains(text));
-    }
-
-    fn wait_gone(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} gone"), |s| !s.contains(text));
-    }
-
-    fn wait_until(&mut self, text: &str, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !done(&self.screen()) {
-            match self
-                .rx
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            {
-                Ok(bytes) => {
-                    self.parser.process(&bytes);
-                    self.raw.extend(bytes);
-                }
-                Err(RecvTimeoutError::Timeout) => {
-                    let _ = self.child.kill();
-                    panic!(
-                        "timed out waiting for {text:?}; the screen:\n{}",
-                        self.screen()
-                    )
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("ended before {text:?}; the screen:\n{}", self.screen())
-                }
-            }
-        }
-    }
-
-    fn key(&mut self, keys: &str, then: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        self.wait_for(then);
-    }
-
-    fn quit(&mut self) -> u32 {
-        self.writer.write_all(b"q").unwrap();
-        self.writer.flush().unwrap();
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                break s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "did not exit:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(20)) {
-                self.parser.process(&bytes);
-                self.raw.extend(bytes);
-            }
-        };
-        while let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(300)) {
-            self.parser.process(&bytes);
-            self.raw.extend(bytes);
-        }
-        status.exit_code()
-    }
-
-    /// The alternate screen was left and the cursor shown, after the last frame.
-    fn assert_restored(&self) {
-        let out = String::from_utf8_lossy(&self.raw);
-        let enter = out
-            .rfind("\x1b[?1049h")
-            .expect("entered the alternate screen");
-        let leave = out.rfind("\x1b[?1049l").expect("left the alternate screen");
-        let show = out.rfind("\x1b[?25h").expect("showed the cursor");
-        assert!(leave > enter && show > enter);
-        assert!(!self.parser.screen().alternate_screen());
-        assert!(!self.parser.screen().hide_cursor());
-    }
-}
+use common::pty::Pty;
 
 #[test]
 fn demo_starts_steps_with_space_and_quits_restoring_the_terminal() {
-    let mut t = Pty::spawn(80, 24, &["demo"]);
+    let mut t = Pty::spawn(80, 24, &["demo"], &[]);
     t.wait_for("Step 1 of");
     t.wait_for("Let's see whether they still hold.");
     t.key(" ", "Step 2 of");
@@ -168,7 +25,7 @@ fn demo_starts_steps_with_space_and_quits_restoring_the_terminal() {
 
 #[test]
 fn demo_esc_hands_over_and_projector_toggles() {
-    let mut t = Pty::spawn(100, 30, &["demo", "--projector"]);
+    let mut t = Pty::spawn(100, 30, &["demo", "--projector"], &[]);
     t.wait_for("Step 1 of");
     for n in 2..=4 {
         t.key(" ", &format!("Step {n} of"));
@@ -191,7 +48,7 @@ fn demo_esc_hands_over_and_projector_toggles() {
 #[test]
 fn projector_flag_at_80x24_and_200x50() {
     for (cols, rows) in [(80, 24), (200, 50)] {
-        let mut t = Pty::spawn(cols, rows, &["--projector"]);
+        let mut t = Pty::spawn(cols, rows, &["--projector"], &[]);
         t.wait_for("Welcome to tradeoff");
         t.key("\r", "1/8");
         // The projector theme paints its page: 256-colour white background.

@@ -1,6 +1,10 @@
 //! Export, clipboard and sessions through `update`: the effects the app asks for and what it shows
 //! when they are done, without a terminal.
 
+mod common;
+
+use common::keys::typed;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::session::Progress;
@@ -19,12 +23,6 @@ fn app() -> App {
 fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
         handle_event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, &[KeyCode::Char(c)]);
     }
 }
 

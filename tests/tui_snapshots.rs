@@ -2,7 +2,10 @@
 //! snapshot (`cargo insta review` after a deliberate change, including a change of the built-in data);
 //! plus no panic at any size, numbers equal to the JSON output, and a visible selection without colour.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::keys::key;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -15,20 +18,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 /// Small team, no Kubernetes, AWS only, a web app, standard hardware, not an App Runner customer,
 /// TypeScript, no IaC yet: App Runner is excluded, ECS Express Mode and AWS CDK win.
 const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
-
-fn key(name: &str) -> Event {
-    let code = match name {
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "tab" => KeyCode::Tab,
-        c => KeyCode::Char(c.chars().next().unwrap()),
-    };
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
 
 fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
     let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");

@@ -1,5 +1,9 @@
 //! The TUI's `update` without a terminal: key presses in, state out.
 
+mod common;
+
+use common::keys::press;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::engine;
@@ -10,35 +14,6 @@ use tradeoff::tui::{App, Msg, Theme};
 fn app() -> App {
     let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
     App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24))
-}
-
-fn key(name: &str) -> Event {
-    let (code, mods) = match name {
-        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "up" => (KeyCode::Up, KeyModifiers::NONE),
-        "down" => (KeyCode::Down, KeyModifiers::NONE),
-        "left" => (KeyCode::Left, KeyModifiers::NONE),
-        "right" => (KeyCode::Right, KeyModifiers::NONE),
-        "tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "backtab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "end" => (KeyCode::End, KeyModifiers::NONE),
-        "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
-        "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-        c if c.chars().count() == 1 => {
-            (KeyCode::Char(c.chars().next().unwrap()), KeyModifiers::NONE)
-        }
-        other => panic!("unknown key {other}"),
-    };
-    Event::Key(KeyEvent::new(code, mods))
-}
-
-/// Presses space-separated keys, e.g. "enter 2 down enter".
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        handle_event(app, &key(k));
-    }
 }
 
 /// From the welcome screen, answers every question with its first choice.

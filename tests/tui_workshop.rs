@@ -2,7 +2,10 @@
 //! projector theme), the demo script stepped through `update`, the palette's matching and
 //! highlighting, and the glossary popups.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::keys::{new_app, press, typed};
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -10,7 +13,6 @@ use ratatui::style::{Color, Modifier, Style};
 use tradeoff::demo::{self, Script};
 use tradeoff::tui::app::{Overlay, Panel, Screen};
 use tradeoff::tui::palette::{self, Kind};
-use tradeoff::tui::term::handle_event;
 use tradeoff::tui::theme::{contrast, rgb};
 use tradeoff::tui::{App, Msg, Theme};
 
@@ -18,49 +20,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 /// Small team, no Kubernetes, AWS only, a web app: ECS Express Mode and AWS CDK win.
 const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
-
-fn key(name: &str) -> Event {
-    let (code, mods) = match name {
-        "enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "up" => (KeyCode::Up, KeyModifiers::NONE),
-        "down" => (KeyCode::Down, KeyModifiers::NONE),
-        "left" => (KeyCode::Left, KeyModifiers::NONE),
-        "right" => (KeyCode::Right, KeyModifiers::NONE),
-        "tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-        "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "ctrl-k" => (KeyCode::Char('k'), KeyModifiers::CONTROL),
-        c if c.chars().count() == 1 => {
-            (KeyCode::Char(c.chars().next().unwrap()), KeyModifiers::NONE)
-        }
-        other => panic!("unknown key {other}"),
-    };
-    Event::Key(KeyEvent::new(code, mods))
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        handle_event(app, &key(k));
-    }
-}
-
-/// Types text into whatever has the keys (the palette), one character at a time.
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        handle_event(
-            app,
-            &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
-}
-
-fn new_app(theme: &str, size: (u16, u16)) -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
-    let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
-    app.update(Msg::Resize(size.0, size.1));
-    app
-}
 
 fn projector_at(size: (u16, u16), keys: &str) -> App {
     let mut app = new_app("dark", size);
