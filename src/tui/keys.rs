@@ -249,30 +249,56 @@ const QUESTION: &[Binding] = &[
     ),
 ];
 
+/// Bindings shared by the results panels.
+const NEXT_PACK: Binding = b(
+    &[code(KeyCode::Tab)],
+    "Tab",
+    "Tab",
+    "next pack",
+    Msg::NextTab,
+);
+const PREV_PACK: Binding = b(
+    &[code(KeyCode::BackTab)],
+    "Shift-Tab",
+    "",
+    "previous pack",
+    Msg::PrevTab,
+);
+const PANEL_DIGITS: Binding = b(
+    &[Key::Digits],
+    "1–4",
+    "",
+    "panel: 1 overview, 2 why, 3 what would change, 4 compare",
+    Msg::Pick(0),
+);
+const DETAILS: Binding = b(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "Enter",
+    "details of the selected alternative",
+    Msg::Enter,
+);
+const WHAT_IF: Binding = b(
+    &[ch('w')],
+    "w",
+    "w",
+    "what-if: change an answer and compare",
+    Msg::WhatIf,
+);
+const BACK_TO_QUESTIONS: Binding = b(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "Esc",
+    "back to the questions",
+    Msg::Back,
+);
+
 const RESULTS: &[Binding] = &[
-    b(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
-        "next pack",
-        Msg::NextTab,
-    ),
-    b(
-        &[code(KeyCode::BackTab)],
-        "Shift-Tab",
-        "",
-        "previous pack",
-        Msg::PrevTab,
-    ),
+    NEXT_PACK,
+    PREV_PACK,
     b(LEFT, "←  h", "←→", "previous panel", Msg::Left),
     b(RIGHT, "→  l", "", "next panel", Msg::Right),
-    b(
-        &[Key::Digits],
-        "1–4",
-        "",
-        "panel: 1 overview, 2 why, 3 what would change, 4 compare",
-        Msg::Pick(0),
-    ),
+    PANEL_DIGITS,
     b(
         UP,
         "↑  k",
@@ -287,27 +313,9 @@ const RESULTS: &[Binding] = &[
         "select the next alternative, or scroll",
         Msg::Down,
     ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "details of the selected alternative",
-        Msg::Enter,
-    ),
-    b(
-        &[ch('w')],
-        "w",
-        "w",
-        "what-if: change an answer and compare",
-        Msg::WhatIf,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        "back to the questions",
-        Msg::Back,
-    ),
+    DETAILS,
+    WHAT_IF,
+    BACK_TO_QUESTIONS,
     PAGE[0],
     PAGE[1],
     PAGE[2],
@@ -315,20 +323,8 @@ const RESULTS: &[Binding] = &[
 ];
 
 const COMPARE: &[Binding] = &[
-    b(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
-        "next pack",
-        Msg::NextTab,
-    ),
-    b(
-        &[code(KeyCode::BackTab)],
-        "Shift-Tab",
-        "",
-        "previous pack",
-        Msg::PrevTab,
-    ),
+    NEXT_PACK,
+    PREV_PACK,
     b(UP, "↑  k", "↑↓", "previous alternative", Msg::Up),
     b(DOWN, "↓  j", "", "next alternative", Msg::Down),
     b(
@@ -339,34 +335,10 @@ const COMPARE: &[Binding] = &[
         Msg::Left,
     ),
     b(RIGHT, "→  l", "", "next criterion", Msg::Right),
-    b(
-        &[Key::Digits],
-        "1–4",
-        "",
-        "panel: 1 overview, 2 why, 3 what would change, 4 compare",
-        Msg::Pick(0),
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "details of the selected alternative",
-        Msg::Enter,
-    ),
-    b(
-        &[ch('w')],
-        "w",
-        "w",
-        "what-if: change an answer and compare",
-        Msg::WhatIf,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        "back to the questions",
-        Msg::Back,
-    ),
+    PANEL_DIGITS,
+    DETAILS,
+    WHAT_IF,
+    BACK_TO_QUESTIONS,
 ];
 
 const WHATIF: &[Binding] = &[
@@ -386,20 +358,8 @@ const WHATIF: &[Binding] = &[
         "next answer of the selected question",
         Msg::Right,
     ),
-    b(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
-        "next pack",
-        Msg::NextTab,
-    ),
-    b(
-        &[code(KeyCode::BackTab)],
-        "Shift-Tab",
-        "",
-        "previous pack",
-        Msg::PrevTab,
-    ),
+    NEXT_PACK,
+    PREV_PACK,
     b(
         &[ch('o'), ch('r')],
         "o  r",
