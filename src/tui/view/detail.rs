@@ -61,16 +61,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
     for e in &a.exclusions {
         out.push(Line::default());
         out.push(Line::styled("Excluded", t.excluded));
-        out.extend(wrapped(&e.reason, width, "  ", "  ", t.text));
-        if !e.because.is_empty() {
-            out.extend(wrapped(
-                &format!("because you answered {}", because_text(&e.because)),
-                width,
-                "  ",
-                "  ",
-                t.muted,
-            ));
-        }
+        out.extend(super::exclusion_lines(t, e, width, "  "));
     }
     if !a.adjustments.is_empty() {
         out.push(Line::default());

@@ -309,6 +309,29 @@ pub fn popup_area(body: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// An exclusion's reason and the answer that caused it, indented by `indent`.
+pub fn exclusion_lines(
+    theme: &Theme,
+    e: &crate::engine::Exclusion,
+    width: usize,
+    indent: &str,
+) -> Vec<Line<'static>> {
+    let mut out = wrapped(&e.reason, width, indent, indent, theme.text);
+    if !e.because.is_empty() {
+        out.extend(wrapped(
+            &format!(
+                "because you answered {}",
+                crate::report::because_text(&e.because)
+            ),
+            width,
+            indent,
+            indent,
+            theme.muted,
+        ));
+    }
+    out
+}
+
 /// A heading line.
 pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
     Line::styled(s.into(), theme.heading)

@@ -83,16 +83,7 @@ pub fn lines(
             }
             out.push(line);
             for e in &a.exclusions {
-                out.extend(wrapped(&e.reason, width, "    ", "    ", t.text));
-                if !e.because.is_empty() {
-                    out.extend(wrapped(
-                        &format!("because you answered {}", because_text(&e.because)),
-                        width,
-                        "    ",
-                        "    ",
-                        t.muted,
-                    ));
-                }
+                out.extend(super::exclusion_lines(t, e, width, "    "));
             }
         } else {
             let rank = a.rank.unwrap_or(0);
