@@ -8,28 +8,28 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let matcher = SkimMatcherV2::default().ignore_case();
     let input_l = input.to_lowercase();
-    let mut best: Option<(i64, usize, &str)> = None;
-    let mut best_edit: Option<(usize, &str)> = None;
-    for c in candidates {
-        if let Some(score) = matcher.fuzzy_match(c, &input_l) {
-            let len_gap = c.len().abs_diff(input.len());
-            if best.is_none_or(|(s, g, b)| {
-                (score, std::cmp::Reverse(len_gap), std::cmp::Reverse(c))
-                    > (s, std::cmp::Reverse(g), std::cmp::Reverse(b))
-            }) {
-                best = Some((score, len_gap, c));
-            }
-        }
-        let d = levenshtein(&input_l, &c.to_lowercase());
-        if best_edit.is_none_or(|(bd, b)| (d, c) < (bd, b)) {
-            best_edit = Some((d, c));
-        }
-    }
-    if let Some((_, _, c)) = best {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    // A fuzzy (subsequence) match first: best score, then the closest length, then the first name.
+    let fuzzy = candidates
+        .iter()
+        .filter_map(|&c| matcher.fuzzy_match(c, &input_l).map(|s| (s, c)))
+        .max_by(|(s1, c1), (s2, c2)| {
+            s1.cmp(s2)
+                .then(
+                    c2.len()
+                        .abs_diff(input.len())
+                        .cmp(&c1.len().abs_diff(input.len())),
+                )
+                .then(c2.cmp(c1))
+        });
+    if let Some((_, c)) = fuzzy {
         return Some(c);
     }
     // Transpositions and typos that are not subsequences: accept a small edit distance.
-    best_edit
+    candidates
+        .iter()
+        .map(|&c| (levenshtein(&input_l, &c.to_lowercase()), c))
+        .min()
         .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
         .map(|(_, c)| c)
 }

@@ -86,6 +86,12 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
         a.export.as_ref().unwrap().error.as_deref(),
         Some("/nope: permission denied")
     );
+    // Ctrl-U empties the path, as in a shell.
+    handle_event(
+        &mut a,
+        &Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(a.export.as_ref().unwrap().path, "");
     press(&mut a, &[KeyCode::Esc]);
     assert!(a.export.is_none());
     assert_eq!(

@@ -2,7 +2,7 @@
 //! schema, into the checked, index-based [`Catalog`]. Every problem found is reported, not just the
 //! first, each as `file:line:col: message`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use toml::Spanned;
@@ -217,7 +217,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         .collect();
 
     let mut questions = Vec::new();
-    let mut question_names: HashMap<String, ()> = HashMap::new();
+    let mut question_names: HashSet<String> = HashSet::new();
     if let Some((src, f)) = &questions_file {
         cx.date(*src, &f.verified);
         for q in &f.questions {
@@ -229,7 +229,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
 
     pack_files.sort_by_key(|(_, p)| (p.order.unwrap_or(i64::MAX), p.id.get_ref().clone()));
     let mut packs = Vec::new();
-    let mut pack_ids: HashMap<String, ()> = HashMap::new();
+    let mut pack_ids: HashSet<String> = HashSet::new();
     for (src, p) in &pack_files {
         for q in &p.questions {
             if let Some(q) = cx.question(
@@ -242,7 +242,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
                 questions.push(q);
             }
         }
-        if pack_ids.insert(p.id.get_ref().clone(), ()).is_some() {
+        if !pack_ids.insert(p.id.get_ref().clone()) {
             cx.err(
                 *src,
                 &p.id,
@@ -477,10 +477,10 @@ impl Ctx {
         q: &QuestionDef,
         pack: Option<&String>,
         source_ids: &HashMap<&str, usize>,
-        seen: &mut HashMap<String, ()>,
+        seen: &mut HashSet<String>,
     ) -> Option<Question> {
         let mut ok = self.id(src, &q.id, "question");
-        if seen.insert(q.id.get_ref().clone(), ()).is_some() {
+        if !seen.insert(q.id.get_ref().clone()) {
             self.err(
                 src,
                 &q.id,

@@ -330,8 +330,7 @@ impl App {
                 d.path.pop();
                 d.error = None;
             }
-            // Ctrl-U: clear the path, as in a shell.
-            Msg::Home => {
+            Msg::ClearField => {
                 d.path.clear();
                 d.error = None;
             }

@@ -609,7 +609,13 @@ const EXPORT: &[Binding] = &[
         Msg::Backspace,
     ),
     b(&[code(KeyCode::Esc)], "Esc", "Esc", "cancel", Msg::Back),
-    b(&[Key::Ctrl('u')], "Ctrl-U", "", "clear the path", Msg::Home),
+    b(
+        &[Key::Ctrl('u')],
+        "Ctrl-U",
+        "",
+        "clear the path",
+        Msg::ClearField,
+    ),
     b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
 ];
 

@@ -38,6 +38,8 @@ pub enum Msg {
     Char(char),
     /// Delete the character before the cursor of a text field.
     Backspace,
+    /// Empty a text field (Ctrl-U).
+    ClearField,
     /// Open the export dialog (format and path).
     Export,
     /// Copy the Markdown summary to the clipboard (OSC 52).

@@ -177,7 +177,9 @@ impl StepTimer {
 /// Performs what `update` asked for (files, clipboard) and reports back to the app.
 pub fn perform_effects(app: &mut App) {
     for effect in std::mem::take(&mut app.effects) {
-        let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+        // The clipboard sequence goes to the terminal: never in the middle of a frame.
+        let _frame = matches!(effect, super::export::Effect::Clipboard(_))
+            .then(|| DRAWING.lock().unwrap_or_else(|e| e.into_inner()));
         let result = super::export::perform(effect, &mut io::stdout());
         drop(_frame);
         app.effect_done(result);
