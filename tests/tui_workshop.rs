@@ -276,7 +276,7 @@ fn meaning_is_not_carried_by_colour_alone() {
     let mut app = new_app("dark", (120, 40));
     press(&mut app, "enter 2 1 1 1 1");
     let s = screen(&app, (120, 40));
-    assert!(s.contains("✗ now out: AWS App Runner"), "{s}");
+    assert!(s.contains("✗ now out: App Runner"), "{s}");
 }
 
 // --- Demo --------------------------------------------------------------------------------------

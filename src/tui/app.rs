@@ -161,9 +161,9 @@ pub struct LivePack {
     pub name: String,
     /// Ranked alternatives, best first.
     pub rows: Vec<LiveRow>,
-    /// Names of the excluded alternatives.
+    /// Short names of the excluded alternatives (they share one line).
     pub excluded: Vec<String>,
-    /// Names excluded by the previewed answer only.
+    /// Short names of those excluded by the previewed answer only.
     pub newly_excluded: Vec<String>,
 }
 
@@ -775,7 +775,7 @@ impl App {
                 let names = |ev: &engine::Evaluation, only_new: bool| {
                     (0..pack.alternatives.len())
                         .filter(|&a| ev.excluded[a] && !(only_new && base.excluded[a]))
-                        .map(|a| pack.alternatives[a].name.clone())
+                        .map(|a| pack.alternatives[a].short.clone())
                         .collect::<Vec<_>>()
                 };
                 LivePack {
