@@ -52,6 +52,20 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 }
 
 /// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`.
+/// Like [`truncate`], but cuts at the last word boundary that fits, so no word is left half-shown
+/// (a single word longer than `max` is still cut).
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let cut = truncate(s, max);
+    let body = cut.trim_end_matches('…');
+    match body.rfind(' ') {
+        Some(i) if i > 0 => format!("{}…", body[..i].trim_end_matches([',', ';', ':', ' '])),
+        _ => cut,
+    }
+}
+
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
@@ -103,6 +117,16 @@ pub fn bar(value: f64, full: f64, cells: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn truncate_words_keeps_whole_words() {
+        let s = "Closed to new customers since 2026-04-30; AWS recommends ECS Express Mode";
+        assert_eq!(
+            super::truncate_words(s, 48),
+            "Closed to new customers since 2026-04-30; AWS…"
+        );
+        assert_eq!(super::truncate_words("short", 10), "short");
+    }
+
     use super::*;
 
     #[test]

@@ -245,13 +245,14 @@ pub fn projector_lines(
                     format!("{} (you answered {})", e.reason, because_text(&e.because))
                 }
             });
-            let name = format!("{}  ", a.name);
+            // The short name leaves the reason more room on one line.
+            let name = format!("{}  ", short_name(app, p, &a.id));
             Line::from(vec![
                 Span::raw(mark),
                 Span::styled(" ✗  ", t.excluded),
                 Span::styled(name.clone(), t.excluded),
                 Span::styled(
-                    text::truncate(&why, width.saturating_sub(6 + text::width(&name))),
+                    text::truncate_words(&why, width.saturating_sub(6 + text::width(&name))),
                     t.muted,
                 ),
             ])
@@ -339,4 +340,15 @@ pub fn projector_lines(
         out.extend(reasons);
     }
     (out, ranges)
+}
+
+/// An alternative's short name from the data (the results carry only full names).
+fn short_name<'a>(app: &'a App, p: &'a PackResult, id: &'a str) -> &'a str {
+    app.catalog
+        .pack(&p.id)
+        .and_then(|pack| {
+            pack.alternative_index(id)
+                .map(|i| pack.alternatives[i].short.as_str())
+        })
+        .unwrap_or(id)
 }
