@@ -208,6 +208,6 @@ pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Di
 
 /// The default script, embedded in the binary.
 pub fn default_script(catalog: &Catalog) -> Result<Script, Vec<Diagnostic>> {
-    let text = crate::pack::load::builtin_asset(DEFAULT_SCRIPT).unwrap_or("");
+    let text = crate::assets::builtin_asset(DEFAULT_SCRIPT).unwrap_or("");
     parse(catalog, &format!("assets/{DEFAULT_SCRIPT}"), text)
 }

@@ -4,9 +4,11 @@
 //! one result value as text, JSON or Markdown; `tui` is the interactive view of the same value.
 
 pub mod answers;
+pub mod assets;
 pub mod compare;
 pub mod dates;
 pub mod demo;
+mod embedded;
 pub mod engine;
 pub mod fsutil;
 pub mod pack;

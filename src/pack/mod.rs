@@ -1,13 +1,21 @@
-//! Decision data: the TOML schema, loading with spans, checking, and the compiled model.
+//! Decision data: the TOML schema, reading the files, checking and compiling them into the model
+//! the engine scores.
+//!
+//! `files` finds the files (embedded or in a folder), `load` runs the whole job, `compile` turns
+//! each table of the schema into the model, `checks` holds the checks every table shares and
+//! `ranges` what rules can do together.
 
+mod checks;
+mod compile;
 pub mod diag;
+pub mod files;
 pub mod load;
 pub mod model;
 pub mod schema;
 pub mod synth;
 
+pub use checks::{MAX_COMBINED_FACTOR, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT};
 pub use diag::{Diagnostic, Diagnostics, SourceText};
-pub use load::{
-    DataFile, builtin_files, dir_files, load, load_builtin, load_for_scoring, load_from,
-};
+pub use files::{DataFile, MAX_DATA_FILE_BYTES, builtin_files, dir_files};
+pub use load::{load, load_builtin, load_for_scoring, load_from};
 pub use model::*;

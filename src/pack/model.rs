@@ -11,6 +11,9 @@ pub struct Catalog {
     pub glossary: Vec<Term>,
     /// The oldest `verified` date of any file: the facts are at least this fresh.
     pub verified: String,
+    /// The day the data was loaded (days since 1970-01-01): outputs say how old the facts are on
+    /// that day. Loading itself never depends on the clock.
+    pub today: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +94,15 @@ pub struct Alternative {
     pub scores: Vec<Score>,
     pub sources: Vec<usize>,
     pub next_steps: Vec<String>,
+    /// Shown whenever this alternative is recommended.
+    pub caveats: Vec<Note>,
+}
+
+/// A sentence with the source that backs it.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub text: String,
+    pub source: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -105,11 +117,21 @@ pub struct Rule {
     pub id: String,
     pub reason: Option<String>,
     pub when: Vec<Condition>,
+    /// Winners of other packs this rule needs; a rule with any only adds caveats and next steps.
+    pub stack: Vec<StackCondition>,
     /// (criterion, factor)
     pub weights: Vec<(usize, f64)>,
     pub adjusts: Vec<Adjust>,
     pub vetoes: Vec<Veto>,
     pub caveats: Vec<Caveat>,
+    pub next_steps: Vec<Step>,
+}
+
+/// Holds when pack `pack` (an index into `Catalog::packs`) is won by one of `alternatives`.
+#[derive(Debug, Clone)]
+pub struct StackCondition {
+    pub pack: usize,
+    pub alternatives: Vec<usize>,
 }
 
 /// Holds when the question is answered with one of `choices`.
@@ -137,6 +159,14 @@ pub struct Veto {
 
 #[derive(Debug, Clone)]
 pub struct Caveat {
+    pub alternative: usize,
+    pub text: String,
+    pub source: Option<usize>,
+}
+
+/// A next step added to an alternative's own when a rule fires.
+#[derive(Debug, Clone)]
+pub struct Step {
     pub alternative: usize,
     pub text: String,
     pub source: Option<usize>,
@@ -212,8 +242,26 @@ impl Pack {
 }
 
 impl Rule {
-    /// True when every condition holds under `answers` (indexed by question).
+    /// True when every condition holds under `answers` (indexed by question) and the rule reads no
+    /// other pack: the rules that scoring applies.
     pub fn fires(&self, answers: &[Option<usize>]) -> bool {
+        self.stack.is_empty() && self.answers_hold(answers)
+    }
+
+    /// True when the answers hold and every other pack named in `stack` is won as it requires;
+    /// `winners` has one entry per pack of the catalog.
+    pub fn fires_in_stack(&self, answers: &[Option<usize>], winners: &[Option<usize>]) -> bool {
+        self.answers_hold(answers)
+            && self.stack.iter().all(|s| {
+                winners
+                    .get(s.pack)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| s.alternatives.contains(&w))
+            })
+    }
+
+    fn answers_hold(&self, answers: &[Option<usize>]) -> bool {
         self.when.iter().all(|c| {
             answers
                 .get(c.question)

@@ -117,6 +117,18 @@ pub struct AlternativeDef {
     pub sources: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub next_steps: Vec<String>,
+    /// Warnings an expert raises whenever this alternative is recommended, under any answers.
+    #[serde(default)]
+    pub caveats: Vec<Spanned<NoteDef>>,
+}
+
+/// A caveat that belongs to the alternative itself.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteDef {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,7 +146,13 @@ pub struct RuleDef {
     pub id: Spanned<String>,
     /// Question id → one choice id or a list of them; every entry must hold (AND), a list means any of
     /// its choices (OR). A rule on a skipped question never fires.
-    pub when: Spanned<BTreeMap<Spanned<String>, Spanned<OneOrMany>>>,
+    #[serde(default)]
+    pub when: Option<Spanned<Conditions>>,
+    /// Another pack's id → the alternative(s) that must win it for this rule to fire: how a caveat
+    /// or a next step fits the whole stack. Such a rule may only add caveats and next steps, so
+    /// that no score depends on another pack's result.
+    #[serde(default)]
+    pub stack: Option<Spanned<Conditions>>,
     /// Criterion id → factor that multiplies its weight.
     #[serde(default)]
     pub weights: Option<Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>>,
@@ -144,10 +162,16 @@ pub struct RuleDef {
     pub veto: Vec<Spanned<VetoDef>>,
     #[serde(default)]
     pub caveat: Vec<Spanned<CaveatDef>>,
+    /// Next steps added to an alternative's own when the rule fires.
+    #[serde(default)]
+    pub next_step: Vec<Spanned<StepDef>>,
     /// Why the weights change (shown with the weight change).
     #[serde(default)]
     pub reason: Option<String>,
 }
+
+/// Id → one id or a list of them, as in `when` and `stack`.
+pub type Conditions = BTreeMap<Spanned<String>, Spanned<OneOrMany>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -170,7 +194,8 @@ impl OneOrMany {
 pub struct AdjustDef {
     pub alternative: Spanned<String>,
     pub criterion: Spanned<String>,
-    /// Added to the alternative's score on the criterion; the result is clamped to 0–10.
+    /// Added to the alternative's score on the criterion. The checks make sure that the deltas of
+    /// rules that can fire together never take a score off the 0–10 scale.
     pub delta: Spanned<f64>,
     pub reason: Spanned<String>,
     #[serde(default)]
@@ -189,6 +214,15 @@ pub struct VetoDef {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaveatDef {
+    pub alternative: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
     pub alternative: Spanned<String>,
     pub text: Spanned<String>,
     #[serde(default)]

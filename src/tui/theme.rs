@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::pack::load::builtin_asset;
+use crate::assets::builtin_asset;
 use crate::pack::{Diagnostic, SourceText};
 
 /// The built-in themes, by the name `--theme` accepts.

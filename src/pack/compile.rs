@@ -1,0 +1,736 @@
+//! From the serde schema of each file to the index-based model: every reference resolved, every
+//! value checked. One function per kind of table; the shared checks live in `checks`.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::checks::{Checker, Known, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, Seen};
+use super::diag::SourceText;
+use super::model::*;
+use super::schema::*;
+
+/// What a pack's references may name besides its own ids.
+pub struct Names<'a> {
+    pub questions: &'a [Question],
+    /// False when questions.toml could not be read (references into it are then not reported).
+    pub questions_known: bool,
+    pub sources: Known<'a>,
+    /// Every pack's id → its index in the catalog and its alternatives' ids (for `stack`).
+    pub packs: &'a HashMap<&'a str, (usize, HashMap<&'a str, usize>)>,
+}
+
+pub fn sources(cx: &mut Checker, src: SourceText, f: &SourcesFile) -> Vec<Source> {
+    let mut seen = Seen::new("source", "");
+    let mut out = Vec::with_capacity(f.sources.len());
+    for s in &f.sources {
+        cx.new_id(src, &s.id, &mut seen);
+        let title = cx.text(src, &s.title, "title");
+        let verified = cx.date(src, &s.verified);
+        match (&s.url, &s.citation) {
+            (Some(u), _) => {
+                let ok = u.get_ref().starts_with("https://")
+                    && u.get_ref().len() > "https://".len()
+                    && !u.get_ref().contains(|c: char| c.is_whitespace() || c.is_control());
+                if !ok {
+                    cx.err(src, u, format!("url `{}` is not an https:// address", u.get_ref()));
+                }
+            }
+            (None, Some(c)) if !c.trim().is_empty() => {}
+            _ => cx.err(
+                src,
+                &s.id,
+                format!(
+                    "source `{}` has no url: give an https:// url, or a citation that says where it is found",
+                    s.id.get_ref()
+                ),
+            ),
+        }
+        out.push(Source {
+            id: s.id.get_ref().clone(),
+            title,
+            url: s.url.as_ref().map(|u| u.get_ref().clone()),
+            citation: s.citation.clone(),
+            verified,
+            checked: s.checked.clone(),
+        });
+    }
+    out
+}
+
+pub fn glossary(cx: &mut Checker, src: SourceText, f: &GlossaryFile, sources: &Known) -> Vec<Term> {
+    cx.date(src, &f.verified);
+    let ids: HashMap<&str, usize> = f
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.get_ref().as_str(), i))
+        .collect();
+    let terms = Known {
+        ids: &ids,
+        what: "term",
+        from: " in related",
+        report: true,
+    };
+    let mut seen = Seen::new("term", "");
+    let mut out = Vec::with_capacity(f.terms.len());
+    for t in &f.terms {
+        cx.new_id(src, &t.id, &mut seen);
+        let source = cx.resolve(src, &t.source, sources);
+        let mut related = Vec::new();
+        for r in &t.related {
+            if r.get_ref() == t.id.get_ref() {
+                cx.err(
+                    src,
+                    r,
+                    format!(
+                        "term `{}` lists itself as related: name other terms",
+                        r.get_ref()
+                    ),
+                );
+            } else if let Some(i) = cx.resolve(src, r, &terms) {
+                related.push(i);
+            }
+        }
+        out.push(Term {
+            id: t.id.get_ref().clone(),
+            term: cx.text(src, &t.term, "term"),
+            aliases: t.aliases.clone(),
+            definition: cx.text(src, &t.definition, "definition"),
+            why: cx.text(src, &t.why, "why"),
+            source,
+            related,
+        });
+    }
+    out
+}
+
+/// One question; `None` when its id is unusable (so that nothing refers to a broken question).
+pub fn question(
+    cx: &mut Checker,
+    src: SourceText,
+    q: &QuestionDef,
+    pack: Option<&String>,
+    sources: &Known,
+    seen: &mut Seen,
+) -> Option<Question> {
+    let ok = cx.new_id(src, &q.id, seen);
+    let sources = q
+        .sources
+        .iter()
+        .filter_map(|s| cx.resolve(src, s, sources))
+        .collect();
+    let mut seen_choices = Seen::new("choice", " in this question");
+    let mut choices = Vec::with_capacity(q.choices.get_ref().len());
+    for c in q.choices.get_ref() {
+        cx.new_id(src, &c.id, &mut seen_choices);
+        choices.push(Choice {
+            id: c.id.get_ref().clone(),
+            label: cx.text(src, &c.label, "label"),
+            detail: c.detail.clone(),
+        });
+    }
+    if choices.len() < 2 {
+        cx.err(src, &q.choices, "a question needs at least two choices");
+    }
+    let question = Question {
+        id: q.id.get_ref().clone(),
+        title: cx.text(src, &q.title, "title"),
+        prompt: cx.text(src, &q.prompt, "prompt"),
+        help: cx.text(src, &q.help, "help"),
+        sources,
+        choices,
+        pack: pack.cloned(),
+    };
+    ok.then_some(question)
+}
+
+/// One pack file: its criteria, alternatives and rules.
+pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> Pack {
+    cx.valid_id(src, &p.id, "pack");
+    let verified = cx.date(src, &p.verified);
+    let criteria = criteria(cx, src, p);
+    let crit_ids: HashMap<&str, usize> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let criteria_known = Known {
+        ids: &crit_ids,
+        what: "criterion",
+        from: "",
+        report: true,
+    };
+    let alternatives = alternatives(cx, src, p, &criteria, &criteria_known, &names.sources);
+    let alt_ids: HashMap<&str, usize> = alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let own = PackNames {
+        criteria: criteria_known,
+        alternatives: Known {
+            ids: &alt_ids,
+            what: "alternative",
+            from: "",
+            report: true,
+        },
+    };
+    let errors_before = cx.diags.len();
+    let rules: Vec<Rule> = p
+        .rules
+        .iter()
+        .scan(Seen::new("rule", ""), |seen, r| {
+            Some(rule(cx, src, r, seen, &own, names))
+        })
+        .collect();
+    let _ = errors_before;
+
+    let matrix = alternatives
+        .iter()
+        .flat_map(|a| a.scores.iter().map(|s| s.value))
+        .collect();
+    let mut questions_used: Vec<usize> = rules
+        .iter()
+        .flat_map(|r| r.when.iter().map(|c| c.question))
+        .collect();
+    questions_used.sort_unstable();
+    questions_used.dedup();
+    Pack {
+        matrix,
+        questions_used,
+        id: p.id.get_ref().clone(),
+        name: cx.text(src, &p.name, "name"),
+        description: cx.text(src, &p.description, "description"),
+        verified,
+        order: p.order.unwrap_or(i64::MAX),
+        criteria,
+        alternatives,
+        rules,
+    }
+}
+
+/// The ids a rule of this pack may name.
+struct PackNames<'a> {
+    criteria: Known<'a>,
+    alternatives: Known<'a>,
+}
+
+fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
+    let mut seen = Seen::new("criterion", "");
+    let mut out: Vec<Criterion> = Vec::with_capacity(p.criteria.get_ref().len());
+    for c in p.criteria.get_ref() {
+        cx.new_id(src, &c.id, &mut seen);
+        let weight = cx.bounded(
+            src,
+            &c.weight,
+            (0.0, MAX_WEIGHT),
+            (
+                "weight",
+                "out of bounds",
+                " (weights are relative: only their ratios matter)",
+            ),
+        );
+        let mut scale = Vec::new();
+        for (k, v) in c.scale.get_ref() {
+            match k.get_ref().parse::<u8>() {
+                Ok(n) if n <= 10 && k.get_ref() == &n.to_string() => scale.push((n, v.clone())),
+                _ => cx.err(
+                    src,
+                    k,
+                    format!(
+                        "scale key `{}` is not a score: use \"0\" to \"10\"",
+                        k.get_ref()
+                    ),
+                ),
+            }
+        }
+        scale.sort_by_key(|(n, _)| *n);
+        for need in [0u8, 5, 10] {
+            if !scale.iter().any(|(n, _)| *n == need) {
+                cx.err(
+                    src,
+                    &c.scale,
+                    format!(
+                        "the scale of `{}` has no anchor for {need}: say what a {need} means",
+                        c.id.get_ref()
+                    ),
+                );
+            }
+        }
+        out.push(Criterion {
+            id: c.id.get_ref().clone(),
+            name: cx.text(src, &c.name, "name"),
+            description: cx.text(src, &c.description, "description"),
+            weight,
+            scale,
+        });
+    }
+    if out.is_empty() {
+        cx.err(src, &p.criteria, "a pack needs at least one criterion");
+    } else if out.iter().all(|c| c.weight <= 0.0) {
+        cx.err(
+            src,
+            &p.criteria,
+            "every criterion weighs 0: give at least one a weight > 0",
+        );
+    }
+    out
+}
+
+fn alternatives(
+    cx: &mut Checker,
+    src: SourceText,
+    p: &PackFile,
+    criteria: &[Criterion],
+    criteria_known: &Known,
+    sources: &Known,
+) -> Vec<Alternative> {
+    let mut seen = Seen::new("alternative", "");
+    let mut out = Vec::with_capacity(p.alternatives.get_ref().len());
+    for a in p.alternatives.get_ref() {
+        cx.new_id(src, &a.id, &mut seen);
+        let scores = scores(cx, src, a, criteria, criteria_known, sources);
+        let alt_sources: Vec<usize> = a
+            .sources
+            .get_ref()
+            .iter()
+            .filter_map(|s| cx.resolve(src, s, sources))
+            .collect();
+        if a.sources.get_ref().is_empty() {
+            cx.err(
+                src,
+                &a.sources,
+                format!("alternative `{}` cites no source", a.id.get_ref()),
+            );
+        }
+        let status = a.status.as_ref().map(|s| cx.text(src, s, "status"));
+        let short = match &a.short {
+            Some(s) if s.get_ref().chars().count() > 16 || s.get_ref().trim().is_empty() => {
+                cx.err(
+                    src,
+                    s,
+                    format!("short name `{}` must be 1 to 16 characters", s.get_ref()),
+                );
+                a.name.get_ref().clone()
+            }
+            Some(s) => s.get_ref().clone(),
+            None => a.name.get_ref().clone(),
+        };
+        let caveats = a
+            .caveats
+            .iter()
+            .map(|c| Note {
+                text: cx.text(src, &c.get_ref().text, "text"),
+                source: c
+                    .get_ref()
+                    .source
+                    .as_ref()
+                    .and_then(|s| cx.resolve(src, s, sources)),
+            })
+            .collect();
+        out.push(Alternative {
+            id: a.id.get_ref().clone(),
+            name: cx.text(src, &a.name, "name"),
+            summary: cx.text(src, &a.summary, "summary"),
+            short,
+            status,
+            scores,
+            sources: alt_sources,
+            next_steps: a.next_steps.clone(),
+            caveats,
+        });
+    }
+    if out.is_empty() {
+        cx.err(
+            src,
+            &p.alternatives,
+            "a pack needs at least one alternative",
+        );
+    }
+    out
+}
+
+/// One score per criterion, in the pack's criterion order.
+fn scores(
+    cx: &mut Checker,
+    src: SourceText,
+    a: &AlternativeDef,
+    criteria: &[Criterion],
+    criteria_known: &Known,
+    sources: &Known,
+) -> Vec<Score> {
+    let mut scores: Vec<Option<Score>> = vec![None; criteria.len()];
+    for (k, s) in a.scores.get_ref() {
+        let known = Known {
+            from: " in scores",
+            ..*criteria_known
+        };
+        let Some(ci) = cx.resolve(src, k, &known) else {
+            continue;
+        };
+        let s = s.get_ref();
+        let value = cx.bounded(
+            src,
+            &s.score,
+            (0.0, MAX_SCORE),
+            ("score", "off the scale", ""),
+        );
+        scores[ci] = Some(Score {
+            value,
+            why: cx.text(src, &s.why, "why"),
+            source: s.source.as_ref().and_then(|r| cx.resolve(src, r, sources)),
+        });
+    }
+    let missing: Vec<String> = criteria
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| s.is_none())
+        .map(|(c, _)| format!("`{}`", c.id))
+        .collect();
+    if !missing.is_empty() {
+        cx.err(
+            src,
+            &a.scores,
+            format!(
+                "alternative `{}` has no score for {}: every alternative scores every criterion",
+                a.id.get_ref(),
+                missing.join(", ")
+            ),
+        );
+    }
+    scores
+        .into_iter()
+        .map(|s| {
+            s.unwrap_or(Score {
+                value: 0.0,
+                why: String::new(),
+                source: None,
+            })
+        })
+        .collect()
+}
+
+fn rule(
+    cx: &mut Checker,
+    src: SourceText,
+    r: &RuleDef,
+    seen: &mut Seen,
+    own: &PackNames,
+    names: &Names,
+) -> Rule {
+    cx.new_id(src, &r.id, seen);
+    let when = r
+        .when
+        .as_ref()
+        .map(|w| conditions(cx, src, w, names))
+        .unwrap_or_default();
+    let stack = r
+        .stack
+        .as_ref()
+        .map(|s| stack_conditions(cx, src, s, names))
+        .unwrap_or_default();
+    let no_when = r.when.as_ref().is_none_or(|w| w.get_ref().is_empty());
+    if no_when && r.stack.as_ref().is_none_or(|s| s.get_ref().is_empty()) {
+        cx.err(
+            src,
+            &r.id,
+            format!(
+                "rule `{}` has no condition: give `when` (questions and their choices) or `stack` (another pack's winner)",
+                r.id.get_ref()
+            ),
+        );
+    }
+    let out = Rule {
+        id: r.id.get_ref().clone(),
+        reason: r.reason.clone(),
+        when,
+        stack,
+        weights: weights(cx, src, r, &own.criteria),
+        adjusts: adjusts(cx, src, r, own, &names.sources),
+        vetoes: r
+            .veto
+            .iter()
+            .filter_map(|v| {
+                let v = v.get_ref();
+                let reason = cx.text(src, &v.reason, "reason");
+                let source = v
+                    .source
+                    .as_ref()
+                    .and_then(|s| cx.resolve(src, s, &names.sources));
+                cx.resolve(src, &v.alternative, &own.alternatives)
+                    .map(|alternative| Veto {
+                        alternative,
+                        reason,
+                        source,
+                    })
+            })
+            .collect(),
+        caveats: r
+            .caveat
+            .iter()
+            .filter_map(|c| {
+                let (alternative, text, source) = note(
+                    cx,
+                    src,
+                    &c.get_ref().alternative,
+                    &c.get_ref().text,
+                    &c.get_ref().source,
+                    own,
+                    names,
+                )?;
+                Some(Caveat {
+                    alternative,
+                    text,
+                    source,
+                })
+            })
+            .collect(),
+        next_steps: r
+            .next_step
+            .iter()
+            .filter_map(|c| {
+                let (alternative, text, source) = note(
+                    cx,
+                    src,
+                    &c.get_ref().alternative,
+                    &c.get_ref().text,
+                    &c.get_ref().source,
+                    own,
+                    names,
+                )?;
+                Some(Step {
+                    alternative,
+                    text,
+                    source,
+                })
+            })
+            .collect(),
+    };
+    rule_shape(cx, src, r, &out);
+    out
+}
+
+/// A caveat's or a next step's alternative, text and source.
+fn note(
+    cx: &mut Checker,
+    src: SourceText,
+    alternative: &Spanned<String>,
+    text: &Spanned<String>,
+    source: &Option<Spanned<String>>,
+    own: &PackNames,
+    names: &Names,
+) -> Option<(usize, String, Option<usize>)> {
+    let text = cx.text(src, text, "text");
+    let source = source
+        .as_ref()
+        .and_then(|s| cx.resolve(src, s, &names.sources));
+    let alternative = cx.resolve(src, alternative, &own.alternatives)?;
+    Some((alternative, text, source))
+}
+
+/// A rule must do something, say why it changes weights, and, when it reads another pack's
+/// winner, only add caveats and next steps: scores never depend on another pack's result, so the
+/// packs can be scored one by one and never in a loop.
+fn rule_shape(cx: &mut Checker, src: SourceText, r: &RuleDef, out: &Rule) {
+    let id = r.id.get_ref();
+    let scoring = r.weights.is_some() || !r.adjust.is_empty() || !r.veto.is_empty();
+    if !scoring && r.caveat.is_empty() && r.next_step.is_empty() {
+        cx.err(
+            src,
+            &r.id,
+            format!(
+                "rule `{id}` has no effect: give it weights, adjust, veto, caveat or next_step"
+            ),
+        );
+    }
+    if let Some(stack) = &r.stack
+        && scoring
+    {
+        cx.err(
+            src,
+            stack,
+            format!(
+                "rule `{id}` reads another pack's winner, so it may only add `caveat` and `next_step`: move its weights, adjust and veto to a rule with `when` alone"
+            ),
+        );
+    }
+    if !out.weights.is_empty() && r.reason.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        cx.err(
+            src,
+            &r.id,
+            format!("rule `{id}` changes weights but gives no `reason`"),
+        );
+    }
+}
+
+fn weights(cx: &mut Checker, src: SourceText, r: &RuleDef, criteria: &Known) -> Vec<(usize, f64)> {
+    let Some(ws) = &r.weights else {
+        return Vec::new();
+    };
+    let known = Known {
+        from: " in weights",
+        ..*criteria
+    };
+    ws.get_ref()
+        .iter()
+        .filter_map(|(k, f)| {
+            let ci = cx.resolve(src, k, &known)?;
+            let factor = cx.bounded(
+                src,
+                f,
+                (0.0, MAX_FACTOR),
+                (
+                    "weight factor",
+                    "out of bounds",
+                    " (it multiplies the criterion's weight)",
+                ),
+            );
+            Some((ci, factor))
+        })
+        .collect()
+}
+
+fn adjusts(
+    cx: &mut Checker,
+    src: SourceText,
+    r: &RuleDef,
+    own: &PackNames,
+    sources: &Known,
+) -> Vec<Adjust> {
+    r.adjust
+        .iter()
+        .filter_map(|a| {
+            let a = a.get_ref();
+            let alternative = cx.resolve(src, &a.alternative, &own.alternatives);
+            let criterion = cx.resolve(src, &a.criterion, &own.criteria);
+            let delta = cx.bounded(
+                src,
+                &a.delta,
+                (-MAX_SCORE, MAX_SCORE),
+                ("delta", "out of bounds", " (a change on the 0–10 scale)"),
+            );
+            let reason = cx.text(src, &a.reason, "reason");
+            let source = a.source.as_ref().and_then(|s| cx.resolve(src, s, sources));
+            Some(Adjust {
+                alternative: alternative?,
+                criterion: criterion?,
+                delta,
+                reason,
+                source,
+            })
+        })
+        .collect()
+}
+
+fn conditions(
+    cx: &mut Checker,
+    src: SourceText,
+    when: &Spanned<Conditions>,
+    names: &Names,
+) -> Vec<Condition> {
+    let ids: HashMap<&str, usize> = names
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let questions = Known {
+        ids: &ids,
+        what: "question",
+        from: " in `when`",
+        report: names.questions_known,
+    };
+    let mut out = Vec::new();
+    for (k, v) in when.get_ref() {
+        let Some(qi) = cx.resolve(src, k, &questions) else {
+            continue;
+        };
+        let q = &names.questions[qi];
+        let choice_ids: HashMap<&str, usize> = q
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let from = format!(
+            ": not a choice of `{}` (choices: {})",
+            q.id,
+            ids_list(&q.choices, |c| &c.id)
+        );
+        let choices = Known {
+            ids: &choice_ids,
+            what: "choice",
+            from: &from,
+            report: true,
+        };
+        out.push(Condition {
+            question: qi,
+            choices: one_or_many(cx, src, k, v, &choices),
+        });
+    }
+    out
+}
+
+fn stack_conditions(
+    cx: &mut Checker,
+    src: SourceText,
+    stack: &Spanned<Conditions>,
+    names: &Names,
+) -> Vec<StackCondition> {
+    let pack_ids: HashMap<&str, usize> = names.packs.iter().map(|(id, (i, _))| (*id, *i)).collect();
+    let packs = Known {
+        ids: &pack_ids,
+        what: "pack",
+        from: " in `stack`",
+        report: true,
+    };
+    let mut out = Vec::new();
+    for (k, v) in stack.get_ref() {
+        let Some(pi) = cx.resolve(src, k, &packs) else {
+            continue;
+        };
+        let alt_ids = &names.packs[k.get_ref().as_str()].1;
+        let from = format!(" in pack `{}`", k.get_ref());
+        let alternatives = Known {
+            ids: alt_ids,
+            what: "alternative",
+            from: &from,
+            report: true,
+        };
+        out.push(StackCondition {
+            pack: pi,
+            alternatives: one_or_many(cx, src, k, v, &alternatives),
+        });
+    }
+    out
+}
+
+/// The ids of a `when` or `stack` entry, each resolved.
+fn one_or_many(
+    cx: &mut Checker,
+    src: SourceText,
+    key: &Spanned<String>,
+    v: &Spanned<OneOrMany>,
+    known: &Known,
+) -> Vec<usize> {
+    if v.get_ref().as_slice().is_empty() {
+        cx.err(src, v, format!("nothing listed for `{}`", key.get_ref()));
+    }
+    v.get_ref()
+        .as_slice()
+        .iter()
+        .filter_map(|id| {
+            // The list's items carry no spans of their own: point at the value.
+            cx.resolve(src, &Spanned::new(v.span(), id.clone()), known)
+        })
+        .collect()
+}
+
+fn ids_list<T>(items: &[T], id: impl Fn(&T) -> &String) -> String {
+    items
+        .iter()
+        .map(|i| id(i).as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,140 @@
+//! Where decision data comes from: the copy embedded in the binary, or a folder (`--data DIR`).
+//! Only regular files of a bounded size are read, so a FIFO or `/dev/zero` named as data cannot
+//! hang the program.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::diag::{Diagnostic, Diagnostics};
+
+/// The largest data file read, in bytes. The built-in files are under 50 KB; 4 MiB leaves room for
+/// big generated packs while a runaway file is refused at once.
+pub const MAX_DATA_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One data file: the name shown in messages and its path relative to the data folder.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub name: String,
+    pub rel: String,
+    pub text: String,
+}
+
+impl DataFile {
+    pub fn new(name: impl Into<String>, rel: impl Into<String>, text: impl Into<String>) -> Self {
+        DataFile {
+            name: name.into(),
+            rel: rel.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// The data built into the binary.
+pub fn builtin_files() -> Vec<DataFile> {
+    crate::embedded::EMBEDDED_DATA
+        .iter()
+        .map(|(rel, text)| DataFile::new(format!("data/{rel}"), *rel, *text))
+        .collect()
+}
+
+/// Every `*.toml` under `dir`, sorted by path.
+pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
+    let mut out = Vec::new();
+    let mut diags = Diagnostics::default();
+    walk(dir, dir, &mut out, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    if out.is_empty() {
+        diags.push(whole_file(
+            &dir.display().to_string(),
+            "no decision data here: expected sources.toml, questions.toml and packs/*.toml",
+        ));
+        return Err(diags);
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+/// A problem with a file as a whole (it cannot be read at all): line 1, column 1.
+fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: 1,
+        col: 1,
+        message: message.into(),
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostics) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.push(whole_file(
+                &dir.display().to_string(),
+                format!("cannot read the data folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, out, diags);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let name = path.display().to_string();
+            match read_data_file(&path, &name) {
+                Ok(text) => out.push(DataFile::new(name, rel, text)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+}
+
+/// Reads one data file (shown as `name` in messages): a regular file of at most
+/// [`MAX_DATA_FILE_BYTES`], in UTF-8. The error says what is wrong and what would be right.
+pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
+    let fail = |message: String| whole_file(name, message);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a pipe, device or socket): decision data must be a .toml file"
+                .into(),
+        ));
+    }
+    if meta.len() > MAX_DATA_FILE_BYTES {
+        return Err(fail(too_big(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    // The size may change between the check and the read: never read more than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_DATA_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_DATA_FILE_BYTES {
+        return Err(fail(too_big(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map_err(|e| not_utf8(name, e))
+}
+
+/// Points at the first byte that is not UTF-8, by line and column of the text before it.
+fn not_utf8(name: &str, e: std::string::FromUtf8Error) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+    super::diag::SourceText::new(name, &valid).at(
+        at..at,
+        format!("not UTF-8 text (invalid byte at offset {at}): save the file as UTF-8"),
+    )
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "the file has {len} bytes, more than the {} a data file may have: split the pack, or check that this is the right file",
+        MAX_DATA_FILE_BYTES
+    )
+}
