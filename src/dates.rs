@@ -63,8 +63,10 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     )
 }
 
+/// `YYYY-MM-DD` of a day; days outside years 0000–9999 are shown as the nearest of those.
 pub fn format_days(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
+    // 0000-01-01 and 9999-12-31 keep every step of the arithmetic far from overflow.
+    let (y, m, d) = civil_from_days(days.clamp(-719_528, 2_932_896));
     format!("{y:04}-{m:02}-{d:02}")
 }
 

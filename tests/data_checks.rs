@@ -112,6 +112,10 @@ fn all_text(c: &Catalog) -> String {
                 a.status.clone().unwrap_or_default(),
                 a.next_steps
             ));
+            for n in &a.caveats {
+                t.push_str(&n.text);
+                t.push(' ');
+            }
             for s in &a.scores {
                 t.push_str(&s.why);
                 t.push(' ');
@@ -126,6 +130,9 @@ fn all_text(c: &Catalog) -> String {
             }
             for x in &r.adjusts {
                 t.push_str(&x.reason);
+            }
+            for x in &r.next_steps {
+                t.push_str(&x.text);
             }
         }
     }
@@ -155,7 +162,25 @@ fn current_facts_are_stated() {
         "L3",
         "drift",
         "16 vCPU",
-        "December 2025",
+        "2025-12-10",
+        // Facts newer than the event report (issue 8), each checked against its source.
+        "Service Connect",
+        "2026-09-30",
+        "share one load balancer",
+        "managed policy",
+        "Managed Instances",
+        "Auto Mode",
+        "15 minutes",
+        "10,240 MB",
+        "use_lockfile",
+        "REVERT_DRIFT",
+        "cdk drift",
+        "CNCF",
+        "IBM",
+        "four years",
+        "Terraform 1.5",
+        "aws_ecs_express_gateway_service",
+        "CfnExpressGatewayService",
     ] {
         assert!(text.contains(fact), "the data should state `{fact}`");
     }

@@ -8,6 +8,7 @@ use toml::Spanned;
 use super::checks::{Checker, Known, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, Seen};
 use super::diag::SourceText;
 use super::model::*;
+use super::ranges;
 use super::schema::*;
 
 /// What a pack's references may name besides its own ids.
@@ -184,7 +185,10 @@ pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> P
             Some(rule(cx, src, r, seen, &own, names))
         })
         .collect();
-    let _ = errors_before;
+    if cx.diags.len() == errors_before {
+        // The ranges only mean something when every rule compiled as written.
+        ranges::check(cx, src, p, &criteria, &alternatives, &rules);
+    }
 
     let matrix = alternatives
         .iter()
@@ -192,7 +196,7 @@ pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> P
         .collect();
     let mut questions_used: Vec<usize> = rules
         .iter()
-        .flat_map(|r| r.when.iter().map(|c| c.question))
+        .flat_map(|r| r.questions())
         .collect();
     questions_used.sort_unstable();
     questions_used.dedup();
@@ -425,6 +429,11 @@ fn rule(
         .as_ref()
         .map(|w| conditions(cx, src, w, names))
         .unwrap_or_default();
+    let unless = r
+        .unless
+        .as_ref()
+        .map(|w| conditions(cx, src, w, names))
+        .unwrap_or_default();
     let stack = r
         .stack
         .as_ref()
@@ -445,6 +454,7 @@ fn rule(
         id: r.id.get_ref().clone(),
         reason: r.reason.clone(),
         when,
+        unless,
         stack,
         weights: weights(cx, src, r, &own.criteria),
         adjusts: adjusts(cx, src, r, own, &names.sources),

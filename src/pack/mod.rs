@@ -11,6 +11,7 @@ pub mod diag;
 pub mod files;
 pub mod load;
 pub mod model;
+mod ranges;
 pub mod schema;
 pub mod synth;
 

@@ -117,6 +117,8 @@ pub struct Rule {
     pub id: String,
     pub reason: Option<String>,
     pub when: Vec<Condition>,
+    /// The rule does not fire when all of these hold (empty: no exception).
+    pub unless: Vec<Condition>,
     /// Winners of other packs this rule needs; a rule with any only adds caveats and next steps.
     pub stack: Vec<StackCondition>,
     /// (criterion, factor)
@@ -262,12 +264,18 @@ impl Rule {
     }
 
     fn answers_hold(&self, answers: &[Option<usize>]) -> bool {
-        self.when.iter().all(|c| {
+        let holds = |c: &Condition| {
             answers
                 .get(c.question)
                 .copied()
                 .flatten()
                 .is_some_and(|a| c.choices.contains(&a))
-        })
+        };
+        self.when.iter().all(holds) && !(!self.unless.is_empty() && self.unless.iter().all(holds))
+    }
+
+    /// Every question the rule reads, in `when` and `unless`.
+    pub fn questions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.when.iter().chain(&self.unless).map(|c| c.question)
     }
 }

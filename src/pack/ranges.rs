@@ -139,7 +139,7 @@ fn extremes(effects: &[Effect], rules: &[Rule]) -> Extremes {
 fn groups(effects: &[Effect], rules: &[Rule]) -> Vec<Vec<Effect>> {
     let mut out: Vec<(Vec<usize>, Vec<Effect>)> = Vec::new();
     for &e in effects {
-        let qs: Vec<usize> = rules[e.rule].when.iter().map(|c| c.question).collect();
+        let qs: Vec<usize> = rules[e.rule].questions().collect();
         let mut merged = (qs.clone(), vec![e]);
         out.retain_mut(|(gq, ge)| {
             if gq.iter().any(|q| qs.contains(q)) {
@@ -162,7 +162,7 @@ fn groups(effects: &[Effect], rules: &[Rule]) -> Vec<Vec<Effect>> {
 fn group_extremes(group: &[Effect], rules: &[Rule]) -> Extremes {
     let mut questions: Vec<(usize, usize)> = Vec::new(); // (question, number of choices seen)
     for e in group {
-        for c in &rules[e.rule].when {
+        for c in rules[e.rule].when.iter().chain(&rules[e.rule].unless) {
             let n = c.choices.iter().max().map_or(0, |m| m + 1);
             match questions.iter_mut().find(|(q, _)| *q == c.question) {
                 Some((_, seen)) => *seen = (*seen).max(n),

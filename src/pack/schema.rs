@@ -148,6 +148,10 @@ pub struct RuleDef {
     /// its choices (OR). A rule on a skipped question never fires.
     #[serde(default)]
     pub when: Option<Spanned<Conditions>>,
+    /// The same form as `when`: the rule does not fire when all of these hold. A skipped question
+    /// does not hold, so `unless = { q = "yes" }` means "unless the team answered yes".
+    #[serde(default)]
+    pub unless: Option<Spanned<Conditions>>,
     /// Another pack's id → the alternative(s) that must win it for this rule to fire: how a caveat
     /// or a next step fits the whole stack. Such a rule may only add caveats and next steps, so
     /// that no score depends on another pack's result.

@@ -1,0 +1,557 @@
+//! The full analysis: scores and ranking, the explanations of every number (contributions, rules,
+//! adjustments, exclusions), caveats and next steps that fit the whole stack, what would change the
+//! winner, weight sensitivity and robustness. Each part of a [`PackResult`] has its own function.
+
+use super::result::*;
+use super::score::{Evaluation, evaluate, winner_of};
+use super::{counterfactual, robustness, sensitivity};
+use super::{CLOSE_CALL_POINTS, ROBUST_SHARE, SCHEMA_VERSION, STALE_AFTER_DAYS, TIE_POINTS};
+use crate::answers::Answers;
+use crate::dates;
+use crate::pack::{Catalog, Pack, Rule};
+
+/// Everything about the answers, for the packs given (all packs when `packs` is empty).
+pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recommendation {
+    let winners = winners(catalog, &answers.choices);
+    let all: Vec<usize> = (0..catalog.packs.len()).collect();
+    let packs = if packs.is_empty() { &all[..] } else { packs };
+    Recommendation {
+        schema_version: SCHEMA_VERSION,
+        data_verified: catalog.verified.clone(),
+        data: freshness(catalog),
+        answers: answer_records(catalog, answers),
+        method: super::method(),
+        stack: stack(catalog, &winners),
+        packs: packs
+            .iter()
+            .map(|&p| pack_result(catalog, &catalog.packs[p], &answers.choices, &winners))
+            .collect(),
+    }
+}
+
+/// The full analysis of one pack of `catalog`.
+pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -> PackResult {
+    pack_result(catalog, pack, answers, &winners(catalog, answers))
+}
+
+/// The winner of every pack: what rules that read another pack's result need. Scores never depend
+/// on another pack, so this is one plain evaluation per pack.
+fn winners(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<Option<usize>> {
+    catalog.packs.iter().map(|p| winner_of(p, answers)).collect()
+}
+
+fn freshness(catalog: &Catalog) -> Freshness {
+    let verified = dates::parse_ymd(&catalog.verified);
+    let age_days = verified.map_or(0, |v| catalog.today.saturating_sub(v));
+    Freshness {
+        verified: catalog.verified.clone(),
+        as_of: dates::format_days(catalog.today),
+        age_days,
+        stale: age_days > STALE_AFTER_DAYS,
+        stale_after_days: STALE_AFTER_DAYS,
+    }
+}
+
+fn answer_records(catalog: &Catalog, answers: &Answers) -> Vec<AnswerRecord> {
+    catalog
+        .questions
+        .iter()
+        .zip(&answers.choices)
+        .map(|(q, c)| AnswerRecord {
+            question: q.id.clone(),
+            title: q.title.clone(),
+            choice: c.map(|ci| q.choices[ci].id.clone()),
+            label: c.map(|ci| q.choices[ci].label.clone()),
+        })
+        .collect()
+}
+
+fn stack(catalog: &Catalog, winners: &[Option<usize>]) -> Vec<StackPart> {
+    catalog
+        .packs
+        .iter()
+        .zip(winners)
+        .map(|(p, w)| {
+            let alt = w.map(|w| &p.alternatives[w]);
+            StackPart {
+                pack: p.id.clone(),
+                pack_name: p.name.clone(),
+                winner: alt.map(|a| a.id.clone()),
+                winner_name: alt.map(|a| a.name.clone()),
+                winner_short: alt.map(|a| a.short.clone()),
+            }
+        })
+        .collect()
+}
+
+/// What the parts of one pack's analysis share.
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    pack: &'a Pack,
+    answers: &'a [Option<usize>],
+    winners: &'a [Option<usize>],
+    ev: Evaluation,
+    /// Every rule that fires under these answers and this stack, in data order: the scoring rules
+    /// of `ev.fired` and the rules that only add caveats and next steps.
+    fired: Vec<usize>,
+}
+
+fn pack_result(
+    catalog: &Catalog,
+    pack: &Pack,
+    answers: &[Option<usize>],
+    winners: &[Option<usize>],
+) -> PackResult {
+    let ev = evaluate(pack, answers);
+    let fired = (0..pack.rules.len())
+        .filter(|&r| pack.rules[r].fires_in_stack(answers, winners))
+        .collect();
+    let cx = Ctx {
+        catalog,
+        pack,
+        answers,
+        winners,
+        ev,
+        fired,
+    };
+    let ranking = cx.ev.ranking();
+    let winner = ranking.first().copied();
+    let runner_up = ranking.get(1).copied();
+    let counts = robustness::win_counts(pack, &cx.ev);
+    let prob = |a: usize| round3(counts[a] as f64 / robustness::SAMPLES as f64);
+    let listed: Vec<usize> = ranking
+        .iter()
+        .copied()
+        .chain((0..pack.alternatives.len()).filter(|&a| cx.ev.excluded[a]))
+        .collect();
+    let margin_exact = winner
+        .zip(runner_up)
+        .map(|(w, r)| cx.ev.scores[w] - cx.ev.scores[r]);
+    let winner_probability = winner.map_or(0.0, prob);
+    let verdict = match (winner, margin_exact) {
+        (None, _) => Verdict::None,
+        (Some(_), None) => Verdict::Unopposed,
+        (Some(_), Some(m)) if m < TIE_POINTS => Verdict::Tie,
+        (Some(_), Some(_)) if winner_probability >= ROBUST_SHARE => Verdict::Robust,
+        _ => Verdict::Fragile,
+    };
+    let (counterfactuals, flips) = what_would_change(&cx, winner);
+    PackResult {
+        id: pack.id.clone(),
+        name: pack.name.clone(),
+        winner: cx.alt_id(winner),
+        runner_up: cx.alt_id(runner_up),
+        margin: winner
+            .zip(runner_up)
+            .map(|(w, r)| round1(round1(cx.ev.scores[w]) - round1(cx.ev.scores[r]))),
+        close_call: margin_exact.is_some_and(|m| m < CLOSE_CALL_POINTS),
+        verdict,
+        caveats: winner.map_or_else(Vec::new, |w| caveats(&cx, w)),
+        ranking: listed
+            .iter()
+            .enumerate()
+            .map(|(pos, &a)| ranked(&cx, a, pos, prob(a)))
+            .collect(),
+        weights: weights(&cx),
+        rules_fired: cx.fired.iter().map(|&r| fired_rule(&cx, r)).collect(),
+        counterfactuals,
+        flips,
+        sensitivity: weight_sensitivity(&cx, winner),
+        robustness: Robustness {
+            verdict,
+            winner_probability,
+            rule: format!(
+                "tie if the margin is under {TIE_POINTS} points; robust if the winner wins at least {:.0}% of {} samples with every weight scaled by U[{}, {}]; fragile otherwise",
+                ROBUST_SHARE * 100.0,
+                robustness::SAMPLES,
+                1.0 - robustness::NOISE,
+                1.0 + robustness::NOISE
+            ),
+            samples: robustness::SAMPLES,
+            weight_noise: robustness::NOISE,
+            seed: robustness::SEED,
+        },
+    }
+}
+
+impl Ctx<'_> {
+    fn alt_id(&self, a: Option<usize>) -> Option<String> {
+        a.map(|a| self.pack.alternatives[a].id.clone())
+    }
+
+    fn alt_name(&self, a: Option<usize>) -> Option<String> {
+        a.map(|a| self.pack.alternatives[a].name.clone())
+    }
+
+    fn source(&self, s: Option<usize>) -> Option<SourceOut> {
+        s.map(|s| source_out(self.catalog, s))
+    }
+
+    /// The answers that made rule `r` fire.
+    fn because(&self, r: usize) -> Vec<Because> {
+        self.pack.rules[r]
+            .when
+            .iter()
+            .filter_map(|c| {
+                let q = &self.catalog.questions[c.question];
+                self.answers[c.question].map(|ci| Because {
+                    question: q.id.clone(),
+                    title: q.title.clone(),
+                    choice: q.choices[ci].id.clone(),
+                    label: q.choices[ci].label.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The other packs' winners that rule `r` needed.
+    fn with(&self, r: usize) -> Vec<WithWinner> {
+        self.pack.rules[r]
+            .stack
+            .iter()
+            .filter_map(|s| {
+                let p = &self.catalog.packs[s.pack];
+                self.winners[s.pack].map(|w| WithWinner {
+                    pack: p.id.clone(),
+                    pack_name: p.name.clone(),
+                    alternative: p.alternatives[w].id.clone(),
+                    name: p.alternatives[w].name.clone(),
+                })
+            })
+            .collect()
+    }
+
+    fn fired_rules(&self) -> impl Iterator<Item = (usize, &Rule)> + '_ {
+        self.fired.iter().map(|&r| (r, &self.pack.rules[r]))
+    }
+}
+
+fn source_out(catalog: &Catalog, s: usize) -> SourceOut {
+    let s = &catalog.sources[s];
+    SourceOut {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        citation: s.citation.clone(),
+        verified: s.verified.clone(),
+    }
+}
+
+/// The winner's caveats: its own first, then those of the rules that fired for it.
+fn caveats(cx: &Ctx, winner: usize) -> Vec<CaveatOut> {
+    let own = cx.pack.alternatives[winner]
+        .caveats
+        .iter()
+        .map(|n| CaveatOut {
+            rule: None,
+            text: n.text.clone(),
+            because: Vec::new(),
+            with: Vec::new(),
+            source: cx.source(n.source),
+        });
+    let from_rules = cx.fired_rules().flat_map(|(r, rule)| {
+        rule.caveats
+            .iter()
+            .filter(move |c| c.alternative == winner)
+            .map(move |c| CaveatOut {
+                rule: Some(rule.id.clone()),
+                text: c.text.clone(),
+                because: cx.because(r),
+                with: cx.with(r),
+                source: cx.source(c.source),
+            })
+    });
+    own.chain(from_rules).collect()
+}
+
+/// One line of the ranking with everything that explains it.
+fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlternative {
+    let alt = &cx.pack.alternatives[a];
+    let excluded = cx.ev.excluded[a];
+    let mut exclusions = Vec::new();
+    let mut adjustments = Vec::new();
+    let mut next_steps = alt.next_steps.clone();
+    for (r, rule) in cx.fired_rules() {
+        for v in rule.vetoes.iter().filter(|v| v.alternative == a) {
+            exclusions.push(Exclusion {
+                rule: rule.id.clone(),
+                reason: v.reason.clone(),
+                because: cx.because(r),
+                source: cx.source(v.source),
+            });
+        }
+        for adj in rule.adjusts.iter().filter(|x| x.alternative == a) {
+            adjustments.push(Adjustment {
+                rule: rule.id.clone(),
+                criterion: cx.pack.criteria[adj.criterion].id.clone(),
+                delta: adj.delta,
+                reason: adj.reason.clone(),
+                because: cx.because(r),
+                source: cx.source(adj.source),
+            });
+        }
+        next_steps.extend(
+            rule.next_steps
+                .iter()
+                .filter(|s| s.alternative == a)
+                .map(|s| s.text.clone()),
+        );
+    }
+    RankedAlternative {
+        id: alt.id.clone(),
+        name: alt.name.clone(),
+        summary: alt.summary.clone(),
+        status: alt.status.clone(),
+        rank: (!excluded).then_some(pos + 1),
+        score: round1(cx.ev.scores[a]),
+        exact_score: cx.ev.scores[a],
+        excluded,
+        exclusions,
+        contributions: contributions(cx, a),
+        adjustments,
+        win_probability,
+        sources: alt
+            .sources
+            .iter()
+            .map(|&s| source_out(cx.catalog, s))
+            .collect(),
+        next_steps,
+    }
+}
+
+/// Points per criterion, rounded so that they add up exactly to the shown score.
+fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
+    let ev = &cx.ev;
+    let alt = &cx.pack.alternatives[a];
+    let share = |k: usize| {
+        if ev.total_weight > 0.0 {
+            ev.weights[k] / ev.total_weight
+        } else {
+            0.0
+        }
+    };
+    let exact: Vec<f64> = (0..cx.pack.criteria.len())
+        .map(|k| 10.0 * share(k) * ev.cell(cx.pack, a, k))
+        .collect();
+    let rounded = round_parts(&exact, ev.scores[a]);
+    cx.pack
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(k, c)| Contribution {
+            criterion: c.id.clone(),
+            name: c.name.clone(),
+            weight_share: round3(share(k)),
+            score: round1(ev.cell(cx.pack, a, k)),
+            base_score: alt.scores[k].value,
+            points: rounded[k],
+            exact_points: exact[k],
+            why: alt.scores[k].why.clone(),
+        })
+        .collect()
+}
+
+fn fmt_factor(f: f64) -> String {
+    let s = format!("{f:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A fired rule with each of its effects in words.
+fn fired_rule(cx: &Ctx, r: usize) -> FiredRule {
+    let rule = &cx.pack.rules[r];
+    let name = |a: usize| &cx.pack.alternatives[a].name;
+    let id = |a: usize| Some(cx.pack.alternatives[a].id.clone());
+    let effect = |kind, alternative, text| RuleEffect {
+        kind,
+        alternative,
+        text,
+    };
+    let mut effects = Vec::new();
+    for &(k, f) in &rule.weights {
+        let text = format!(
+            "weight of {} ×{}",
+            cx.pack.criteria[k].name,
+            fmt_factor(f)
+        );
+        effects.push(effect(EffectKind::Weight, None, text));
+    }
+    for adj in &rule.adjusts {
+        let text = format!(
+            "{} {:+} on {}: {}",
+            name(adj.alternative),
+            adj.delta,
+            cx.pack.criteria[adj.criterion].name,
+            adj.reason
+        );
+        effects.push(effect(EffectKind::Adjust, id(adj.alternative), text));
+    }
+    for v in &rule.vetoes {
+        let text = format!("excludes {}: {}", name(v.alternative), v.reason);
+        effects.push(effect(EffectKind::Veto, id(v.alternative), text));
+    }
+    for c in &rule.caveats {
+        let text = format!("caveat for {}: {}", name(c.alternative), c.text);
+        effects.push(effect(EffectKind::Caveat, id(c.alternative), text));
+    }
+    for s in &rule.next_steps {
+        let text = format!("next step for {}: {}", name(s.alternative), s.text);
+        effects.push(effect(EffectKind::NextStep, id(s.alternative), text));
+    }
+    FiredRule {
+        id: rule.id.clone(),
+        reason: rule.reason.clone(),
+        because: cx.because(r),
+        with: cx.with(r),
+        effects,
+    }
+}
+
+/// The effective weights, each with the rule factors that made it.
+fn weights(cx: &Ctx) -> Vec<WeightOut> {
+    let ev = &cx.ev;
+    cx.pack
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(k, c)| WeightOut {
+            criterion: c.id.clone(),
+            name: c.name.clone(),
+            base: c.weight,
+            effective: round3(ev.weights[k]),
+            share: if ev.total_weight > 0.0 {
+                round3(ev.weights[k] / ev.total_weight)
+            } else {
+                0.0
+            },
+            factors: cx
+                .fired_rules()
+                .flat_map(|(r, rule)| {
+                    rule.weights
+                        .iter()
+                        .filter(move |(kk, _)| *kk == k)
+                        .map(move |&(_, factor)| WeightFactor {
+                            rule: rule.id.clone(),
+                            factor,
+                            reason: rule.reason.clone(),
+                            because: cx.because(r),
+                        })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every other single answer with the winner it gives, and the smallest sets of answer changes
+/// (one, else two) that change the winner.
+fn what_would_change(cx: &Ctx, winner: Option<usize>) -> (Vec<Counterfactual>, Flips) {
+    let catalog = cx.catalog;
+    let n_choices: Vec<usize> = catalog.questions.iter().map(|q| q.choices.len()).collect();
+    let change = |q: usize, c: usize| {
+        let question = &catalog.questions[q];
+        AnswerChange {
+            question: question.id.clone(),
+            title: question.title.clone(),
+            from: cx.answers[q].map(|ci| question.choices[ci].id.clone()),
+            to: question.choices[c].id.clone(),
+            to_label: question.choices[c].label.clone(),
+        }
+    };
+    let singles = counterfactual::single_changes(cx.pack, &n_choices, cx.answers);
+    let counterfactuals = singles
+        .iter()
+        .map(|s| {
+            let ch = change(s.question, s.to);
+            Counterfactual {
+                question: ch.question,
+                title: ch.title,
+                from: ch.from,
+                to: ch.to,
+                to_label: ch.to_label,
+                winner: cx.alt_id(s.winner),
+                winner_name: cx.alt_name(s.winner),
+                changes_winner: s.winner != winner,
+            }
+        })
+        .collect();
+    let flip_set = |changes, w| FlipSet {
+        changes,
+        winner: cx.alt_id(w),
+        winner_name: cx.alt_name(w),
+    };
+    let single_flips: Vec<FlipSet> = singles
+        .iter()
+        .filter(|s| s.winner != winner)
+        .map(|s| flip_set(vec![change(s.question, s.to)], s.winner))
+        .collect();
+    let flips = if !single_flips.is_empty() {
+        Flips {
+            size: Some(1),
+            sets: single_flips,
+        }
+    } else {
+        let pairs = counterfactual::pair_flips(cx.pack, &n_choices, cx.answers, winner);
+        Flips {
+            size: (!pairs.is_empty()).then_some(2),
+            sets: pairs
+                .into_iter()
+                .map(|((q1, c1), (q2, c2), w)| flip_set(vec![change(q1, c1), change(q2, c2)], w))
+                .collect(),
+        }
+    };
+    (counterfactuals, flips)
+}
+
+fn weight_sensitivity(cx: &Ctx, winner: Option<usize>) -> Vec<Sensitivity> {
+    let flips = winner.map(|w| sensitivity::weight_flips(cx.pack, &cx.ev, w));
+    cx.pack
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let f = flips.as_ref().and_then(|v| v[k]);
+            Sensitivity {
+                criterion: c.id.clone(),
+                name: c.name.clone(),
+                flip_at: f.map(|f| round3(f.relative_change)),
+                new_winner: f.map(|f| cx.pack.alternatives[f.new_winner].id.clone()),
+            }
+        })
+        .collect()
+}
+
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0 + 0.0
+}
+
+pub fn round3(x: f64) -> f64 {
+    // `+ 0.0` turns −0.0 into 0.0, so JSON never says `-0.0`.
+    (x * 1000.0).round() / 1000.0 + 0.0
+}
+
+/// Rounds `parts` to one decimal so that they sum exactly to `round1(total)` (largest remainder).
+///
+/// Total over every input: a part or a total that is not finite, or parts that cannot add up to the
+/// total, never make it loop; each part moves by at most one tenth.
+pub fn round_parts(parts: &[f64], total: f64) -> Vec<f64> {
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    let tenth = |x: f64| (finite(x) * 10.0).clamp(i64::MIN as f64 / 4.0, i64::MAX as f64 / 4.0);
+    let mut tenths: Vec<i64> = parts.iter().map(|&p| tenth(p).floor() as i64).collect();
+    let remainder = |i: usize| tenth(parts[i]) - tenths[i] as f64;
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| remainder(b).total_cmp(&remainder(a)).then(a.cmp(&b)));
+    let target = tenth(total).round() as i64;
+    let missing = target.saturating_sub(tenths.iter().fold(0i64, |s, &t| s.saturating_add(t)));
+    // Largest remainders first when adding a tenth, smallest first when taking one away; each part
+    // moves once at most, so a total the parts cannot reach is approached, never looped on.
+    if missing > 0 {
+        for &i in order.iter().take(missing as usize) {
+            tenths[i] += 1;
+        }
+    } else {
+        let positive: Vec<usize> = order.iter().rev().copied().filter(|&i| tenths[i] > 0).collect();
+        for i in positive.into_iter().take(missing.unsigned_abs() as usize) {
+            tenths[i] -= 1;
+        }
+    }
+    tenths.into_iter().map(|t| t as f64 / 10.0).collect()
+}

@@ -1,0 +1,341 @@
+//! The result of an analysis: the one value every view renders (TUI, text, Markdown, HTML, JSON).
+//! These types are the JSON contract (`docs/json-schema.md`): fields are added, never renamed or
+//! removed within a schema version. The computation lives in `analyze`.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub schema_version: u32,
+    /// The oldest verified date of the data: its facts are at least this fresh.
+    pub data_verified: String,
+    /// How old the data is, and whether it is old enough to warn about.
+    pub data: Freshness,
+    pub answers: Vec<AnswerRecord>,
+    pub method: Method,
+    /// The winner of every pack of the data (also those not asked for), in pack order: the stack
+    /// as a whole.
+    pub stack: Vec<StackPart>,
+    pub packs: Vec<PackResult>,
+}
+
+/// How old the data's facts are on the day of the analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Freshness {
+    /// The oldest verified date of the data files.
+    pub verified: String,
+    /// The day the analysis was made (the day the data was loaded).
+    pub as_of: String,
+    /// Days from `verified` to `as_of`; negative when the clock is behind the data.
+    pub age_days: i64,
+    /// True when `age_days` is more than `stale_after_days`: every view then warns.
+    pub stale: bool,
+    pub stale_after_days: i64,
+}
+
+/// One pack's winner, as part of the whole stack.
+#[derive(Debug, Clone, Serialize)]
+pub struct StackPart {
+    pub pack: String,
+    pub pack_name: String,
+    /// `None` when every alternative of the pack is excluded.
+    pub winner: Option<String>,
+    pub winner_name: Option<String>,
+    /// The winner's short name, for one-line summaries.
+    pub winner_short: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerRecord {
+    pub question: String,
+    pub title: String,
+    /// `None` when skipped.
+    pub choice: Option<String>,
+    pub label: Option<String>,
+}
+
+/// The constants of the method, so every output documents how it was computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Method {
+    pub scoring: &'static str,
+    pub close_call_points: f64,
+    pub tie_points: f64,
+    pub robust_share: f64,
+    pub samples: usize,
+    pub weight_noise: f64,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The winner wins at least `ROBUST_SHARE` of the weight samples and is not tied.
+    Robust,
+    /// The winner is ahead but loses too often when the weights move.
+    Fragile,
+    /// The top two are within `TIE_POINTS`.
+    Tie,
+    /// Only one alternative is left after vetoes: nothing to compare it with.
+    Unopposed,
+    /// Every alternative is excluded.
+    None,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Robust => "robust",
+            Verdict::Fragile => "fragile",
+            Verdict::Tie => "tie",
+            Verdict::Unopposed => "unopposed",
+            Verdict::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackResult {
+    pub id: String,
+    pub name: String,
+    pub winner: Option<String>,
+    pub runner_up: Option<String>,
+    /// Winner's score minus runner-up's, in points of 100 (rounded like the scores).
+    pub margin: Option<f64>,
+    pub close_call: bool,
+    pub verdict: Verdict,
+    /// Caveats of the winner under these answers.
+    pub caveats: Vec<CaveatOut>,
+    /// Best first; excluded alternatives last, in data order.
+    pub ranking: Vec<RankedAlternative>,
+    pub weights: Vec<WeightOut>,
+    pub rules_fired: Vec<FiredRule>,
+    /// Every other choice of every question the pack depends on.
+    pub counterfactuals: Vec<Counterfactual>,
+    /// The smallest sets of answer changes (one, else two) that change the winner.
+    pub flips: Flips,
+    pub sensitivity: Vec<Sensitivity>,
+    pub robustness: Robustness,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedAlternative {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub status: Option<String>,
+    /// 1-based; `None` when excluded.
+    pub rank: Option<usize>,
+    /// 0–100, one decimal.
+    pub score: f64,
+    #[serde(skip)]
+    pub exact_score: f64,
+    pub excluded: bool,
+    pub exclusions: Vec<Exclusion>,
+    /// One per criterion; the points sum exactly to `score`.
+    pub contributions: Vec<Contribution>,
+    pub adjustments: Vec<Adjustment>,
+    /// Share of weight samples this alternative wins.
+    pub win_probability: f64,
+    pub sources: Vec<SourceOut>,
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contribution {
+    pub criterion: String,
+    pub name: String,
+    /// This criterion's share of the total weight, 0–1.
+    pub weight_share: f64,
+    /// The 0–10 score used (after adjustments).
+    pub score: f64,
+    /// The data's score before adjustments.
+    pub base_score: f64,
+    /// weight share × score × 10, one decimal; the points of one alternative sum to its score.
+    pub points: f64,
+    #[serde(skip)]
+    pub exact_points: f64,
+    pub why: String,
+}
+
+/// The answer that made a rule fire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Because {
+    pub question: String,
+    pub title: String,
+    pub choice: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Exclusion {
+    pub rule: String,
+    pub reason: String,
+    pub because: Vec<Because>,
+    pub source: Option<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Adjustment {
+    pub rule: String,
+    pub criterion: String,
+    pub delta: f64,
+    pub reason: String,
+    pub because: Vec<Because>,
+    pub source: Option<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaveatOut {
+    /// The rule that raised it; `None` for a caveat of the alternative itself (shown whenever it
+    /// is recommended).
+    pub rule: Option<String>,
+    pub text: String,
+    pub because: Vec<Because>,
+    /// The other packs' winners the rule needed (it fits the whole stack).
+    pub with: Vec<WithWinner>,
+    pub source: Option<SourceOut>,
+}
+
+/// Another pack's winner that made a rule fire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WithWinner {
+    pub pack: String,
+    pub pack_name: String,
+    pub alternative: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub citation: Option<String>,
+    pub verified: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeightOut {
+    pub criterion: String,
+    pub name: String,
+    pub base: f64,
+    pub effective: f64,
+    /// Share of the total effective weight, 0–1.
+    pub share: f64,
+    pub factors: Vec<WeightFactor>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeightFactor {
+    pub rule: String,
+    pub factor: f64,
+    pub reason: Option<String>,
+    pub because: Vec<Because>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FiredRule {
+    pub id: String,
+    pub reason: Option<String>,
+    pub because: Vec<Because>,
+    /// The other packs' winners the rule needed.
+    pub with: Vec<WithWinner>,
+    /// Each effect, in words ("weight of Portability ×2", "excludes AWS App Runner: …").
+    pub effects: Vec<RuleEffect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EffectKind {
+    Weight,
+    Adjust,
+    Veto,
+    Caveat,
+    #[serde(rename = "next_step")]
+    NextStep,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleEffect {
+    pub kind: EffectKind,
+    /// The alternative it concerns; `None` for a weight change (it concerns all).
+    pub alternative: Option<String>,
+    pub text: String,
+}
+
+impl FiredRule {
+    /// The effects worth reading next to a comparison of `alternatives`: every weight change and
+    /// exclusion, and the score changes of those alternatives. Caveats show under the winner instead.
+    pub fn effects_about<'a>(
+        &'a self,
+        alternatives: &'a [&str],
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.effects
+            .iter()
+            .filter(move |e| match e.kind {
+                EffectKind::Weight | EffectKind::Veto => true,
+                EffectKind::Adjust => e
+                    .alternative
+                    .as_deref()
+                    .is_some_and(|a| alternatives.contains(&a)),
+                EffectKind::Caveat | EffectKind::NextStep => false,
+            })
+            .map(|e| e.text.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counterfactual {
+    pub question: String,
+    pub title: String,
+    /// `None` when the question was skipped.
+    pub from: Option<String>,
+    pub to: String,
+    pub to_label: String,
+    pub winner: Option<String>,
+    pub winner_name: Option<String>,
+    pub changes_winner: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerChange {
+    pub question: String,
+    pub title: String,
+    pub from: Option<String>,
+    pub to: String,
+    pub to_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlipSet {
+    pub changes: Vec<AnswerChange>,
+    pub winner: Option<String>,
+    pub winner_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flips {
+    /// 1 or 2; `None` when no change of one or two answers changes the winner.
+    pub size: Option<usize>,
+    pub sets: Vec<FlipSet>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sensitivity {
+    pub criterion: String,
+    pub name: String,
+    /// The relative weight change at which the winner changes (+0.5 = ×1.5), or `None`.
+    pub flip_at: Option<f64>,
+    pub new_winner: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Robustness {
+    pub verdict: Verdict,
+    pub winner_probability: f64,
+    pub rule: String,
+    pub samples: usize,
+    pub weight_noise: f64,
+    pub seed: u64,
+}
+
