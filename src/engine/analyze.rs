@@ -4,8 +4,8 @@
 
 use super::result::*;
 use super::score::{Evaluation, evaluate, winner_of};
-use super::{counterfactual, robustness, sensitivity};
 use super::{CLOSE_CALL_POINTS, ROBUST_SHARE, SCHEMA_VERSION, STALE_AFTER_DAYS, TIE_POINTS};
+use super::{counterfactual, robustness, sensitivity};
 use crate::answers::Answers;
 use crate::dates;
 use crate::pack::{Catalog, Pack, Rule};
@@ -37,7 +37,11 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
 /// The winner of every pack: what rules that read another pack's result need. Scores never depend
 /// on another pack, so this is one plain evaluation per pack.
 fn winners(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<Option<usize>> {
-    catalog.packs.iter().map(|p| winner_of(p, answers)).collect()
+    catalog
+        .packs
+        .iter()
+        .map(|p| winner_of(p, answers))
+        .collect()
 }
 
 fn freshness(catalog: &Catalog) -> Freshness {
@@ -368,11 +372,7 @@ fn fired_rule(cx: &Ctx, r: usize) -> FiredRule {
     };
     let mut effects = Vec::new();
     for &(k, f) in &rule.weights {
-        let text = format!(
-            "weight of {} ×{}",
-            cx.pack.criteria[k].name,
-            fmt_factor(f)
-        );
+        let text = format!("weight of {} ×{}", cx.pack.criteria[k].name, fmt_factor(f));
         effects.push(effect(EffectKind::Weight, None, text));
     }
     for adj in &rule.adjusts {
@@ -548,7 +548,12 @@ pub fn round_parts(parts: &[f64], total: f64) -> Vec<f64> {
             tenths[i] += 1;
         }
     } else {
-        let positive: Vec<usize> = order.iter().rev().copied().filter(|&i| tenths[i] > 0).collect();
+        let positive: Vec<usize> = order
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&i| tenths[i] > 0)
+            .collect();
         for i in positive.into_iter().take(missing.unsigned_abs() as usize) {
             tenths[i] -= 1;
         }

@@ -338,4 +338,3 @@ pub struct Robustness {
     pub weight_noise: f64,
     pub seed: u64,
 }
-

@@ -194,10 +194,7 @@ pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> P
         .iter()
         .flat_map(|a| a.scores.iter().map(|s| s.value))
         .collect();
-    let mut questions_used: Vec<usize> = rules
-        .iter()
-        .flat_map(|r| r.questions())
-        .collect();
+    let mut questions_used: Vec<usize> = rules.iter().flat_map(|r| r.questions()).collect();
     questions_used.sort_unstable();
     questions_used.dedup();
     Pack {

@@ -46,7 +46,13 @@ pub fn check(
             cells
                 .entry((a.alternative, a.criterion))
                 .or_default()
-                .push((Effect { rule: ri, value: a.delta }, j));
+                .push((
+                    Effect {
+                        rule: ri,
+                        value: a.delta,
+                    },
+                    j,
+                ));
         }
         for &(k, f) in &r.weights {
             // Products become sums of logarithms; a factor of 0 only ever lowers a weight.
@@ -69,11 +75,14 @@ pub fn check(
             (ext.min, (0.0, "below 0")),
         ] {
             let reached = base + total;
-            let off = if bound > 0.0 { reached > bound + 1e-9 } else { reached < -1e-9 };
+            let off = if bound > 0.0 {
+                reached > bound + 1e-9
+            } else {
+                reached < -1e-9
+            };
             if off {
                 // Point at the last adjustment in the combination: the one to lower.
-                let Some((last, j)) = effects.iter().rfind(|(e, _)| fired.contains(&e.rule))
-                else {
+                let Some((last, j)) = effects.iter().rfind(|(e, _)| fired.contains(&e.rule)) else {
                     continue;
                 };
                 let span = p.rules[last.rule].adjust[*j].span();
@@ -102,8 +111,14 @@ pub fn check(
         let (log, fired) = extremes(&effects, rules).max;
         if log > MAX_COMBINED_FACTOR.ln() + 1e-9 {
             let rule = fired.iter().max().copied().unwrap_or(0);
-            let at = p.rules[rule].weights.as_ref().map_or(p.rules[rule].id.span(), |w| w.span());
-            let ids: Vec<String> = fired.iter().map(|&r| format!("`{}`", rules[r].id)).collect();
+            let at = p.rules[rule]
+                .weights
+                .as_ref()
+                .map_or(p.rules[rule].id.span(), |w| w.span());
+            let ids: Vec<String> = fired
+                .iter()
+                .map(|&r| format!("`{}`", rules[r].id))
+                .collect();
             cx.diags.push(src.at(
                 at,
                 format!(

@@ -1,0 +1,487 @@
+//! The principles the built-in data follows (data/README.md, "Principles"), each from AWS's current
+//! guidance or the event report, checked over **every** combination of answers, skipped answers
+//! included. A failure names the principle and the answers that break it.
+//!
+//! These are not the data's rules restated: a principle says what an expert expects from the
+//! answers, and the test checks the winner the whole model (weights, scores, adjustments, vetoes)
+//! produces, whatever rules the data uses to get there.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use tradeoff::answers::Answers;
+use tradeoff::engine::{analyze, analyze_pack, evaluate};
+use tradeoff::pack::{self, Catalog, Pack};
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| pack::load_builtin().expect("built-in data loads"))
+}
+
+fn q(id: &str) -> usize {
+    catalog()
+        .question_index(id)
+        .unwrap_or_else(|| panic!("question {id}"))
+}
+
+fn choice(question: &str, id: &str) -> Option<usize> {
+    Some(catalog().questions[q(question)].choice_index(id).unwrap())
+}
+
+/// Every combination of answers to `questions` (each choice, and skipped when `skips`), as full
+/// answer vectors (other questions skipped).
+fn combinations(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
+    let c = catalog();
+    let mut out = vec![vec![None; c.questions.len()]];
+    for &qi in questions {
+        let n = c.questions[qi].choices.len();
+        let values: Vec<Option<usize>> = (0..n).map(Some).chain(skips.then_some(None)).collect();
+        out = out
+            .into_iter()
+            .flat_map(|a| {
+                values.iter().map(move |&v| {
+                    let mut a = a.clone();
+                    a[qi] = v;
+                    a
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// One pack's winner (by id) under every combination of the questions it reads.
+struct Sweep {
+    pack: &'static Pack,
+    rows: Vec<(Vec<Option<usize>>, Option<String>)>,
+}
+
+fn sweep(pack_id: &str) -> &'static Sweep {
+    static SWEEPS: OnceLock<BTreeMap<String, Sweep>> = OnceLock::new();
+    let all = SWEEPS.get_or_init(|| {
+        catalog()
+            .packs
+            .iter()
+            .map(|p| {
+                let rows = combinations(&p.questions_used, true)
+                    .into_iter()
+                    .map(|a| {
+                        let w = evaluate(p, &a)
+                            .winner()
+                            .map(|w| p.alternatives[w].id.clone());
+                        (a, w)
+                    })
+                    .collect();
+                (p.id.clone(), Sweep { pack: p, rows })
+            })
+            .collect()
+    });
+    &all[pack_id]
+}
+
+/// The answers in words, for failure messages.
+fn describe(a: &[Option<usize>]) -> String {
+    let c = catalog();
+    c.questions
+        .iter()
+        .zip(a)
+        .filter_map(|(q, x)| x.map(|x| format!("{}={}", q.id, q.choices[x].id)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Asserts `ok(answers, winner)` for every combination, naming the principle when it fails.
+fn holds(pack: &str, principle: &str, ok: impl Fn(&[Option<usize>], &str) -> bool) {
+    let s = sweep(pack);
+    let broken: Vec<String> = s
+        .rows
+        .iter()
+        .filter(|(a, w)| !ok(a, w.as_deref().unwrap_or("-")))
+        .map(|(a, w)| format!("{} -> {}", describe(a), w.as_deref().unwrap_or("-")))
+        .collect();
+    assert!(
+        broken.is_empty(),
+        "{principle}: broken by {} of {} combinations, e.g.\n{}",
+        broken.len(),
+        s.rows.len(),
+        broken
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+fn is(a: &[Option<usize>], question: &str, id: &str) -> bool {
+    a[q(question)] == choice(question, id)
+}
+
+fn skipped(a: &[Option<usize>], question: &str) -> bool {
+    a[q(question)].is_none()
+}
+
+const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
+
+// --- Compute --------------------------------------------------------------------------------------
+
+/// C1. Kubernetes only when the team asks for it. AWS: "Never recommend EKS unless they explicitly
+/// ask for Kubernetes" (aws-containers-skill). Not wanting it, or never having run it without
+/// saying it is wanted, never ends in EKS.
+#[test]
+fn c1_kubernetes_only_when_asked() {
+    holds("compute", "C1", |a, w| {
+        let not_asked = is(a, "kubernetes_wanted", "no")
+            || (skipped(a, "kubernetes_wanted") && is(a, "k8s_experience", "none"));
+        !(not_asked && EKS.contains(&w))
+    });
+}
+
+/// C2. A team that wants Kubernetes gets it: on AWS only EKS gives the Kubernetes API
+/// (aws-containers-skill).
+#[test]
+fn c2_kubernetes_when_asked() {
+    holds("compute", "C2", |a, w| {
+        !is(a, "kubernetes_wanted", "yes") || EKS.contains(&w)
+    });
+}
+
+/// C3. AWS runs the nodes unless the team needs host control or is large enough for a platform
+/// team: Auto Mode manages nodes, scaling and core add-ons (eks-auto-mode), and AWS's start-up
+/// guidance gives Kubernetes to a dedicated platform team only (aws-startup-advisor).
+#[test]
+fn c3_eks_with_own_nodes_only_for_host_control_or_a_platform_team() {
+    holds("compute", "C3", |a, w| {
+        w != "eks" || is(a, "hardware", "host_access") || is(a, "team_size", "large")
+    });
+}
+
+/// C4. Express Mode is for simple HTTP apps: workers, batch and services that call each other go
+/// to ECS on Fargate (aws-containers-skill; Express has no Service Connect settings,
+/// ecs-express-resources).
+#[test]
+fn c4_express_mode_only_for_simple_http_apps() {
+    holds("compute", "C4", |a, w| {
+        w != "ecs-express"
+            || !(is(a, "workload", "background") || is(a, "workload", "microservices"))
+    });
+}
+
+/// C5. EC2 capacity only when the hardware needs it: "GPU workloads or >16 vCPU → ECS on EC2",
+/// Fargate for everything else (aws-containers-skill). On standard or unstated hardware, neither
+/// ECS on EC2 nor Managed Instances wins.
+#[test]
+fn c5_ec2_capacity_only_for_hardware_that_needs_it() {
+    holds("compute", "C5", |a, w| {
+        let needs = is(a, "hardware", "gpu_or_large") || is(a, "hardware", "host_access");
+        needs || !["ecs-ec2", "ecs-managed-instances"].contains(&w)
+    });
+}
+
+/// C6. Host control means instances the team runs: Managed Instances and Auto Mode use AWS's AMIs
+/// with no SSH (ecs-managed-instances, eks-automode-vs-mng), Fargate has no host (fargate-task-params).
+#[test]
+fn c6_host_control_means_instances_you_run() {
+    holds("compute", "C6", |a, w| {
+        !is(a, "hardware", "host_access") || ["ecs-ec2", "eks"].contains(&w)
+    });
+}
+
+/// C7. GPUs without host control run on capacity AWS manages: ECS Managed Instances gives "GPU
+/// acceleration … while AWS handles provisioning, scaling, patching" (ecs-managed-instances), so
+/// ECS on EC2 wins only for host control.
+#[test]
+fn c7_ecs_on_ec2_only_for_host_control() {
+    holds("compute", "C7", |a, w| {
+        w != "ecs-ec2" || is(a, "hardware", "host_access")
+    });
+}
+
+/// C8. Scale to zero pays only with idle time: Lambda's "zero cost at idle" against containers
+/// that get cheaper with predictable, sustained traffic (aws-startup-lambda).
+#[test]
+fn c8_lambda_only_for_spiky_traffic() {
+    holds("compute", "C8", |a, w| {
+        w != "lambda" || is(a, "traffic", "spiky")
+    });
+}
+
+/// C9. App Runner is closed to new customers and AWS recommends ECS Express Mode for new services
+/// (apprunner-availability): it never wins, even for an existing customer.
+#[test]
+fn c9_app_runner_never_wins() {
+    holds("compute", "C9", |_, w| w != "app-runner");
+}
+
+/// C10 (and I7). Every alternative that can win carries the warnings an expert would raise when it
+/// does: the winner of every combination is shown with at least one caveat.
+#[test]
+fn every_winner_comes_with_its_caveats() {
+    let c = catalog();
+    for p in &c.packs {
+        let s = sweep(&p.id);
+        let mut seen = BTreeSet::new();
+        for (a, w) in &s.rows {
+            let Some(w) = w else { continue };
+            if !seen.insert(w.clone()) {
+                continue;
+            }
+            let result = analyze_pack(c, s.pack, a);
+            assert!(
+                !result.caveats.is_empty(),
+                "{}: {w} wins under {} with no caveat",
+                p.id,
+                describe(a)
+            );
+        }
+        assert!(seen.len() >= 4, "{}: only {seen:?} ever win", p.id);
+    }
+}
+
+/// C11. Next steps and caveats fit the whole stack: a platform's next steps never name another IaC
+/// tool than the one recommended, and the IaC tool's caveats about a platform appear only when that
+/// platform is recommended.
+#[test]
+fn c11_next_steps_fit_the_stack() {
+    let c = catalog();
+    let mut asked: Vec<usize> = c
+        .packs
+        .iter()
+        .flat_map(|p| p.questions_used.clone())
+        .collect();
+    asked.sort_unstable();
+    asked.dedup();
+    let compute = c.pack("compute").unwrap();
+    let iac = c.pack("iac").unwrap();
+    let workload = q("workload");
+    let mut seen = BTreeSet::new();
+    for a in combinations(&asked, false) {
+        let cw = evaluate(compute, &a).winner();
+        let iw = evaluate(iac, &a).winner();
+        if !seen.insert((cw, iw, a[workload])) {
+            continue;
+        }
+        let mut answers = Answers::empty(c);
+        answers.choices = a.clone();
+        let rec = analyze(c, &answers, &[]);
+        let tool = rec.stack[1].winner.clone().unwrap();
+        let platform = rec.stack[0].winner.clone().unwrap();
+        let steps = &rec.packs[0].ranking[0].next_steps;
+        for (mark, tools) in [
+            ("In CDK", &["cdk"][..]),
+            ("In CloudFormation", &["cloudformation"]),
+            ("In HCL", &["terraform", "opentofu"]),
+        ] {
+            for s in steps.iter().filter(|s| s.starts_with(mark)) {
+                assert!(
+                    tools.contains(&tool.as_str()),
+                    "{platform} with {tool}: next step `{s}` is for another tool ({})",
+                    describe(&a)
+                );
+            }
+        }
+        for cv in &rec.packs[1].caveats {
+            for w in &cv.with {
+                assert_eq!(
+                    w.alternative, platform,
+                    "caveat `{}` needs {}",
+                    cv.text, w.name
+                );
+            }
+        }
+    }
+    assert!(seen.len() > 20, "the sweep reached {} stacks", seen.len());
+}
+
+// --- IaC ------------------------------------------------------------------------------------------
+
+const TOOLS: [&str; 5] = ["cdk", "cloudformation", "terraform", "opentofu", "pulumi"];
+
+/// I1. Keep what you run: a team that keeps its tool is never told to switch. Migrating rewrites
+/// the code and moves every resource's state; the tools for it give "a starting point" (cdk migrate
+/// is in preview, cdk-migrate) and configuration that is Terraform's "best guess" (terraform-import).
+#[test]
+fn i1_a_team_that_keeps_its_tool_keeps_it() {
+    holds("iac", "I1", |a, w| {
+        let existing = a[q("existing_iac")].map(|x| {
+            catalog().questions[q("existing_iac")].choices[x]
+                .id
+                .as_str()
+        });
+        match existing {
+            Some(tool) if TOOLS.contains(&tool) && is(a, "iac_migration", "keep") => w == tool,
+            _ => true,
+        }
+    });
+}
+
+/// I2. A team on CDK is never sent back to raw CloudFormation: CDK already deploys CloudFormation,
+/// and AWS recommends CDK when "team already uses CDK" (aws-cfn-skill).
+#[test]
+fn i2_a_cdk_team_is_never_sent_to_raw_templates() {
+    holds("iac", "I2", |a, w| {
+        !(is(a, "existing_iac", "cdk") && w == "cloudformation")
+    });
+}
+
+/// I3. CDK for AWS-centric teams that write code (the event report's "CDK for AWS-centric"; CDK
+/// "can reduce the time required to generate CloudFormation templates" for teams that know a
+/// supported language, terraform-faq): all-AWS, no IaC to keep, a programming language -> CDK.
+#[test]
+fn i3_cdk_for_aws_centric_teams_that_write_code() {
+    holds("iac", "I3", |a, w| {
+        let code = ["typescript", "python", "java_csharp_go"]
+            .iter()
+            .any(|l| is(a, "iac_language", l));
+        let fresh = is(a, "existing_iac", "none") || skipped(a, "existing_iac");
+        !(is(a, "cloud_strategy", "aws_only") && fresh && code) || w == "cdk"
+    });
+}
+
+/// I4. Configuration files on an all-AWS estate: CloudFormation, which AWS says gives "a level of
+/// native support that Terraform can't match" (terraform-faq), for teams with nothing to keep.
+#[test]
+fn i4_cloudformation_for_declarative_aws_only_teams() {
+    holds("iac", "I4", |a, w| {
+        let fresh = is(a, "existing_iac", "none") || skipped(a, "existing_iac");
+        !(is(a, "cloud_strategy", "aws_only") && fresh && is(a, "iac_language", "declarative"))
+            || w == "cloudformation"
+    });
+}
+
+/// I5. One tool across clouds: the event report's "Terraform for multi-cloud"; AWS points estates
+/// "spread out among multiple cloud providers" to Terraform (terraform-faq). A multi-cloud team
+/// with nothing to keep never gets an AWS-only tool.
+#[test]
+fn i5_no_aws_only_tool_for_a_fresh_multi_cloud_team() {
+    holds("iac", "I5", |a, w| {
+        let fresh = is(a, "existing_iac", "none") || skipped(a, "existing_iac");
+        !(is(a, "cloud_strategy", "multi_cloud") && fresh)
+            || !["cdk", "cloudformation"].contains(&w)
+    });
+}
+
+/// I6. A recommended switch says what it costs: when a team that runs one tool is recommended
+/// another, a caveat names the migration (terraform-import, cdk-migrate).
+#[test]
+fn i6_a_recommended_switch_names_its_cost() {
+    let c = catalog();
+    let s = sweep("iac");
+    let existing_q = q("existing_iac");
+    for (a, w) in &s.rows {
+        let Some(x) = a[existing_q] else { continue };
+        let existing = &c.questions[existing_q].choices[x].id;
+        let Some(w) = w else { continue };
+        if !TOOLS.contains(&existing.as_str()) || existing == w {
+            continue;
+        }
+        let result = analyze_pack(c, s.pack, a);
+        assert!(
+            result.caveats.iter().any(|cv| cv.text.contains("Moving ")
+                && cv.because.iter().any(|b| b.question == "existing_iac")),
+            "{existing} -> {w} without a word on the migration ({})",
+            describe(a)
+        );
+    }
+}
+
+// --- Every question ---------------------------------------------------------------------------------
+
+/// What an answer does to one pack: every score and every exclusion.
+fn signature(p: &Pack, a: &[Option<usize>]) -> (Vec<u64>, Vec<bool>) {
+    let ev = evaluate(p, a);
+    (ev.scores.iter().map(|s| s.to_bits()).collect(), ev.excluded)
+}
+
+/// Pairs of values of question `qi` (choices, and skipped as `None`) that no combination of the
+/// other answers tells apart in any pack.
+fn indistinguishable(qi: usize) -> Vec<(Option<usize>, Option<usize>)> {
+    let c = catalog();
+    let values: Vec<Option<usize>> = (0..c.questions[qi].choices.len())
+        .map(Some)
+        .chain([None])
+        .collect();
+    let mut same: BTreeSet<(usize, usize)> = (0..values.len())
+        .flat_map(|i| (i + 1..values.len()).map(move |j| (i, j)))
+        .collect();
+    for p in c.packs.iter().filter(|p| p.questions_used.contains(&qi)) {
+        let others: Vec<usize> = p
+            .questions_used
+            .iter()
+            .copied()
+            .filter(|&o| o != qi)
+            .collect();
+        for mut a in combinations(&others, false) {
+            let sigs: Vec<_> = values
+                .iter()
+                .map(|&v| {
+                    a[qi] = v;
+                    signature(p, &a)
+                })
+                .collect();
+            same.retain(|&(i, j)| sigs[i] == sigs[j]);
+            if same.is_empty() {
+                return Vec::new();
+            }
+        }
+    }
+    same.into_iter()
+        .map(|(i, j)| (values[i], values[j]))
+        .collect()
+}
+
+/// G1 and G2. Every answer matters, and no two answers of a question are interchangeable: each
+/// choice changes some score or exclusion compared with skipping the question and with every other
+/// choice, under some combination of the other answers. The one documented exception: TypeScript
+/// and Python, which CDK and Pulumi both support first-class (cdk-languages, pulumi-languages).
+#[test]
+fn g1_g2_every_answer_matters_and_none_are_interchangeable() {
+    let c = catalog();
+    let documented = [("iac_language", "typescript", "python")];
+    let mut problems = Vec::new();
+    for (qi, question) in c.questions.iter().enumerate() {
+        for (x, y) in indistinguishable(qi) {
+            let name =
+                |v: Option<usize>| v.map_or("(skipped)", |v| question.choices[v].id.as_str());
+            let pair = (question.id.as_str(), name(x), name(y));
+            if !documented.contains(&pair) {
+                problems.push(format!(
+                    "{}: {} and {} change nothing between them",
+                    pair.0, pair.1, pair.2
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// G3. What is shown is what counts: every adjustment a rule shows is applied in full, so an
+/// adjusted score is always its base plus the deltas shown (the loader rejects data where the
+/// 0–10 scale could cut an effect off).
+#[test]
+fn g3_shown_effects_apply_in_full() {
+    let c = catalog();
+    for p in &c.packs {
+        for (a, _) in &sweep(&p.id).rows {
+            let ev = evaluate(p, a);
+            for &(alt, k, eff) in &ev.adjusted {
+                let shown: f64 = ev
+                    .fired
+                    .iter()
+                    .flat_map(|&r| &p.rules[r].adjusts)
+                    .filter(|x| x.alternative == alt && x.criterion == k)
+                    .map(|x| x.delta)
+                    .sum();
+                let base = p.alternatives[alt].scores[k].value;
+                assert!(
+                    (eff - (base + shown)).abs() < 1e-12,
+                    "{}/{}/{}: {base} {shown:+} shown, {eff} used ({})",
+                    p.id,
+                    p.alternatives[alt].id,
+                    p.criteria[k].id,
+                    describe(a)
+                );
+            }
+        }
+    }
+}
