@@ -1,6 +1,8 @@
 //! The shipped data: it validates, every alternative is complete and sourced, the public ids are
 //! all there, and the facts the issue names are stated.
 
+use tradeoff::answers::Answers;
+use tradeoff::engine::analyze;
 use tradeoff::pack::{self, Catalog};
 
 fn catalog() -> Catalog {
@@ -63,9 +65,11 @@ fn public_ids_are_all_present() {
     let contract: &[(&str, &[&str])] = &[
         ("team_size", &["solo", "small", "medium", "large"]),
         ("k8s_experience", &["none", "some", "production"]),
+        ("kubernetes_wanted", &["yes", "no"]),
         ("cloud_strategy", &["aws_only", "multi_cloud", "hybrid"]),
         ("workload", &["web", "background", "microservices"]),
-        ("hardware", &["standard", "gpu_or_large"]),
+        ("traffic", &["steady", "spiky"]),
+        ("hardware", &["standard", "gpu_or_large", "host_access"]),
         ("app_runner_customer", &["no", "yes"]),
         (
             "iac_language",
@@ -73,8 +77,9 @@ fn public_ids_are_all_present() {
         ),
         (
             "existing_iac",
-            &["none", "cloudformation", "cdk", "terraform"],
+            &["none", "cloudformation", "cdk", "terraform", "opentofu", "pulumi"],
         ),
+        ("iac_migration", &["keep", "open"]),
     ];
     for (q, choices) in contract {
         let qi = c
@@ -87,7 +92,16 @@ fn public_ids_are_all_present() {
     let packs: &[(&str, &[&str])] = &[
         (
             "compute",
-            &["ecs-express", "ecs-fargate", "ecs-ec2", "eks", "app-runner"],
+            &[
+                "ecs-express",
+                "ecs-fargate",
+                "ecs-managed-instances",
+                "ecs-ec2",
+                "lambda",
+                "eks-auto-mode",
+                "eks",
+                "app-runner",
+            ],
         ),
         (
             "iac",
@@ -199,4 +213,30 @@ fn data_is_fresh() {
         "data verified {} should be recent",
         c.verified
     );
+}
+
+/// The clock never stops the data from loading: a laptop whose clock is years behind loads it, and
+/// nothing is stale yet.
+#[test]
+fn a_clock_behind_the_data_still_loads() {
+    let verified = tradeoff::dates::parse_ymd(&catalog().verified).unwrap();
+    let c = pack::load(&pack::builtin_files(), verified - 3 * 365).expect("loads");
+    let rec = analyze(&c, &Answers::empty(&c), &[]);
+    assert!(!rec.data.stale);
+    assert_eq!(rec.data.age_days, -3 * 365);
+}
+
+/// 200 days after the data's verified date, every output is told the data is stale, and how old.
+#[test]
+fn data_verified_200_days_ago_is_stale() {
+    let verified = tradeoff::dates::parse_ymd(&catalog().verified).unwrap();
+    for (age, stale) in [(180, false), (181, true), (200, true)] {
+        let c = pack::load(&pack::builtin_files(), verified + age).unwrap();
+        let rec = analyze(&c, &Answers::empty(&c), &[]);
+        assert_eq!(rec.data.stale, stale, "{age} days");
+        assert_eq!(rec.data.age_days, age);
+        assert_eq!(rec.data.verified, c.verified);
+        let json = serde_json::to_value(&rec).unwrap();
+        assert_eq!(json["data"]["stale"], stale);
+    }
 }

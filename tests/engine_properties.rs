@@ -281,3 +281,111 @@ proptest! {
         check_weight_flips(&catalog, &answers);
     }
 }
+
+/// Rounding is total: parts or totals that are not finite, or that cannot add up, never make it
+/// loop (a weight of 1e307 used to hang it), and no part moves by more than a tenth.
+#[test]
+fn rounding_is_total() {
+    for (parts, total) in [
+        (vec![f64::INFINITY, 1.0], f64::INFINITY),
+        (vec![f64::NAN, 2.0], 3.0),
+        (vec![1e300, 1e300], 1e307),
+        (vec![0.0, 0.0], -5.0),
+        (vec![], 4.0),
+        (vec![0.1; 3], 1e9),
+    ] {
+        let r = engine::round_parts(&parts, total);
+        assert_eq!(r.len(), parts.len());
+        assert!(r.iter().all(|x| x.is_finite()), "{parts:?} {total}: {r:?}");
+    }
+}
+
+/// One pack of `n_alt` alternatives over 3 criteria and one question of 2 choices, whose every
+/// number is taken from `values` (each within the bounds `validate` accepts).
+fn extreme_pack(weights: [f64; 3], factors: [f64; 2], scores: &[[f64; 3]], deltas: [f64; 2]) -> String {
+    let mut t = String::from(
+        "id = \"x\"\nname = \"X\"\ndescription = \"x\"\nverified = \"2026-01-01\"\n",
+    );
+    for (k, w) in weights.iter().enumerate() {
+        t.push_str(&format!(
+            "[[criterion]]\nid = \"k{k}\"\nname = \"K\"\ndescription = \"k\"\nweight = {w:e}\nscale = {{ \"0\" = \"a\", \"5\" = \"b\", \"10\" = \"c\" }}\n"
+        ));
+    }
+    for (a, row) in scores.iter().enumerate() {
+        t.push_str(&format!(
+            "[[alternative]]\nid = \"a{a}\"\nname = \"A\"\nsummary = \"a\"\nsources = [\"s\"]\n[alternative.scores]\n"
+        ));
+        for (k, s) in row.iter().enumerate() {
+            t.push_str(&format!("k{k} = {{ score = {s:e}, why = \"w\" }}\n"));
+        }
+    }
+    // Two rules on the same question never fire together; each moves a0's k0 by its delta.
+    for (r, (f, d)) in factors.iter().zip(deltas).enumerate() {
+        t.push_str(&format!(
+            "[[rule]]\nid = \"r{r}\"\nwhen = {{ q = \"c{r}\" }}\nreason = \"r\"\nweights = {{ k{r} = {f:e} }}\nadjust = [{{ alternative = \"a0\", criterion = \"k0\", delta = {d:e}, reason = \"r\" }}]\n"
+        ));
+    }
+    t
+}
+
+fn extreme_catalog(pack_text: String) -> Result<Catalog, pack::Diagnostics> {
+    let files = vec![
+        pack::DataFile::new("x/sources.toml", "sources.toml", "[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"https://example.org\"\nverified = \"2026-01-01\"\n"),
+        pack::DataFile::new("x/questions.toml", "questions.toml", "verified = \"2026-01-01\"\n[[question]]\nid = \"q\"\ntitle = \"Q\"\nprompt = \"Q?\"\nhelp = \"h\"\n[[question.choice]]\nid = \"c0\"\nlabel = \"0\"\n[[question.choice]]\nid = \"c1\"\nlabel = \"1\"\n"),
+        pack::DataFile::new("x/packs/x.toml", "packs/x.toml", pack_text),
+    ];
+    pack::load(&files, 20_600)
+}
+
+/// A number from the accepted range, its extremes included.
+fn bounded(max: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(max),
+        Just(f64::MIN_POSITIVE),
+        Just(1e-300),
+        0.0..=max,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The engine is total over everything the validator accepts: with weights, factors, scores and
+    /// deltas anywhere in their documented ranges (extremes included), an analysis finishes with
+    /// finite numbers whose points add up to the scores. Data the validator would reject is not
+    /// analysed.
+    #[test]
+    fn the_engine_is_total_over_accepted_data(
+        weights in [bounded(pack::MAX_WEIGHT), bounded(pack::MAX_WEIGHT), bounded(pack::MAX_WEIGHT)],
+        factors in [bounded(pack::MAX_FACTOR), bounded(pack::MAX_FACTOR)],
+        scores in proptest::collection::vec([bounded(10.0), bounded(10.0), bounded(10.0)], 1..4),
+        deltas in [-10.0f64..=10.0, -10.0f64..=10.0],
+        answer in 0usize..3,
+    ) {
+        let Ok(catalog) = extreme_catalog(extreme_pack(weights, factors, &scores, deltas)) else {
+            return Ok(());
+        };
+        let mut answers = Answers::empty(&catalog);
+        answers.choices[0] = (answer < 2).then_some(answer);
+        let rec = analyze(&catalog, &answers, &[]);
+        for p in &rec.packs {
+            for alt in &p.ranking {
+                prop_assert!(alt.exact_score.is_finite() && (0.0..=100.0 + 1e-9).contains(&alt.exact_score));
+                prop_assert!(alt.contributions.iter().all(|c| c.points.is_finite()));
+            }
+            prop_assert!(p.weights.iter().all(|w| w.effective.is_finite()));
+        }
+        check_contributions(&catalog, &answers);
+    }
+}
+
+/// The hang from issue 12: a weight or factor of 1e307 is rejected by the checks, with its place.
+#[test]
+fn huge_weights_and_factors_are_rejected() {
+    let text = extreme_pack([1e307, 1.0, 1.0], [1.0, 1e307], &[[5.0, 5.0, 5.0]], [0.0, 0.0]);
+    let err = extreme_catalog(text).expect_err("out of bounds");
+    let all = err.to_string();
+    assert!(all.contains("weight 1e307 is out of bounds: use a number from 0 to 100"), "{all}");
+    assert!(all.contains("weight factor 1e307 is out of bounds: use a number from 0 to 100"), "{all}");
+}

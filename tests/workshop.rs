@@ -137,7 +137,7 @@ fn the_default_script_tells_the_seed_story() {
     assert_eq!(s[0], ("compute", "ecs-express"), "{s:?}");
     assert_eq!(s[1], ("what-if", "ecs-fargate"));
     assert_eq!(s[2], ("iac", "cdk"));
-    assert_eq!(s[3], ("compute", "eks"));
+    assert_eq!(s[3], ("compute", "eks-auto-mode"));
     assert!(
         s[4] == ("iac", "terraform") || s[4] == ("iac", "opentofu"),
         "{s:?}"

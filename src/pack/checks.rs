@@ -186,7 +186,8 @@ impl Checker {
             src,
             v,
             format!(
-                "{what} {x} is {problem}: use a number from {} to {}{why}",
+                "{what} {} is {problem}: use a number from {} to {}{why}",
+                fmt_num(x),
                 fmt_num(min),
                 fmt_num(max)
             ),
@@ -199,10 +200,14 @@ impl Checker {
     }
 }
 
-/// A number as people write it: no trailing `.0`.
+/// A number as people write it: no trailing `.0`, and very large or very small ones in exponent
+/// form (`1e307`, not three hundred digits).
 pub fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
+    let a = x.abs();
+    if x.fract() == 0.0 && a < 1e15 {
         format!("{}", x as i64)
+    } else if a >= 1e15 || (a < 1e-4 && a > 0.0) {
+        format!("{x:e}")
     } else {
         format!("{x}")
     }
