@@ -1,10 +1,16 @@
-//! Renderers of a [`Recommendation`]: plain text for a terminal, JSON for scripts, Markdown for a
-//! wiki page or a pull request. They only format: every number comes from the engine.
+//! Reports of a [`Recommendation`], a team comparison and a glossary lookup. Each is first built
+//! as one [`outline::Outline`] (what it says), then written by a thin writer per format: `text`
+//! for a terminal, `markdown` for a wiki page or pull request, `html` for a handout; `adr` is an
+//! outline of its own, written as Markdown. JSON is the engine's value itself. Every number comes
+//! from the engine; every value from a file goes through [`crate::safe`].
 
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
+pub mod recommendation;
 pub mod text;
+pub mod width;
 
 use crate::engine::{Because, PackResult, RankedAlternative, Recommendation};
 
@@ -27,6 +33,14 @@ pub fn because_text(b: &[Because]) -> String {
         .map(|b| format!("{} = {}", b.title, b.label))
         .collect::<Vec<_>>()
         .join(" and ")
+}
+
+/// "Reason (because Question = Answer)", or the reason alone when no answer caused it.
+pub fn with_because(reason: &str, b: &[Because]) -> String {
+    match because_text(b) {
+        t if t.is_empty() => reason.to_string(),
+        t => format!("{reason} (because {t})"),
+    }
 }
 
 pub fn find<'a>(p: &'a PackResult, id: &str) -> Option<&'a RankedAlternative> {
