@@ -88,6 +88,8 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    /// A one-page handout, with the recommendation's style sheet.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

@@ -342,13 +342,9 @@ fn compare(
     for path in files {
         let mut answers = Answers::empty(catalog);
         read_answers(catalog, path, &mut answers)?;
-        let name = answers.team.clone().unwrap_or_else(|| {
-            path.file_stem()
-                .map_or("team".into(), |s| s.to_string_lossy().into_owned())
-        });
-        teams.push((name, answers));
+        teams.push(tradeoff::compare::Team::from_file(path, answers));
     }
-    let cmp = tradeoff::compare::compare(catalog, &teams);
+    let cmp = tradeoff::compare::compare_teams(catalog, &teams);
     if let Some(cli) = tui {
         let theme = tui_theme(cli)?;
         let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
@@ -356,10 +352,13 @@ fn compare(
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let today = dates::today();
+    let outline = |date| report::comparison::outline(&cmp, date);
     let body = match format {
-        cli::CompareFormat::Text => tradeoff::compare::render_text(&cmp),
-        cli::CompareFormat::Markdown => tradeoff::compare::render_markdown(&cmp),
-        cli::CompareFormat::Json => serde_json::to_string_pretty(&cmp).unwrap_or_default() + "\n",
+        cli::CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
+        cli::CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
+        cli::CompareFormat::Html => report::html::write(&outline(Some(&today))),
+        cli::CompareFormat::Json => report::json::to_json(&cmp),
     };
     print_out(&body)
 }

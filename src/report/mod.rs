@@ -4,6 +4,7 @@
 //! outline of its own, written as Markdown. JSON is the engine's value itself. Every number comes
 //! from the engine; every value from a file goes through [`crate::safe`].
 
+pub mod comparison;
 pub mod html;
 pub mod json;
 pub mod markdown;
