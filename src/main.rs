@@ -60,7 +60,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
         Some(Command::Glossary { words }) => {
             let catalog = load(cli.data.as_deref())?;
-            print_out(&glossary_text(&catalog, &words.join(" "))?)
+            glossary(&catalog, &words.join(" "))
         }
         Some(Command::Recommend(args)) => {
             let catalog = load_scoring(cli.data.as_deref())?;
@@ -363,65 +363,17 @@ fn compare(
     print_out(&body)
 }
 
-fn glossary_text(c: &Catalog, query: &str) -> Result<String, Failure> {
-    let mut hits: Vec<(i64, usize)> = c
-        .glossary
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            if query.trim().is_empty() {
-                return Some((0, i));
-            }
-            std::iter::once(t.term.as_str())
-                .chain(t.aliases.iter().map(String::as_str))
-                .chain(std::iter::once(t.id.as_str()))
-                .filter_map(|name| suggest::relevance(name, query.trim()).map(|(s, _)| s))
-                .max()
-                .map(|s| (s, i))
-        })
-        .collect();
-    if query.trim().is_empty() {
-        hits.sort_by(|a, b| {
-            c.glossary[a.1]
-                .term
-                .to_lowercase()
-                .cmp(&c.glossary[b.1].term.to_lowercase())
-        });
-    } else {
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.truncate(5);
-    }
+/// `tradeoff glossary [WORDS]`: the matching entries, or exit 1 when nothing matches.
+fn glossary(c: &Catalog, query: &str) -> Result<ExitCode, Failure> {
+    let hits = report::glossary::search(c, query);
     if hits.is_empty() {
         return Err(fail(
             1,
             format!("No glossary term matches `{query}`; `tradeoff glossary` lists them all."),
         ));
     }
-    let mut o = String::new();
-    for (_, i) in hits {
-        let t = &c.glossary[i];
-        o.push_str(&format!(
-            "{}\n  {}\n  Why it matters: {}\n",
-            t.term, t.definition, t.why
-        ));
-        if let Some(s) = t.source.map(|s| &c.sources[s]) {
-            let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
-            o.push_str(&format!(
-                "  Source: {} — {at} (verified {})\n",
-                s.title, s.verified
-            ));
-        }
-        if !t.related.is_empty() {
-            let rel: Vec<&str> = t
-                .related
-                .iter()
-                .map(|&r| c.glossary[r].term.as_str())
-                .collect();
-            o.push_str(&format!("  See also: {}\n", rel.join(", ")));
-        }
-        o.push('\n');
-    }
-    Ok(o)
+    let outline = report::glossary::outline(c, &hits);
+    print_out(&report::text::write(&outline, report::text::Decor::Rich))
 }
 
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
