@@ -326,6 +326,9 @@ mod tests {
         // A label that happens to be another team's name is still unique.
         let names = s(&["A", "A", "A (#2)"]);
         let l = labels(&names, &[None, None, None]);
-        assert!(l.iter().all(|x| l.iter().filter(|y| *y == x).count() == 1), "{l:?}");
+        assert!(
+            l.iter().all(|x| l.iter().filter(|y| *y == x).count() == 1),
+            "{l:?}"
+        );
     }
 }

@@ -98,7 +98,10 @@ mod tests {
             "OSC 0 and BEL"
         );
         assert_eq!(line("\x1b]52;c;aGk=\x1b\\"), "\\x1b]52;c;aGk=\\x1b\\");
-        assert_eq!(line("\u{9b}31m\u{9d}8;;x\u{9c}"), "\\u{9b}31m\\u{9d}8;;x\\u{9c}");
+        assert_eq!(
+            line("\u{9b}31m\u{9d}8;;x\u{9c}"),
+            "\\u{9b}31m\\u{9d}8;;x\\u{9c}"
+        );
         assert_eq!(line("\x1bP1$r\x1b\\"), "\\x1bP1$r\\x1b\\", "DCS");
         assert_eq!(line("evil\rgood"), "evil\\rgood");
         assert_eq!(line("abc\u{202e}fed"), "abc\\u{202e}fed");
@@ -111,7 +114,11 @@ mod tests {
 
     #[test]
     fn leaves_ordinary_text_alone() {
-        for s in ["Amazon ECS → Fargate", "日本語 😀 ×½ — “quoted”", "C:\\path"] {
+        for s in [
+            "Amazon ECS → Fargate",
+            "日本語 😀 ×½ — “quoted”",
+            "C:\\path",
+        ] {
             assert!(matches!(line(s), Cow::Borrowed(_)), "{s}");
             assert!(matches!(lines(s), Cow::Borrowed(_)), "{s}");
         }

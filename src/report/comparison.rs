@@ -46,11 +46,15 @@ fn summary(c: &Comparison) -> Vec<Block> {
         }));
     }
     blocks.push(Block::heading(2, "Answers"));
-    blocks.push(Block::paragraph(
-        format!("{HIGHLIGHT} marks the questions the teams answered differently."),
-    ));
+    blocks.push(Block::paragraph(format!(
+        "{HIGHLIGHT} marks the questions the teams answered differently."
+    )));
     let mut columns = vec![Column::new("Question", ColumnKind::Label)];
-    columns.extend(c.teams.iter().map(|t| Column::new(t.clone(), ColumnKind::Label)));
+    columns.extend(
+        c.teams
+            .iter()
+            .map(|t| Column::new(t.clone(), ColumnKind::Label)),
+    );
     let rows = c
         .answers
         .iter()

@@ -60,10 +60,7 @@ pub fn outline(c: &Catalog, terms: &[usize]) -> Outline {
             }
             Section {
                 heading: Text::plain(t.term.clone()),
-                blocks: vec![
-                    Block::paragraph(t.definition.clone()),
-                    Block::Facts(facts),
-                ],
+                blocks: vec![Block::paragraph(t.definition.clone()), Block::Facts(facts)],
             }
         })
         .collect();

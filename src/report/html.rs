@@ -156,8 +156,15 @@ fn callout(out: &mut String, c: &Callout) {
     let title = c.title.as_ref().map(inline).unwrap_or_default();
     match c.kind {
         CalloutKind::Winner | CalloutKind::NoWinner => {
-            let mark = if c.kind == CalloutKind::Winner { "✓" } else { "✗" };
-            let _ = write!(out, "<div class=\"winner\"><div class=\"name\">{mark} {title}</div>");
+            let mark = if c.kind == CalloutKind::Winner {
+                "✓"
+            } else {
+                "✗"
+            };
+            let _ = write!(
+                out,
+                "<div class=\"winner\"><div class=\"name\">{mark} {title}</div>"
+            );
             for (i, t) in c.body.iter().enumerate() {
                 match (&c.badge, i) {
                     (Some(badge), 0) => {
@@ -195,14 +202,26 @@ fn callout(out: &mut String, c: &Callout) {
 fn table(out: &mut String, t: &Table) {
     out.push_str("<table><thead><tr>");
     for c in &t.columns {
-        let class = if c.kind == ColumnKind::Number { " class=\"num\"" } else { "" };
+        let class = if c.kind == ColumnKind::Number {
+            " class=\"num\""
+        } else {
+            ""
+        };
         let _ = write!(out, "<th{class}>{}</th>", esc(&c.header));
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in &t.rows {
-        out.push_str(if row.highlight { "<tr class=\"highlight\">" } else { "<tr>" });
+        out.push_str(if row.highlight {
+            "<tr class=\"highlight\">"
+        } else {
+            "<tr>"
+        });
         for (i, c) in t.columns.iter().enumerate() {
-            let class = if c.kind == ColumnKind::Number { " class=\"num\"" } else { "" };
+            let class = if c.kind == ColumnKind::Number {
+                " class=\"num\""
+            } else {
+                ""
+            };
             let mark = match (row.highlight, i) {
                 (true, 0) => format!("{} ", super::outline::HIGHLIGHT),
                 _ => String::new(),

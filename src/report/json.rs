@@ -40,7 +40,10 @@ mod tests {
     fn unsafe_characters_are_json_escapes_and_read_back_the_same() {
         let value = vec!["a\u{1b}[2J b\u{9b} c\u{202e} d\u{7f}".to_string()];
         let json = to_json(&value);
-        assert!(!json.chars().any(|c| safe::is_unsafe(c) && c != '\n'), "{json}");
+        assert!(
+            !json.chars().any(|c| safe::is_unsafe(c) && c != '\n'),
+            "{json}"
+        );
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
     }

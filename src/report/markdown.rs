@@ -91,7 +91,11 @@ fn yaml_value(v: &str) -> String {
 fn block(b: &Block) -> String {
     match b {
         Block::Heading { level, text } => {
-            format!("{} {}", "#".repeat((*level).clamp(1, 6) as usize), inline(text))
+            format!(
+                "{} {}",
+                "#".repeat((*level).clamp(1, 6) as usize),
+                inline(text)
+            )
         }
         Block::Paragraph(t) => inline(t),
         Block::Callout(c) => callout(c),

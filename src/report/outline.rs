@@ -36,11 +36,17 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 2 at the top of the document (beside sections), 3 inside a section, 4 below that.
-    Heading { level: u8, text: Text },
+    Heading {
+        level: u8,
+        text: Text,
+    },
     Paragraph(Text),
     Callout(Callout),
     Table(Table),
-    List { ordered: bool, items: Vec<Text> },
+    List {
+        ordered: bool,
+        items: Vec<Text>,
+    },
     /// Labelled lines: "Why it matters: …", "See also: …".
     Facts(Vec<(String, Text)>),
 }

@@ -121,9 +121,7 @@ pub fn verdict(p: &PackResult, winner: Option<&RankedAlternative>) -> Block {
             kind: CalloutKind::NoWinner,
             title: Some(Text::plain("No recommendation")),
             badge: None,
-            body: vec![Text::plain(
-                "Every alternative is excluded by the answers.",
-            )],
+            body: vec![Text::plain("Every alternative is excluded by the answers.")],
         },
     })
 }
@@ -243,7 +241,10 @@ fn because(p: &PackResult) -> Vec<Block> {
     if items.is_empty() {
         return Vec::new();
     }
-    vec![Block::heading(3, "Because you answered"), Block::list(items)]
+    vec![
+        Block::heading(3, "Because you answered"),
+        Block::list(items),
+    ]
 }
 
 /// "What would change it": the smallest answer changes that change the winner, then every weight
@@ -265,7 +266,10 @@ fn what_would_change(p: &PackResult) -> Vec<Block> {
         ));
     }
     items.extend(weights.into_iter().map(Text::plain));
-    vec![Block::heading(3, "What would change it"), Block::list(items)]
+    vec![
+        Block::heading(3, "What would change it"),
+        Block::list(items),
+    ]
 }
 
 fn next_steps(w: &RankedAlternative) -> Vec<Block> {

@@ -191,7 +191,11 @@ impl Writer {
         let head = format_row(&columns, &widths, &header);
         self.line(&format!("  {head}"));
         for (row, cells) in t.rows.iter().zip(&rows) {
-            let gutter = if marked && row.highlight { mark.as_str() } else { "  " };
+            let gutter = if marked && row.highlight {
+                mark.as_str()
+            } else {
+                "  "
+            };
             let line = format_row(&columns, &widths, cells);
             self.line(&format!("{gutter}{line}"));
         }

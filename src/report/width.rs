@@ -69,7 +69,11 @@ mod tests {
         assert_eq!(truncate("abcdef", 6), "abcdef");
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("日本語テキスト", 5), "日本…");
-        assert_eq!(width(&truncate("日本語テキスト", 6)), 5, "a wide char never overflows");
+        assert_eq!(
+            width(&truncate("日本語テキスト", 6)),
+            5,
+            "a wide char never overflows"
+        );
         assert_eq!(truncate("abc", 0), "");
         let long = "x".repeat(70_000);
         assert_eq!(width(&truncate(&long, 40)), 40);
