@@ -113,10 +113,5 @@ pub struct RecommendArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Markdown,
-    Html,
-}
+/// The formats of `recommend`: one enum with the TUI's export (`tradeoff::report::Format`).
+pub use tradeoff::report::Format;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, Format, RecommendArgs};
+use cli::{Cli, Command, RecommendArgs};
 use tradeoff::answers::Answers;
 use tradeoff::pack::{self, Catalog};
 use tradeoff::{dates, engine, fsutil, report, suggest};
@@ -405,12 +405,7 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
         }
     }
     let rec = engine::analyze(catalog, &answers, &packs);
-    let body = match args.format {
-        Format::Text => report::text::render(&rec),
-        Format::Json => report::json::render(&rec),
-        Format::Markdown => report::markdown::render(&rec, &dates::today()),
-        Format::Html => report::html::render(&rec, &dates::today()),
-    };
+    let body = report::render(&rec, args.format, &dates::today());
     match &args.output {
         None => print_out(&body),
         Some(path) => {
