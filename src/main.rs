@@ -11,7 +11,7 @@ use clap::Parser;
 use cli::{Cli, Command, RecommendArgs};
 use tradeoff::answers::Answers;
 use tradeoff::pack::{self, Catalog};
-use tradeoff::{dates, engine, fsutil, report, suggest};
+use tradeoff::{dates, engine, fsutil, report, safe, suggest};
 
 /// A failure with the exit code it maps to.
 struct Failure {
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("{}", f.message.trim_end());
+            eprintln!("{}", safe::lines(f.message.trim_end()));
             ExitCode::from(f.code)
         }
     }
@@ -235,7 +235,10 @@ fn load_with(loaded: Result<Catalog, pack::Diagnostics>) -> Result<Catalog, Fail
     })
 }
 
+/// Prints to standard output; every report already escapes its values, and this last pass makes
+/// sure nothing else reaches the terminal raw either.
 fn print_out(s: &str) -> Result<ExitCode, Failure> {
+    let s = safe::lines(s);
     let mut out = std::io::stdout().lock();
     // A closed pipe (`tradeoff … | head`) is not an error worth a message.
     let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
@@ -257,7 +260,7 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {
-            println!("{d}");
+            println!("{}", safe::lines(&d.to_string()));
             Err(fail(1, format!("{} problem(s) found", d.len())))
         }
     }
@@ -274,12 +277,12 @@ fn questions_text(c: &Catalog) -> String {
             "{}. {}  ({}){from}\n   {}\n",
             i + 1,
             q.id,
-            q.title,
-            q.prompt
+            safe::line(&q.title),
+            safe::line(&q.prompt)
         ));
         let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for ch in &q.choices {
-            o.push_str(&format!("     {:w$}  {}\n", ch.id, ch.label));
+            o.push_str(&format!("     {:w$}  {}\n", ch.id, safe::line(&ch.label)));
         }
         o.push('\n');
     }
@@ -293,8 +296,8 @@ fn packs_text(c: &Catalog) -> String {
         o.push_str(&format!(
             "{}  {} — {} (verified {})\n   criteria: {}\n   alternatives: {}\n",
             p.id,
-            p.name,
-            p.description,
+            safe::line(&p.name),
+            safe::line(&p.description),
             p.verified,
             p.criteria
                 .iter()
@@ -421,7 +424,7 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
                     fail(1, format!("{}: cannot write: {e}", path.display()))
                 }
             })?;
-            eprintln!("wrote {}", path.display());
+            eprintln!("wrote {}", safe::line(&path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
     }
