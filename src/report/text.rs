@@ -87,12 +87,22 @@ impl Writer {
     }
 
     fn heading(&mut self, level: u8, t: &Text) {
-        let text = self.inline(t);
         self.out.push('\n');
         match (level, self.rich()) {
-            (..=2, true) => self.line(&format!("━━ {text} ━━")),
-            (..=2, false) => self.line(&text.to_uppercase()),
-            _ => self.line(&format!("  {text}")),
+            (..=2, true) => {
+                let text = self.inline(t);
+                self.line(&format!("━━ {text} ━━"));
+            }
+            // Upper case before escaping, so an escape keeps its spelling (`\x1b`, not `\X1B`).
+            (..=2, false) => {
+                let upper = Text(t.0.iter().map(uppercase).collect());
+                let text = self.inline(&upper);
+                self.line(&text);
+            }
+            _ => {
+                let text = self.inline(t);
+                self.line(&format!("  {text}"));
+            }
         }
     }
 
@@ -227,6 +237,16 @@ impl Writer {
     }
 }
 
+/// A span in upper case (a plain-mode section heading).
+fn uppercase(span: &Span) -> Span {
+    match span {
+        Span::Plain(s) => Span::Plain(s.to_uppercase()),
+        Span::Strong(s) => Span::Strong(s.to_uppercase()),
+        Span::Emphasis(s) => Span::Emphasis(s.to_uppercase()),
+        other => other.clone(),
+    }
+}
+
 /// Each column as wide as its widest cell or header, label columns at most `LABEL_MAX`; the last
 /// column, when it holds prose, is not padded at all.
 fn column_widths(columns: &[&Column], header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
@@ -266,4 +286,23 @@ fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String
         }
     }
     line.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::outline::Section;
+
+    #[test]
+    fn plain_headings_are_upper_case_and_their_escapes_are_not() {
+        let o = Outline {
+            sections: vec![Section {
+                heading: Text::plain("Pack \x1b]0;t\x07"),
+                blocks: Vec::new(),
+            }],
+            ..Outline::default()
+        };
+        assert_eq!(write(&o, Decor::Plain), "PACK \\x1b]0;T\\x07\n");
+        assert_eq!(write(&o, Decor::Rich), "━━ Pack \\x1b]0;t\\x07 ━━\n");
+    }
 }
