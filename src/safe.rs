@@ -45,10 +45,40 @@ pub fn escape(c: char, out: &mut String) {
     }
 }
 
+/// Whether `s` holds an unsafe character other than `\n` (and other than a `\r` before `\n` when
+/// `crlf` is true). Every unsafe character is a C0 or DEL byte, or starts with one of the UTF-8
+/// lead bytes C2, D8 or E2, so the scan looks at 32-byte blocks without branches first and only
+/// looks closer at a block holding such a byte: whole reports are checked at memory speed.
+pub fn has_unsafe(s: &str, crlf: bool) -> bool {
+    let b = s.as_bytes();
+    let suspicious =
+        |x: u8| (x < 0x20 && x != b'\n') | (x == 0x7f) | (x == 0xc2) | (x == 0xd8) | (x == 0xe2);
+    b.chunks(32).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &x| seen | suspicious(x))
+            && (n * 32..n * 32 + block.len()).any(|i| unsafe_at(b, i, crlf))
+    })
+}
+
+/// Whether the character starting at byte `i` of `b` is unsafe (see [`has_unsafe`]).
+fn unsafe_at(b: &[u8], i: usize, crlf: bool) -> bool {
+    match b[i] {
+        b'\n' => false,
+        b'\r' => !(crlf && b.get(i + 1) == Some(&b'\n')),
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xd8 => b.get(i + 1) == Some(&0x9c),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8e | 0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    }
+}
+
 /// One line of text (a name, a label, a table cell): every unsafe character escaped, newlines too,
 /// so a value can never start a line of its own.
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !s.contains('\n') && !has_unsafe(s, false) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -66,13 +96,10 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// `\r\n` end lines and are kept. A lone `\r` is still escaped: it would move the cursor back over
 /// the line.
 pub fn lines(s: &str) -> Cow<'_, str> {
-    let mut chars = s.chars().peekable();
-    let clean = !s
-        .char_indices()
-        .any(|(i, c)| is_unsafe(c) && c != '\n' && !(c == '\r' && s[i + 1..].starts_with('\n')));
-    if clean {
+    if !has_unsafe(s, true) {
         return Cow::Borrowed(s);
     }
+    let mut chars = s.chars().peekable();
     let mut out = String::with_capacity(s.len() + 8);
     while let Some(c) = chars.next() {
         match c {
@@ -131,6 +158,19 @@ mod tests {
         assert_eq!(lines("a\rb\n"), "a\\rb\n");
         assert_eq!(lines("a\r"), "a\\r");
         assert_eq!(lines("x\x1b[31my\n"), "x\\x1b[31my\n");
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        // Every character up to U+3000 (all unsafe ones are below it), alone and between others.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}→");
+            let expected = is_unsafe(c) && c != '\n';
+            assert_eq!(has_unsafe(&s, false), expected, "U+{:04X}", c as u32);
+        }
+        assert!(!has_unsafe("a\r\nb", true));
+        assert!(has_unsafe("a\r\nb", false));
+        assert!(has_unsafe("a\r", true));
     }
 
     #[test]

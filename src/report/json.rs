@@ -17,8 +17,12 @@ pub fn render(rec: &Recommendation) -> String {
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     // The serialised types are plain data (strings, numbers, vectors, maps with string keys), so
     // serialising cannot fail.
-    let raw =
+    let mut raw =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    if !safe::has_unsafe(&raw, false) {
+        raw.push('\n');
+        return raw;
+    }
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         if safe::is_unsafe(c) && c != '\n' {
