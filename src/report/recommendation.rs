@@ -1,5 +1,7 @@
 //! The outline of a [`Recommendation`]: the one place that decides what a recommendation says, in
-//! which order, in which words. Text, Markdown and HTML write this outline and nothing else.
+//! which order, in which words. Text, Markdown and HTML write this outline and nothing else; each
+//! part of a pack's section (verdict, ranking, why, because, what would change it, …) is public
+//! so that another view (the TUI's panels) can show the same blocks.
 
 use super::outline::{
     Block, Callout, CalloutKind, Cell, Column, ColumnKind, Outline, Row, Section, SourceRef, Span,
@@ -73,7 +75,7 @@ pub fn method_line(rec: &Recommendation) -> Option<Text> {
     )))
 }
 
-fn pack_section(p: &PackResult) -> Section {
+pub fn pack_section(p: &PackResult) -> Section {
     let winner = p.winner.as_deref().and_then(|w| find(p, w));
     let mut blocks = vec![verdict(p, winner)];
     blocks.extend(p.caveats.iter().map(|c| {
@@ -135,7 +137,7 @@ fn name_with_status(a: &RankedAlternative) -> Text {
     }
 }
 
-fn ranking(p: &PackResult) -> Table {
+pub fn ranking(p: &PackResult) -> Table {
     let rows = p
         .ranking
         .iter()
@@ -164,7 +166,7 @@ fn ranking(p: &PackResult) -> Table {
 }
 
 /// "Excluded": each excluded alternative with every reason and the answers behind it.
-fn excluded(p: &PackResult) -> Vec<Block> {
+pub fn excluded(p: &PackResult) -> Vec<Block> {
     let items: Vec<Text> = p
         .ranking
         .iter()
@@ -185,7 +187,7 @@ fn excluded(p: &PackResult) -> Vec<Block> {
 }
 
 /// "Why X": the winner's points per criterion, beside the runner-up's.
-fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
+pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
     let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
     let mut columns = vec![
         Column::new("Criterion", ColumnKind::Label),
@@ -229,7 +231,7 @@ fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
 
 /// "Because you answered": what each fired rule did to the top two (and every weight change and
 /// exclusion).
-fn because(p: &PackResult) -> Vec<Block> {
+pub fn because(p: &PackResult) -> Vec<Block> {
     let items: Vec<Text> = p
         .rules_fired
         .iter()
@@ -249,7 +251,7 @@ fn because(p: &PackResult) -> Vec<Block> {
 
 /// "What would change it": the smallest answer changes that change the winner, then every weight
 /// change that does, smallest first.
-fn what_would_change(p: &PackResult) -> Vec<Block> {
+pub fn what_would_change(p: &PackResult) -> Vec<Block> {
     let mut items: Vec<Text> = Vec::new();
     if p.flips.sets.is_empty() {
         items.push(Text::plain(
@@ -272,7 +274,7 @@ fn what_would_change(p: &PackResult) -> Vec<Block> {
     ]
 }
 
-fn next_steps(w: &RankedAlternative) -> Vec<Block> {
+pub fn next_steps(w: &RankedAlternative) -> Vec<Block> {
     if w.next_steps.is_empty() {
         return Vec::new();
     }
