@@ -88,6 +88,8 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    /// A one-page handout, with the recommendation's style sheet.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -111,10 +113,5 @@ pub struct RecommendArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Markdown,
-    Html,
-}
+/// The formats of `recommend`: one enum with the TUI's export (`tradeoff::report::Format`).
+pub use tradeoff::report::Format;

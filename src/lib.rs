@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod pack;
 pub mod plain;
 pub mod report;
+pub mod safe;
 pub mod session;
 pub mod suggest;
 pub mod tui;

@@ -8,10 +8,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, Format, RecommendArgs};
+use cli::{Cli, Command, RecommendArgs};
 use tradeoff::answers::Answers;
 use tradeoff::pack::{self, Catalog};
-use tradeoff::{dates, engine, fsutil, report, suggest};
+use tradeoff::{dates, engine, fsutil, report, safe, suggest};
 
 /// A failure with the exit code it maps to.
 struct Failure {
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("{}", f.message.trim_end());
+            eprintln!("{}", safe::lines(f.message.trim_end()));
             ExitCode::from(f.code)
         }
     }
@@ -60,7 +60,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
         Some(Command::Glossary { words }) => {
             let catalog = load(cli.data.as_deref())?;
-            print_out(&glossary_text(&catalog, &words.join(" "))?)
+            glossary(&catalog, &words.join(" "))
         }
         Some(Command::Recommend(args)) => {
             let catalog = load_scoring(cli.data.as_deref())?;
@@ -235,7 +235,10 @@ fn load_with(loaded: Result<Catalog, pack::Diagnostics>) -> Result<Catalog, Fail
     })
 }
 
+/// Prints to standard output; every report already escapes its values, and this last pass makes
+/// sure nothing else reaches the terminal raw either.
 fn print_out(s: &str) -> Result<ExitCode, Failure> {
+    let s = safe::lines(s);
     let mut out = std::io::stdout().lock();
     // A closed pipe (`tradeoff … | head`) is not an error worth a message.
     let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
@@ -257,7 +260,7 @@ fn validate(dir: Option<&Path>) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {
-            println!("{d}");
+            println!("{}", safe::lines(&d.to_string()));
             Err(fail(1, format!("{} problem(s) found", d.len())))
         }
     }
@@ -274,12 +277,12 @@ fn questions_text(c: &Catalog) -> String {
             "{}. {}  ({}){from}\n   {}\n",
             i + 1,
             q.id,
-            q.title,
-            q.prompt
+            safe::line(&q.title),
+            safe::line(&q.prompt)
         ));
         let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for ch in &q.choices {
-            o.push_str(&format!("     {:w$}  {}\n", ch.id, ch.label));
+            o.push_str(&format!("     {:w$}  {}\n", ch.id, safe::line(&ch.label)));
         }
         o.push('\n');
     }
@@ -293,8 +296,8 @@ fn packs_text(c: &Catalog) -> String {
         o.push_str(&format!(
             "{}  {} — {} (verified {})\n   criteria: {}\n   alternatives: {}\n",
             p.id,
-            p.name,
-            p.description,
+            safe::line(&p.name),
+            safe::line(&p.description),
             p.verified,
             p.criteria
                 .iter()
@@ -342,13 +345,9 @@ fn compare(
     for path in files {
         let mut answers = Answers::empty(catalog);
         read_answers(catalog, path, &mut answers)?;
-        let name = answers.team.clone().unwrap_or_else(|| {
-            path.file_stem()
-                .map_or("team".into(), |s| s.to_string_lossy().into_owned())
-        });
-        teams.push((name, answers));
+        teams.push(tradeoff::compare::Team::from_file(path, answers));
     }
-    let cmp = tradeoff::compare::compare(catalog, &teams);
+    let cmp = tradeoff::compare::compare_teams(catalog, &teams);
     if let Some(cli) = tui {
         let theme = tui_theme(cli)?;
         let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
@@ -356,73 +355,28 @@ fn compare(
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let today = dates::today();
+    let outline = |date| report::comparison::outline(&cmp, date);
     let body = match format {
-        cli::CompareFormat::Text => tradeoff::compare::render_text(&cmp),
-        cli::CompareFormat::Markdown => tradeoff::compare::render_markdown(&cmp),
-        cli::CompareFormat::Json => serde_json::to_string_pretty(&cmp).unwrap_or_default() + "\n",
+        cli::CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
+        cli::CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
+        cli::CompareFormat::Html => report::html::write(&outline(Some(&today))),
+        cli::CompareFormat::Json => report::json::to_json(&cmp),
     };
     print_out(&body)
 }
 
-fn glossary_text(c: &Catalog, query: &str) -> Result<String, Failure> {
-    let mut hits: Vec<(i64, usize)> = c
-        .glossary
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            if query.trim().is_empty() {
-                return Some((0, i));
-            }
-            std::iter::once(t.term.as_str())
-                .chain(t.aliases.iter().map(String::as_str))
-                .chain(std::iter::once(t.id.as_str()))
-                .filter_map(|name| suggest::relevance(name, query.trim()).map(|(s, _)| s))
-                .max()
-                .map(|s| (s, i))
-        })
-        .collect();
-    if query.trim().is_empty() {
-        hits.sort_by(|a, b| {
-            c.glossary[a.1]
-                .term
-                .to_lowercase()
-                .cmp(&c.glossary[b.1].term.to_lowercase())
-        });
-    } else {
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.truncate(5);
-    }
+/// `tradeoff glossary [WORDS]`: the matching entries, or exit 1 when nothing matches.
+fn glossary(c: &Catalog, query: &str) -> Result<ExitCode, Failure> {
+    let hits = report::glossary::search(c, query);
     if hits.is_empty() {
         return Err(fail(
             1,
             format!("No glossary term matches `{query}`; `tradeoff glossary` lists them all."),
         ));
     }
-    let mut o = String::new();
-    for (_, i) in hits {
-        let t = &c.glossary[i];
-        o.push_str(&format!(
-            "{}\n  {}\n  Why it matters: {}\n",
-            t.term, t.definition, t.why
-        ));
-        if let Some(s) = t.source.map(|s| &c.sources[s]) {
-            let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
-            o.push_str(&format!(
-                "  Source: {} — {at} (verified {})\n",
-                s.title, s.verified
-            ));
-        }
-        if !t.related.is_empty() {
-            let rel: Vec<&str> = t
-                .related
-                .iter()
-                .map(|&r| c.glossary[r].term.as_str())
-                .collect();
-            o.push_str(&format!("  See also: {}\n", rel.join(", ")));
-        }
-        o.push('\n');
-    }
-    Ok(o)
+    let outline = report::glossary::outline(c, &hits);
+    print_out(&report::text::write(&outline, report::text::Decor::Rich))
 }
 
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
@@ -454,12 +408,7 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
         }
     }
     let rec = engine::analyze(catalog, &answers, &packs);
-    let body = match args.format {
-        Format::Text => report::text::render(&rec),
-        Format::Json => report::json::render(&rec),
-        Format::Markdown => report::markdown::render(&rec, &dates::today()),
-        Format::Html => report::html::render(&rec, &dates::today()),
-    };
+    let body = report::render(&rec, args.format, &dates::today());
     match &args.output {
         None => print_out(&body),
         Some(path) => {
@@ -475,7 +424,7 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
                     fail(1, format!("{}: cannot write: {e}", path.display()))
                 }
             })?;
-            eprintln!("wrote {}", path.display());
+            eprintln!("wrote {}", safe::line(&path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
     }

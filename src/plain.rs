@@ -1,6 +1,7 @@
 //! Plain mode: numbered questions on standard input and output, then the recommendation as plain
 //! text. No alternate screen, no box drawing, no cursor movement, so it works with a screen reader,
-//! on a dumb terminal and through a pipe (`printf '1\n2\n' | tradeoff --plain`).
+//! on a dumb terminal and through a pipe (`printf '1\n2\n' | tradeoff --plain`). Every value from
+//! the data, and every line typed back, goes through [`crate::safe::line`].
 
 use std::io::{self, BufRead, Write};
 
@@ -8,6 +9,7 @@ use crate::answers::Answers;
 use crate::engine::analyze;
 use crate::pack::Catalog;
 use crate::report::text::{Decor, render_with};
+use crate::safe::line as safe;
 
 /// What to say when input ends early (on standard error: it is not part of the answers' output).
 pub fn end_of_input_message(answered_up_to: usize, total: usize) -> String {
@@ -38,7 +40,11 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let mut answers = start;
     let total = catalog.questions.len();
-    let packs: Vec<&str> = catalog.packs.iter().map(|p| p.name.as_str()).collect();
+    let packs: Vec<String> = catalog
+        .packs
+        .iter()
+        .map(|p| safe(&p.name).into_owned())
+        .collect();
     writeln!(
         output,
         "tradeoff: {total} questions, then a recommendation for: {}.",
@@ -50,12 +56,17 @@ pub fn run(
     )?;
     for (qi, q) in catalog.questions.iter().enumerate() {
         writeln!(output)?;
-        writeln!(output, "Question {} of {total}: {}", qi + 1, q.prompt)?;
-        writeln!(output, "Why it matters: {}", q.help)?;
+        writeln!(
+            output,
+            "Question {} of {total}: {}",
+            qi + 1,
+            safe(&q.prompt)
+        )?;
+        writeln!(output, "Why it matters: {}", safe(&q.help))?;
         for (ci, c) in q.choices.iter().enumerate() {
             match &c.detail {
-                Some(d) => writeln!(output, "{}. {}: {d}", ci + 1, c.label)?,
-                None => writeln!(output, "{}. {}", ci + 1, c.label)?,
+                Some(d) => writeln!(output, "{}. {}: {}", ci + 1, safe(&c.label), safe(d))?,
+                None => writeln!(output, "{}. {}", ci + 1, safe(&c.label))?,
             }
         }
         let n = q.choices.len();
@@ -81,21 +92,19 @@ pub fn run(
                 if current.is_empty() {
                     writeln!(output, "Skipped.")?;
                 } else {
-                    writeln!(
-                        output,
-                        "Kept {}.",
-                        q.choices[answers.choices[qi].unwrap_or(0)].label
-                    )?;
+                    let kept = &q.choices[answers.choices[qi].unwrap_or(0)].label;
+                    writeln!(output, "Kept {}.", safe(kept))?;
                 }
                 break;
             }
             match text.parse::<usize>() {
                 Ok(k) if (1..=n).contains(&k) => {
                     answers.choices[qi] = Some(k - 1);
-                    writeln!(output, "{}: {}.", q.title, q.choices[k - 1].label)?;
+                    let label = &q.choices[k - 1].label;
+                    writeln!(output, "{}: {}.", safe(&q.title), safe(label))?;
                     break;
                 }
-                _ => writeln!(output, "“{text}” is not one of the choices.")?,
+                _ => writeln!(output, "“{}” is not one of the choices.", safe(text))?,
             }
         }
     }

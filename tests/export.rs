@@ -59,6 +59,68 @@ fn golden_html() {
     insta::assert_snapshot!("export_html", report::html::render(&persona().1, DATE));
 }
 
+#[test]
+fn golden_adr() {
+    insta::assert_snapshot!("export_adr", report::adr::render(&persona().1, DATE));
+}
+
+/// The three teams of tests/fixtures/teams, compared on the built-in data.
+fn teams() -> tradeoff::compare::Comparison {
+    let c = pack::load_builtin().unwrap();
+    let dir = Path::new("tests/fixtures/teams");
+    let teams: Vec<tradeoff::compare::Team> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let path = dir.join(format!("{f}.toml"));
+            let text =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path)).unwrap();
+            let mut a = Answers::empty(&c);
+            a.apply_file(&c, f, &text).unwrap();
+            tradeoff::compare::Team::from_file(&path, a)
+        })
+        .collect();
+    tradeoff::compare::compare_teams(&c, &teams)
+}
+
+#[test]
+fn golden_compare_text_markdown_and_html() {
+    let outline = report::comparison::outline(&teams(), Some(DATE));
+    let text = report::text::write(
+        &report::comparison::outline(&teams(), None),
+        report::text::Decor::Rich,
+    );
+    insta::assert_snapshot!("compare_text", text);
+    let md = report::markdown::write(&outline);
+    let (tables, _) = check_gfm(&md);
+    assert_eq!(tables, 2 + 2, "teams, answers, and one per pack");
+    insta::assert_snapshot!("compare_markdown", md);
+    insta::assert_snapshot!("compare_html", report::html::write(&outline));
+}
+
+/// The team comparison handout is one self-contained page with the recommendation's style sheet
+/// (print style included).
+#[test]
+fn compare_handout_shares_the_recommendations_page_style() {
+    let html = report::html::write(&report::comparison::outline(&teams(), Some(DATE)));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(&format!("<style>{}</style>", report::html::CSS)));
+    assert!(
+        report::html::render(&persona().1, DATE)
+            .contains(&format!("<style>{}</style>", report::html::CSS))
+    );
+    assert!(html.contains("@media print"));
+    for external in ["<link", "<script", "src=\"http", "@import", "url(http"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert!(
+        html.contains("<tr class=\"highlight\"><td>≠ Workload</td>"),
+        "differing answers are highlighted"
+    );
+    assert!(
+        html.contains("<title>tradeoff: comparing teams: Startup, Data team, Platform</title>")
+    );
+}
+
 /// Every table's rows have as many cells as its header; returns (tables, links).
 fn check_gfm(md: &str) -> (usize, Vec<String>) {
     let mut tables = 0;

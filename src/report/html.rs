@@ -1,13 +1,18 @@
-//! HTML: one self-contained page (inline CSS, no scripts, no external requests) with score bars in
-//! CSS and a print style sheet for handouts. Every piece of data is escaped.
+//! HTML: writes an [`Outline`] as one self-contained page (inline CSS, no scripts, no external
+//! requests) with score bars in CSS and a print style sheet for handouts. Every value goes through
+//! [`crate::safe::line`] and then HTML escaping; only http(s) addresses become links.
 
 use std::fmt::Write;
 
-use super::*;
-use crate::engine::{PackResult, Recommendation};
+use super::outline::{Block, Callout, CalloutKind, Cell, ColumnKind, Outline, Span, Table, Text};
+use super::recommendation;
+use crate::engine::Recommendation;
+use crate::safe;
 
-/// Escapes text for HTML element content and double-quoted attributes.
+/// Escapes text for HTML element content and double-quoted attributes, after showing control
+/// characters as escapes.
 pub fn esc(s: &str) -> String {
+    let s = safe::line(s);
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {
@@ -32,7 +37,8 @@ fn link(title: &str, url: Option<&str>, citation: Option<&str>) -> String {
     }
 }
 
-const CSS: &str = r#"
+/// The style of every page tradeoff writes: the recommendation and the team comparison handout.
+pub const CSS: &str = r#"
 :root { --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --bar: #0a5cad; --bar2: #8c959f; --win: #116329; --bad: #a40e26; --bg: #ffffff; --panel: #f6f8fa; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
@@ -54,6 +60,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .excluded { color: var(--bad); }
 .caveat { border-left: 4px solid #bf8700; background: #fff8c5; padding: .5rem .75rem; margin: .5rem 0; }
 .status { color: var(--bad); font-weight: 600; }
+tr.highlight td:first-child { font-weight: 700; }
+tr.highlight td { background: #fff8c5; }
 ul, ol { padding-left: 1.4rem; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; border-top: 1px solid var(--line); padding-top: .75rem; }
 a { color: #0550ae; }
@@ -69,225 +77,188 @@ a { color: #0550ae; }
 }
 "#;
 
-fn bar_cell(score: f64, class: &str) -> String {
+fn bar_cell(score: f64) -> String {
     format!(
-        "<div class=\"bar{class}\" role=\"img\" aria-label=\"{:.1} of 100\"><span style=\"width:{:.1}%\"></span></div>",
+        "<div class=\"bar\" role=\"img\" aria-label=\"{:.1} of 100\"><span style=\"width:{:.1}%\"></span></div>",
         score,
         score.clamp(0.0, 100.0)
     )
 }
 
 pub fn render(rec: &Recommendation, date: &str) -> String {
-    let mut o = String::new();
-    o.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    let winners: Vec<String> = rec
-        .packs
-        .iter()
-        .filter_map(|p| p.winner.as_deref().map(|w| name_of(p, w).to_string()))
-        .collect();
-    let _ = writeln!(
-        o,
-        "<title>tradeoff recommendation: {}</title>",
-        esc(&winners.join(" + "))
-    );
-    let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
-    let _ = writeln!(o, "<h1>tradeoff recommendation</h1>");
-    let _ = writeln!(
-        o,
-        "<p class=\"meta\">Generated {} · data verified {}</p>",
-        esc(date),
-        esc(&rec.data_verified)
-    );
-    let _ = writeln!(
-        o,
-        "<h3>Answers</h3>\n<table><thead><tr><th>Question</th><th>Answer</th></tr></thead><tbody>"
-    );
-    for a in &rec.answers {
-        let answer = a
-            .label
-            .as_deref()
-            .map_or("<em>skipped</em>".to_string(), esc);
-        let _ = writeln!(o, "<tr><td>{}</td><td>{answer}</td></tr>", esc(&a.title));
-    }
-    let _ = writeln!(o, "</tbody></table>");
-    for p in &rec.packs {
-        pack(&mut o, p);
-    }
-    let _ = writeln!(
-        o,
-        "<footer>Scoring: {}. Close call under {} points; {}.</footer>",
-        esc(rec.method.scoring),
-        rec.method.close_call_points,
-        rec.packs
-            .first()
-            .map_or(String::new(), |p| esc(&p.robustness.rule))
-    );
-    o.push_str("</main>\n</body>\n</html>\n");
-    o
+    write(&recommendation::outline(rec, Some(date)))
 }
 
-fn pack(o: &mut String, p: &PackResult) {
-    let _ = writeln!(o, "<section>\n<h2>{}</h2>", esc(&p.name));
-    let winner = p.winner.as_deref().and_then(|w| find(p, w));
-    match winner {
-        Some(w) => {
-            let _ = writeln!(
-                o,
-                "<div class=\"winner\"><div class=\"name\">✓ {}</div><div>{} <span class=\"verdict\">{}</span></div><p>{}</p>{}</div>",
-                esc(&w.name),
-                esc(&standing(p)),
-                esc(p.verdict.as_str()),
-                esc(&w.summary),
-                w.status.as_deref().map_or(String::new(), |s| format!(
-                    "<p class=\"status\">Status: {}</p>",
-                    esc(s)
-                ))
-            );
-        }
-        None => {
-            let _ = writeln!(
-                o,
-                "<div class=\"winner\"><div class=\"name\">✗ No recommendation</div><p>Every alternative is excluded by the answers.</p></div>"
-            );
-        }
+/// Writes any outline as a page.
+pub fn write(o: &Outline) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    let title = match o.subject.is_empty() {
+        true => esc(&o.title),
+        false => format!("{}: {}", esc(&o.title), esc(&o.subject)),
+    };
+    let _ = writeln!(out, "<title>{title}</title>");
+    let _ = writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
+    if !o.title.is_empty() {
+        let _ = writeln!(out, "<h1>{}</h1>", esc(&o.title));
     }
-    for c in &p.caveats {
-        let _ = writeln!(
-            o,
-            "<div class=\"caveat\"><strong>Caveat:</strong> {}</div>",
-            esc(&c.text)
-        );
+    if !o.meta.is_empty() {
+        let meta: Vec<String> = o.meta.iter().map(|m| esc(m)).collect();
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
+    for b in &o.summary {
+        block(&mut out, b);
+    }
+    for s in &o.sections {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", inline(&s.heading));
+        for b in &s.blocks {
+            block(&mut out, b);
+        }
+        out.push_str("</section>\n");
+    }
+    if !o.footer.is_empty() {
+        let lines: Vec<String> = o.footer.iter().map(inline).collect();
+        let _ = writeln!(out, "<footer>{}</footer>", lines.join("<br>"));
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
 
-    let _ = writeln!(
-        o,
-        "<h3>Ranking</h3>\n<table><thead><tr><th class=\"num\">#</th><th>Alternative</th><th class=\"num\">Score</th><th>Bar</th><th class=\"num\">Win share</th></tr></thead><tbody>"
-    );
-    for a in &p.ranking {
-        if a.excluded {
-            let why = a
-                .exclusions
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{} (because {})",
-                        esc(&e.reason),
-                        esc(&because_text(&e.because))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            let _ = writeln!(
-                o,
-                "<tr class=\"excluded\"><td class=\"num\">✗</td><td>{}</td><td colspan=\"3\">excluded: {why}</td></tr>",
-                esc(&a.name)
+fn block(out: &mut String, b: &Block) {
+    match b {
+        Block::Heading { level, text } => {
+            let n = (*level).clamp(1, 6);
+            let _ = writeln!(out, "<h{n}>{}</h{n}>", inline(text));
+        }
+        Block::Paragraph(t) => {
+            let _ = writeln!(out, "<p>{}</p>", inline(t));
+        }
+        Block::Callout(c) => callout(out, c),
+        Block::Table(t) => table(out, t),
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            let _ = writeln!(out, "<{tag}>");
+            for t in items {
+                let _ = writeln!(out, "<li>{}</li>", inline(t));
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Facts(facts) => {
+            for (k, v) in facts {
+                let _ = writeln!(out, "<p><strong>{}:</strong> {}</p>", esc(k), inline(v));
+            }
+        }
+    }
+}
+
+fn callout(out: &mut String, c: &Callout) {
+    let title = c.title.as_ref().map(inline).unwrap_or_default();
+    match c.kind {
+        CalloutKind::Winner | CalloutKind::NoWinner => {
+            let mark = if c.kind == CalloutKind::Winner {
+                "✓"
+            } else {
+                "✗"
+            };
+            let _ = write!(
+                out,
+                "<div class=\"winner\"><div class=\"name\">{mark} {title}</div>"
             );
+            for (i, t) in c.body.iter().enumerate() {
+                match (&c.badge, i) {
+                    (Some(badge), 0) => {
+                        let _ = write!(
+                            out,
+                            "<div>{} <span class=\"verdict\">{}</span></div>",
+                            inline(t),
+                            esc(badge)
+                        );
+                    }
+                    _ => {
+                        let _ = write!(out, "<p>{}</p>", inline(t));
+                    }
+                }
+            }
+            out.push_str("</div>\n");
+        }
+        CalloutKind::Caveat | CalloutKind::Warning => {
+            let lead = if title.is_empty() {
+                String::new()
+            } else {
+                format!("{title}: ")
+            };
+            let body: Vec<String> = c.body.iter().map(inline).collect();
+            let _ = writeln!(
+                out,
+                "<div class=\"caveat\"><strong>{}:</strong> {lead}{}</div>",
+                c.kind.label(),
+                body.join(" ")
+            );
+        }
+    }
+}
+
+fn table(out: &mut String, t: &Table) {
+    out.push_str("<table><thead><tr>");
+    for c in &t.columns {
+        let class = if c.kind == ColumnKind::Number {
+            " class=\"num\""
         } else {
-            let _ = writeln!(
-                o,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{:.1}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-                a.rank.unwrap_or(0),
-                match &a.status {
-                    Some(st) => format!(
-                        "{}<br><span class=\"status\">⚠ {}</span>",
-                        esc(&a.name),
-                        esc(st)
-                    ),
-                    None => esc(&a.name),
-                },
-                a.score,
-                bar_cell(a.score, ""),
-                pct(a.win_probability)
-            );
-        }
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", esc(&c.header));
     }
-    let _ = writeln!(o, "</tbody></table>");
-
-    if let Some(w) = winner {
-        let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
-        let _ = writeln!(o, "<h3>Why {}</h3>", esc(&w.name));
-        let vs = ru.map_or(String::new(), |r| {
-            format!("<th class=\"num\">{}</th>", esc(&r.name))
+    out.push_str("</tr></thead><tbody>\n");
+    for row in &t.rows {
+        out.push_str(if row.highlight {
+            "<tr class=\"highlight\">"
+        } else {
+            "<tr>"
         });
-        let _ = writeln!(
-            o,
-            "<table><thead><tr><th>Criterion</th><th class=\"num\">Weight</th><th class=\"num\">Score</th><th class=\"num\">Points</th><th>Bar</th>{vs}<th>Rationale</th></tr></thead><tbody>"
-        );
-        for (i, c) in w.contributions.iter().enumerate() {
-            let vs = ru.map_or(String::new(), |r| {
-                format!("<td class=\"num\">{:.1}</td>", r.contributions[i].points)
-            });
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}</td><td>{}</td>{vs}<td>{}</td></tr>",
-                esc(&c.name),
-                pct(c.weight_share),
-                c.score,
-                c.points,
-                bar_cell(c.score * 10.0, ""),
-                esc(&c.why)
-            );
+        for (i, c) in t.columns.iter().enumerate() {
+            let class = if c.kind == ColumnKind::Number {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            let mark = match (row.highlight, i) {
+                (true, 0) => format!("{} ", super::outline::HIGHLIGHT),
+                _ => String::new(),
+            };
+            let cell = match row.cells.get(i) {
+                Some(Cell::Text(x)) => mark + &inline(x),
+                Some(Cell::Bar(v)) => bar_cell(*v),
+                None => String::new(),
+            };
+            let _ = write!(out, "<td{class}>{cell}</td>");
         }
-        let _ = writeln!(o, "</tbody></table>");
-        if !p.rules_fired.is_empty() {
-            let _ = writeln!(o, "<h3>Because you answered</h3>\n<ul>");
-            for r in &p.rules_fired {
-                let Some(effects) = effects_line(p, r) else {
-                    continue;
-                };
-                let _ = writeln!(
-                    o,
-                    "<li><strong>{}</strong>: {}</li>",
-                    esc(&because_text(&r.because)),
-                    esc(&effects)
-                );
-            }
-            let _ = writeln!(o, "</ul>");
-        }
+        out.push_str("</tr>\n");
     }
+    out.push_str("</tbody></table>\n");
+}
 
-    let _ = writeln!(o, "<h3>What would change it</h3>\n<ul>");
-    if p.flips.sets.is_empty() {
-        let _ = writeln!(
-            o,
-            "<li>No change of one or two answers changes the winner.</li>"
-        );
-    }
-    for f in &p.flips.sets {
-        let changes = changes_text(f);
-        let _ = writeln!(
-            o,
-            "<li>{} → <strong>{}</strong></li>",
-            esc(&changes),
-            esc(flip_winner(f))
-        );
-    }
-    for f in weight_flips(p, usize::MAX) {
-        let _ = writeln!(o, "<li>{}</li>", esc(&f));
-    }
-    let _ = writeln!(o, "</ul>");
-
-    if let Some(w) = winner {
-        if !w.next_steps.is_empty() {
-            let _ = writeln!(o, "<h3>Next steps</h3>\n<ol>");
-            for s in &w.next_steps {
-                let _ = writeln!(o, "<li>{}</li>", esc(s));
+fn inline(t: &Text) -> String {
+    let mut out = String::new();
+    for span in &t.0 {
+        match span {
+            Span::Plain(s) => out.push_str(&esc(s)),
+            Span::Strong(s) => {
+                let _ = write!(out, "<strong>{}</strong>", esc(s));
             }
-            let _ = writeln!(o, "</ol>");
+            Span::Emphasis(s) => {
+                let _ = write!(out, "<em>{}</em>", esc(s));
+            }
+            Span::Status(s) => {
+                let _ = write!(out, "<span class=\"status\">Status: {}</span>", esc(s));
+            }
+            Span::Source(s) => {
+                out.push_str(&link(&s.title, s.url.as_deref(), s.citation.as_deref()));
+                let _ = write!(out, " (verified {})", esc(&s.verified));
+            }
         }
-        let _ = writeln!(o, "<h3>Sources</h3>\n<ul>");
-        for s in &w.sources {
-            let _ = writeln!(
-                o,
-                "<li>{} (verified {})</li>",
-                link(&s.title, s.url.as_deref(), s.citation.as_deref()),
-                esc(&s.verified)
-            );
-        }
-        let _ = writeln!(o, "</ul>");
     }
-    let _ = writeln!(o, "</section>");
+    out
 }
 
 #[cfg(test)]
@@ -304,5 +275,6 @@ mod tests {
             link("t", Some("javascript:alert(1)"), None),
             "t (javascript:alert(1))"
         );
+        assert_eq!(esc("\x1b]0;x\x07\u{202e}"), "\\x1b]0;x\\x07\\u{202e}");
     }
 }

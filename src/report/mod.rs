@@ -1,12 +1,66 @@
-//! Renderers of a [`Recommendation`]: plain text for a terminal, JSON for scripts, Markdown for a
-//! wiki page or a pull request. They only format: every number comes from the engine.
+//! Reports of a [`Recommendation`], a team comparison and a glossary lookup. Each is first built
+//! as one [`outline::Outline`] (what it says), then written by a thin writer per format: `text`
+//! for a terminal, `markdown` for a wiki page or pull request, `html` for a handout; `adr` is an
+//! outline of its own, written as Markdown. JSON is the engine's value itself. Every number comes
+//! from the engine; every value from a file goes through [`crate::safe`].
 
+pub mod adr;
+pub mod comparison;
+pub mod glossary;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
+pub mod recommendation;
 pub mod text;
+pub mod width;
 
 use crate::engine::{Because, PackResult, RankedAlternative, Recommendation};
+
+/// The formats a recommendation can be written in, for the command line and the TUI's export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Html,
+    /// An Architecture Decision Record (MADR 4.0) for the whole stack, in Markdown.
+    Adr,
+}
+
+impl Format {
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Markdown | Format::Adr => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// What a person calls it ("Markdown", "ADR (MADR 4.0)").
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "Text",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Adr => "ADR (MADR 4.0)",
+        }
+    }
+}
+
+/// `rec` written in `format`; `date` is the day shown as "Generated" (and the ADR's date).
+pub fn render(rec: &Recommendation, format: Format, date: &str) -> String {
+    match format {
+        Format::Text => text::render(rec),
+        Format::Json => json::render(rec),
+        Format::Markdown => markdown::render(rec, date),
+        Format::Html => html::render(rec, date),
+        Format::Adr => adr::render(rec, date),
+    }
+}
 
 /// A bar of `width` cells for a 0–100 score, in eighths.
 pub fn bar(score: f64, width: usize) -> String {
@@ -27,6 +81,14 @@ pub fn because_text(b: &[Because]) -> String {
         .map(|b| format!("{} = {}", b.title, b.label))
         .collect::<Vec<_>>()
         .join(" and ")
+}
+
+/// "Reason (because Question = Answer)", or the reason alone when no answer caused it.
+pub fn with_because(reason: &str, b: &[Because]) -> String {
+    match because_text(b) {
+        t if t.is_empty() => reason.to_string(),
+        t => format!("{reason} (because {t})"),
+    }
 }
 
 pub fn find<'a>(p: &'a PackResult, id: &str) -> Option<&'a RankedAlternative> {

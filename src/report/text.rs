@@ -1,16 +1,24 @@
-//! Plain text for a terminal or a pipe: the winner, why, and what would change it.
+//! Plain text for a terminal or a pipe: writes an [`Outline`]. Every value goes through
+//! [`crate::safe::line`], and columns are measured in display columns, so names in any script line
+//! up and a name of any length is cut with an ellipsis instead of breaking the table.
 
-use std::fmt::Write;
+use super::outline::{
+    Block, Callout, CalloutKind, Cell, Column, ColumnKind, Outline, Section, Span, Table, Text,
+};
+use super::width::{Align, pad, truncate, width};
+use super::{bar, recommendation};
+use crate::engine::Recommendation;
+use crate::safe;
 
-use super::*;
-use crate::engine::{PackResult, Recommendation};
-
-const BAR: usize = 20;
+/// Cells of bar columns.
+const BAR: usize = 10;
+/// Widest a label column may get before its cells are cut.
+const LABEL_MAX: usize = 36;
 
 /// How much decoration the text may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decor {
-    /// Bars, rules and markers (▶ ✗) for a terminal.
+    /// Bars, rules and markers (▶ ✗ !) for a terminal.
     Rich,
     /// Words only, for screen readers, dumb terminals and pipes (`--plain`).
     Plain,
@@ -21,175 +29,280 @@ pub fn render(rec: &Recommendation) -> String {
 }
 
 pub fn render_with(rec: &Recommendation, decor: Decor) -> String {
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "tradeoff recommendation · data verified {}",
-        rec.data_verified
-    );
-    let (answered, skipped) = answered_and_skipped(rec);
-    if answered.is_empty() {
-        let _ = writeln!(
-            o,
-            "No questions answered: scores use the base weights only."
-        );
-    } else {
-        let _ = writeln!(o, "You answered: {}", answered.join(" · "));
-    }
-    if !skipped.is_empty() {
-        let _ = writeln!(o, "Skipped (no effect): {}", skipped.join(", "));
-    }
-    for p in &rec.packs {
-        pack(&mut o, p, decor);
-    }
-    o
+    write(&recommendation::outline(rec, None), decor)
 }
 
-fn pack(o: &mut String, p: &PackResult, decor: Decor) {
-    let rich = decor == Decor::Rich;
-    if rich {
-        let _ = writeln!(o, "\n━━ {} ━━", p.name);
-    } else {
-        let _ = writeln!(o, "\n{}", p.name.to_uppercase());
+/// Writes any outline as text.
+pub fn write(o: &Outline, decor: Decor) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        decor,
+    };
+    let mut head: Vec<String> = Vec::new();
+    if !o.title.is_empty() {
+        head.push(safe::line(&o.title).into_owned());
     }
-    match p.winner.as_deref().and_then(|w| find(p, w)) {
-        Some(w) => {
-            let _ = writeln!(o, "{}{}", if rich { "▶ " } else { "Recommended: " }, w.name);
-            let _ = writeln!(o, "  {}", standing(p));
-            if let Some(s) = &w.status {
-                let _ = writeln!(o, "  Status: {s}");
-            }
-        }
-        None => {
-            let _ = writeln!(
-                o,
-                "No recommendation: every alternative is excluded by your answers."
-            );
+    head.extend(o.meta.iter().map(|m| safe::line(m).into_owned()));
+    if !head.is_empty() {
+        w.line(&head.join(" · "));
+    }
+    for b in &o.summary {
+        w.block(b);
+    }
+    for s in &o.sections {
+        w.section(s);
+    }
+    if !o.footer.is_empty() {
+        w.out.push('\n');
+        for t in &o.footer {
+            let line = w.inline(t);
+            w.line(&line);
         }
     }
-    for c in &p.caveats {
-        let _ = writeln!(o, "  ! {}", c.text);
+    // A document that starts with a heading does not start with a blank line.
+    let start = w.out.len() - w.out.trim_start_matches('\n').len();
+    w.out.split_off(start)
+}
+
+struct Writer {
+    out: String,
+    decor: Decor,
+}
+
+impl Writer {
+    fn rich(&self) -> bool {
+        self.decor == Decor::Rich
     }
 
-    let _ = writeln!(o, "\n  Ranking");
-    let width = p
-        .ranking
-        .iter()
-        .map(|a| a.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for a in &p.ranking {
-        if a.excluded {
-            let why = a
-                .exclusions
-                .iter()
-                .map(|e| format!("{} (because {})", e.reason, because_text(&e.because)))
-                .collect::<Vec<_>>()
-                .join("; ");
-            let mark = if rich { "✗" } else { "-" };
-            let _ = writeln!(o, "  {mark} {:width$}  excluded: {why}", a.name);
-        } else {
-            let _ = writeln!(
-                o,
-                "  {}. {:width$}  {:>5.1} {}",
-                a.rank.unwrap_or(0),
-                a.name,
-                a.score,
-                if rich {
-                    bar(a.score, BAR)
-                } else {
-                    String::new()
+    fn line(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn section(&mut self, s: &Section) {
+        self.heading(2, &s.heading);
+        for b in &s.blocks {
+            self.block(b);
+        }
+    }
+
+    fn heading(&mut self, level: u8, t: &Text) {
+        self.out.push('\n');
+        match (level, self.rich()) {
+            (..=2, true) => {
+                let text = self.inline(t);
+                self.line(&format!("━━ {text} ━━"));
+            }
+            // Upper case before escaping, so an escape keeps its spelling (`\x1b`, not `\X1B`).
+            (..=2, false) => {
+                let upper = Text(t.0.iter().map(uppercase).collect());
+                let text = self.inline(&upper);
+                self.line(&text);
+            }
+            _ => {
+                let text = self.inline(t);
+                self.line(&format!("  {text}"));
+            }
+        }
+    }
+
+    fn block(&mut self, b: &Block) {
+        match b {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph(t) => {
+                let text = self.inline(t);
+                self.line(&format!("  {text}"));
+            }
+            Block::Callout(c) => self.callout(c),
+            Block::Table(t) => self.table(t),
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let text = self.inline(item);
+                    let mark = if *ordered {
+                        format!("{}.", i + 1)
+                    } else {
+                        "-".into()
+                    };
+                    self.line(&format!("   {mark} {text}"));
                 }
-            );
-            if let Some(status) = &a.status {
-                let mark = if rich { "⚠ " } else { "Status: " };
-                let _ = writeln!(o, "     {mark}{status}");
+            }
+            Block::Facts(facts) => {
+                for (label, value) in facts {
+                    let text = self.inline(value);
+                    self.line(&format!("  {}: {text}", safe::line(label)));
+                }
             }
         }
     }
 
-    if let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) {
-        let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
-        match ru {
-            Some(r) => {
-                let _ = writeln!(
-                    o,
-                    "\n  Why {} (points per criterion, against {})",
-                    w.name, r.name
-                );
+    fn callout(&mut self, c: &Callout) {
+        let title = c.title.as_ref().map(|t| self.inline(t)).unwrap_or_default();
+        let body: Vec<String> = c.body.iter().map(|t| self.inline(t)).collect();
+        let rich = self.rich();
+        match c.kind {
+            CalloutKind::Winner | CalloutKind::NoWinner => {
+                let mark = match (c.kind, rich) {
+                    (CalloutKind::Winner, true) => "▶ ",
+                    (CalloutKind::Winner, false) => "Recommended: ",
+                    (_, true) => "✗ ",
+                    (_, false) => "",
+                };
+                self.line(&format!("{mark}{title}"));
+                for b in body {
+                    self.line(&format!("  {b}"));
+                }
             }
-            None => {
-                let _ = writeln!(o, "\n  Why {} (points per criterion)", w.name);
+            CalloutKind::Caveat | CalloutKind::Warning => {
+                let mark = match (c.kind, rich) {
+                    (CalloutKind::Caveat, true) => "! ".to_string(),
+                    (CalloutKind::Warning, true) => "⚠ ".to_string(),
+                    (kind, _) => format!("{}: ", kind.label()),
+                };
+                let lead = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!("{title}: ")
+                };
+                self.line(&format!("  {mark}{lead}{}", body.join(" ")));
             }
         }
-        let cw = w
-            .contributions
+    }
+
+    fn table(&mut self, t: &Table) {
+        // Bars are decoration: words-only text leaves them out.
+        let shown: Vec<usize> = (0..t.columns.len())
+            .filter(|&i| self.rich() || t.columns[i].kind != ColumnKind::Bar)
+            .collect();
+        let header: Vec<String> = shown
             .iter()
-            .map(|c| c.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (i, c) in w.contributions.iter().enumerate() {
-            let vs = ru.map_or(String::new(), |r| {
-                format!("  vs {:>4.1}", r.contributions[i].points)
-            });
-            let _ = writeln!(
-                o,
-                "   {:cw$}  {:>3} × {:>4.1} = {:>4.1}{vs}  {}",
-                c.name,
-                pct(c.weight_share),
-                c.score,
-                c.points,
-                c.why
-            );
+            .map(|&i| match t.columns[i].kind {
+                ColumnKind::Bar => String::new(),
+                _ => safe::line(&t.columns[i].header).into_owned(),
+            })
+            .collect();
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                shown
+                    .iter()
+                    .map(|&i| match r.cells.get(i) {
+                        Some(Cell::Text(x)) => self.inline(x),
+                        Some(Cell::Bar(v)) => bar(*v, BAR).trim_end().to_string(),
+                        None => String::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let columns: Vec<&Column> = shown.iter().map(|&i| &t.columns[i]).collect();
+        let widths = column_widths(&columns, &header, &rows);
+        let marked = t.rows.iter().any(|r| r.highlight);
+        let mark = format!("{} ", super::outline::HIGHLIGHT);
+        let head = format_row(&columns, &widths, &header);
+        self.line(&format!("  {head}"));
+        for (row, cells) in t.rows.iter().zip(&rows) {
+            let gutter = if marked && row.highlight {
+                mark.as_str()
+            } else {
+                "  "
+            };
+            let line = format_row(&columns, &widths, cells);
+            self.line(&format!("{gutter}{line}"));
         }
     }
 
-    if !p.rules_fired.is_empty() {
-        let _ = writeln!(o, "\n  Because you answered");
-        for r in &p.rules_fired {
-            if let Some(effects) = effects_line(p, r) {
-                let _ = writeln!(o, "   - {}: {effects}", because_text(&r.because));
+    /// One line of inline text, every value made safe for a terminal.
+    fn inline(&self, t: &Text) -> String {
+        let mut out = String::new();
+        for span in &t.0 {
+            match span {
+                Span::Plain(s) | Span::Strong(s) | Span::Emphasis(s) => {
+                    out.push_str(&safe::line(s));
+                }
+                Span::Status(s) => {
+                    out.push_str("Status: ");
+                    out.push_str(&safe::line(s));
+                }
+                Span::Source(s) => {
+                    out.push_str(&safe::line(&s.title));
+                    if let Some(at) = s.url.as_deref().or(s.citation.as_deref()) {
+                        out.push_str(" — ");
+                        out.push_str(&safe::line(at));
+                    }
+                    out.push_str(&format!(" (verified {})", safe::line(&s.verified)));
+                }
             }
         }
+        out
     }
+}
 
-    let _ = writeln!(o, "\n  What would change it");
-    match p.flips.size {
-        Some(_) => {
-            for f in &p.flips.sets {
-                let _ = writeln!(o, "   - {} → {}", changes_text(f), flip_winner(f));
-            }
-        }
-        None => {
-            let _ = writeln!(
-                o,
-                "   - No change of one or two answers changes the winner."
-            );
-        }
+/// A span in upper case (a plain-mode section heading).
+fn uppercase(span: &Span) -> Span {
+    match span {
+        Span::Plain(s) => Span::Plain(s.to_uppercase()),
+        Span::Strong(s) => Span::Strong(s.to_uppercase()),
+        Span::Emphasis(s) => Span::Emphasis(s.to_uppercase()),
+        other => other.clone(),
     }
-    let moving = weight_flips(p, 3);
-    if moving.is_empty() {
-        let _ = writeln!(
-            o,
-            "   - No single weight change makes another alternative win."
-        );
-    } else {
-        let _ = writeln!(o, "   - Weights: {}", moving.join("; "));
-    }
+}
 
-    if let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) {
-        if !w.next_steps.is_empty() {
-            let _ = writeln!(o, "\n  Next steps");
-            for (i, s) in w.next_steps.iter().enumerate() {
-                let _ = writeln!(o, "   {}. {s}", i + 1);
+/// Each column as wide as its widest cell or header, label columns at most `LABEL_MAX`; the last
+/// column, when it holds prose, is not padded at all.
+fn column_widths(columns: &[&Column], header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    (0..columns.len())
+        .map(|i| {
+            let widest = rows
+                .iter()
+                .map(|r| width(&r[i]))
+                .chain(std::iter::once(width(&header[i])))
+                .max()
+                .unwrap_or(0);
+            match columns[i].kind {
+                ColumnKind::Label | ColumnKind::Number => widest.min(LABEL_MAX),
+                ColumnKind::Bar => widest.max(BAR),
+                ColumnKind::Prose => widest,
             }
+        })
+        .collect()
+}
+
+fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String {
+    let mut line = String::new();
+    let last = columns.len().saturating_sub(1);
+    for (i, (col, cell)) in columns.iter().zip(cells).enumerate() {
+        if i > 0 {
+            line.push_str("  ");
         }
-        if !w.sources.is_empty() {
-            let _ = writeln!(o, "\n  Sources");
-            for s in &w.sources {
-                let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
-                let _ = writeln!(o, "   - {} — {at} (verified {})", s.title, s.verified);
-            }
+        let (cut, align) = match col.kind {
+            ColumnKind::Number => (truncate(cell, widths[i]), Align::Right),
+            ColumnKind::Label => (truncate(cell, widths[i]), Align::Left),
+            ColumnKind::Bar | ColumnKind::Prose => (cell.as_str().into(), Align::Left),
+        };
+        if i == last && align == Align::Left {
+            line.push_str(&cut);
+        } else {
+            pad(&mut line, &cut, widths[i], align);
         }
+    }
+    line.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::outline::Section;
+
+    #[test]
+    fn plain_headings_are_upper_case_and_their_escapes_are_not() {
+        let o = Outline {
+            sections: vec![Section {
+                heading: Text::plain("Pack \x1b]0;t\x07"),
+                blocks: Vec::new(),
+            }],
+            ..Outline::default()
+        };
+        assert_eq!(write(&o, Decor::Plain), "PACK \\x1b]0;T\\x07\n");
+        assert_eq!(write(&o, Decor::Rich), "━━ Pack \\x1b]0;t\\x07 ━━\n");
     }
 }

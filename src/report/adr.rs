@@ -1,0 +1,399 @@
+//! The decision as an Architecture Decision Record in the MADR 4.0 layout
+//! (<https://adr.github.io/madr/>), written by the Markdown writer.
+//!
+//! One record for the whole stack rather than one per pack: the packs are chosen together from one
+//! set of answers (the same context and problem statement), their caveats cross packs ("if you
+//! deploy it with ECS Express Mode …"), and a record is one file, which `--output` and the TUI's
+//! export write. A team that keeps one record per decision runs it once per pack
+//! (`--pack compute`), and gets a record about that pack alone.
+//!
+//! Pros and cons come from the score rationales: a criterion scored at least [`GOOD_FROM`] of 10 is
+//! "Good", at most [`BAD_UP_TO`] "Bad", anything between "Neutral".
+
+use super::markdown;
+use super::outline::{Block, Outline, Section, Text};
+use super::recommendation::{method_line, source_ref};
+use super::{
+    because_text, changes_text, find, flip_winner, name_of, pct, standing, weight_flips,
+    with_because,
+};
+use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
+
+/// MADR 4.0's status for a record nobody has accepted yet: a recommendation is a proposal until
+/// the team agrees to it.
+pub const STATUS: &str = "proposed";
+/// The level 2 headings of this record, in MADR 4.0's order.
+pub const SECTIONS: [&str; 6] = [
+    "Context and Problem Statement",
+    "Decision Drivers",
+    "Considered Options",
+    "Decision Outcome",
+    "Pros and Cons of the Options",
+    "More Information",
+];
+/// A score of at least this (of 10) is a pro.
+pub const GOOD_FROM: f64 = 7.0;
+/// A score of at most this (of 10) is a con.
+pub const BAD_UP_TO: f64 = 4.0;
+/// How many of the winner's largest leads (and deficits) its consequences name.
+const CONSEQUENCES: usize = 3;
+
+pub fn render(rec: &Recommendation, date: &str) -> String {
+    markdown::write(&outline(rec, date))
+}
+
+pub fn outline(rec: &Recommendation, date: &str) -> Outline {
+    let title: Vec<String> = rec
+        .packs
+        .iter()
+        .map(|p| {
+            let w = p
+                .winner
+                .as_deref()
+                .map_or("no recommendation", |w| name_of(p, w));
+            format!("{}: {w}", p.name)
+        })
+        .collect();
+    let sections = [
+        context(rec),
+        drivers(rec),
+        options(rec),
+        outcome(rec),
+        pros_and_cons(rec),
+        more_information(rec, date),
+    ];
+    Outline {
+        title: title.join("; "),
+        subject: String::new(),
+        meta: Vec::new(),
+        properties: vec![
+            ("status".into(), STATUS.into()),
+            ("date".into(), date.into()),
+        ],
+        summary: Vec::new(),
+        sections: SECTIONS
+            .iter()
+            .zip(sections)
+            .map(|(heading, blocks)| Section {
+                heading: Text::plain(*heading),
+                blocks,
+            })
+            .collect(),
+        footer: Vec::new(),
+    }
+}
+
+/// With several packs, each pack's part starts with its name in bold.
+fn per_pack(rec: &Recommendation, mut part: impl FnMut(&PackResult) -> Vec<Block>) -> Vec<Block> {
+    let several = rec.packs.len() > 1;
+    let mut blocks = Vec::new();
+    for p in &rec.packs {
+        let body = part(p);
+        if body.is_empty() {
+            continue;
+        }
+        if several {
+            blocks.push(Block::paragraph(Text::strong(p.name.clone())));
+        }
+        blocks.extend(body);
+    }
+    blocks
+}
+
+fn winner(p: &PackResult) -> Option<&RankedAlternative> {
+    p.winner.as_deref().and_then(|w| find(p, w))
+}
+
+/// "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn context(rec: &Recommendation) -> Vec<Block> {
+    let names: Vec<&str> = rec.packs.iter().map(|p| p.name.as_str()).collect();
+    let answered: Vec<Text> = rec
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let label = a.label.as_ref()?;
+            Some(Text::plain(format!("{}: {label}", a.title)))
+        })
+        .collect();
+    let skipped: Vec<&str> = rec
+        .answers
+        .iter()
+        .filter(|a| a.label.is_none())
+        .map(|a| a.title.as_str())
+        .collect();
+    let mut blocks = vec![Block::paragraph(format!(
+        "We need to choose: {}. The options were scored with tradeoff, from these answers about our situation:",
+        and_list(&names)
+    ))];
+    if answered.is_empty() {
+        blocks.push(Block::paragraph(
+            "No questions were answered, so every criterion keeps its base weight.",
+        ));
+    } else {
+        blocks.push(Block::list(answered));
+    }
+    if !skipped.is_empty() {
+        blocks.push(Block::paragraph(format!(
+            "Not answered (no effect on the scores): {}.",
+            skipped.join(", ")
+        )));
+    }
+    let verb = if names.len() > 1 { "fit" } else { "fits" };
+    blocks.push(Block::paragraph(format!(
+        "Which {} {verb} this situation best?",
+        names.join(" and which ")
+    )));
+    blocks
+}
+
+/// The weighted criteria, heaviest first, with the answers that changed their weight; then the
+/// alternatives the answers rule out.
+fn drivers(rec: &Recommendation) -> Vec<Block> {
+    per_pack(rec, |p| {
+        let mut weights: Vec<_> = p.weights.iter().filter(|w| w.share > 0.0).collect();
+        weights.sort_by(|a, b| b.share.total_cmp(&a.share));
+        let mut items: Vec<Text> = weights
+            .iter()
+            .map(|w| {
+                let factors: Vec<String> = w
+                    .factors
+                    .iter()
+                    .map(|f| format!("×{} because {}", f.factor, because_text(&f.because)))
+                    .collect();
+                let more = match factors.is_empty() {
+                    true => String::new(),
+                    false => format!("; {}", factors.join("; ")),
+                };
+                Text::strong(w.name.clone()).and(format!(": {} of the weight{more}", pct(w.share)))
+            })
+            .collect();
+        for a in p.ranking.iter().filter(|a| a.excluded) {
+            for e in &a.exclusions {
+                items.push(Text::strong(a.name.clone()).and(format!(
+                    " is ruled out: {}",
+                    with_because(&e.reason, &e.because)
+                )));
+            }
+        }
+        vec![Block::list(items)]
+    })
+}
+
+fn options(rec: &Recommendation) -> Vec<Block> {
+    per_pack(rec, |p| {
+        let items = p
+            .ranking
+            .iter()
+            .map(|a| match a.excluded {
+                true => Text::plain(format!("{} (excluded)", a.name)),
+                false => Text::plain(format!("{} ({:.1}/100)", a.name, a.score)),
+            })
+            .collect();
+        vec![Block::list(items)]
+    })
+}
+
+/// The chosen option of every pack with its justification and robustness, then the consequences.
+fn outcome(rec: &Recommendation) -> Vec<Block> {
+    let mut blocks = per_pack(rec, |p| {
+        let Some(w) = winner(p) else {
+            return vec![Block::paragraph(
+                "No option is chosen: every alternative is excluded by the answers.",
+            )];
+        };
+        vec![
+            Block::paragraph(format!(
+                "Chosen option: \"{}\", because it comes out best on the weighted criteria: {}.",
+                w.name,
+                standing(p)
+            )),
+            Block::paragraph(format!(
+                "Robustness: {}; it wins {} of {} samples of randomly varied weights (see More Information).",
+                p.verdict.as_str(),
+                pct(p.robustness.winner_probability),
+                p.robustness.samples,
+            )),
+        ]
+    });
+    blocks.push(Block::heading(3, "Consequences"));
+    blocks.extend(per_pack(rec, consequences));
+    blocks
+}
+
+/// Good: where the winner gains most over the runner-up. Bad: its caveats and status, and where
+/// the runner-up is ahead.
+fn consequences(p: &PackResult) -> Vec<Block> {
+    let Some(w) = winner(p) else {
+        return Vec::new();
+    };
+    let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
+    let mut leads: Vec<(f64, usize)> = w
+        .contributions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let other = ru
+                .and_then(|r| r.contributions.get(i))
+                .map_or(0.0, |c| c.points);
+            (c.points - other, i)
+        })
+        .collect();
+    leads.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let against = ru.map_or(String::new(), |r| format!(" over {}", r.name));
+    let mut items: Vec<Text> = leads
+        .iter()
+        .filter(|(d, _)| *d > 0.0)
+        .take(CONSEQUENCES)
+        .map(|&(d, i)| {
+            let c = &w.contributions[i];
+            Text::plain(format!(
+                "Good, because {}: {} (+{d:.1} points{against})",
+                c.name, c.why
+            ))
+        })
+        .collect();
+    items.extend(
+        p.caveats
+            .iter()
+            .map(|c| Text::plain(format!("Bad, because {}", c.text))),
+    );
+    if let Some(s) = &w.status {
+        items.push(Text::plain(format!("Bad, because its status is: {s}")));
+    }
+    if let Some(r) = ru {
+        items.extend(
+            leads
+                .iter()
+                .rev()
+                .filter(|(d, _)| *d < 0.0)
+                .take(CONSEQUENCES)
+                .map(|&(d, i)| {
+                    let c = &w.contributions[i];
+                    Text::plain(format!(
+                        "Bad, because {}: {} ({:.1} points behind {})",
+                        c.name, c.why, -d, r.name
+                    ))
+                }),
+        );
+    }
+    vec![Block::list(items)]
+}
+
+fn pros_and_cons(rec: &Recommendation) -> Vec<Block> {
+    let several = rec.packs.len() > 1;
+    let mut blocks = Vec::new();
+    for p in &rec.packs {
+        for a in &p.ranking {
+            let heading = match several {
+                true => format!("{}: {}", p.name, a.name),
+                false => a.name.clone(),
+            };
+            blocks.push(Block::heading(3, heading));
+            blocks.push(Block::paragraph(a.summary.clone()));
+            blocks.push(Block::list(arguments(a)));
+        }
+    }
+    blocks
+}
+
+/// "Good, because …", "Neutral, because …", "Bad, because …" from each criterion's score and
+/// rationale, with exclusions and the status as cons.
+fn arguments(a: &RankedAlternative) -> Vec<Text> {
+    let argument =
+        |c: &crate::engine::Contribution| format!("{} ({:.0}/10): {}", c.name, c.score, c.why);
+    let mut good = Vec::new();
+    let mut neutral = Vec::new();
+    let mut bad = Vec::new();
+    for c in &a.contributions {
+        let line = argument(c);
+        if c.score >= GOOD_FROM {
+            good.push(Text::plain(format!("Good, because {line}")));
+        } else if c.score <= BAD_UP_TO {
+            bad.push(Text::plain(format!("Bad, because {line}")));
+        } else {
+            neutral.push(Text::plain(format!("Neutral, because {line}")));
+        }
+    }
+    for e in &a.exclusions {
+        bad.push(Text::plain(format!(
+            "Bad, because it is excluded: {}",
+            with_because(&e.reason, &e.because)
+        )));
+    }
+    if let Some(s) = &a.status {
+        bad.push(Text::plain(format!("Bad, because its status is: {s}")));
+    }
+    good.extend(neutral);
+    good.extend(bad);
+    good
+}
+
+/// How it was computed, when to revisit it, how to put it in place, and every source consulted.
+fn more_information(rec: &Recommendation, date: &str) -> Vec<Block> {
+    let mut blocks = vec![Block::paragraph(format!(
+        "Generated by tradeoff on {date} from data verified {}.",
+        rec.data_verified
+    ))];
+    blocks.extend(method_line(rec).map(Block::Paragraph));
+    let several = rec.packs.len() > 1;
+    let lead = |p: &PackResult| match several {
+        true => format!("{}: ", p.name),
+        false => String::new(),
+    };
+    let mut revisit: Vec<Text> = Vec::new();
+    for p in &rec.packs {
+        for f in &p.flips.sets {
+            revisit.push(Text::plain(format!(
+                "{}{} → {}",
+                lead(p),
+                changes_text(f),
+                flip_winner(f)
+            )));
+        }
+        for w in weight_flips(p, CONSEQUENCES) {
+            revisit.push(Text::plain(format!("{}{w}", lead(p))));
+        }
+    }
+    if !revisit.is_empty() {
+        blocks.push(Block::heading(3, "Revisit this decision if"));
+        blocks.push(Block::list(revisit));
+    }
+    for p in &rec.packs {
+        if let Some(w) = winner(p).filter(|w| !w.next_steps.is_empty()) {
+            blocks.push(Block::heading(3, format!("Next steps: {}", w.name)));
+            blocks.push(Block::numbered(
+                w.next_steps.iter().cloned().map(Text::plain).collect(),
+            ));
+        }
+    }
+    let sources = every_source(rec);
+    if !sources.is_empty() {
+        blocks.push(Block::heading(3, "Sources"));
+        blocks.push(Block::list(
+            sources
+                .into_iter()
+                .map(|s| Text(vec![super::outline::Span::Source(source_ref(s))]))
+                .collect(),
+        ));
+    }
+    blocks
+}
+
+/// The sources of every option considered, each once, in the order they are first cited.
+fn every_source(rec: &Recommendation) -> Vec<&SourceOut> {
+    let mut seen = std::collections::HashSet::new();
+    rec.packs
+        .iter()
+        .flat_map(|p| &p.ranking)
+        .flat_map(|a| &a.sources)
+        .filter(|s| seen.insert(s.id.as_str()))
+        .collect()
+}

@@ -1,0 +1,307 @@
+//! The outline of a [`Recommendation`]: the one place that decides what a recommendation says, in
+//! which order, in which words. Text, Markdown and HTML write this outline and nothing else; each
+//! part of a pack's section (verdict, ranking, why, because, what would change it, …) is public
+//! so that another view (the TUI's panels) can show the same blocks.
+
+use super::outline::{
+    Block, Callout, CalloutKind, Cell, Column, ColumnKind, Outline, Row, Section, SourceRef, Span,
+    Table, Text,
+};
+use super::{
+    because_text, changes_text, effects_line, find, flip_winner, name_of, pct, standing,
+    weight_flips, with_because,
+};
+use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
+
+/// The outline of `rec`; `date` is the day it was generated, when the format shows one.
+pub fn outline(rec: &Recommendation, date: Option<&str>) -> Outline {
+    let winners: Vec<&str> = rec
+        .packs
+        .iter()
+        .filter_map(|p| p.winner.as_deref().map(|w| name_of(p, w)))
+        .collect();
+    let mut meta: Vec<String> = date.map(|d| format!("Generated {d}")).into_iter().collect();
+    meta.push(format!("data verified {}", rec.data_verified));
+    Outline {
+        title: "tradeoff recommendation".into(),
+        subject: winners.join(" + "),
+        meta,
+        properties: Vec::new(),
+        summary: summary(rec),
+        sections: rec.packs.iter().map(pack_section).collect(),
+        footer: method_line(rec).into_iter().collect(),
+    }
+}
+
+/// What comes before the packs. A summary of the whole stack and warnings about stale data
+/// belong here too, before the answers.
+fn summary(rec: &Recommendation) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(2, "Answers")];
+    if rec.answers.iter().all(|a| a.label.is_none()) {
+        blocks.push(Block::paragraph(
+            "No questions answered: scores use the base weights only.",
+        ));
+    }
+    let rows = rec
+        .answers
+        .iter()
+        .map(|a| Row {
+            cells: vec![
+                Cell::text(a.title.clone()),
+                Cell::Text(match &a.label {
+                    Some(l) => Text::plain(l.clone()),
+                    None => Text(vec![Span::Emphasis("skipped".into())]),
+                }),
+            ],
+            highlight: false,
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Question", ColumnKind::Label),
+            Column::new("Answer", ColumnKind::Label),
+        ],
+        rows,
+    }));
+    blocks
+}
+
+/// "Scoring: …. Close call under 5 points; robust if …."
+pub fn method_line(rec: &Recommendation) -> Option<Text> {
+    let rule = rec.packs.first().map(|p| p.robustness.rule.as_str())?;
+    Some(Text::plain(format!(
+        "Scoring: {}. Close call under {} points; {rule}.",
+        rec.method.scoring, rec.method.close_call_points
+    )))
+}
+
+pub fn pack_section(p: &PackResult) -> Section {
+    let winner = p.winner.as_deref().and_then(|w| find(p, w));
+    let mut blocks = vec![verdict(p, winner)];
+    blocks.extend(p.caveats.iter().map(|c| {
+        Block::Callout(Callout {
+            kind: CalloutKind::Caveat,
+            title: None,
+            badge: None,
+            body: vec![Text::plain(c.text.clone())],
+        })
+    }));
+    blocks.push(Block::heading(3, "Ranking"));
+    blocks.push(Block::Table(ranking(p)));
+    blocks.extend(excluded(p));
+    if let Some(w) = winner {
+        blocks.extend(why(p, w));
+    }
+    blocks.extend(because(p));
+    blocks.extend(what_would_change(p));
+    if let Some(w) = winner {
+        blocks.extend(next_steps(w));
+        blocks.extend(sources(&w.sources));
+    }
+    Section {
+        heading: Text::plain(p.name.clone()),
+        blocks,
+    }
+}
+
+/// The recommendation of one pack, with its standing and summary, or why there is none.
+pub fn verdict(p: &PackResult, winner: Option<&RankedAlternative>) -> Block {
+    Block::Callout(match winner {
+        Some(w) => {
+            let mut body = vec![Text::plain(standing(p)), Text::plain(w.summary.clone())];
+            if let Some(s) = &w.status {
+                body.push(Text(vec![Span::Status(s.clone())]));
+            }
+            Callout {
+                kind: CalloutKind::Winner,
+                title: Some(Text::plain(w.name.clone())),
+                badge: Some(p.verdict.as_str().into()),
+                body,
+            }
+        }
+        None => Callout {
+            kind: CalloutKind::NoWinner,
+            title: Some(Text::plain("No recommendation")),
+            badge: None,
+            body: vec![Text::plain("Every alternative is excluded by the answers.")],
+        },
+    })
+}
+
+/// An alternative's name, with its status when it has one.
+fn name_with_status(a: &RankedAlternative) -> Text {
+    let name = Text::plain(a.name.clone());
+    match &a.status {
+        Some(s) => name.and(" (").with(Span::Status(s.clone())).and(")"),
+        None => name,
+    }
+}
+
+pub fn ranking(p: &PackResult) -> Table {
+    let rows = p
+        .ranking
+        .iter()
+        .filter(|a| !a.excluded)
+        .map(|a| Row {
+            cells: vec![
+                Cell::text(a.rank.unwrap_or(0).to_string()),
+                Cell::Text(name_with_status(a)),
+                Cell::text(format!("{:.1}", a.score)),
+                Cell::Bar(a.score),
+                Cell::text(pct(a.win_probability)),
+            ],
+            highlight: false,
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::new("#", ColumnKind::Number),
+            Column::new("Alternative", ColumnKind::Label),
+            Column::new("Score", ColumnKind::Number),
+            Column::new("Bar", ColumnKind::Bar),
+            Column::new("Win share", ColumnKind::Number),
+        ],
+        rows,
+    }
+}
+
+/// "Excluded": each excluded alternative with every reason and the answers behind it.
+pub fn excluded(p: &PackResult) -> Vec<Block> {
+    let items: Vec<Text> = p
+        .ranking
+        .iter()
+        .filter(|a| a.excluded)
+        .map(|a| {
+            let why: Vec<String> = a
+                .exclusions
+                .iter()
+                .map(|e| with_because(&e.reason, &e.because))
+                .collect();
+            Text::strong(a.name.clone()).and(format!(" is excluded: {}", why.join("; ")))
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::heading(3, "Excluded"), Block::list(items)]
+}
+
+/// "Why X": the winner's points per criterion, beside the runner-up's.
+pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
+    let ru = p.runner_up.as_deref().and_then(|r| find(p, r));
+    let mut columns = vec![
+        Column::new("Criterion", ColumnKind::Label),
+        Column::new("Weight", ColumnKind::Number),
+        Column::new("Score", ColumnKind::Number),
+        Column::new("Points", ColumnKind::Number),
+        Column::new("Bar", ColumnKind::Bar),
+    ];
+    if let Some(r) = ru {
+        columns.push(Column::new(r.name.clone(), ColumnKind::Number));
+    }
+    columns.push(Column::new("Rationale", ColumnKind::Prose));
+    let rows = w
+        .contributions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut cells = vec![
+                Cell::text(c.name.clone()),
+                Cell::text(pct(c.weight_share)),
+                Cell::text(format!("{:.1}", c.score)),
+                Cell::text(format!("{:.1}", c.points)),
+                Cell::Bar(c.score * 10.0),
+            ];
+            if let Some(r) = ru {
+                let points = r.contributions.get(i).map_or(0.0, |c| c.points);
+                cells.push(Cell::text(format!("{points:.1}")));
+            }
+            cells.push(Cell::text(c.why.clone()));
+            Row {
+                cells,
+                highlight: false,
+            }
+        })
+        .collect();
+    vec![
+        Block::heading(3, format!("Why {}", w.name)),
+        Block::Table(Table { columns, rows }),
+    ]
+}
+
+/// "Because you answered": what each fired rule did to the top two (and every weight change and
+/// exclusion).
+pub fn because(p: &PackResult) -> Vec<Block> {
+    let items: Vec<Text> = p
+        .rules_fired
+        .iter()
+        .filter_map(|r| {
+            let effects = effects_line(p, r)?;
+            Some(Text::strong(because_text(&r.because)).and(format!(": {effects}")))
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(3, "Because you answered"),
+        Block::list(items),
+    ]
+}
+
+/// "What would change it": the smallest answer changes that change the winner, then every weight
+/// change that does, smallest first.
+pub fn what_would_change(p: &PackResult) -> Vec<Block> {
+    let mut items: Vec<Text> = Vec::new();
+    if p.flips.sets.is_empty() {
+        items.push(Text::plain(
+            "No change of one or two answers changes the winner.",
+        ));
+    }
+    for f in &p.flips.sets {
+        items.push(Text::plain(format!("{} → ", changes_text(f))).and_strong(flip_winner(f)));
+    }
+    let weights = weight_flips(p, usize::MAX);
+    if weights.is_empty() {
+        items.push(Text::plain(
+            "No single weight change makes another alternative win.",
+        ));
+    }
+    items.extend(weights.into_iter().map(Text::plain));
+    vec![
+        Block::heading(3, "What would change it"),
+        Block::list(items),
+    ]
+}
+
+pub fn next_steps(w: &RankedAlternative) -> Vec<Block> {
+    if w.next_steps.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(3, "Next steps"),
+        Block::numbered(w.next_steps.iter().cloned().map(Text::plain).collect()),
+    ]
+}
+
+/// A source as a reference with its verified date.
+pub fn source_ref(s: &SourceOut) -> SourceRef {
+    SourceRef {
+        title: s.title.clone(),
+        url: s.url.clone(),
+        citation: s.citation.clone(),
+        verified: s.verified.clone(),
+    }
+}
+
+/// "Sources", each with the date it was verified; nothing when there are none.
+pub fn sources(list: &[SourceOut]) -> Vec<Block> {
+    if list.is_empty() {
+        return Vec::new();
+    }
+    let items = list
+        .iter()
+        .map(|s| Text(vec![Span::Source(source_ref(s))]))
+        .collect();
+    vec![Block::heading(3, "Sources"), Block::list(items)]
+}
