@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod compare;
+pub mod config;
 pub mod dates;
 pub mod demo;
 pub mod engine;
