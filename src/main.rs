@@ -826,10 +826,13 @@ fn man_page(command: Option<&str>) -> Result<ExitCode, Failure> {
         .manual("tradeoff manual")
         .render(&mut out)
         .map_err(|e| fail(1, format!("error: cannot render the manual page: {e}")))?;
+    let mut page = String::from_utf8_lossy(&out).into_owned();
     if command.is_none() {
-        out.extend_from_slice(man_sections().as_bytes());
+        // clap_mangen calls the after-help section EXTRA; here it is the examples.
+        page = page.replacen("\n.SH EXTRA\n", "\n.SH EXAMPLES\n", 1);
+        page.push_str(&man_sections());
     }
-    print_out(&roff_ascii(&String::from_utf8_lossy(&out)))
+    print_out(&roff_ascii(&page))
 }
 
 /// Non-ASCII characters as groff's `\[uXXXX]` escapes: troff reads Latin-1 unless preconv runs
