@@ -9,9 +9,8 @@ use common::pty::Pty;
 use predicates::prelude::*;
 use sandbox::Sandbox;
 
-fn config_json(sb: &Sandbox, cmd: &mut assert_cmd::Command) -> serde_json::Value {
+fn config_json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     let out = cmd.args(["config", "--format", "json"]).output().unwrap();
-    let _ = sb;
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "{e}: {}{}",
@@ -37,7 +36,7 @@ fn origin(v: &serde_json::Value, key: &str) -> String {
 #[test]
 fn defaults_without_a_config_file() {
     let sb = Sandbox::new("cfg-none");
-    let v = config_json(&sb, &mut sb.cmd());
+    let v = config_json(&mut sb.cmd());
     assert_eq!(v["config_file"]["state"], "not_found");
     assert_eq!(v["config_file"]["path"], sb.config_file().to_str().unwrap());
     for key in ["theme", "projector", "mouse", "data_dirs", "packs"] {
@@ -59,7 +58,7 @@ fn flags_beat_environment_beat_the_file_beat_defaults() {
         "# my settings\ntheme = \"light\"\nprojector = true\nmouse = true\ndata_dirs = [\"team-packs\", \"~/more-packs\"]\npacks = [\"iac\"]\n",
     );
     // The file alone.
-    let v = config_json(&sb, &mut sb.cmd());
+    let v = config_json(&mut sb.cmd());
     assert_eq!(v["config_file"]["state"], "loaded");
     assert_eq!(v["settings"]["theme"]["value"], "light");
     assert_eq!(origin(&v, "theme"), "file:2:9");
@@ -82,7 +81,6 @@ fn flags_beat_environment_beat_the_file_beat_defaults() {
     );
     // The environment over the file.
     let v = config_json(
-        &sb,
         sb.cmd()
             .env("TRADEOFF_THEME", "mono")
             .env("TRADEOFF_MOUSE", "off")
@@ -98,7 +96,6 @@ fn flags_beat_environment_beat_the_file_beat_defaults() {
     assert_eq!(origin(&v, "projector"), "file:3:13");
     // Flags over both.
     let v = config_json(
-        &sb,
         sb.cmd()
             .env("TRADEOFF_THEME", "mono")
             .env("TRADEOFF_MOUSE", "off")
@@ -128,13 +125,13 @@ fn the_config_path_follows_xdg_home_and_tradeoff_config() {
     let home_config = sb.home().join(".config/tradeoff/config.toml");
     std::fs::create_dir_all(home_config.parent().unwrap()).unwrap();
     std::fs::write(&home_config, "mouse = true\n").unwrap();
-    let v = config_json(&sb, sb.cmd().env_remove("XDG_CONFIG_HOME"));
+    let v = config_json(sb.cmd().env_remove("XDG_CONFIG_HOME"));
     assert_eq!(v["config_file"]["path"], home_config.to_str().unwrap());
     assert_eq!(v["settings"]["mouse"]["value"], true);
     // TRADEOFF_CONFIG names the file; one that does not exist is a problem.
     let other = sb.root.join("elsewhere.toml");
     std::fs::write(&other, "projector = true\n").unwrap();
-    let v = config_json(&sb, sb.cmd().env("TRADEOFF_CONFIG", &other));
+    let v = config_json(sb.cmd().env("TRADEOFF_CONFIG", &other));
     assert_eq!(v["settings"]["projector"]["value"], true);
     sb.cmd()
         .env("TRADEOFF_CONFIG", sb.root.join("missing.toml"))
@@ -166,7 +163,7 @@ fn a_broken_config_file_is_placed_and_never_stops_recommend() {
         .stdout(predicate::str::contains("ignored: it has problems"))
         .stdout(predicate::str::contains(format!("{file}:2:9: ")))
         .stdout(predicate::str::is_match(r"theme\s+dark \(automatic\)\s+default").unwrap());
-    let v = config_json(&sb, &mut sb.cmd());
+    let v = config_json(&mut sb.cmd());
     assert_eq!(v["config_file"]["state"], "ignored");
     assert_eq!(origin(&v, "theme"), "default");
     // Unknown keys: each placed, with the closest key.
