@@ -166,6 +166,8 @@ fn the_man_page_renders_without_warnings() {
             .arg(&file)
             .env("MANPAGER", "cat")
             .env("MANWIDTH", "80")
+            // man picks its output device from the locale: in C it writes `->` for an arrow.
+            .env("LC_ALL", "C.UTF-8")
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
