@@ -2,6 +2,7 @@
 //! TOML format the TUI saves its sessions in), and written back out.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -44,6 +45,10 @@ struct AnswersFileDef {
 }
 
 pub const ANSWERS_SCHEMA_VERSION: i64 = 1;
+
+/// The largest answers file read: a real one is under 1 KiB, so anything near this is the wrong
+/// file (and a FIFO or a device is refused before reading; see `fsutil::read_text_limited`).
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
 impl Answers {
     pub fn empty(catalog: &Catalog) -> Self {
@@ -115,6 +120,24 @@ impl Answers {
             self.team = def.team;
         }
         if diags.is_empty() { Ok(()) } else { Err(diags) }
+    }
+
+    /// Reads the answers file at `path` (`-`: standard input) over these answers. The error is the
+    /// message to show: it names the file, and the line and column where there is one.
+    pub fn apply_path(&mut self, catalog: &Catalog, path: &Path) -> Result<(), String> {
+        let text = crate::fsutil::read_text_limited(path, MAX_FILE_BYTES)
+            .map_err(|e| format!("{e} (the answers file)"))?;
+        let name = if path == Path::new("-") {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        self.apply_file(catalog, &name, &text).map_err(|d| {
+            d.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
     }
 
     /// The answers as a TOML answers file (what `--answers` reads and sessions save).

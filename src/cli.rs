@@ -1,40 +1,33 @@
 //! The command line: subcommands and flags, nothing else.
+//!
+//! Each subcommand takes exactly the options that act on it, so `--help`, the completions and the
+//! man page list only those, and an option where it cannot act is rejected (with a note from
+//! [`flag_scope`] saying where it does act). Options given before the subcommand
+//! (`tradeoff --data DIR recommend`) count as if given after it; `main` merges them and rejects
+//! those the subcommand has no use for.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "tradeoff",
     version,
     about = "Choose how to run containers on AWS and which IaC tool to write them in, with every score explained.",
-    after_help = "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/"
+    after_help = "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/\n\nSettings: flags > environment (TRADEOFF_THEME, TRADEOFF_PROJECTOR, TRADEOFF_MOUSE, TRADEOFF_DATA_DIRS, TRADEOFF_PACKS) > $XDG_CONFIG_HOME/tradeoff/config.toml > defaults; `tradeoff config` shows them."
 )]
 pub struct Cli {
-    /// Read decision data from this folder instead of the built-in packs.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
 
-    /// Colours of the interactive mode: dark, light, mono (no colour) or a theme TOML file.
-    /// Default: mono when NO_COLOR is set, else dark (light if COLORFGBG reports a light background).
-    #[arg(long, value_name = "NAME|FILE")]
-    pub theme: Option<String>,
-
-    /// Let the interactive mode use the mouse (click a choice, scroll). Off by default, so that
-    /// selecting text with the mouse keeps working.
-    #[arg(long)]
-    pub mouse: bool,
+    #[command(flatten)]
+    pub view: ViewArgs,
 
     /// Plain mode: numbered questions on standard input and output, no full-screen interface (for
     /// screen readers, dumb terminals and pipes). Also chosen when TERM=dumb or ACCESSIBLE is set.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["theme", "mouse", "projector", "resume"])]
     pub plain: bool,
-
-    /// Start in the projector view: high-contrast theme, big title and winner, less detail (`p`
-    /// toggles it). With --theme, that theme's colours are kept.
-    #[arg(long, global = true)]
-    pub projector: bool,
 
     /// Continue the saved session (the answers are saved after every change, in the state
     /// directory: $XDG_STATE_HOME/tradeoff/session.toml, or $TRADEOFF_STATE_DIR).
@@ -45,23 +38,151 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `--data DIR`, for every command that reads decision data.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataArg {
+    /// Read decision data from this folder instead of the built-in packs.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// The options of the interactive views (`tradeoff` and `tradeoff demo`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ViewArgs {
+    /// Colours of the interactive mode: dark, light, mono (no colour), projector or a theme TOML
+    /// file. Default: mono when NO_COLOR is set, else dark (light if COLORFGBG reports a light
+    /// background). Also TRADEOFF_THEME or `theme` in the config file.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+
+    /// Let the interactive mode use the mouse (click a choice, scroll). Off by default, so that
+    /// selecting text with the mouse keeps working.
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
+
+    /// Do not use the mouse, whatever TRADEOFF_MOUSE or the config file say.
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
+
+    /// Start in the projector view: high-contrast theme, big title and winner, less detail (`p`
+    /// toggles it). With --theme, that theme's colours are kept.
+    #[arg(long, overrides_with = "no_projector")]
+    pub projector: bool,
+
+    /// Start in the normal view, whatever TRADEOFF_PROJECTOR or the config file say.
+    #[arg(long, overrides_with = "projector")]
+    pub no_projector: bool,
+}
+
+impl ViewArgs {
+    /// `Some(true)` for `--mouse`, `Some(false)` for `--no-mouse`, `None` for neither.
+    pub fn mouse(&self) -> Option<bool> {
+        yes_no(self.mouse, self.no_mouse)
+    }
+
+    pub fn projector(&self) -> Option<bool> {
+        yes_no(self.projector, self.no_projector)
+    }
+
+    /// These options, with `outer` (given before the subcommand) filling in what these leave out.
+    pub fn or(&self, outer: &ViewArgs) -> ViewArgs {
+        let (mouse, no_mouse) = pair(self.mouse().or(outer.mouse()));
+        let (projector, no_projector) = pair(self.projector().or(outer.projector()));
+        ViewArgs {
+            theme: self.theme.clone().or_else(|| outer.theme.clone()),
+            mouse,
+            no_mouse,
+            projector,
+            no_projector,
+        }
+    }
+
+    /// The flags given, as typed (for messages).
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        for (on, name) in [
+            (self.theme.is_some(), "--theme"),
+            (self.mouse, "--mouse"),
+            (self.no_mouse, "--no-mouse"),
+            (self.projector, "--projector"),
+            (self.no_projector, "--no-projector"),
+        ] {
+            if on {
+                v.push(name);
+            }
+        }
+        v
+    }
+}
+
+fn yes_no(yes: bool, no: bool) -> Option<bool> {
+    match (yes, no) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    }
+}
+
+fn pair(v: Option<bool>) -> (bool, bool) {
+    (v == Some(true), v == Some(false))
+}
+
+/// Where an option acts, to explain why it was rejected elsewhere.
+pub fn flag_scope(flag: &str) -> Option<&'static str> {
+    Some(match flag {
+        "--theme" => {
+            "--theme sets the colours of the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui` (or TRADEOFF_THEME / the config file for all of them)"
+        }
+        "--mouse" | "--no-mouse" => {
+            "--mouse and --no-mouse act on the interactive mode: `tradeoff` and `tradeoff demo` (the comparison screen has no mouse support)"
+        }
+        "--projector" | "--no-projector" => {
+            "--projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`"
+        }
+        "--plain" => "--plain is a mode of `tradeoff` without a command",
+        "--resume" => "--resume continues the saved session of `tradeoff` without a command",
+        "--data" => "--data acts on the commands that read decision data",
+        "--pack" | "-p" => "--pack chooses the packs of `tradeoff recommend`",
+        "--answers" | "--answer" | "-a" => {
+            "--answer and --answers give the answers of `tradeoff recommend` (`tradeoff compare` takes answers files as arguments)"
+        }
+        "--output" | "-o" | "--force" => "--output and --force act on `tradeoff recommend`",
+        _ => return None,
+    })
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score the packs for a set of answers and print the recommendation.
     Recommend(RecommendArgs),
     /// List every question and its choices, with their ids.
-    Questions,
+    Questions {
+        #[command(flatten)]
+        data: DataArg,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// List the decision packs.
-    Packs,
+    Packs {
+        #[command(flatten)]
+        data: DataArg,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Check decision data and print every problem as file:line:col: message.
     Validate {
-        /// The data folder to check (default: the built-in data).
+        /// The data folder to check (default: --data, else the built-in data).
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Compare teams: answers side by side, each team's recommendation, and which differing answers
     /// explain different outcomes.
     Compare {
-        /// Two or more answers files (TOML, as read by `recommend --answers`).
+        /// Two or more answers files (TOML, as read by `recommend --answers`); `-` reads one from
+        /// standard input.
         #[arg(required = true, num_args = 2.., value_name = "FILE")]
         files: Vec<PathBuf>,
         #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
@@ -69,17 +190,59 @@ pub enum Command {
         /// Show the comparison as a full-screen view (on a terminal).
         #[arg(long, conflicts_with = "format")]
         tui: bool,
+        #[command(flatten)]
+        data: DataArg,
+        /// Colours of the full-screen view (see `tradeoff --help`).
+        #[arg(long, value_name = "NAME|FILE", requires = "tui")]
+        theme: Option<String>,
+        /// The full-screen view in the projector's high-contrast theme.
+        #[arg(long, requires = "tui", overrides_with = "no_projector")]
+        projector: bool,
+        /// Not in the projector theme, whatever TRADEOFF_PROJECTOR or the config file say.
+        #[arg(long, requires = "tui", overrides_with = "projector")]
+        no_projector: bool,
     },
     /// Run a workshop demo script in the interactive mode: Space or → next step, ← back, Esc hands
     /// the live session over. Without SCRIPT, the built-in story of the seed report.
     Demo {
         /// A demo script (TOML, see assets/demo/seed-story.toml); checked before the demo starts.
         script: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// Look up the glossary: every term, or the entries that match WORDS (fuzzy).
     Glossary {
         /// Words to look for, e.g. `drift` or `l2`.
         words: Vec<String>,
+        #[command(flatten)]
+        data: DataArg,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show the config file's path and the effective settings, with where each comes from
+    /// (flag, environment, config file or default). Flags given here show their effect.
+    #[command(
+        after_help = "The config file is $XDG_CONFIG_HOME/tradeoff/config.toml (~/.config/tradeoff/config.toml), or $TRADEOFF_CONFIG:\n\n  theme = \"light\"            # dark, light, mono, projector or a theme file\n  projector = false\n  mouse = true\n  data_dirs = [\"~/team-packs\"] # more decision packs, next to the built-in ones\n  packs = [\"compute\"]         # what `recommend` shows without --pack\n\nEnvironment: TRADEOFF_THEME, TRADEOFF_PROJECTOR, TRADEOFF_MOUSE (1/0, true/false, yes/no, on/off), TRADEOFF_DATA_DIRS (':'-separated), TRADEOFF_PACKS (comma-separated), TRADEOFF_CONFIG.\n\nExit status 1 when the config file or an environment variable has a problem."
+    )]
+    Config {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a shell completion script, e.g. `tradeoff completions bash > ~/.local/share/bash-completion/completions/tradeoff`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `tradeoff man | man -l -`; with COMMAND, that command's page.
+    Man {
+        /// A subcommand, e.g. `recommend`, for its own page (tradeoff-recommend(1)).
+        command: Option<String>,
     },
 }
 
@@ -92,25 +255,36 @@ pub enum CompareFormat {
     Html,
 }
 
+/// For the listing commands: for people, or for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct RecommendArgs {
     /// An answer, as QUESTION=CHOICE (repeatable); `tradeoff questions` lists the ids.
     #[arg(long = "answer", short = 'a', value_name = "QUESTION=CHOICE")]
     pub answer: Vec<String>,
-    /// A TOML answers file (see README); --answer flags override it.
+    /// A TOML answers file (see README), or `-` for standard input; --answer flags override it.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// Only these packs (repeatable); default: all.
+    /// Only these packs (repeatable); default: TRADEOFF_PACKS, else `packs` in the config file,
+    /// else all.
     #[arg(long = "pack", short = 'p', value_name = "ID")]
     pub pack: Vec<String>,
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically; through a symbolic link, to its target) instead of standard
+    /// output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    #[command(flatten)]
+    pub data: DataArg,
 }
 
 /// The formats of `recommend`: one enum with the TUI's export (`tradeoff::report::Format`).

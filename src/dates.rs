@@ -1,5 +1,8 @@
-//! Calendar dates as `YYYY-MM-DD` strings: parsing, checking and today's date, without a
-//! time-zone database (all dates here are UTC days).
+//! Calendar dates as `YYYY-MM-DD` strings: parsing, checking and today's date.
+//!
+//! Dates in the data are plain calendar days. "Today" is the user's local day (the C library's
+//! `localtime_r`, which follows `TZ` and `/etc/localtime`), so an export made at 00:30 in Sydney is
+//! dated that day, not the day before; where the platform gives no local time, the UTC day.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -70,16 +73,49 @@ pub fn format_days(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Today (UTC) as days since the epoch.
+/// Today, in the user's local time zone, as days since 1970-01-01.
 pub fn today_days() -> i64 {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    secs.div_euclid(86_400)
+    local_days(secs).unwrap_or_else(|| secs.div_euclid(86_400))
 }
 
+/// Today's local date as `YYYY-MM-DD` (the "Generated" date of exports).
 pub fn today() -> String {
     format_days(today_days())
+}
+
+/// The local calendar day of a Unix time, as days since the epoch.
+#[cfg(unix)]
+fn local_days(secs: i64) -> Option<i64> {
+    unsafe extern "C" {
+        // POSIX; not declared by the libc crate on every Unix.
+        fn tzset();
+    }
+    // time_t is i64 here but 32 bits on some platforms.
+    #[allow(clippy::useless_conversion)]
+    let t: libc::time_t = secs.try_into().ok()?;
+    // SAFETY: an all-zero `tm` is a valid value of this plain C struct.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: tzset reads TZ (this program never changes its environment); localtime_r writes only
+    // into `tm`, which outlives the call, and returns null on failure.
+    let ok = unsafe {
+        tzset();
+        !libc::localtime_r(&t, &mut tm).is_null()
+    };
+    ok.then(|| {
+        days_from_civil(
+            i64::from(tm.tm_year) + 1900,
+            i64::from(tm.tm_mon) + 1,
+            i64::from(tm.tm_mday),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn local_days(_secs: i64) -> Option<i64> {
+    None
 }
 
 #[cfg(test)]
@@ -109,5 +145,14 @@ mod tests {
         ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_local_day_is_within_a_day_of_the_utc_day() {
+        let secs: i64 = 1_790_000_000; // 2026-09-21T14:13:20Z
+        let utc = secs.div_euclid(86_400);
+        let local = local_days(secs).unwrap_or(utc);
+        assert!((local - utc).abs() <= 1, "{local} vs {utc}");
+        assert!((today_days() - parse_ymd(&today()).unwrap()).abs() <= 1);
     }
 }

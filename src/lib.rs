@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod assets;
 pub mod compare;
+pub mod config;
 pub mod dates;
 pub mod demo;
 mod embedded;

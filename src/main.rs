@@ -4,12 +4,13 @@
 mod cli;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
-use cli::{Cli, Command, RecommendArgs};
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command, DataArg, ListFormat, RecommendArgs, ViewArgs};
 use tradeoff::answers::Answers;
+use tradeoff::config::{Config, Flags, Origin};
 use tradeoff::pack::{self, Catalog};
 use tradeoff::{dates, engine, fsutil, report, safe, suggest};
 
@@ -27,7 +28,10 @@ fn fail(code: u8, message: impl Into<String>) -> Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(f) => {
@@ -37,59 +41,224 @@ fn main() -> ExitCode {
     }
 }
 
+/// clap's message for a bad command line, and for an option that exists elsewhere, where it acts.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // Help and version go to stdout; a closed pipe there is nobody's problem.
+    let _ = e.print();
+    if e.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
+        && let Some(scope) = cli::flag_scope(arg.split('=').next().unwrap_or(arg))
+    {
+        eprintln!("note: {scope}");
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// An option given before a subcommand that has no use for it.
+fn misplaced(flag: &str, command: &str) -> Failure {
+    let scope = cli::flag_scope(flag).map_or(String::new(), |s| format!("\nnote: {s}"));
+    fail(
+        2,
+        format!("error: {flag} has no effect on `tradeoff {command}`{scope}"),
+    )
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    match cli.command {
-        None => interactive(&cli),
-        Some(Command::Validate { dir }) => validate(dir.as_deref().or(cli.data.as_deref())),
-        Some(Command::Questions) => {
-            let catalog = load_scoring(cli.data.as_deref())?;
-            print_out(&questions_text(&catalog))
+    let Cli {
+        data: outer_data,
+        view: outer,
+        plain,
+        resume,
+        command,
+    } = cli;
+    let Some(command) = command else {
+        return interactive(outer_data.data, &outer, plain, resume);
+    };
+    let name = command_name(&command);
+    if plain || resume {
+        return Err(misplaced(if plain { "--plain" } else { "--resume" }, name));
+    }
+    // Options given before the subcommand count where the subcommand uses them.
+    let data = |d: DataArg| d.data.or_else(|| outer_data.data.clone());
+    let no_view = || match outer.given().first() {
+        Some(flag) => Err(misplaced(flag, name)),
+        None => Ok(()),
+    };
+    let no_data = || match &outer_data.data {
+        Some(_) => Err(misplaced("--data", name)),
+        None => Ok(()),
+    };
+    match command {
+        Command::Validate {
+            dir,
+            data: d,
+            format,
+        } => {
+            no_view()?;
+            let dir = dir.or_else(|| data(d));
+            validate(dir.as_deref(), format)
         }
-        Some(Command::Packs) => {
-            let catalog = load_scoring(cli.data.as_deref())?;
-            print_out(&packs_text(&catalog))
+        Command::Questions { data: d, format } => {
+            no_view()?;
+            let catalog = load_scoring(data(d).as_deref())?;
+            print_out(&match format {
+                ListFormat::Text => questions_text(&catalog),
+                ListFormat::Json => questions_json(&catalog),
+            })
         }
-        Some(Command::Compare {
-            ref files,
+        Command::Packs { data: d, format } => {
+            no_view()?;
+            let catalog = load_scoring(data(d).as_deref())?;
+            print_out(&match format {
+                ListFormat::Text => packs_text(&catalog),
+                ListFormat::Json => packs_json(&catalog),
+            })
+        }
+        Command::Compare {
+            files,
             format,
             tui,
-        }) => {
-            let catalog = load_scoring(cli.data.as_deref())?;
-            compare(&catalog, files, format, tui.then_some(&cli))
+            data: d,
+            theme,
+            projector,
+            no_projector,
+        } => {
+            let view = if tui {
+                if outer.mouse().is_some() {
+                    return Err(misplaced(
+                        if outer.mouse { "--mouse" } else { "--no-mouse" },
+                        "compare --tui",
+                    ));
+                }
+                let mine = ViewArgs {
+                    theme,
+                    projector,
+                    no_projector,
+                    ..ViewArgs::default()
+                };
+                Some(mine.or(&outer))
+            } else {
+                no_view()?;
+                None
+            };
+            let catalog = load_scoring(data(d).as_deref())?;
+            compare(&catalog, &files, format, view.as_ref())
         }
-        Some(Command::Demo { ref script }) => demo(&cli, script.as_deref()),
-        Some(Command::Glossary { words }) => {
-            let catalog = load(cli.data.as_deref())?;
-            glossary(&catalog, &words.join(" "))
+        Command::Demo {
+            script,
+            data: d,
+            view,
+        } => demo(script.as_deref(), data(d), &view.or(&outer)),
+        Command::Glossary {
+            words,
+            data: d,
+            format,
+        } => {
+            no_view()?;
+            let catalog = load(data(d).as_deref())?;
+            let query = words.join(" ");
+            match format {
+                ListFormat::Text => glossary(&catalog, &query),
+                ListFormat::Json => glossary_json(&catalog, &query),
+            }
         }
-        Some(Command::Recommend(args)) => {
-            let catalog = load_scoring(cli.data.as_deref())?;
+        Command::Recommend(args) => {
+            no_view()?;
+            let dir = data(args.data.clone());
+            let catalog = load_scoring(dir.as_deref())?;
             recommend(&catalog, &args)
+        }
+        Command::Config {
+            data: d,
+            view,
+            format,
+        } => show_config(data(d), &view.or(&outer), format),
+        Command::Completions { shell } => {
+            no_view()?;
+            no_data()?;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tradeoff", &mut out);
+            print_bytes(&out)
+        }
+        Command::Man { command } => {
+            no_view()?;
+            no_data()?;
+            man_page(command.as_deref())
         }
     }
 }
 
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Recommend(_) => "recommend",
+        Command::Questions { .. } => "questions",
+        Command::Packs { .. } => "packs",
+        Command::Validate { .. } => "validate",
+        Command::Compare { tui: true, .. } => "compare --tui",
+        Command::Compare { .. } => "compare",
+        Command::Demo { .. } => "demo",
+        Command::Glossary { .. } => "glossary",
+        Command::Config { .. } => "config",
+        Command::Completions { .. } => "completions",
+        Command::Man { .. } => "man",
+    }
+}
+
+/// The settings of an interactive view: its flags over the environment over the config file. The
+/// problems of a broken config file are shown, and the view starts with the defaults.
+fn view_config(view: &ViewArgs) -> Config {
+    let config = Config::load(&Flags {
+        theme: view.theme.clone(),
+        projector: view.projector(),
+        mouse: view.mouse(),
+        ..Flags::default()
+    });
+    if let Some(w) = config.warning() {
+        eprintln!("{w}");
+    }
+    config
+}
+
 /// `tradeoff` without a command: the TUI, on a terminal only.
-fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
+fn interactive(
+    data: Option<PathBuf>,
+    view: &ViewArgs,
+    plain: bool,
+    resume: bool,
+) -> Result<ExitCode, Failure> {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let accessible = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty());
-    if cli.plain || dumb || accessible {
-        return plain(cli);
+    if plain || dumb || accessible {
+        let mut ignored = view.given();
+        if resume {
+            ignored.push("--resume");
+        }
+        if !ignored.is_empty() {
+            let why = match (plain, dumb) {
+                (true, _) => "--plain",
+                (false, true) => "TERM=dumb",
+                (false, false) => "ACCESSIBLE is set",
+            };
+            eprintln!("note: plain mode ({why}) ignores {}", ignored.join(", "));
+        }
+        return plain_mode(data.as_deref());
     }
-    let theme = tui_theme(cli)?;
-    let catalog = load(cli.data.as_deref())?;
+    let config = view_config(view);
+    let theme = tui_theme(&config)?;
+    let catalog = load(data.as_deref())?;
     let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
-    start_projector(&mut app, cli);
+    start_projector(&mut app, &config);
     let session = tradeoff::session::session_path();
     match session.as_deref().filter(|p| p.exists()) {
         Some(path) => match tradeoff::session::load(path, &app.catalog) {
-            Ok((answers, progress)) if cli.resume => app = app.resumed(answers, progress),
+            Ok((answers, progress)) if resume => app = app.resumed(answers, progress),
             Ok((answers, progress)) => {
                 if !progress.finished && answers.answered() > 0 {
                     app.resume = Some((answers, progress));
                 }
             }
-            Err(d) if cli.resume => {
+            Err(d) if resume => {
                 let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
                 return Err(fail(
                     2,
@@ -103,7 +272,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
             // the user answers something.
             Err(_) => {}
         },
-        None if cli.resume => {
+        None if resume => {
             let at = session.map_or("no state directory".into(), |p| p.display().to_string());
             return Err(fail(
                 2,
@@ -113,7 +282,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
         None => {}
     }
     let options = tradeoff::tui::Options {
-        mouse: cli.mouse,
+        mouse: config.mouse.value,
         session,
     };
     tradeoff::tui::term::run(app, &options)
@@ -123,16 +292,16 @@ fn interactive(cli: &Cli) -> Result<ExitCode, Failure> {
 
 /// `tradeoff demo [SCRIPT]`: the script is checked first (every problem with file:line:col, exit 2),
 /// then the TUI runs it; like the interactive mode it needs a terminal.
-fn demo(cli: &Cli, script: Option<&Path>) -> Result<ExitCode, Failure> {
-    let catalog = load(cli.data.as_deref())?;
+fn demo(
+    script: Option<&Path>,
+    data: Option<PathBuf>,
+    view: &ViewArgs,
+) -> Result<ExitCode, Failure> {
+    let catalog = load(data.as_deref())?;
     let parsed = match script {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                fail(
-                    2,
-                    format!("{}: cannot read the demo script: {e}", path.display()),
-                )
-            })?;
+            let text = fsutil::read_text_limited(path, DEMO_MAX_BYTES)
+                .map_err(|e| fail(2, format!("{e} (the demo script)")))?;
             tradeoff::demo::parse(&catalog, &path.display().to_string(), &text)
         }
         None => tradeoff::demo::default_script(&catalog),
@@ -148,13 +317,14 @@ fn demo(cli: &Cli, script: Option<&Path>) -> Result<ExitCode, Failure> {
             ),
         )
     })?;
-    let theme = tui_theme(cli)?;
+    let config = view_config(view);
+    let theme = tui_theme(&config)?;
     let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
-    start_projector(&mut app, cli);
+    start_projector(&mut app, &config);
     let app = app.with_demo(script);
     // A demo saves no session: the presenter's answers are not the user's.
     let options = tradeoff::tui::Options {
-        mouse: cli.mouse,
+        mouse: config.mouse.value,
         ..Default::default()
     };
     tradeoff::tui::term::run(app, &options)
@@ -162,13 +332,32 @@ fn demo(cli: &Cli, script: Option<&Path>) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The theme of the interactive mode, after checking that there is a terminal to show it on.
-fn tui_theme(cli: &Cli) -> Result<tradeoff::tui::Theme, Failure> {
+/// The largest demo script read (the built-in one is a few KiB).
+const DEMO_MAX_BYTES: u64 = 1 << 20;
+
+/// The theme of an interactive view, after checking that there is a terminal to show it on. A
+/// theme from the environment or the config file that cannot be loaded is reported and replaced by
+/// the automatic choice; one from `--theme` is an error (exit 2).
+fn tui_theme(config: &Config) -> Result<tradeoff::tui::Theme, Failure> {
     use std::io::IsTerminal;
+    use tradeoff::tui::Theme;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colorfgbg = std::env::var("COLORFGBG").ok();
-    let theme = tradeoff::tui::Theme::resolve(cli.theme.as_deref(), no_color, colorfgbg.as_deref())
-        .map_err(|e| fail(2, format!("{e}")))?;
+    let chosen = config.theme.value.as_deref();
+    let theme = match Theme::resolve(chosen, no_color, colorfgbg.as_deref()) {
+        Ok(t) => t,
+        Err(e) if matches!(config.theme.origin, Origin::Flag { .. } | Origin::Default) => {
+            return Err(fail(2, format!("{e}")));
+        }
+        Err(e) => {
+            eprintln!(
+                "{e}\nwarning: the theme set by {} was not used; the default applies",
+                config.theme.origin
+            );
+            Theme::resolve(None, no_color, colorfgbg.as_deref())
+                .map_err(|e| fail(2, format!("{e}")))?
+        }
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(fail(
             2,
@@ -183,12 +372,12 @@ fn tui_theme(cli: &Cli) -> Result<tradeoff::tui::Theme, Failure> {
     Ok(theme)
 }
 
-/// `--projector`: the projector view, in the projector theme unless `--theme` chose one.
-fn start_projector(app: &mut tradeoff::tui::App, cli: &Cli) {
-    if !cli.projector {
+/// The projector view, in the projector theme unless a theme was chosen.
+fn start_projector(app: &mut tradeoff::tui::App, config: &Config) {
+    if !config.projector.value {
         return;
     }
-    if cli.theme.is_some() {
+    if config.theme.value.is_some() {
         app.projector = true;
     } else {
         app.set_projector(true);
@@ -196,8 +385,8 @@ fn start_projector(app: &mut tradeoff::tui::App, cli: &Cli) {
 }
 
 /// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`).
-fn plain(cli: &Cli) -> Result<ExitCode, Failure> {
-    let catalog = load(cli.data.as_deref())?;
+fn plain_mode(data: Option<&Path>) -> Result<ExitCode, Failure> {
+    let catalog = load(data)?;
     let answers = Answers::empty(&catalog);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -238,32 +427,73 @@ fn load_with(loaded: Result<Catalog, pack::Diagnostics>) -> Result<Catalog, Fail
 /// Prints to standard output; every report already escapes its values, and this last pass makes
 /// sure nothing else reaches the terminal raw either.
 fn print_out(s: &str) -> Result<ExitCode, Failure> {
-    let s = safe::lines(s);
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`tradeoff … | head`) is not an error worth a message.
-    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
-    Ok(ExitCode::SUCCESS)
+    print_bytes(safe::lines(s).as_bytes())
 }
 
-fn validate(dir: Option<&Path>) -> Result<ExitCode, Failure> {
-    match pack::load_from(dir) {
+/// Writes to standard output. A closed pipe (`tradeoff … | head -1`) ends the output quietly with
+/// the command's own status, as the reader chose to stop; any other failure (a full disk) is an
+/// error.
+fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(fail(
+            1,
+            format!("error: cannot write to standard output: {e}"),
+        )),
+    }
+}
+
+fn to_json(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+}
+
+fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure> {
+    let (body, problems) = match pack::load_from(dir) {
         Ok(c) => {
             let alts: usize = c.packs.iter().map(|p| p.alternatives.len()).sum();
-            println!(
-                "ok: {} pack(s), {} question(s), {} alternative(s), {} source(s); data verified {}",
-                c.packs.len(),
-                c.questions.len(),
-                alts,
-                c.sources.len(),
-                c.verified
-            );
-            Ok(ExitCode::SUCCESS)
+            let body = match format {
+                ListFormat::Text => format!(
+                    "ok: {} pack(s), {} question(s), {} alternative(s), {} source(s); data verified {}\n",
+                    c.packs.len(),
+                    c.questions.len(),
+                    alts,
+                    c.sources.len(),
+                    c.verified
+                ),
+                ListFormat::Json => to_json(&serde_json::json!({
+                    "schema_version": 1,
+                    "ok": true,
+                    "packs": c.packs.len(),
+                    "questions": c.questions.len(),
+                    "alternatives": alts,
+                    "sources": c.sources.len(),
+                    "data_verified": c.verified,
+                    "problems": [],
+                })),
+            };
+            (body, 0)
         }
         Err(d) => {
-            println!("{}", safe::lines(&d.to_string()));
-            Err(fail(1, format!("{} problem(s) found", d.len())))
+            let body = match format {
+                ListFormat::Text => format!("{d}\n"),
+                ListFormat::Json => to_json(&serde_json::json!({
+                    "schema_version": 1,
+                    "ok": false,
+                    "problems": d.0.iter().map(|p| serde_json::json!({
+                        "file": p.file, "line": p.line, "col": p.col, "message": p.message,
+                    })).collect::<Vec<_>>(),
+                })),
+            };
+            (body, d.len())
         }
+    };
+    print_out(&body)?;
+    if problems > 0 {
+        return Err(fail(1, format!("{problems} problem(s) found")));
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn questions_text(c: &Catalog) -> String {
@@ -314,42 +544,90 @@ fn packs_text(c: &Catalog) -> String {
     o
 }
 
-/// Reads an answers file over `answers`; errors name the file, line and column.
-fn read_answers(catalog: &Catalog, path: &Path, answers: &mut Answers) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        fail(
-            2,
-            format!("{}: cannot read the answers file: {e}", path.display()),
-        )
-    })?;
-    answers
-        .apply_file(catalog, &path.display().to_string(), &text)
-        .map_err(|d| {
-            fail(
-                2,
-                d.iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
+fn questions_json(c: &Catalog) -> String {
+    let questions: Vec<serde_json::Value> = c
+        .questions
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "id": q.id,
+                "title": q.title,
+                "prompt": q.prompt,
+                "help": q.help,
+                "pack": q.pack,
+                "choices": q.choices.iter().map(|ch| serde_json::json!({
+                    "id": ch.id, "label": ch.label, "detail": ch.detail,
+                })).collect::<Vec<_>>(),
+            })
         })
+        .collect();
+    to_json(&serde_json::json!({ "schema_version": 1, "questions": questions }))
+}
+
+fn packs_json(c: &Catalog) -> String {
+    let packs: Vec<serde_json::Value> = c
+        .packs
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "id": p.id,
+                "name": p.name,
+                "description": p.description,
+                "verified": p.verified,
+                "criteria": p.criteria.iter().map(|k| serde_json::json!({
+                    "id": k.id, "name": k.name, "description": k.description, "weight": k.weight,
+                })).collect::<Vec<_>>(),
+                "alternatives": p.alternatives.iter().map(|a| serde_json::json!({
+                    "id": a.id, "name": a.name, "short": a.short, "summary": a.summary, "status": a.status,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    to_json(&serde_json::json!({ "schema_version": 1, "packs": packs }))
+}
+
+/// Reads an answers file (`-`: standard input) over `answers`; errors name the file, line and
+/// column.
+fn read_answers(catalog: &Catalog, path: &Path, answers: &mut Answers) -> Result<(), Failure> {
+    answers.apply_path(catalog, path).map_err(|e| fail(2, e))
 }
 
 fn compare(
     catalog: &Catalog,
-    files: &[std::path::PathBuf],
+    files: &[PathBuf],
     format: cli::CompareFormat,
-    tui: Option<&Cli>,
+    tui: Option<&ViewArgs>,
 ) -> Result<ExitCode, Failure> {
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(fail(
+            2,
+            "error: `-` (standard input) can stand for one answers file only",
+        ));
+    }
     let mut teams = Vec::new();
     for path in files {
         let mut answers = Answers::empty(catalog);
         read_answers(catalog, path, &mut answers)?;
-        teams.push(tradeoff::compare::Team::from_file(path, answers));
+        let path_for_name = if path.as_os_str() == "-" {
+            Path::new("stdin")
+        } else {
+            path.as_path()
+        };
+        teams.push(tradeoff::compare::Team::from_file(path_for_name, answers));
     }
     let cmp = tradeoff::compare::compare_teams(catalog, &teams);
-    if let Some(cli) = tui {
-        let theme = tui_theme(cli)?;
+    if let Some(view) = tui {
+        let config = view_config(view);
+        let mut theme = tui_theme(&config)?;
+        // The comparison screen has no projector layout; the projector's theme is what it can
+        // show (unless a theme was chosen, or colour is off).
+        if config.projector.value
+            && config.theme.value.is_none()
+            && !theme.is_monochrome()
+            && let Some(t) = tradeoff::tui::Theme::builtin("projector")
+        {
+            theme = t;
+        }
         let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
         tradeoff::tui::compare_screen::run(screen)
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
@@ -379,7 +657,186 @@ fn glossary(c: &Catalog, query: &str) -> Result<ExitCode, Failure> {
     print_out(&report::text::write(&outline, report::text::Decor::Rich))
 }
 
+fn glossary_json(c: &Catalog, query: &str) -> Result<ExitCode, Failure> {
+    let hits = report::glossary::search(c, query);
+    let terms: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|&i| {
+            let t = &c.glossary[i];
+            let source = t.source.map(|s| {
+                let s = &c.sources[s];
+                serde_json::json!({
+                    "id": s.id, "title": s.title, "url": s.url, "citation": s.citation, "verified": s.verified,
+                })
+            });
+            serde_json::json!({
+                "id": t.id,
+                "term": t.term,
+                "aliases": t.aliases,
+                "definition": t.definition,
+                "why": t.why,
+                "source": source,
+                "related": t.related.iter().map(|&r| c.glossary[r].id.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    print_out(&to_json(&serde_json::json!({
+        "schema_version": 1,
+        "query": query,
+        "terms": terms,
+    })))?;
+    if hits.is_empty() {
+        return Err(fail(
+            1,
+            format!("No glossary term matches `{query}`; `tradeoff glossary` lists them all."),
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tradeoff config`: the config file, the effective settings and where each came from; exit 1
+/// when the file or an environment variable has a problem.
+fn show_config(
+    data: Option<PathBuf>,
+    view: &ViewArgs,
+    format: ListFormat,
+) -> Result<ExitCode, Failure> {
+    let config = Config::load(&Flags {
+        theme: view.theme.clone(),
+        projector: view.projector(),
+        mouse: view.mouse(),
+        packs: Vec::new(),
+        data,
+    });
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let auto = tradeoff::tui::Theme::resolve(None, no_color, colorfgbg.as_deref())
+        .map_or_else(|_| "dark".to_string(), |t| t.name);
+    print_out(&match format {
+        ListFormat::Text => config.describe(&auto),
+        ListFormat::Json => config.to_json(&auto),
+    })?;
+    Ok(if config.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `tradeoff man [COMMAND]`: the manual page in roff, with the environment, files and exit status
+/// that clap does not know about.
+fn man_page(command: Option<&str>) -> Result<ExitCode, Failure> {
+    let root = Cli::command();
+    let page = match command {
+        None => root,
+        Some(name) => {
+            let Some(sub) = root.find_subcommand(name) else {
+                let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
+                return Err(fail(
+                    2,
+                    format!(
+                        "error: unknown command `{name}`{}; commands: {}",
+                        suggest::did_you_mean(name, names.iter().copied()),
+                        names.join(", ")
+                    ),
+                ));
+            };
+            sub.clone()
+                .name(format!("tradeoff-{name}"))
+                .bin_name(format!("tradeoff {name}"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(format!("tradeoff {}", env!("CARGO_PKG_VERSION")))
+        .manual("tradeoff manual")
+        .render(&mut out)
+        .map_err(|e| fail(1, format!("error: cannot render the manual page: {e}")))?;
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    if command.is_none() {
+        // clap_mangen calls the after-help section EXTRA; here it is the examples.
+        page = page.replacen("\n.SH EXTRA\n", "\n.SH EXAMPLES\n", 1);
+        page.push_str(&man_sections());
+    }
+    print_out(&roff_ascii(&page))
+}
+
+/// Non-ASCII characters as groff's `\[uXXXX]` escapes: troff reads Latin-1 unless preconv runs
+/// first, and `man -l`, `groff -man` and mandoc all read the escapes.
+fn roff_ascii(text: &str) -> String {
+    let mut o = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            o.push(c);
+        } else {
+            o.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    o
+}
+
+/// EXIT STATUS, ENVIRONMENT and FILES of tradeoff(1).
+fn man_sections() -> String {
+    use roff::{Roff, bold, roman};
+    let mut r = Roff::new();
+    r.control("SH", ["EXIT STATUS"]);
+    for (code, what) in [
+        ("0", "success"),
+        (
+            "1",
+            "a check failed (validate found problems, config has a problem) or a file could not be written",
+        ),
+        (
+            "2",
+            "bad input: an unknown id, a malformed answers file, decision data or demo script, a bad command line",
+        ),
+    ] {
+        r.control("TP", []).text([bold(code)]).text([roman(what)]);
+    }
+    r.control("SH", ["ENVIRONMENT"]);
+    let others = [
+        (
+            "TRADEOFF_STATE_DIR",
+            "where the interactive mode saves its session (default $XDG_STATE_HOME/tradeoff)",
+        ),
+        (
+            "NO_COLOR",
+            "when set and not empty, the mono theme unless a theme is chosen",
+        ),
+        (
+            "TERM=dumb, ACCESSIBLE",
+            "choose the plain mode (numbered questions on standard input and output)",
+        ),
+    ];
+    for (name, what) in tradeoff::config::ENVIRONMENT.iter().chain(others.iter()) {
+        r.control("TP", []).text([bold(*name)]).text([roman(*what)]);
+    }
+    r.control("SH", ["FILES"]);
+    r.control("TP", [])
+        .text([bold("$XDG_CONFIG_HOME/tradeoff/config.toml")])
+        .text([roman(
+            "settings (default ~/.config/tradeoff/config.toml): theme, projector, mouse, data_dirs, packs; \
+             `tradeoff config` shows the effective settings and where each comes from",
+        )]);
+    r.control("TP", [])
+        .text([bold("$XDG_STATE_HOME/tradeoff/session.toml")])
+        .text([roman(
+            "the saved interactive session, an answers file that `tradeoff recommend --answers` reads",
+        )]);
+    // Every Roff starts with the same preamble, which the page already has.
+    let preamble = Roff::new().render();
+    let text = r.render();
+    text.strip_prefix(&preamble).unwrap_or(&text).to_string()
+}
+
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {
+    let config = Config::load(&Flags {
+        packs: args.pack.clone(),
+        ..Flags::default()
+    });
+    if let Some(w) = config.warning() {
+        eprintln!("{w}");
+    }
     let mut answers = Answers::empty(catalog);
     if let Some(path) = &args.answers {
         read_answers(catalog, path, &mut answers)?;
@@ -390,20 +847,24 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
             .map_err(|e| fail(2, format!("error: {e}")))?;
     }
     let mut packs = Vec::new();
-    for id in &args.pack {
+    for (id, origin) in config.packs.value.iter().zip(&config.packs.item_origins) {
         match catalog.pack_index(id) {
             Some(i) if !packs.contains(&i) => packs.push(i),
             Some(_) => {}
             None => {
                 let ids = catalog.packs.iter().map(|p| p.id.as_str());
-                return Err(fail(
-                    2,
-                    format!(
-                        "error: unknown pack `{id}`{}; valid packs: {}",
-                        suggest::did_you_mean(id, ids.clone()),
-                        ids.collect::<Vec<_>>().join(", ")
+                let msg = format!(
+                    "unknown pack `{id}`{}; valid packs: {}",
+                    suggest::did_you_mean(id, ids.clone()),
+                    ids.collect::<Vec<_>>().join(", ")
+                );
+                match origin {
+                    Origin::Flag { .. } => return Err(fail(2, format!("error: {msg}"))),
+                    // A default from the environment or the config file never stops a command.
+                    _ => eprintln!(
+                        "{origin}: {msg}\nwarning: `{id}` was left out of the default packs"
                     ),
-                ));
+                }
             }
         }
     }
@@ -411,8 +872,13 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
     let body = report::render(&rec, args.format, &dates::today());
     match &args.output {
         None => print_out(&body),
+        Some(path) if path.as_os_str() == "-" => print_out(&body),
         Some(path) => {
-            fsutil::write_atomic(path, body.as_bytes(), args.force).map_err(|e| match e {
+            let opts = fsutil::WriteOptions {
+                overwrite: args.force,
+                create_dirs: false,
+            };
+            fsutil::write_file(path, body.as_bytes(), opts).map_err(|e| match e {
                 fsutil::WriteError::Exists => fail(
                     1,
                     format!(

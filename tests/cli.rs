@@ -1,12 +1,27 @@
 //! The real binary: formats, exit codes and error messages.
 
+mod sandbox;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn tradeoff() -> Command {
     let mut c = Command::cargo_bin("tradeoff").unwrap();
-    c.env_remove("NO_COLOR");
+    // Never the developer's own settings: no TRADEOFF_* variables, an empty config folder.
+    for v in sandbox::USER_VARS {
+        c.env_remove(v);
+    }
+    c.env("XDG_CONFIG_HOME", no_config());
     c
+}
+
+fn no_config() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("tradeoff-cli-noconfig-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    })
 }
 
 const PERSONA: &[&str] = &[

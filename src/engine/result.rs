@@ -63,7 +63,14 @@ pub struct Method {
     pub robust_share: f64,
     pub samples: usize,
     pub weight_noise: f64,
+    #[serde(serialize_with = "seed_as_string")]
     pub seed: u64,
+}
+
+/// The seed goes into JSON as a string: as a number it is above 2^53, which jq 1.6 and
+/// JavaScript would read as a different number.
+fn seed_as_string<S: serde::Serializer>(seed: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(seed)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -336,5 +343,6 @@ pub struct Robustness {
     pub rule: String,
     pub samples: usize,
     pub weight_noise: f64,
+    #[serde(serialize_with = "seed_as_string")]
     pub seed: u64,
 }
