@@ -126,13 +126,13 @@ const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
 // --- Compute --------------------------------------------------------------------------------------
 
 /// C1. Kubernetes only when the team asks for it. AWS: "Never recommend EKS unless they explicitly
-/// ask for Kubernetes" (aws-containers-skill). Not wanting it, or never having run it without
-/// saying it is wanted, never ends in EKS.
+/// ask for Kubernetes" (aws-containers-skill). Not wanting it, or not running it in production
+/// without saying it is wanted, never ends in EKS.
 #[test]
 fn c1_kubernetes_only_when_asked() {
     holds("compute", "C1", |a, w| {
         let not_asked = is(a, "kubernetes_wanted", "no")
-            || (skipped(a, "kubernetes_wanted") && is(a, "k8s_experience", "none"));
+            || (skipped(a, "kubernetes_wanted") && !is(a, "k8s_experience", "production"));
         !(not_asked && EKS.contains(&w))
     });
 }
@@ -432,12 +432,16 @@ fn indistinguishable(qi: usize) -> Vec<(Option<usize>, Option<usize>)> {
 
 /// G1 and G2. Every answer matters, and no two answers of a question are interchangeable: each
 /// choice changes some score or exclusion compared with skipping the question and with every other
-/// choice, under some combination of the other answers. The one documented exception: TypeScript
-/// and Python, which CDK and Pulumi both support first-class (cdk-languages, pulumi-languages).
+/// choice, under some combination of the other answers. Two documented exceptions: TypeScript and
+/// Python, which CDK and Pulumi both support first-class (cdk-languages, pulumi-languages); and
+/// skipping "IaC migration", which counts as "keep" (the question's own default).
 #[test]
 fn g1_g2_every_answer_matters_and_none_are_interchangeable() {
     let c = catalog();
-    let documented = [("iac_language", "typescript", "python")];
+    let documented = [
+        ("iac_language", "typescript", "python"),
+        ("iac_migration", "keep", "(skipped)"),
+    ];
     let mut problems = Vec::new();
     for (qi, question) in c.questions.iter().enumerate() {
         for (x, y) in indistinguishable(qi) {

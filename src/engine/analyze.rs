@@ -275,6 +275,7 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
     let mut exclusions = Vec::new();
     let mut adjustments = Vec::new();
     let mut next_steps = alt.next_steps.clone();
+    let mut placed: Vec<(usize, &str)> = Vec::new();
     for (r, rule) in cx.fired_rules() {
         for v in rule.vetoes.iter().filter(|v| v.alternative == a) {
             exclusions.push(Exclusion {
@@ -294,12 +295,17 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
                 source: cx.source(adj.source),
             });
         }
-        next_steps.extend(
-            rule.next_steps
-                .iter()
-                .filter(|s| s.alternative == a)
-                .map(|s| s.text.clone()),
-        );
+        for s in rule.next_steps.iter().filter(|s| s.alternative == a) {
+            match s.at {
+                Some(at) => placed.push((at, &s.text)),
+                None => next_steps.push(s.text.clone()),
+            }
+        }
+    }
+    // Placed steps go where the data says, in rule order (a stable sort keeps it for equal places).
+    placed.sort_by_key(|&(at, _)| at);
+    for (at, text) in placed {
+        next_steps.insert(at.min(next_steps.len()), text.to_string());
     }
     RankedAlternative {
         id: alt.id.clone(),

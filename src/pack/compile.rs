@@ -436,13 +436,13 @@ fn rule(
         .as_ref()
         .map(|s| stack_conditions(cx, src, s, names))
         .unwrap_or_default();
-    let no_when = r.when.as_ref().is_none_or(|w| w.get_ref().is_empty());
-    if no_when && r.stack.as_ref().is_none_or(|s| s.get_ref().is_empty()) {
+    let empty = |c: &Option<Spanned<Conditions>>| c.as_ref().is_none_or(|w| w.get_ref().is_empty());
+    if empty(&r.when) && empty(&r.unless) && empty(&r.stack) {
         cx.err(
             src,
             &r.id,
             format!(
-                "rule `{}` has no condition: give `when` (questions and their choices) or `stack` (another pack's winner)",
+                "rule `{}` has no condition: give `when` (questions and their choices), `unless`, or `stack` (another pack's winner)",
                 r.id.get_ref()
             ),
         );
@@ -506,10 +506,22 @@ fn rule(
                     own,
                     names,
                 )?;
+                let at = c.get_ref().at.as_ref().and_then(|at| match *at.get_ref() {
+                    n if n >= 1 => Some(n as usize - 1),
+                    n => {
+                        cx.err(
+                            src,
+                            at,
+                            format!("at = {n} is not a position: use 1 for the first step, 2 for the second, …"),
+                        );
+                        None
+                    }
+                });
                 Some(Step {
                     alternative,
                     text,
                     source,
+                    at,
                 })
             })
             .collect(),

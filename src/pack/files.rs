@@ -2,7 +2,6 @@
 //! Only regular files of a bounded size are read, so a FIFO or `/dev/zero` named as data cannot
 //! hang the program.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::diag::{Diagnostic, Diagnostics};
@@ -97,44 +96,26 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostic
 }
 
 /// Reads one data file (shown as `name` in messages): a regular file of at most
-/// [`MAX_DATA_FILE_BYTES`], in UTF-8. The error says what is wrong and what would be right.
+/// [`MAX_DATA_FILE_BYTES`], in UTF-8, through the one bounded reader every input file uses.
 pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
-    let fail = |message: String| whole_file(name, message);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail(
-            "not a regular file (a pipe, device or socket): decision data must be a .toml file"
-                .into(),
-        ));
-    }
-    if meta.len() > MAX_DATA_FILE_BYTES {
-        return Err(fail(too_big(meta.len())));
-    }
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    // The size may change between the check and the read: never read more than the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_DATA_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_DATA_FILE_BYTES {
-        return Err(fail(too_big(bytes.len() as u64)));
-    }
-    String::from_utf8(bytes).map_err(|e| not_utf8(name, e))
-}
-
-/// Points at the first byte that is not UTF-8, by line and column of the text before it.
-fn not_utf8(name: &str, e: std::string::FromUtf8Error) -> Diagnostic {
-    let at = e.utf8_error().valid_up_to();
-    let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-    super::diag::SourceText::new(name, &valid).at(
-        at..at,
-        format!("not UTF-8 text (invalid byte at offset {at}): save the file as UTF-8"),
-    )
-}
-
-fn too_big(len: u64) -> String {
-    format!(
-        "the file has {len} bytes, more than the {} a data file may have: split the pack, or check that this is the right file",
-        MAX_DATA_FILE_BYTES
-    )
+    use crate::fsutil::{ReadErrorKind, read_text_limited};
+    read_text_limited(path, MAX_DATA_FILE_BYTES).map_err(|e| {
+        let (line, col) = match e.kind {
+            ReadErrorKind::NotUtf8 { line, col } => (line, col),
+            _ => (1, 1),
+        };
+        let message = match &e.kind {
+            ReadErrorKind::NotUtf8 { .. } => "not UTF-8 text: save the file as UTF-8".to_string(),
+            ReadErrorKind::NotAFile(what) => {
+                format!("it is {what}, not a regular file: decision data must be a .toml file")
+            }
+            _ => e.to_string().trim_start_matches(&format!("{}: ", e.name)).to_string(),
+        };
+        Diagnostic {
+            file: name.to_string(),
+            line,
+            col,
+            message,
+        }
+    })
 }

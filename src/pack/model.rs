@@ -171,6 +171,8 @@ pub struct Caveat {
 pub struct Step {
     pub alternative: usize,
     pub text: String,
+    /// 0-based position among the alternative's next steps; `None` appends.
+    pub at: Option<usize>,
     pub source: Option<usize>,
 }
 
@@ -271,7 +273,8 @@ impl Rule {
                 .flatten()
                 .is_some_and(|a| c.choices.contains(&a))
         };
-        self.when.iter().all(holds) && !(!self.unless.is_empty() && self.unless.iter().all(holds))
+        let excepted = !self.unless.is_empty() && self.unless.iter().all(holds);
+        self.when.iter().all(holds) && !excepted
     }
 
     /// Every question the rule reads, in `when` and `unless`.

@@ -229,6 +229,9 @@ pub struct CaveatDef {
 pub struct StepDef {
     pub alternative: Spanned<String>,
     pub text: Spanned<String>,
+    /// Where the step goes among the alternative's next steps, from 1; after them when absent.
+    #[serde(default)]
+    pub at: Option<Spanned<i64>>,
     #[serde(default)]
     pub source: Option<Spanned<String>>,
 }
