@@ -424,20 +424,21 @@ fn rule(
     let when = r
         .when
         .as_ref()
-        .map(|w| conditions(cx, src, w, names))
+        .map(|w| conditions(cx, src, w.get_ref(), names))
         .unwrap_or_default();
-    let unless = r
-        .unless
-        .as_ref()
-        .map(|w| conditions(cx, src, w, names))
-        .unwrap_or_default();
+    let unless: Vec<Vec<Condition>> = r.unless.as_ref().map_or_else(Vec::new, |list| {
+        list.get_ref()
+            .iter()
+            .map(|c| conditions(cx, src, c.get_ref(), names))
+            .collect()
+    });
     let stack = r
         .stack
         .as_ref()
         .map(|s| stack_conditions(cx, src, s, names))
         .unwrap_or_default();
     let empty = |c: &Option<Spanned<Conditions>>| c.as_ref().is_none_or(|w| w.get_ref().is_empty());
-    if empty(&r.when) && empty(&r.unless) && empty(&r.stack) {
+    if empty(&r.when) && unless.iter().all(Vec::is_empty) && empty(&r.stack) {
         cx.err(
             src,
             &r.id,
@@ -645,7 +646,7 @@ fn adjusts(
 fn conditions(
     cx: &mut Checker,
     src: SourceText,
-    when: &Spanned<Conditions>,
+    when: &Conditions,
     names: &Names,
 ) -> Vec<Condition> {
     let ids: HashMap<&str, usize> = names
@@ -661,7 +662,7 @@ fn conditions(
         report: names.questions_known,
     };
     let mut out = Vec::new();
-    for (k, v) in when.get_ref() {
+    for (k, v) in when {
         let Some(qi) = cx.resolve(src, k, &questions) else {
             continue;
         };

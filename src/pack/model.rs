@@ -117,8 +117,8 @@ pub struct Rule {
     pub id: String,
     pub reason: Option<String>,
     pub when: Vec<Condition>,
-    /// The rule does not fire when all of these hold (empty: no exception).
-    pub unless: Vec<Condition>,
+    /// The rule does not fire when all the conditions of any one group hold.
+    pub unless: Vec<Vec<Condition>>,
     /// Winners of other packs this rule needs; a rule with any only adds caveats and next steps.
     pub stack: Vec<StackCondition>,
     /// (criterion, factor)
@@ -273,12 +273,18 @@ impl Rule {
                 .flatten()
                 .is_some_and(|a| c.choices.contains(&a))
         };
-        let excepted = !self.unless.is_empty() && self.unless.iter().all(holds);
+        let excepted = self
+            .unless
+            .iter()
+            .any(|group| !group.is_empty() && group.iter().all(holds));
         self.when.iter().all(holds) && !excepted
     }
 
     /// Every question the rule reads, in `when` and `unless`.
     pub fn questions(&self) -> impl Iterator<Item = usize> + '_ {
-        self.when.iter().chain(&self.unless).map(|c| c.question)
+        self.when
+            .iter()
+            .chain(self.unless.iter().flatten())
+            .map(|c| c.question)
     }
 }

@@ -177,7 +177,11 @@ fn groups(effects: &[Effect], rules: &[Rule]) -> Vec<Vec<Effect>> {
 fn group_extremes(group: &[Effect], rules: &[Rule]) -> Extremes {
     let mut questions: Vec<(usize, usize)> = Vec::new(); // (question, number of choices seen)
     for e in group {
-        for c in rules[e.rule].when.iter().chain(&rules[e.rule].unless) {
+        for c in rules[e.rule]
+            .when
+            .iter()
+            .chain(rules[e.rule].unless.iter().flatten())
+        {
             let n = c.choices.iter().max().map_or(0, |m| m + 1);
             match questions.iter_mut().find(|(q, _)| *q == c.question) {
                 Some((_, seen)) => *seen = (*seen).max(n),

@@ -148,10 +148,11 @@ pub struct RuleDef {
     /// its choices (OR). A rule on a skipped question never fires.
     #[serde(default)]
     pub when: Option<Spanned<Conditions>>,
-    /// The same form as `when`: the rule does not fire when all of these hold. A skipped question
-    /// does not hold, so `unless = { q = "yes" }` means "unless the team answered yes".
+    /// A list of tables of the same form as `when`: the rule does not fire when all the entries of
+    /// any one table hold. A skipped question does not hold, so `unless = [{ q = "yes" }]` means
+    /// "unless the team answered yes".
     #[serde(default)]
-    pub unless: Option<Spanned<Conditions>>,
+    pub unless: Option<Spanned<Vec<Spanned<Conditions>>>>,
     /// Another pack's id → the alternative(s) that must win it for this rule to fire: how a caveat
     /// or a next step fits the whole stack. Such a rule may only add caveats and next steps, so
     /// that no score depends on another pack's result.
@@ -176,6 +177,7 @@ pub struct RuleDef {
 
 /// Id → one id or a list of them, as in `when` and `stack`.
 pub type Conditions = BTreeMap<Spanned<String>, Spanned<OneOrMany>>;
+
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
