@@ -592,10 +592,10 @@ fn no_answers_still_ranks_everything() {
             assert!(["eks", "eks-auto-mode"].contains(&a.id.as_str()), "{}", a.id);
             assert!(a.exclusions[0].reason.contains("has not asked for it"));
         }
-        // Only rules that add words fire (the stack's next steps, first steps for a new tool):
-        // nothing weighs, scores or excludes without an answer.
+        // Besides that veto, only rules that add words fire (the stack's next steps, first steps
+        // for a new tool): nothing weighs or scores without an answer.
         assert!(p.rules_fired.iter().all(|r| r.because.is_empty()
-            && r.effects.iter().all(|e| matches!(e.kind, EffectKind::Caveat | EffectKind::NextStep))));
+            && r.effects.iter().all(|e| !matches!(e.kind, EffectKind::Weight | EffectKind::Adjust))));
         assert!(
             !p.counterfactuals.is_empty(),
             "answering a skipped question is a counterfactual"
