@@ -52,7 +52,7 @@ pub fn run(
     )?;
     writeln!(
         output,
-        "Answer each with its number. Press Enter on an empty line to skip a question; a skipped question has no effect."
+        "Answer each with its number. Press Enter on an empty line to skip a question."
     )?;
     for (qi, q) in catalog.questions.iter().enumerate() {
         writeln!(output)?;

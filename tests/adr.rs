@@ -169,7 +169,7 @@ fn outcome_consequences_pros_and_cons_and_sources() {
         .map(|a| a.title.as_str())
         .collect();
     assert!(md.contains(&format!(
-        "Not answered (no effect on the scores): {}.",
+        "Not answered: {}.",
         skipped.join(", ")
     )));
     // Every option of every pack has its pros and cons, each one Good, Neutral or Bad.

@@ -11,8 +11,14 @@ use tradeoff::report;
 
 const DATE: &str = "2026-11-26";
 
+/// The built-in data as loaded on `DATE`, so that the golden files do not age with the clock.
+fn builtin_on(date: &str) -> Catalog {
+    let day = tradeoff::dates::parse_ymd(date).unwrap();
+    pack::load(&pack::builtin_files(), day).unwrap()
+}
+
 fn persona() -> (Catalog, Recommendation) {
-    let c = pack::load_builtin().unwrap();
+    let c = builtin_on(DATE);
     let mut a = Answers::empty(&c);
     for (q, ch) in [
         ("team_size", "small"),
@@ -66,7 +72,7 @@ fn golden_adr() {
 
 /// The three teams of tests/fixtures/teams, compared on the built-in data.
 fn teams() -> tradeoff::compare::Comparison {
-    let c = pack::load_builtin().unwrap();
+    let c = builtin_on(DATE);
     let dir = Path::new("tests/fixtures/teams");
     let teams: Vec<tradeoff::compare::Team> = ["startup", "data-team", "platform"]
         .iter()
@@ -338,4 +344,23 @@ fn atomic_writes_are_never_seen_half_done() {
     let leftovers = std::fs::read_dir(&dir).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary files left behind");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// 200 days after the data was verified, every format warns that it is old, and says how old.
+#[test]
+fn stale_data_is_flagged_in_every_format() {
+    let c = builtin_on(DATE);
+    let day = tradeoff::dates::parse_ymd(&c.verified).unwrap() + 200;
+    let c = pack::load(&pack::builtin_files(), day).unwrap();
+    let rec = analyze(&c, &Answers::empty(&c), &[]);
+    assert!(rec.data.stale);
+    let text = report::text::render(&rec);
+    let md = report::markdown::render(&rec, DATE);
+    let html = report::html::render(&rec, DATE);
+    for (what, out) in [("text", &text), ("markdown", &md), ("html", &html)] {
+        assert!(out.contains("Old data"), "{what}");
+        assert!(out.contains("200 days ago"), "{what}");
+    }
+    let fresh = analyze(&builtin_on(DATE), &Answers::empty(&c), &[]);
+    assert!(!report::text::render(&fresh).contains("Old data"));
 }

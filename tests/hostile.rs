@@ -47,8 +47,15 @@ fn t(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// A URL the validator accepts (https, no whitespace) with every family that has no whitespace.
+/// A URL the validator accepts (https, no whitespace, no control characters) with what is left:
+/// markup, quotes and a bidi override. Control characters in a URL are refused by `validate`
+/// (`a_url_with_control_characters_is_refused_and_shown_escaped`).
 fn hostile_url() -> String {
+    "https://example.org/a\"<script>b'c\u{202e}d&e".into()
+}
+
+/// The URL that used to pass: escape sequences and C1 bytes inside.
+fn escaping_url() -> String {
     "https://example.org/a\x1b]8;;https://evil\x07b\x1b]52;c;eA==\x07c\u{9b}2J\u{202e}d\x1b[2J"
         .into()
 }
@@ -247,6 +254,25 @@ fn assert_tables_hold(what: &str, md: &str) {
         }
     }
     assert!(tables > 0 || what.contains("adr"), "{what}: no table");
+}
+
+#[test]
+fn a_url_with_control_characters_is_refused_and_shown_escaped() {
+    let d = hostile_data("badurl");
+    let sources = std::fs::read_to_string(d.join("sources.toml")).unwrap();
+    std::fs::write(
+        d.join("sources.toml"),
+        sources.replace(&t(&hostile_url()), &t(&escaping_url())),
+    )
+    .unwrap();
+    let out = tradeoff(&d).arg("validate").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("sources.toml:7:7: url `https://example.org/a\\x1b]8;;"), "{text}");
+    assert!(text.contains("is not an https:// address"), "{text}");
+    for bad in ['\x1b', '\x07', '\u{9b}', '\u{202e}'] {
+        assert!(!text.contains(bad), "{bad:?} reached the terminal: {text}");
+    }
 }
 
 #[test]

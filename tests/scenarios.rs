@@ -594,8 +594,16 @@ fn no_answers_still_ranks_everything() {
         }
         // Besides that veto, only rules that add words fire (the stack's next steps, first steps
         // for a new tool): nothing weighs or scores without an answer.
-        assert!(p.rules_fired.iter().all(|r| r.because.is_empty()
-            && r.effects.iter().all(|e| !matches!(e.kind, EffectKind::Weight | EffectKind::Adjust))));
+        for r in &p.rules_fired {
+            assert!(r.because.iter().all(|b| b.choice.is_none()), "{}: {:?}", r.id, r.because);
+            assert!(
+                r.effects
+                    .iter()
+                    .all(|e| !matches!(e.kind, EffectKind::Weight | EffectKind::Adjust)),
+                "{}",
+                r.id
+            );
+        }
         assert!(
             !p.counterfactuals.is_empty(),
             "answering a skipped question is a counterfactual"

@@ -192,20 +192,36 @@ impl Ctx<'_> {
     }
 
     /// The answers that made rule `r` fire.
+    /// The answers that made rule `r` fire: those its `when` names, then those that kept its
+    /// `unless` from holding (an answer outside the exception, or no answer at all).
     fn because(&self, r: usize) -> Vec<Because> {
-        self.pack.rules[r]
+        let rule = &self.pack.rules[r];
+        let answer = |question: usize| {
+            let q = &self.catalog.questions[question];
+            let choice = self.answers[question];
+            Because {
+                question: q.id.clone(),
+                title: q.title.clone(),
+                choice: choice.map(|ci| q.choices[ci].id.clone()),
+                label: choice.map_or_else(
+                    || "not answered".to_string(),
+                    |ci| q.choices[ci].label.clone(),
+                ),
+            }
+        };
+        let mut out: Vec<Because> = rule
             .when
             .iter()
-            .filter_map(|c| {
-                let q = &self.catalog.questions[c.question];
-                self.answers[c.question].map(|ci| Because {
-                    question: q.id.clone(),
-                    title: q.title.clone(),
-                    choice: q.choices[ci].id.clone(),
-                    label: q.choices[ci].label.clone(),
-                })
-            })
-            .collect()
+            .filter(|c| self.answers[c.question].is_some())
+            .map(|c| answer(c.question))
+            .collect();
+        for c in rule.unless.iter().flatten() {
+            let holds = self.answers[c.question].is_some_and(|a| c.choices.contains(&a));
+            if !holds && !out.iter().any(|b| b.question == self.catalog.questions[c.question].id) {
+                out.push(answer(c.question));
+            }
+        }
+        out
     }
 
     /// The other packs' winners that rule `r` needed.

@@ -169,7 +169,9 @@ pub struct Contribution {
 pub struct Because {
     pub question: String,
     pub title: String,
-    pub choice: String,
+    /// `None` when the rule fired because the question was not answered.
+    pub choice: Option<String>,
+    /// The choice's label, or "not answered".
     pub label: String,
 }
 

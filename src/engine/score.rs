@@ -105,8 +105,10 @@ pub fn evaluate(pack: &Pack, answers: &[Option<usize>]) -> Evaluation {
         for &(a, k, eff) in &adjusted {
             scores[a] += weights[k] * (eff - pack.matrix[a * n_crit + k]);
         }
+        // Divide first: Σ(w·s)/Σw is at most 10 whatever the weights, while 10/Σw alone
+        // overflows for a total weight near the smallest positive number.
         for s in &mut scores {
-            *s *= 10.0 / total_weight;
+            *s = *s / total_weight * 10.0;
         }
     }
     Evaluation {

@@ -142,7 +142,7 @@ fn context(rec: &Recommendation) -> Vec<Block> {
     }
     if !skipped.is_empty() {
         blocks.push(Block::paragraph(format!(
-            "Not answered (no effect on the scores): {}.",
+            "Not answered: {}.",
             skipped.join(", ")
         )));
     }

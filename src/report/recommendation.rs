@@ -33,10 +33,11 @@ pub fn outline(rec: &Recommendation, date: Option<&str>) -> Outline {
     }
 }
 
-/// What comes before the packs. A summary of the whole stack and warnings about stale data
-/// belong here too, before the answers.
+/// What comes before the packs: a warning when the data is stale, the whole stack, the answers.
 fn summary(rec: &Recommendation) -> Vec<Block> {
-    let mut blocks = vec![Block::heading(2, "Answers")];
+    let mut blocks: Vec<Block> = stale_warning(rec).into_iter().collect();
+    blocks.extend(stack(rec));
+    blocks.push(Block::heading(2, "Answers"));
     if rec.answers.iter().all(|a| a.label.is_none()) {
         blocks.push(Block::paragraph(
             "No questions answered: scores use the base weights only.",
@@ -64,6 +65,38 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
         rows,
     }));
     blocks
+}
+
+/// Old data is flagged before anything else: AWS's offerings change several times a year.
+pub fn stale_warning(rec: &Recommendation) -> Option<Block> {
+    let d = &rec.data;
+    d.stale.then(|| {
+        Block::Callout(Callout {
+            kind: CalloutKind::Warning,
+            title: Some(Text::plain("Old data")),
+            badge: None,
+            body: vec![Text::plain(format!(
+                "The facts behind this advice were last checked on {}, {} days ago (more than {}): AWS's container and IaC offerings change several times a year, so check the sources before you rely on it.",
+                d.verified, d.age_days, d.stale_after_days
+            ))],
+        })
+    })
+}
+
+/// The recommendation as a whole: one line per pack, its winner or why there is none.
+pub fn stack(rec: &Recommendation) -> Vec<Block> {
+    if rec.stack.len() < 2 {
+        return Vec::new();
+    }
+    let items = rec
+        .stack
+        .iter()
+        .map(|s| match &s.winner_name {
+            Some(w) => Text::plain(format!("{}: ", s.pack_name)).and_strong(w.clone()),
+            None => Text::plain(format!("{}: nothing (all excluded)", s.pack_name)),
+        })
+        .collect();
+    vec![Block::heading(2, "Recommended stack"), Block::list(items)]
 }
 
 /// "Scoring: …. Close call under 5 points; robust if …."
@@ -216,7 +249,7 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
                 let points = r.contributions.get(i).map_or(0.0, |c| c.points);
                 cells.push(Cell::text(format!("{points:.1}")));
             }
-            cells.push(Cell::text(c.why.clone()));
+            cells.push(Cell::text(rationale(w, c)));
             Row {
                 cells,
                 highlight: false,
@@ -227,6 +260,22 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
         Block::heading(3, format!("Why {}", w.name)),
         Block::Table(Table { columns, rows }),
     ]
+}
+
+/// A criterion's rationale; where rules moved the score, what moved it, so that the words never
+/// contradict the number beside them.
+fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
+    let moved: Vec<String> = w
+        .adjustments
+        .iter()
+        .filter(|a| a.criterion == c.criterion)
+        .map(|a| format!("{:+} {}", a.delta, a.reason))
+        .collect();
+    if moved.is_empty() {
+        c.why.clone()
+    } else {
+        format!("{} ({} before: {})", moved.join("; "), c.base_score, c.why)
+    }
 }
 
 /// "Because you answered": what each fired rule did to the top two (and every weight change and
