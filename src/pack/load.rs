@@ -121,19 +121,38 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
         glossary: None,
         packs: Vec::new(),
     };
-    for f in files {
-        let src = SourceText::new(&f.name, &f.text);
-        match f.rel.as_str() {
-            "sources.toml" => parsed.sources = cx.parse(src).map(|p| (src, p)),
-            "questions.toml" => parsed.questions = cx.parse(src).map(|p| (src, p)),
-            "glossary.toml" => parsed.glossary = cx.parse(src).map(|p| (src, p)),
-            rel if rel.starts_with("packs/") => {
-                if let Some(p) = cx.parse(src) {
-                    parsed.packs.push((src, p));
-                }
+    // Parsing TOML is most of start-up. The files are independent: the packs parse on a second
+    // thread while this one parses the rest, which halves the wait on two cores.
+    let (packs, others): (Vec<&DataFile>, Vec<&DataFile>) =
+        files.iter().partition(|f| f.rel.starts_with("packs/"));
+    let pack_results = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            packs
+                .iter()
+                .map(|f| {
+                    let src = SourceText::new(&f.name, &f.text);
+                    (src, toml::from_str::<PackFile>(src.text))
+                })
+                .collect::<Vec<_>>()
+        });
+        for f in &others {
+            let src = SourceText::new(&f.name, &f.text);
+            match f.rel.as_str() {
+                "sources.toml" => parsed.sources = cx.parse(src).map(|p| (src, p)),
+                "questions.toml" => parsed.questions = cx.parse(src).map(|p| (src, p)),
+                "glossary.toml" => parsed.glossary = cx.parse(src).map(|p| (src, p)),
+                // Other files (notes, a README in TOML) belong to other readers.
+                _ => {}
             }
-            // Other files (notes, a README in TOML) belong to other readers.
-            _ => {}
+        }
+        worker.join()
+    });
+    // The parser does not panic; if it ever did, the panic goes on as if it had happened here.
+    let pack_results = pack_results.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    for (src, result) in pack_results {
+        match result {
+            Ok(p) => parsed.packs.push((src, p)),
+            Err(e) => cx.diags.push(src.toml_error(&e)),
         }
     }
     parsed
