@@ -1,95 +1,97 @@
-//! Throwaway: sweep every answered combination of a pack's questions and print winner stats.
+//! Sweeps every answered combination of one pack's questions and prints how often each alternative
+//! wins: the quickest way to read the advice as a whole after changing the data.
+//!
+//! ```sh
+//! cargo run --release --example sweep compute                 # winner counts
+//! cargo run --release --example sweep iac existing_iac=cdk    # only combinations with these answers
+//! ROWS=1 cargo run --release --example sweep compute          # every row: winner, runner-up, margin, answers
+//! SKIP=kubernetes_wanted cargo run --release --example sweep compute   # leave questions unanswered
+//! ```
+
 use std::collections::BTreeMap;
+
 use tradeoff::engine::evaluate;
-use tradeoff::pack;
+use tradeoff::pack::{self, Catalog};
 
 fn main() {
-    let c = pack::load_builtin().unwrap();
-    let which = std::env::args().nth(1).unwrap_or("compute".into());
-    let filter: Vec<(String, String)> = std::env::args()
-        .skip(2)
+    let catalog = pack::load_builtin().unwrap_or_else(|d| panic!("{d}"));
+    let mut args = std::env::args().skip(1);
+    let pack_id = args.next().unwrap_or_else(|| "compute".into());
+    let fixed: Vec<(usize, usize)> = args
         .filter_map(|a| {
-            a.split_once('=')
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+            let (q, c) = a.split_once('=')?;
+            let qi = catalog.question_index(q)?;
+            Some((qi, catalog.questions[qi].choice_index(c)?))
         })
         .collect();
-    let p = c.pack(&which).unwrap();
     let skip: Vec<usize> = std::env::var("SKIP")
         .unwrap_or_default()
         .split(',')
-        .filter(|s| !s.is_empty())
-        .map(|q| c.question_index(q).unwrap())
+        .filter_map(|q| catalog.question_index(q))
         .collect();
-    let qs: Vec<usize> = p
+    let pack = catalog
+        .pack(&pack_id)
+        .unwrap_or_else(|| panic!("no pack `{pack_id}`"));
+    let questions: Vec<usize> = pack
         .questions_used
         .iter()
         .copied()
         .filter(|q| !skip.contains(q))
         .collect();
-    let qs = &qs;
+
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut idx = vec![0usize; qs.len()];
     let mut rows = Vec::new();
-    loop {
-        let mut ans = vec![None; c.questions.len()];
-        for (i, &q) in qs.iter().enumerate() {
-            ans[q] = Some(idx[i]);
+    for answers in combinations(&catalog, &questions) {
+        if fixed.iter().any(|&(q, c)| answers[q] != Some(c)) {
+            continue;
         }
-        let ok = filter.iter().all(|(q, ch)| {
-            let qi = c.question_index(q).unwrap();
-            ans[qi]
-                .map(|a| c.questions[qi].choices[a].id == *ch)
-                .unwrap_or(false)
-        });
-        if ok {
-            let ev = evaluate(p, &ans);
-            let r = ev.ranking();
-            let w = r
-                .first()
-                .map(|&a| p.alternatives[a].id.clone())
-                .unwrap_or("-".into());
-            let ru = r
-                .get(1)
-                .map(|&a| p.alternatives[a].id.clone())
-                .unwrap_or("-".into());
-            let m = if r.len() > 1 {
-                ev.scores[r[0]] - ev.scores[r[1]]
-            } else {
-                99.0
-            };
-            *counts.entry(w.clone()).or_default() += 1;
-            let desc: Vec<String> = qs
-                .iter()
-                .enumerate()
-                .map(|(i, &q)| c.questions[q].choices[idx[i]].id.clone())
-                .collect();
-            rows.push(format!(
-                "{:<24} {:<22} {:5.1}  {}",
-                w,
-                ru,
-                m,
-                desc.join(" ")
-            ));
-        }
-        let mut i = 0;
-        loop {
-            if i == qs.len() {
-                for (k, v) in &counts {
-                    println!("{k}: {v}");
-                }
-                if std::env::var("ROWS").is_ok() {
-                    for r in &rows {
-                        println!("{r}");
-                    }
-                }
-                return;
-            }
-            idx[i] += 1;
-            if idx[i] < c.questions[qs[i]].choices.len() {
-                break;
-            }
-            idx[i] = 0;
-            i += 1;
+        let ev = evaluate(pack, &answers);
+        let ranking = ev.ranking();
+        let id = |i: usize| {
+            ranking
+                .get(i)
+                .map_or("-".to_string(), |&a| pack.alternatives[a].id.clone())
+        };
+        let margin = match ranking[..] {
+            [w, r, ..] => ev.scores[w] - ev.scores[r],
+            _ => f64::NAN,
+        };
+        *counts.entry(id(0)).or_default() += 1;
+        let said: Vec<&str> = questions
+            .iter()
+            .filter_map(|&q| answers[q].map(|c| catalog.questions[q].choices[c].id.as_str()))
+            .collect();
+        rows.push(format!(
+            "{:<24} {:<24} {margin:5.1}  {}",
+            id(0),
+            id(1),
+            said.join(" ")
+        ));
+    }
+    for (winner, n) in &counts {
+        println!("{winner}: {n}");
+    }
+    if std::env::var_os("ROWS").is_some() {
+        for row in rows {
+            println!("{row}");
         }
     }
+}
+
+/// Every combination of answers to `questions` (the others skipped).
+fn combinations(catalog: &Catalog, questions: &[usize]) -> Vec<Vec<Option<usize>>> {
+    let mut out = vec![vec![None; catalog.questions.len()]];
+    for &q in questions {
+        out = out
+            .into_iter()
+            .flat_map(|a| {
+                (0..catalog.questions[q].choices.len()).map(move |c| {
+                    let mut a = a.clone();
+                    a[q] = Some(c);
+                    a
+                })
+            })
+            .collect();
+    }
+    out
 }

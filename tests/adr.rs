@@ -168,10 +168,7 @@ fn outcome_consequences_pros_and_cons_and_sources() {
         .filter(|a| a.label.is_none())
         .map(|a| a.title.as_str())
         .collect();
-    assert!(md.contains(&format!(
-        "Not answered: {}.",
-        skipped.join(", ")
-    )));
+    assert!(md.contains(&format!("Not answered: {}.", skipped.join(", "))));
     // Every option of every pack has its pros and cons, each one Good, Neutral or Bad.
     let pros_and_cons = headings
         .iter()

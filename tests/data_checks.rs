@@ -77,7 +77,14 @@ fn public_ids_are_all_present() {
         ),
         (
             "existing_iac",
-            &["none", "cloudformation", "cdk", "terraform", "opentofu", "pulumi"],
+            &[
+                "none",
+                "cloudformation",
+                "cdk",
+                "terraform",
+                "opentofu",
+                "pulumi",
+            ],
         ),
         ("iac_migration", &["keep", "open"]),
     ];

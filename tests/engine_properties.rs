@@ -302,10 +302,14 @@ fn rounding_is_total() {
 
 /// One pack of `n_alt` alternatives over 3 criteria and one question of 2 choices, whose every
 /// number is taken from `values` (each within the bounds `validate` accepts).
-fn extreme_pack(weights: [f64; 3], factors: [f64; 2], scores: &[[f64; 3]], deltas: [f64; 2]) -> String {
-    let mut t = String::from(
-        "id = \"x\"\nname = \"X\"\ndescription = \"x\"\nverified = \"2026-01-01\"\n",
-    );
+fn extreme_pack(
+    weights: [f64; 3],
+    factors: [f64; 2],
+    scores: &[[f64; 3]],
+    deltas: [f64; 2],
+) -> String {
+    let mut t =
+        String::from("id = \"x\"\nname = \"X\"\ndescription = \"x\"\nverified = \"2026-01-01\"\n");
     for (k, w) in weights.iter().enumerate() {
         t.push_str(&format!(
             "[[criterion]]\nid = \"k{k}\"\nname = \"K\"\ndescription = \"k\"\nweight = {w:e}\nscale = {{ \"0\" = \"a\", \"5\" = \"b\", \"10\" = \"c\" }}\n"
@@ -330,8 +334,16 @@ fn extreme_pack(weights: [f64; 3], factors: [f64; 2], scores: &[[f64; 3]], delta
 
 fn extreme_catalog(pack_text: String) -> Result<Catalog, pack::Diagnostics> {
     let files = vec![
-        pack::DataFile::new("x/sources.toml", "sources.toml", "[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"https://example.org\"\nverified = \"2026-01-01\"\n"),
-        pack::DataFile::new("x/questions.toml", "questions.toml", "verified = \"2026-01-01\"\n[[question]]\nid = \"q\"\ntitle = \"Q\"\nprompt = \"Q?\"\nhelp = \"h\"\n[[question.choice]]\nid = \"c0\"\nlabel = \"0\"\n[[question.choice]]\nid = \"c1\"\nlabel = \"1\"\n"),
+        pack::DataFile::new(
+            "x/sources.toml",
+            "sources.toml",
+            "[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"https://example.org\"\nverified = \"2026-01-01\"\n",
+        ),
+        pack::DataFile::new(
+            "x/questions.toml",
+            "questions.toml",
+            "verified = \"2026-01-01\"\n[[question]]\nid = \"q\"\ntitle = \"Q\"\nprompt = \"Q?\"\nhelp = \"h\"\n[[question.choice]]\nid = \"c0\"\nlabel = \"0\"\n[[question.choice]]\nid = \"c1\"\nlabel = \"1\"\n",
+        ),
         pack::DataFile::new("x/packs/x.toml", "packs/x.toml", pack_text),
     ];
     pack::load(&files, 20_600)
@@ -383,9 +395,20 @@ proptest! {
 /// The hang from issue 12: a weight or factor of 1e307 is rejected by the checks, with its place.
 #[test]
 fn huge_weights_and_factors_are_rejected() {
-    let text = extreme_pack([1e307, 1.0, 1.0], [1.0, 1e307], &[[5.0, 5.0, 5.0]], [0.0, 0.0]);
+    let text = extreme_pack(
+        [1e307, 1.0, 1.0],
+        [1.0, 1e307],
+        &[[5.0, 5.0, 5.0]],
+        [0.0, 0.0],
+    );
     let err = extreme_catalog(text).expect_err("out of bounds");
     let all = err.to_string();
-    assert!(all.contains("weight 1e307 is out of bounds: use a number from 0 to 100"), "{all}");
-    assert!(all.contains("weight factor 1e307 is out of bounds: use a number from 0 to 100"), "{all}");
+    assert!(
+        all.contains("weight 1e307 is out of bounds: use a number from 0 to 100"),
+        "{all}"
+    );
+    assert!(
+        all.contains("weight factor 1e307 is out of bounds: use a number from 0 to 100"),
+        "{all}"
+    );
 }

@@ -268,7 +268,10 @@ fn a_url_with_control_characters_is_refused_and_shown_escaped() {
     let out = tradeoff(&d).arg("validate").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("sources.toml:7:7: url `https://example.org/a\\x1b]8;;"), "{text}");
+    assert!(
+        text.contains("sources.toml:7:7: url `https://example.org/a\\x1b]8;;"),
+        "{text}"
+    );
     assert!(text.contains("is not an https:// address"), "{text}");
     for bad in ['\x1b', '\x07', '\u{9b}', '\u{202e}'] {
         assert!(!text.contains(bad), "{bad:?} reached the terminal: {text}");

@@ -356,8 +356,7 @@ fn i4_cloudformation_for_declarative_aws_only_teams() {
 fn i5_no_aws_only_tool_for_a_fresh_multi_cloud_team() {
     holds("iac", "I5", |a, w| {
         let fresh = is(a, "existing_iac", "none") || skipped(a, "existing_iac");
-        !(is(a, "cloud_strategy", "multi_cloud") && fresh)
-            || !["cdk", "cloudformation"].contains(&w)
+        !(is(a, "cloud_strategy", "multi_cloud") && fresh && ["cdk", "cloudformation"].contains(&w))
     });
 }
 

@@ -56,7 +56,7 @@ fn caveats(rec: &Recommendation, id: &str) -> String {
         .join("\n")
 }
 
-/// 1. The event report's beginner, in 2026: a small all-AWS team with a new web API. AWS: "Simplest
+/// Persona 1: The event report's beginner, in 2026: a small all-AWS team with a new web API. AWS: "Simplest
 /// container deploy (HTTP app/API, new customers) → ECS Express Mode"; the report: "CDK for
 /// AWS-centric".
 #[test]
@@ -99,7 +99,7 @@ fn small_aws_team_new_web_api() {
     assert!(caveats(&rec, "iac").contains("CfnExpressGatewayService"));
 }
 
-/// 2. A pre-revenue solo founder with a spiky API. AWS's start-up guidance: "Serverless functions
+/// Persona 2: A pre-revenue solo founder with a spiky API. AWS's start-up guidance: "Serverless functions
 /// (default for pre-revenue and seed)", "Zero cost at idle".
 #[test]
 fn pre_revenue_solo_founder_spiky_api() {
@@ -126,7 +126,7 @@ fn pre_revenue_solo_founder_spiky_api() {
     );
 }
 
-/// 3. Queue workers and scheduled jobs, busy all day. AWS: "Web app, worker, batch, scheduled task →
+/// Persona 3: Queue workers and scheduled jobs, busy all day. AWS: "Web app, worker, batch, scheduled task →
 /// ECS on Fargate".
 #[test]
 fn small_team_steady_background_workers() {
@@ -153,7 +153,7 @@ fn small_team_steady_background_workers() {
     );
 }
 
-/// 4. Nightly jobs with long idle gaps for a small team: Lambda runs queue and scheduled jobs under
+/// Persona 4: Nightly jobs with long idle gaps for a small team: Lambda runs queue and scheduled jobs under
 /// 15 minutes and costs nothing while idle (aws-startup-lambda, lambda-quotas), and so do ECS
 /// scheduled tasks and queue workers scaled to zero, with no time limit (ecs-scheduled-tasks): a
 /// close call between the two, shown as one, with the 15-minute limit spelled out.
@@ -172,14 +172,31 @@ fn small_team_spiky_jobs() {
     let compute = pack(&rec, "compute");
     assert!(compute.close_call, "{:?}", compute.margin);
     let top: Vec<&str> = compute.ranking[..2].iter().map(|a| a.id.as_str()).collect();
-    assert!(top.contains(&"lambda") && top.contains(&"ecs-fargate"), "{top:?}");
+    assert!(
+        top.contains(&"lambda") && top.contains(&"ecs-fargate"),
+        "{top:?}"
+    );
     let lambda = compute.ranking.iter().find(|a| a.id == "lambda").unwrap();
-    assert!(lambda.next_steps.iter().any(|s| s.contains("EventBridge Scheduler")));
-    let fargate = compute.ranking.iter().find(|a| a.id == "ecs-fargate").unwrap();
-    assert!(fargate.next_steps.iter().any(|s| s.contains("scale on the SQS backlog")));
+    assert!(
+        lambda
+            .next_steps
+            .iter()
+            .any(|s| s.contains("EventBridge Scheduler"))
+    );
+    let fargate = compute
+        .ranking
+        .iter()
+        .find(|a| a.id == "ecs-fargate")
+        .unwrap();
+    assert!(
+        fargate
+            .next_steps
+            .iter()
+            .any(|s| s.contains("scale on the SQS backlog"))
+    );
 }
 
-/// 5. Services that call each other. AWS: "Service mesh / service-to-service → ECS Service Connect"
+/// Persona 5: Services that call each other. AWS: "Service mesh / service-to-service → ECS Service Connect"
 /// on ECS; Express Mode is for simple HTTP apps, and App Mesh support ended on 2026-09-30.
 #[test]
 fn medium_team_microservices_without_kubernetes() {
@@ -210,7 +227,7 @@ fn medium_team_microservices_without_kubernetes() {
     );
 }
 
-/// 6. Issue 8's Terraform shop: a small all-AWS team that writes Terraform and keeps it. Moving
+/// Persona 6: Issue 8's Terraform shop: a small all-AWS team that writes Terraform and keeps it. Moving
 /// means rewriting the code and importing every resource; import blocks give Terraform's "best
 /// guess" of the code (terraform-import).
 #[test]
@@ -232,10 +249,14 @@ fn terraform_shop_keeps_terraform() {
         "not a close call: {:?}",
         iac.margin
     );
-    assert!(next_steps(&rec, "iac").iter().any(|s| s.contains("use_lockfile")));
+    assert!(
+        next_steps(&rec, "iac")
+            .iter()
+            .any(|s| s.contains("use_lockfile"))
+    );
 }
 
-/// 7. A multi-cloud Terraform shop open to a change, preferring configuration files: stay in HCL
+/// Persona 7: A multi-cloud Terraform shop open to a change, preferring configuration files: stay in HCL
 /// (the report's "Terraform for multi-cloud"); OpenTofu is the open fork, with its migration guide.
 #[test]
 fn multi_cloud_terraform_shop_open_to_change() {
@@ -256,7 +277,7 @@ fn multi_cloud_terraform_shop_open_to_change() {
     }
 }
 
-/// 8. Issue 8's CDK team that prefers configuration files: never back to raw CloudFormation, which
+/// Persona 8: Issue 8's CDK team that prefers configuration files: never back to raw CloudFormation, which
 /// CDK already is underneath; AWS recommends CDK when "team already uses CDK" (aws-cfn-skill).
 #[test]
 fn cdk_team_that_prefers_configuration_files() {
@@ -280,7 +301,7 @@ fn cdk_team_that_prefers_configuration_files() {
     }
 }
 
-/// 9. A CloudFormation shop that keeps its templates: AWS recommends CloudFormation when "existing
+/// Persona 9: A CloudFormation shop that keeps its templates: AWS recommends CloudFormation when "existing
 /// templates are YAML/JSON" (aws-cfn-skill).
 #[test]
 fn cloudformation_shop_keeps_its_templates() {
@@ -297,7 +318,7 @@ fn cloudformation_shop_keeps_its_templates() {
     assert_eq!(winner(&rec, "iac"), "cloudformation");
 }
 
-/// 10. The report's platform team, in 2026: Kubernetes in production across clouds, wanted by
+/// Persona 10: The report's platform team, in 2026: Kubernetes in production across clouds, wanted by
 /// policy, Terraform kept. AWS gives Kubernetes to teams that ask for it (aws-containers-skill) and
 /// Auto Mode runs the nodes (eks-auto-mode); the report: "Terraform for multi-cloud"; the community
 /// EKS module is the usual Terraform start (tf-aws-eks-module).
@@ -340,7 +361,7 @@ fn platform_team_kubernetes_multi_cloud() {
     );
 }
 
-/// 11. Issue 8's large multi-cloud team with no Kubernetes experience and GPU services, which did
+/// Persona 11: Issue 8's large multi-cloud team with no Kubernetes experience and GPU services, which did
 /// not say it wants Kubernetes: not EKS (aws-containers-skill), but GPUs on capacity AWS manages
 /// (ecs-managed-instances).
 #[test]
@@ -361,7 +382,7 @@ fn large_multi_cloud_gpu_team_without_kubernetes() {
     assert!(caveats(&rec, "compute").contains("management fee"));
 }
 
-/// 12. Issue 8's solo developer who runs Kubernetes at work and wants it for three small services:
+/// Persona 12: Issue 8's solo developer who runs Kubernetes at work and wants it for three small services:
 /// EKS with AWS running the nodes, and the warnings an expert gives a team of one (cluster fee,
 /// upgrades; aws-startup-advisor, eks-pricing, eks-versions).
 #[test]
@@ -382,7 +403,7 @@ fn solo_developer_who_wants_kubernetes() {
     assert!(cv.contains("One person"), "{cv}");
 }
 
-/// 13. The same developer when Kubernetes is not the goal: Express Mode for a simple HTTP app
+/// Persona 13: The same developer when Kubernetes is not the goal: Express Mode for a simple HTTP app
 /// (aws-containers-skill: "Never recommend EKS unless they explicitly ask for Kubernetes").
 #[test]
 fn solo_developer_who_knows_kubernetes_but_does_not_want_it() {
@@ -400,7 +421,7 @@ fn solo_developer_who_knows_kubernetes_but_does_not_want_it() {
     assert_eq!(winner(&rec, "compute"), "ecs-express");
 }
 
-/// 14. GPU inference for a medium team without Kubernetes: ECS Managed Instances gives "GPU
+/// Persona 14: GPU inference for a medium team without Kubernetes: ECS Managed Instances gives "GPU
 /// acceleration … while AWS handles provisioning, scaling, patching" (ecs-managed-instances).
 #[test]
 fn gpu_inference_without_kubernetes() {
@@ -438,7 +459,7 @@ fn gpu_inference_without_kubernetes() {
     );
 }
 
-/// 15. Custom AMIs and host access: instances the team runs. Managed Instances use AWS's AMI with
+/// Persona 15: Custom AMIs and host access: instances the team runs. Managed Instances use AWS's AMI with
 /// no SSH (ecs-managed-instances); Fargate has no host (fargate-task-params).
 #[test]
 fn custom_amis_and_host_access() {
@@ -459,7 +480,7 @@ fn custom_amis_and_host_access() {
     assert!(caveats(&rec, "compute").contains("patching"));
 }
 
-/// 16. On-premises servers too, no Kubernetes: ECS Anywhere runs ECS tasks on them through the same
+/// Persona 16: On-premises servers too, no Kubernetes: ECS Anywhere runs ECS tasks on them through the same
 /// ECS API (ecs-anywhere), so ECS keeps the lead for a medium team's web service.
 #[test]
 fn hybrid_team_without_kubernetes() {
@@ -485,7 +506,7 @@ fn hybrid_team_without_kubernetes() {
     assert!(caveats(&rec, "compute").contains("ECS Anywhere"));
 }
 
-/// 17. An existing App Runner customer: App Runner is not excluded, but AWS recommends ECS Express
+/// Persona 17: An existing App Runner customer: App Runner is not excluded, but AWS recommends ECS Express
 /// Mode for new services (apprunner-availability).
 #[test]
 fn existing_app_runner_customer() {
@@ -511,7 +532,7 @@ fn existing_app_runner_customer() {
     assert!(ar.status.as_deref().unwrap().contains("2026-04-30"));
 }
 
-/// 18. Leaving ClickOps on an all-AWS estate, preferring configuration files: the report's advice is
+/// Persona 18: Leaving ClickOps on an all-AWS estate, preferring configuration files: the report's advice is
 /// to "start writing CloudFormation or CDK", and the IaC generator brings console-made resources
 /// into templates (cfn-iac-generator).
 #[test]
@@ -533,7 +554,7 @@ fn clickops_team_that_prefers_templates() {
     );
 }
 
-/// 19. A small multi-cloud TypeScript team with nothing to keep: one tool across clouds (report:
+/// Persona 19: A small multi-cloud TypeScript team with nothing to keep: one tool across clouds (report:
 /// Terraform for multi-cloud; Pulumi reaches "more than fifty cloud and SaaS providers" in their own
 /// language, iac-guide-pulumi), never an AWS-only tool.
 #[test]
@@ -554,7 +575,7 @@ fn small_multi_cloud_typescript_team() {
     }
 }
 
-/// 20. Issue 8's mismatch, fixed: Fargate recommended with Terraform gets HCL next steps, never a
+/// Persona 20: Issue 8's mismatch, fixed: Fargate recommended with Terraform gets HCL next steps, never a
 /// CDK pattern (the stack as a whole).
 #[test]
 fn fargate_with_terraform_gets_hcl_steps() {
@@ -589,13 +610,22 @@ fn no_answers_still_ranks_everything() {
         assert!(p.winner.is_some());
         // The one thing that excludes without an answer: Kubernetes nobody asked for.
         for a in p.ranking.iter().filter(|a| a.excluded) {
-            assert!(["eks", "eks-auto-mode"].contains(&a.id.as_str()), "{}", a.id);
+            assert!(
+                ["eks", "eks-auto-mode"].contains(&a.id.as_str()),
+                "{}",
+                a.id
+            );
             assert!(a.exclusions[0].reason.contains("has not asked for it"));
         }
         // Besides that veto, only rules that add words fire (the stack's next steps, first steps
         // for a new tool): nothing weighs or scores without an answer.
         for r in &p.rules_fired {
-            assert!(r.because.iter().all(|b| b.choice.is_none()), "{}: {:?}", r.id, r.because);
+            assert!(
+                r.because.iter().all(|b| b.choice.is_none()),
+                "{}: {:?}",
+                r.id,
+                r.because
+            );
             assert!(
                 r.effects
                     .iter()

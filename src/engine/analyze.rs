@@ -217,7 +217,11 @@ impl Ctx<'_> {
             .collect();
         for c in rule.unless.iter().flatten() {
             let holds = self.answers[c.question].is_some_and(|a| c.choices.contains(&a));
-            if !holds && !out.iter().any(|b| b.question == self.catalog.questions[c.question].id) {
+            if !holds
+                && !out
+                    .iter()
+                    .any(|b| b.question == self.catalog.questions[c.question].id)
+            {
                 out.push(answer(c.question));
             }
         }

@@ -109,7 +109,10 @@ pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
             ReadErrorKind::NotAFile(what) => {
                 format!("it is {what}, not a regular file: decision data must be a .toml file")
             }
-            _ => e.to_string().trim_start_matches(&format!("{}: ", e.name)).to_string(),
+            _ => e
+                .to_string()
+                .trim_start_matches(&format!("{}: ", e.name))
+                .to_string(),
         };
         Diagnostic {
             file: name.to_string(),

@@ -178,7 +178,6 @@ pub struct RuleDef {
 /// Id → one id or a list of them, as in `when` and `stack`.
 pub type Conditions = BTreeMap<Spanned<String>, Spanned<OneOrMany>>;
 
-
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
