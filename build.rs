@@ -1,8 +1,44 @@
 //! Embeds every `*.toml` under `data/` and every file under `assets/` into the binary, so the
-//! built-in packs, themes and demo scripts need no files at run time.
+//! built-in packs, themes and demo scripts need no files at run time; and compiles the built-in
+//! data once, here, into a snapshot of the checked catalog that the program reads at start-up
+//! instead of parsing the TOML again (parsing is most of the start-up time).
+//!
+//! The snapshot is made by the program's own loader (`src/pack`), compiled into this script, so it
+//! cannot differ from what the loader would make of the same files at run time
+//! (tests/data_checks.rs checks that it does not). Data with a problem fails the build, with every
+//! problem as `file:line:col: message`.
+
+#![allow(dead_code)] // The loader's entry points for folders and the clock are not used here.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The loader, as the program has it (`src/pack`, `src/dates.rs`, `src/suggest.rs`), except for
+/// reading files: the build reads them itself.
+mod src {
+    pub mod dates;
+    pub mod suggest;
+
+    pub mod pack {
+        mod checks;
+        mod compile;
+        pub mod diag;
+        pub mod load;
+        pub mod model;
+        mod ranges;
+        pub mod schema;
+
+        /// What `load` needs of `pack::files`.
+        pub mod files {
+            pub struct DataFile {
+                pub name: String,
+                pub rel: String,
+                pub text: String,
+            }
+        }
+    }
+}
+use src::{dates, pack, suggest};
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>, ext: Option<&str>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -50,9 +86,38 @@ fn main() {
         println!("cargo:rerun-if-changed={}", abs.display());
     }
 
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let mut code = String::new();
     write_table("EMBEDDED_DATA", &data_files, &mut code);
     write_table("EMBEDDED_ASSETS", &asset_files, &mut code);
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
-    fs::write(out, code).unwrap();
+    fs::write(out_dir.join("embedded.rs"), code).unwrap();
+
+    for src in ["src/pack", "src/dates.rs", "src/suggest.rs"] {
+        println!("cargo:rerun-if-changed={src}");
+    }
+    fs::write(out_dir.join("catalog.bin"), snapshot(&data_files)).unwrap();
+}
+
+/// The checked catalog of the built-in data, serialised; the build fails on any problem.
+fn snapshot(files: &[(String, PathBuf)]) -> Vec<u8> {
+    let files: Vec<pack::files::DataFile> = files
+        .iter()
+        .map(|(rel, abs)| pack::files::DataFile {
+            name: format!("data/{rel}"),
+            rel: rel.clone(),
+            text: fs::read_to_string(abs).unwrap(),
+        })
+        .collect();
+    match pack::load::load(&files, 0) {
+        Ok(catalog) => postcard::to_stdvec(&catalog).expect("a catalog serialises"),
+        Err(problems) => {
+            for d in &problems.0 {
+                println!("cargo:warning={d}");
+            }
+            panic!(
+                "the built-in data has {} problem(s) (above); `cargo run -- validate data` lists them",
+                problems.len()
+            );
+        }
+    }
 }

@@ -18,17 +18,24 @@ fn builtin(c: &mut Criterion) {
         ("k8s_experience", "none"),
         ("cloud_strategy", "aws_only"),
         ("workload", "web"),
+        ("kubernetes_wanted", "no"),
+        ("traffic", "steady"),
         ("hardware", "standard"),
         ("app_runner_customer", "no"),
         ("iac_language", "typescript"),
         ("existing_iac", "none"),
+        ("iac_migration", "keep"),
     ] {
         answers.set_by_id(&catalog, q, ch).unwrap();
     }
     c.bench_function("builtin/full_analysis", |b| {
         b.iter(|| analyze(black_box(&catalog), black_box(&answers), &[]))
     });
-    c.bench_function("builtin/load_embedded_data", |b| b.iter(pack::load_builtin));
+    // Start-up reads the snapshot build.rs compiled; `validate` parses and checks the TOML.
+    c.bench_function("builtin/load_snapshot", |b| b.iter(pack::load_builtin));
+    c.bench_function("builtin/parse_and_check_toml", |b| {
+        b.iter(pack::check_builtin)
+    });
 }
 
 fn scaling(c: &mut Criterion) {

@@ -450,7 +450,12 @@ fn to_json(v: &serde_json::Value) -> String {
 }
 
 fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure> {
-    let (body, problems) = match pack::load_from(dir) {
+    // The built-in data is checked from its TOML, as a folder would be, not read from its snapshot.
+    let checked = match dir {
+        Some(d) => pack::load_from(Some(d)),
+        None => pack::check_builtin(),
+    };
+    let (body, problems) = match checked {
         Ok(c) => {
             let alts: usize = c.packs.iter().map(|p| p.alternatives.len()).sum();
             let body = match format {

@@ -247,3 +247,12 @@ fn data_verified_200_days_ago_is_stale() {
         assert_eq!(json["data"]["stale"], stale);
     }
 }
+
+/// Start-up reads the catalog build.rs compiled from `data/`; it must be exactly what the loader
+/// makes of the same TOML at run time.
+#[test]
+fn the_built_in_snapshot_is_the_loaded_toml() {
+    let snapshot = pack::load_builtin().unwrap();
+    let toml = pack::check_builtin().unwrap();
+    assert_eq!(format!("{snapshot:?}"), format!("{toml:?}"));
+}

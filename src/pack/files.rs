@@ -5,6 +5,9 @@
 use std::path::Path;
 
 use super::diag::{Diagnostic, Diagnostics};
+use super::load::load;
+use super::model::Catalog;
+use crate::dates;
 
 /// The largest data file read, in bytes. The built-in files are under 50 KB; 4 MiB leaves room for
 /// big generated packs while a runaway file is refused at once.
@@ -28,7 +31,47 @@ impl DataFile {
     }
 }
 
-/// The data built into the binary.
+/// The built-in catalog, as build.rs compiled and checked it from `data/` with this same loader:
+/// start-up reads it instead of parsing the TOML again.
+static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+
+/// The built-in data, ready to score.
+pub fn load_builtin() -> Result<Catalog, Diagnostics> {
+    match postcard::from_bytes::<Catalog>(SNAPSHOT) {
+        Ok(mut catalog) => {
+            catalog.today = dates::today_days();
+            Ok(catalog)
+        }
+        // Only a build that mixed two versions could get here: check the TOML itself instead.
+        Err(_) => check_builtin(),
+    }
+}
+
+/// Parses and checks the built-in TOML files, as `validate` does for a folder.
+pub fn check_builtin() -> Result<Catalog, Diagnostics> {
+    load(&builtin_files(), dates::today_days())
+}
+
+/// The data in `dir` (`--data DIR`), or the built-in data when `dir` is `None`.
+pub fn load_from(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
+    match dir {
+        None => load_builtin(),
+        Some(d) => load(&dir_files(d)?, dates::today_days()),
+    }
+}
+
+/// Like [`load_from`] without a folder's glossary: what scoring needs, and a quarter less to parse
+/// for one-shot commands such as `recommend` (the built-in snapshot has it anyway, at no cost).
+pub fn load_for_scoring(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
+    let Some(d) = dir else {
+        return load_builtin();
+    };
+    let mut files = dir_files(d)?;
+    files.retain(|f| f.rel != "glossary.toml");
+    load(&files, dates::today_days())
+}
+
+/// The TOML files built into the binary.
 pub fn builtin_files() -> Vec<DataFile> {
     crate::embedded::EMBEDDED_DATA
         .iter()

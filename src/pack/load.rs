@@ -3,39 +3,14 @@
 //! `file:line:col: message`.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use super::checks::{Checker, Known, Seen};
 use super::compile::{self, Names};
 use super::diag::{Diagnostic, Diagnostics, SourceText};
-use super::files::{DataFile, builtin_files, dir_files};
+use super::files::DataFile;
 use super::model::*;
 use super::schema::*;
 use crate::dates;
-
-/// Loads and checks the built-in data.
-pub fn load_builtin() -> Result<Catalog, Diagnostics> {
-    load(&builtin_files(), dates::today_days())
-}
-
-/// Loads the data in `dir` (`--data DIR`), or the built-in data when `dir` is `None`.
-pub fn load_from(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
-    match dir {
-        None => load_builtin(),
-        Some(d) => load(&dir_files(d)?, dates::today_days()),
-    }
-}
-
-/// Like [`load_from`] without the glossary: what scoring needs, and a quarter less to parse for
-/// one-shot commands such as `recommend` (`validate` and the TUI load everything).
-pub fn load_for_scoring(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
-    let mut files = match dir {
-        None => builtin_files(),
-        Some(d) => dir_files(d)?,
-    };
-    files.retain(|f| f.rel != "glossary.toml");
-    load(&files, dates::today_days())
-}
 
 /// The files of a data folder, parsed; `None` where a file is missing or did not parse.
 struct Parsed<'a> {

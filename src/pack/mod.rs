@@ -17,6 +17,9 @@ pub mod synth;
 
 pub use checks::{MAX_COMBINED_FACTOR, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT};
 pub use diag::{Diagnostic, Diagnostics, SourceText};
-pub use files::{DataFile, MAX_DATA_FILE_BYTES, builtin_files, dir_files};
-pub use load::{load, load_builtin, load_for_scoring, load_from};
+pub use files::{
+    DataFile, MAX_DATA_FILE_BYTES, builtin_files, check_builtin, dir_files, load_builtin,
+    load_for_scoring, load_from,
+};
+pub use load::load;
 pub use model::*;

@@ -2,7 +2,7 @@
 
 /// Everything loaded from a data folder: sources, questions (shared first, then each pack's own)
 /// and the packs in display order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Catalog {
     pub sources: Vec<Source>,
     pub questions: Vec<Question>,
@@ -16,7 +16,7 @@ pub struct Catalog {
     pub today: i64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     pub id: String,
     pub term: String,
@@ -27,7 +27,7 @@ pub struct Term {
     pub related: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -37,7 +37,7 @@ pub struct Source {
     pub checked: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     pub id: String,
     pub title: String,
@@ -49,14 +49,14 @@ pub struct Question {
     pub pack: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: String,
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pack {
     pub id: String,
     pub name: String,
@@ -72,7 +72,7 @@ pub struct Pack {
     pub questions_used: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Criterion {
     pub id: String,
     pub name: String,
@@ -82,7 +82,7 @@ pub struct Criterion {
     pub scale: Vec<(u8, String)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Alternative {
     pub id: String,
     pub name: String,
@@ -99,20 +99,20 @@ pub struct Alternative {
 }
 
 /// A sentence with the source that backs it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub text: String,
     pub source: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Score {
     pub value: f64,
     pub why: String,
     pub source: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub id: String,
     pub reason: Option<String>,
@@ -130,20 +130,20 @@ pub struct Rule {
 }
 
 /// Holds when pack `pack` (an index into `Catalog::packs`) is won by one of `alternatives`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StackCondition {
     pub pack: usize,
     pub alternatives: Vec<usize>,
 }
 
 /// Holds when the question is answered with one of `choices`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     pub question: usize,
     pub choices: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adjust {
     pub alternative: usize,
     pub criterion: usize,
@@ -152,14 +152,14 @@ pub struct Adjust {
     pub source: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Veto {
     pub alternative: usize,
     pub reason: String,
     pub source: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Caveat {
     pub alternative: usize,
     pub text: String,
@@ -167,7 +167,7 @@ pub struct Caveat {
 }
 
 /// A next step added to an alternative's own when a rule fires.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub alternative: usize,
     pub text: String,
