@@ -9,9 +9,11 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::session::Progress;
 use tradeoff::tui::app::Screen;
-use tradeoff::tui::export::{Effect, EffectResult, ExportFormat};
+use tradeoff::tui::clipboard::Multiplexer;
+use tradeoff::tui::export::ExportFormat;
+use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
 use tradeoff::tui::term::handle_event;
-use tradeoff::tui::{App, Theme};
+use tradeoff::tui::{App, Msg, Theme};
 
 fn app() -> App {
     let catalog = tradeoff::pack::load_builtin().unwrap();
@@ -57,7 +59,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
         tradeoff::report::html::render(&a.rec, "2026-11-26")
     );
     // The file exists: the dialog asks; `y` asks for the overwrite.
-    a.effect_done(EffectResult::Exists(path.clone()));
+    a.update(Msg::Done(Outcome::Exists(path.clone())));
     assert!(a.export.as_ref().unwrap().confirm_overwrite);
     press(&mut a, &[KeyCode::Char('y')]);
     assert!(matches!(
@@ -67,9 +69,13 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
             ..
         })
     ));
-    a.effect_done(EffectResult::Written(path));
+    a.update(Msg::Done(Outcome::Written(path)));
     assert!(a.export.is_none());
-    assert_eq!(a.status.as_deref(), Some("Wrote q.html"));
+    let status = a.status.clone().expect("a status line");
+    assert_eq!(
+        (status.kind, status.text.as_str()),
+        (StatusKind::Ok, "Wrote q.html")
+    );
     // The next key clears the message.
     press(&mut a, &[KeyCode::Down]);
     assert!(a.status.is_none());
@@ -81,7 +87,9 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
     press(&mut a, &[KeyCode::Enter]);
     a.effects.clear();
-    a.effect_done(EffectResult::Failed("/nope: permission denied".into()));
+    a.update(Msg::Done(Outcome::WriteFailed(
+        "/nope: permission denied".into(),
+    )));
     assert_eq!(
         a.export.as_ref().unwrap().error.as_deref(),
         Some("/nope: permission denied")
@@ -113,9 +121,71 @@ fn copy_puts_the_markdown_summary_on_the_clipboard() {
         tradeoff::report::markdown::render(&a.rec, "2026-11-26")
     );
     let mut out = Vec::new();
-    let result = tradeoff::tui::export::perform(Effect::Clipboard(text.clone()), &mut out);
-    assert_eq!(result, EffectResult::Copied(text.len()));
+    let result = tradeoff::tui::effects::perform(Effect::Clipboard(text.clone()), &mut out, None);
+    assert_eq!(
+        result,
+        Outcome::Copied {
+            bytes: text.len(),
+            delivery: Delivery::Direct
+        }
+    );
     assert!(String::from_utf8(out).unwrap().starts_with("\x1b]52;c;"));
+    a.update(Msg::Done(result));
+    assert_eq!(a.status.as_ref().map(|s| s.kind), Some(StatusKind::Ok));
+}
+
+/// Inside tmux or GNU screen the sequence goes through their passthrough, and since nothing says
+/// whether it arrived, the status line warns instead of claiming success.
+#[test]
+fn copy_inside_a_multiplexer_is_wrapped_and_not_claimed_as_done() {
+    let text = "summary".to_string();
+    let mut out = Vec::new();
+    let tmux = Some(Multiplexer::Tmux);
+    let result = tradeoff::tui::effects::perform(Effect::Clipboard(text.clone()), &mut out, tmux);
+    let sent = String::from_utf8(out).unwrap();
+    assert!(sent.starts_with("\x1bPtmux;\x1b\x1b]52;c;"), "{sent:?}");
+    assert!(sent.ends_with("\x1b\\"), "{sent:?}");
+    let mut out = Vec::new();
+    let screen = Some(Multiplexer::Screen);
+    tradeoff::tui::effects::perform(Effect::Clipboard(text), &mut out, screen);
+    let sent = String::from_utf8(out).unwrap();
+    assert!(sent.starts_with("\x1bP\x1b]52;c;"), "{sent:?}");
+    let mut a = app();
+    a.update(Msg::Done(result));
+    let status = a.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Warning);
+    assert!(
+        status.text.contains("may not have reached the clipboard"),
+        "{}",
+        status.text
+    );
+}
+
+/// A failure is never marked ✓: the status line carries the kind of what happened.
+#[test]
+fn failures_are_marked_as_errors_on_screen() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut a = app();
+    a.update(Msg::Done(Outcome::SaveFailed {
+        path: "/nope/session.toml".into(),
+        error: "permission denied".into(),
+    }));
+    let status = a.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Error);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let footer = (0..80)
+        .map(|x| term.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect::<String>();
+    assert!(
+        footer.starts_with(" ✗ Could not save the session to /nope/session.toml"),
+        "{footer}"
+    );
+    assert!(!footer.contains('✓'), "{footer}");
+    // A copy that could not be written is an error too.
+    a.update(Msg::Done(Outcome::CopyFailed("broken pipe".into())));
+    assert_eq!(a.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));
 }
 
 #[test]

@@ -6,9 +6,9 @@ use crate::engine::{self, Recommendation, round1};
 use crate::pack::Catalog;
 
 use super::demo::DemoState;
-use super::export::{Effect, EffectResult, ExportDialog};
+use super::export::ExportDialog;
 use super::glossary::TermsFrom;
-use super::msg::Msg;
+use super::msg::{Effect, Msg, Outcome, Status};
 use super::theme::Theme;
 use super::view;
 use crate::session::Progress;
@@ -127,7 +127,7 @@ pub struct App {
     /// Side effects asked for by `update`, performed by the terminal loop.
     pub effects: Vec<Effect>,
     /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// Today's date for exports (`YYYY-MM-DD`); fixed in tests.
     pub today: String,
     /// An unfinished saved session, offered on the welcome screen.
@@ -259,32 +259,24 @@ impl App {
         }
     }
 
-    /// Reports how an effect went (called by the terminal loop, or by tests).
-    pub fn effect_done(&mut self, result: EffectResult) {
-        match result {
-            EffectResult::Written(path) => {
-                self.export = None;
-                self.status = Some(format!("Wrote {}", path.display()));
+    /// What an effect came to: the export dialog takes the answers about its file; everything else
+    /// (and a written file, which closes the dialog) is said in the status line.
+    fn done(&mut self, outcome: Outcome) {
+        match (&mut self.export, &outcome) {
+            (Some(d), Outcome::Exists(_)) => {
+                d.writing = false;
+                d.confirm_overwrite = true;
+                return;
             }
-            EffectResult::Exists(_) => {
-                if let Some(d) = &mut self.export {
-                    d.writing = false;
-                    d.confirm_overwrite = true;
-                }
+            (Some(d), Outcome::WriteFailed(e)) => {
+                d.writing = false;
+                d.error = Some(e.clone());
+                return;
             }
-            EffectResult::Failed(e) => match &mut self.export {
-                Some(d) => {
-                    d.writing = false;
-                    d.error = Some(e);
-                }
-                None => self.status = Some(e),
-            },
-            EffectResult::Copied(n) => {
-                self.status = Some(format!(
-                    "Copied the Markdown summary ({n} bytes) to the clipboard with OSC 52 (if your terminal allows it)"
-                ));
-            }
+            (_, Outcome::Written(_)) => self.export = None,
+            _ => {}
         }
+        self.status = outcome.status();
     }
 
     fn queue_write(&mut self, overwrite: bool) {
@@ -374,14 +366,18 @@ impl App {
 
     /// Applies one message; returns a follow-up message for the caller to apply next.
     pub fn update(&mut self, msg: Msg) -> Option<Msg> {
-        if !matches!(msg, Msg::Resize(..)) {
+        if msg.clears_status() {
             self.status = None;
+        }
+        if let Msg::Done(outcome) = msg {
+            self.done(outcome);
+            return None;
         }
         if self.export.is_some() && !matches!(msg, Msg::Quit | Msg::Resize(..)) {
             self.update_export(msg);
             return None;
         }
-        if let Some(done) = self.update_demo(msg) {
+        if let Some(done) = self.update_demo(&msg) {
             return done;
         }
         if matches!(self.overlays.last(), Some(Overlay::Palette))

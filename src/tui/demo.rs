@@ -71,7 +71,7 @@ impl App {
     }
 
     /// Demo messages; `None` when `msg` is not one (the caller handles it as usual).
-    pub(super) fn update_demo(&mut self, msg: Msg) -> Option<Option<Msg>> {
+    pub(super) fn update_demo(&mut self, msg: &Msg) -> Option<Option<Msg>> {
         let d = self.demo.as_ref()?;
         let (step, last) = (d.step, d.script.steps.len().saturating_sub(1));
         match msg {

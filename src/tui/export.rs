@@ -1,9 +1,6 @@
-//! Leaving the terminal: the export dialog's state, the side effects `update` asks for (write a file,
-//! copy to the clipboard) and OSC 52, the escape sequence that copies through the terminal itself,
-//! over SSH too. `update` never touches files: it queues an [`Effect`], the terminal loop performs it
-//! and reports back with [`App::effect_done`](super::App::effect_done).
-
-use std::path::PathBuf;
+//! The export dialog's state: a format, an editable path, and a question before overwriting. The
+//! dialog never touches files: `update` queues an `Effect::Write`, the loop performs it and the
+//! outcome comes back as `Msg::Done`.
 
 use crate::engine::Recommendation;
 use crate::report;
@@ -95,96 +92,9 @@ pub fn default_path(today: &str, format: ExportFormat) -> String {
     format!("tradeoff-summary-{today}.{}", format.extension())
 }
 
-/// Something `update` wants done outside the state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Write `contents` to `path` atomically; refuse an existing file unless `overwrite`.
-    Write {
-        path: PathBuf,
-        contents: String,
-        overwrite: bool,
-    },
-    /// Put `text` on the clipboard with OSC 52.
-    Clipboard(String),
-}
-
-/// How an effect went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EffectResult {
-    Written(PathBuf),
-    Exists(PathBuf),
-    Failed(String),
-    Copied(usize),
-}
-
-/// Performs an effect: files through `fsutil::write_atomic`, the clipboard through `out`.
-pub fn perform(effect: Effect, out: &mut dyn std::io::Write) -> EffectResult {
-    match effect {
-        Effect::Write {
-            path,
-            contents,
-            overwrite,
-        } => match crate::fsutil::write_atomic(&path, contents.as_bytes(), overwrite) {
-            Ok(()) => EffectResult::Written(std::path::absolute(&path).unwrap_or(path)),
-            Err(crate::fsutil::WriteError::Exists) => EffectResult::Exists(path),
-            Err(crate::fsutil::WriteError::Io(e)) => {
-                EffectResult::Failed(format!("{}: {e}", path.display()))
-            }
-        },
-        Effect::Clipboard(text) => {
-            let seq = osc52(&text);
-            match out.write_all(seq.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => EffectResult::Copied(text.len()),
-                Err(e) => EffectResult::Failed(format!("clipboard: {e}")),
-            }
-        }
-    }
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the system clipboard.
-pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding (RFC 4648).
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648() {
-        for (plain, coded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(plain.as_bytes()), coded);
-        }
-        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
-    }
 
     #[test]
     fn the_extension_follows_the_format() {

@@ -23,7 +23,7 @@ const fn code(c: KeyCode) -> Key {
 }
 
 /// A key binding: what it listens to, what it sends, and how it is described.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     /// How the help overlay names the keys, e.g. "↑ ↓  k j".
@@ -94,36 +94,34 @@ const UP: &[Key] = &[code(KeyCode::Up), ch('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), ch('j')];
 const LEFT: &[Key] = &[code(KeyCode::Left), ch('h')];
 const RIGHT: &[Key] = &[code(KeyCode::Right), ch('l')];
-const PAGE: [Binding; 4] = [
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "",
-        "scroll a page up",
-        Msg::PageUp,
-    ),
-    b(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "",
-        "scroll a page down",
-        Msg::PageDown,
-    ),
-    b(
-        &[code(KeyCode::Home), ch('g')],
-        "Home  g",
-        "",
-        "go to the top",
-        Msg::Home,
-    ),
-    b(
-        &[code(KeyCode::End), ch('G')],
-        "End  G",
-        "",
-        "go to the bottom",
-        Msg::End,
-    ),
-];
+const PAGE_UP: Binding = b(
+    &[code(KeyCode::PageUp)],
+    "PgUp",
+    "",
+    "scroll a page up",
+    Msg::PageUp,
+);
+const PAGE_DOWN: Binding = b(
+    &[code(KeyCode::PageDown)],
+    "PgDn",
+    "",
+    "scroll a page down",
+    Msg::PageDown,
+);
+const TOP: Binding = b(
+    &[code(KeyCode::Home), ch('g')],
+    "Home  g",
+    "",
+    "go to the top",
+    Msg::Home,
+);
+const BOTTOM: Binding = b(
+    &[code(KeyCode::End), ch('G')],
+    "End  G",
+    "",
+    "go to the bottom",
+    Msg::End,
+);
 
 /// Keys read on every screen, after the screen's own.
 pub const GLOBAL: &[Binding] = &[
@@ -316,10 +314,10 @@ const RESULTS: &[Binding] = &[
     DETAILS,
     WHAT_IF,
     BACK_TO_QUESTIONS,
-    PAGE[0],
-    PAGE[1],
-    PAGE[2],
-    PAGE[3],
+    PAGE_UP,
+    PAGE_DOWN,
+    TOP,
+    BOTTOM,
 ];
 
 const COMPARE: &[Binding] = &[
@@ -393,8 +391,8 @@ const DETAIL: &[Binding] = &[
         "glossary terms named in these details",
         Msg::Terms,
     ),
-    PAGE[0],
-    PAGE[1],
+    PAGE_UP,
+    PAGE_DOWN,
     // `g` opens the glossary terms here, so only Home goes to the top.
     b(
         &[code(KeyCode::Home)],
@@ -403,7 +401,7 @@ const DETAIL: &[Binding] = &[
         "go to the top",
         Msg::Home,
     ),
-    PAGE[3],
+    BOTTOM,
 ];
 
 const GLOSSARY: &[Binding] = &[
@@ -438,8 +436,8 @@ const GLOSSARY: &[Binding] = &[
         Msg::Pick(0),
     ),
     b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
-    PAGE[0],
-    PAGE[1],
+    PAGE_UP,
+    PAGE_DOWN,
     b(
         &[code(KeyCode::Home)],
         "Home",
@@ -724,7 +722,7 @@ pub fn map_key(ctx: Context, ev: &KeyEvent) -> Option<Msg> {
     for binding in all_bindings(ctx) {
         for key in binding.keys {
             if let Some(digit) = matches(key, ev) {
-                return Some(match (binding.msg, digit) {
+                return Some(match (binding.msg.clone(), digit) {
                     (Msg::Pick(_), Some(d)) => Msg::Pick(d),
                     (m, _) => m,
                 });

@@ -5,8 +5,10 @@
 //! the alternate screen, restoring it on every way out, and the event loop.
 
 pub mod app;
+pub mod clipboard;
 pub mod compare_screen;
 pub mod demo;
+pub mod effects;
 pub mod export;
 pub mod glossary;
 pub mod keys;

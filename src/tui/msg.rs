@@ -1,8 +1,14 @@
-//! Everything that can happen to the TUI, as one enum: `keys` turns terminal events into these, and
-//! `App::update` is the only place that acts on them.
+//! Everything that can happen to the TUI, as one enum: `keys` turns terminal events into these, the
+//! loop adds what the world answered (a file written, a copy sent), and `App::update` is the only
+//! place that acts on them. Also what `update` asks of the world ([`Effect`]) and what comes back
+//! ([`Outcome`], shown as a [`Status`] of some [`StatusKind`]).
+
+use std::path::PathBuf;
+
+use super::clipboard::Multiplexer;
 
 /// A message to `App::update`. Movement messages mean what the current screen makes of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Up,
     Down,
@@ -69,4 +75,131 @@ pub enum Msg {
     Resize(u16, u16),
     /// Follow-up messages, produced by `update` itself.
     ShowResults,
+    /// What an [`Effect`] came to, reported by the loop that performed it.
+    Done(Outcome),
+}
+
+impl Msg {
+    /// Reports from the world leave the status line alone; everything the user does clears it.
+    pub fn clears_status(&self) -> bool {
+        !matches!(self, Msg::Resize(..) | Msg::Done(_))
+    }
+}
+
+/// Something `update` wants done outside the state; the loop performs it and sends back an
+/// [`Outcome`] in [`Msg::Done`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path` atomically; refuse an existing file unless `overwrite`.
+    Write {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+    /// Put `text` on the clipboard with OSC 52.
+    Clipboard(String),
+}
+
+/// How an [`Effect`] (or the autosave) went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The file is written (its absolute path).
+    Written(PathBuf),
+    /// The file exists and overwriting was not asked for.
+    Exists(PathBuf),
+    /// Writing failed: what and why.
+    WriteFailed(String),
+    /// The OSC 52 sequence went to the terminal; `delivery` says how sure that is.
+    Copied { bytes: usize, delivery: Delivery },
+    /// The sequence could not even be written to the terminal.
+    CopyFailed(String),
+    /// The autosave could not write the session file.
+    SaveFailed { path: PathBuf, error: String },
+}
+
+/// How a clipboard copy reached the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Straight to the terminal, which applies OSC 52 if it allows it.
+    Direct,
+    /// Wrapped for a terminal multiplexer's passthrough, which may be switched off: nothing tells
+    /// whether the copy arrived.
+    Passthrough(Multiplexer),
+}
+
+/// What the status line says about an outcome, and how it is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Done: marked ✓.
+    Ok,
+    /// Done, but maybe not as hoped: marked !.
+    Warning,
+    /// Failed: marked ✗.
+    Error,
+}
+
+impl StatusKind {
+    pub fn mark(self) -> &'static str {
+        match self {
+            StatusKind::Ok => "✓",
+            StatusKind::Warning => "!",
+            StatusKind::Error => "✗",
+        }
+    }
+}
+
+/// A one-line message in the hint bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+impl Status {
+    pub fn new(kind: StatusKind, text: impl Into<String>) -> Status {
+        Status {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+impl Outcome {
+    /// The status line for an outcome that is reported there (not an overwrite question or an
+    /// error the export dialog shows itself).
+    pub fn status(&self) -> Option<Status> {
+        Some(match self {
+            Outcome::Written(path) => {
+                Status::new(StatusKind::Ok, format!("Wrote {}", path.display()))
+            }
+            Outcome::Exists(_) => return None,
+            Outcome::WriteFailed(e) | Outcome::CopyFailed(e) => {
+                Status::new(StatusKind::Error, e.clone())
+            }
+            Outcome::Copied {
+                bytes,
+                delivery: Delivery::Direct,
+            } => Status::new(
+                StatusKind::Ok,
+                format!(
+                    "Copied the Markdown summary ({bytes} bytes) to the clipboard with OSC 52 (if your terminal allows it)"
+                ),
+            ),
+            Outcome::Copied {
+                bytes,
+                delivery: Delivery::Passthrough(mux),
+            } => Status::new(
+                StatusKind::Warning,
+                format!(
+                    "Sent the Markdown summary ({bytes} bytes) through {}: it may not have reached the clipboard{}",
+                    mux.name(),
+                    mux.advice()
+                ),
+            ),
+            Outcome::SaveFailed { path, error } => Status::new(
+                StatusKind::Error,
+                format!("Could not save the session to {}: {error}", path.display()),
+            ),
+        })
+    }
 }

@@ -20,7 +20,10 @@ use ratatui::backend::CrosstermBackend;
 
 use super::Options;
 use super::app::App;
+use super::clipboard::Multiplexer;
+use super::effects;
 use super::keys;
+use super::msg::{Effect, Msg, Outcome};
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -120,6 +123,7 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(super::Msg::Resize(size.width, size.height));
     let mut saver = Saver::new(options.session.clone(), &app);
+    let mux = Multiplexer::from_env();
     draw(&mut terminal, &app)?;
     let mut timer = StepTimer::default();
     loop {
@@ -137,8 +141,10 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
             changed |= handle_event(&mut app, &event::read()?);
         }
         // Effects and the autosave come before the frame: whatever is on screen is already saved.
-        perform_effects(&mut app);
-        saver.save_if_changed(&mut app);
+        perform_effects(&mut app, mux);
+        if let Some(failed) = saver.save_if_changed(&app) {
+            apply(&mut app, Msg::Done(failed));
+        }
         if app.quit {
             return Ok(());
         }
@@ -174,15 +180,15 @@ impl StepTimer {
     }
 }
 
-/// Performs what `update` asked for (files, clipboard) and reports back to the app.
-pub fn perform_effects(app: &mut App) {
+/// Performs what `update` asked for (files, clipboard); each outcome goes back through `update`.
+pub fn perform_effects(app: &mut App, mux: Option<Multiplexer>) {
     for effect in std::mem::take(&mut app.effects) {
         // The clipboard sequence goes to the terminal: never in the middle of a frame.
-        let _frame = matches!(effect, super::export::Effect::Clipboard(_))
+        let _frame = matches!(effect, Effect::Clipboard(_))
             .then(|| DRAWING.lock().unwrap_or_else(|e| e.into_inner()));
-        let result = super::export::perform(effect, &mut io::stdout());
+        let outcome = effects::perform(effect, &mut io::stdout(), mux);
         drop(_frame);
-        app.effect_done(result);
+        apply(app, Msg::Done(outcome));
     }
 }
 
@@ -202,25 +208,27 @@ impl Saver {
         }
     }
 
-    fn save_if_changed(&mut self, app: &mut App) {
-        let Some(path) = &self.path else { return };
+    /// Saves when something changed; a failure is reported once (until a save works again).
+    fn save_if_changed(&mut self, app: &App) -> Option<Outcome> {
+        let path = self.path.as_ref()?;
         let now = (app.answers.clone(), app.progress());
         if now == self.last {
-            return;
+            return None;
         }
         match crate::session::save(path, &app.catalog, &now.0, now.1) {
             Ok(()) => {
                 self.last = now;
                 self.failed = false;
+                None
             }
             Err(e) if !self.failed => {
                 self.failed = true;
-                app.status = Some(format!(
-                    "Could not save the session to {}: {e}",
-                    path.display()
-                ));
+                Some(Outcome::SaveFailed {
+                    path: path.clone(),
+                    error: e.to_string(),
+                })
             }
-            Err(_) => {}
+            Err(_) => None,
         }
     }
 }

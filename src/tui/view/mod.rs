@@ -26,7 +26,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use super::keys;
-use super::msg::Msg;
+use super::msg::{Msg, StatusKind};
 use super::text;
 use super::theme::Theme;
 
@@ -213,11 +213,16 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     // A status message ("Wrote …") takes the bar until the next key.
     if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Ok => t.accent,
+            StatusKind::Warning => t.warning,
+            StatusKind::Error => t.error,
+        };
         let line = Line::from(vec![
-            Span::styled(" ✓ ", t.accent),
+            Span::styled(format!(" {} ", status.kind.mark()), style),
             Span::styled(
-                text::fit(status, (area.width as usize).saturating_sub(4)),
-                t.accent,
+                text::fit(&status.text, (area.width as usize).saturating_sub(4)),
+                style,
             ),
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
