@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::keys::typed;
+use common::keys::{event, typed};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
@@ -12,7 +12,6 @@ use tradeoff::tui::app::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::export::ExportFormat;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
-use tradeoff::tui::term::handle_event;
 use tradeoff::tui::{App, Msg, Theme};
 
 fn app() -> App {
@@ -24,7 +23,7 @@ fn app() -> App {
 
 fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
-        handle_event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
+        event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
     }
 }
 
@@ -95,7 +94,7 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
         Some("/nope: permission denied")
     );
     // Ctrl-U empties the path, as in a shell.
-    handle_event(
+    event(
         &mut a,
         &Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );

@@ -4,13 +4,12 @@
 
 mod common;
 
-use common::keys::key;
+use common::keys::{event, key};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tradeoff::tui::term::handle_event;
 use tradeoff::tui::{App, Msg, Theme};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -24,7 +23,7 @@ fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     for k in keys.split_whitespace() {
-        handle_event(&mut app, &key(k));
+        event(&mut app, &key(k));
     }
     app
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::keys::press;
+use common::keys::{event, press};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tradeoff::answers::Answers;
@@ -185,10 +185,10 @@ fn only_key_presses_count() {
 #[test]
 fn a_too_small_terminal_ignores_everything_but_quit() {
     let mut a = app();
-    handle_event(&mut a, &Event::Resize(79, 24));
+    event(&mut a, &Event::Resize(79, 24));
     press(&mut a, "enter");
     assert_eq!(a.screen, Screen::Welcome);
-    handle_event(&mut a, &Event::Resize(80, 24));
+    event(&mut a, &Event::Resize(80, 24));
     press(&mut a, "enter");
     assert_eq!(a.screen, Screen::Question);
 }
@@ -229,15 +229,15 @@ fn scrolling_stops_at_the_end_of_a_panel() {
     let mut a = app();
     to_results(&mut a);
     press(&mut a, "2 end");
-    let end = a.results.scroll;
+    let end = a.results.scroll.offset;
     assert!(end > 0, "the Why panel is longer than 80×24 shows");
     press(&mut a, "down pgdn");
-    assert_eq!(a.results.scroll, end);
+    assert_eq!(a.results.scroll.offset, end);
     press(&mut a, "up");
-    assert_eq!(a.results.scroll, end - 1);
+    assert_eq!(a.results.scroll.offset, end - 1);
     // A bigger terminal needs less scrolling: the offset follows.
-    a.update(Msg::Resize(200, 60));
-    assert!(a.results.scroll < end);
+    event(&mut a, &Event::Resize(200, 60));
+    assert!(a.results.scroll.offset < end);
 }
 
 #[test]
@@ -269,10 +269,10 @@ fn a_mouse_click_highlights_then_confirms_a_choice() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut a = app();
     press(&mut a, "enter");
-    // Find the row of the second choice on screen.
+    // Find the row of the second choice on screen; the frame tells the app where the choices are.
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut term = ratatui::Terminal::new(backend).unwrap();
-    term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    tradeoff::tui::term::draw(&mut term, &mut a).unwrap();
     let buf = term.backend().buffer().clone();
     let row = (0..24)
         .find(|&y| {
@@ -288,8 +288,8 @@ fn a_mouse_click_highlights_then_confirms_a_choice() {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    handle_event(&mut a, &click);
+    event(&mut a, &click);
     assert_eq!((a.cursor[0], a.question), (1, 0));
-    handle_event(&mut a, &click);
+    event(&mut a, &click);
     assert_eq!((a.answers.choices[0], a.question), (Some(1), 1));
 }

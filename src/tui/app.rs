@@ -8,9 +8,9 @@ use crate::pack::Catalog;
 use super::demo::DemoState;
 use super::export::ExportDialog;
 use super::glossary::TermsFrom;
-use super::msg::{Effect, Msg, Outcome, Status};
+use super::msg::{Effect, LaidOut, Msg, Outcome, Status};
+use super::scroll::Scroll;
 use super::theme::Theme;
-use super::view;
 use crate::session::Progress;
 
 /// The smallest terminal the screens are designed for.
@@ -59,18 +59,18 @@ impl Panel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help {
-        scroll: u16,
+        scroll: Scroll,
     },
     /// An alternative of a pack of the shown recommendation, by its index in the ranking.
     Detail {
         pack: usize,
         alt: usize,
-        scroll: u16,
+        scroll: Scroll,
     },
     /// A glossary entry (term index), with the related term chosen for Enter.
     Glossary {
         term: usize,
-        scroll: u16,
+        scroll: Scroll,
         related: usize,
     },
     /// The glossary terms named in a question or an alternative (`g`).
@@ -92,7 +92,7 @@ pub struct ResultsState {
     /// The selected criterion of the comparison table.
     pub column: usize,
     /// Scroll offset of the Why and What-would-change panels.
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 /// The what-if screen: a copy of the answers to play with, and its recommendation.
@@ -140,6 +140,8 @@ pub struct App {
     pub palette: super::palette::PaletteState,
     /// The running demo script (`tradeoff demo`), if any.
     pub demo: Option<DemoState>,
+    /// What the last frame laid out (scroll limits, where clicks land), fed back by the loop.
+    pub layout: LaidOut,
 }
 
 /// One row of the live ranking beside a question.
@@ -194,7 +196,7 @@ impl App {
                 panel: Panel::Overview,
                 selected: vec![0; n_packs],
                 column: 0,
-                scroll: 0,
+                scroll: Scroll::default(),
             },
             whatif: None,
             overlays: Vec::new(),
@@ -209,6 +211,7 @@ impl App {
             theme_before_projector: None,
             palette: Default::default(),
             demo: None,
+            layout: LaidOut::default(),
         }
     }
 
@@ -369,9 +372,16 @@ impl App {
         if msg.clears_status() {
             self.status = None;
         }
-        if let Msg::Done(outcome) = msg {
-            self.done(outcome);
-            return None;
+        match msg {
+            Msg::Done(outcome) => {
+                self.done(outcome);
+                return None;
+            }
+            Msg::Laid(layout) => {
+                self.laid(layout);
+                return None;
+            }
+            _ => {}
         }
         if self.export.is_some() && !matches!(msg, Msg::Quit | Msg::Resize(..)) {
             self.update_export(msg);
@@ -421,14 +431,16 @@ impl App {
             }
             Msg::Resize(w, h) => {
                 self.size = (w, h);
-                self.clamp_scrolls();
+                self.forget_scroll_limits();
                 return None;
             }
             Msg::Help => {
                 if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
                     self.overlays.pop();
                 } else {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
+                    self.overlays.push(Overlay::Help {
+                        scroll: Scroll::default(),
+                    });
                 }
                 return None;
             }
@@ -451,10 +463,9 @@ impl App {
     }
 
     fn update_overlay(&mut self, msg: Msg) {
-        let limit = view::scroll_limit(self);
         let page = self.page();
         match self.overlays.last() {
-            Some(Overlay::Glossary { .. }) => return self.update_glossary(msg, page, limit),
+            Some(Overlay::Glossary { .. }) => return self.update_glossary(msg, page),
             Some(Overlay::Terms { .. }) => return self.update_terms(msg),
             _ => {}
         }
@@ -469,7 +480,7 @@ impl App {
             Msg::Back | Msg::Enter => {
                 self.overlays.pop();
             }
-            m => *scroll = scrolled(*scroll, m, page, limit),
+            m => scroll.apply(&m, page),
         }
     }
 
@@ -524,7 +535,11 @@ impl App {
             Msg::Down => self.cursor[q] = (self.cursor[q] + 1).min(n.saturating_sub(1)),
             Msg::Home => self.cursor[q] = 0,
             Msg::End => self.cursor[q] = n.saturating_sub(1),
-            Msg::Highlight(i) if i < n => self.cursor[q] = i,
+            Msg::Click(i) if i < n && self.cursor[q] != i => self.cursor[q] = i,
+            Msg::Click(i) if i < n => {
+                self.answers.choices[q] = Some(i);
+                return self.advance();
+            }
             Msg::Enter if n > 0 => {
                 self.answers.choices[q] = Some(self.cursor[q]);
                 return self.advance();
@@ -558,7 +573,7 @@ impl App {
         self.whatif = None;
         self.results.selected = vec![0; self.rec.packs.len()];
         self.results.tab = self.results.tab.min(self.rec.packs.len().saturating_sub(1));
-        self.results.scroll = 0;
+        self.results.scroll = Scroll::default();
     }
 
     fn n_alternatives(&self) -> usize {
@@ -591,14 +606,14 @@ impl App {
         } else {
             (self.results.tab + n - 1) % n
         };
-        self.results.scroll = 0;
+        self.results.scroll = Scroll::default();
         self.results.column = self.results.column.min(self.n_criteria().saturating_sub(1));
     }
 
     fn set_panel(&mut self, panel: Panel) {
         if self.results.panel != panel {
             self.results.panel = panel;
-            self.results.scroll = 0;
+            self.results.scroll = Scroll::default();
         }
     }
 
@@ -634,13 +649,13 @@ impl App {
                 }
             }
             Msg::Up | Msg::Down | Msg::Home | Msg::End | Msg::PageUp | Msg::PageDown => {
-                let limit = view::scroll_limit(self);
-                self.results.scroll = scrolled(self.results.scroll, msg, self.page(), limit);
+                let page = self.page();
+                self.results.scroll.apply(&msg, page);
             }
             Msg::Enter if n_alts > 0 => self.overlays.push(Overlay::Detail {
                 pack: tab,
                 alt: self.selected().min(n_alts - 1),
-                scroll: 0,
+                scroll: Scroll::default(),
             }),
             Msg::WhatIf => {
                 self.whatif = Some(WhatIf {
@@ -705,14 +720,39 @@ impl App {
         None
     }
 
-    fn clamp_scrolls(&mut self) {
-        let limit = view::scroll_limit(self);
-        if let Some(Overlay::Help { scroll } | Overlay::Detail { scroll, .. }) =
-            self.overlays.last_mut()
-        {
-            *scroll = (*scroll).min(limit);
-        } else {
-            self.results.scroll = self.results.scroll.min(limit);
+    /// The scroll positions the view will clamp: the top popup's, else the results panel's.
+    fn top_scroll(&mut self) -> Option<&mut Scroll> {
+        match self.overlays.last_mut() {
+            Some(
+                Overlay::Help { scroll }
+                | Overlay::Detail { scroll, .. }
+                | Overlay::Glossary { scroll, .. },
+            ) => Some(scroll),
+            Some(_) => None,
+            None if self.screen == Screen::Results => Some(&mut self.results.scroll),
+            None => None,
+        }
+    }
+
+    /// The frame just drawn: its scroll limit belongs to the text on top, which is what was drawn
+    /// (nothing changes between the frame and this report); clicks land where it put things.
+    fn laid(&mut self, layout: LaidOut) {
+        if let (Some(limit), Some(scroll)) = (layout.scroll_limit, self.top_scroll()) {
+            scroll.set_limit(limit);
+        }
+        self.layout = layout;
+    }
+
+    /// The layout changes (a resize, the projector view): every limit waits for the next frame.
+    fn forget_scroll_limits(&mut self) {
+        self.results.scroll.forget_limit();
+        for o in &mut self.overlays {
+            if let Overlay::Help { scroll }
+            | Overlay::Detail { scroll, .. }
+            | Overlay::Glossary { scroll, .. } = o
+            {
+                scroll.forget_limit();
+            }
         }
     }
 
@@ -786,20 +826,6 @@ impl App {
     }
 }
 
-/// A scroll offset moved by `msg`, kept within `0..=limit`.
-pub(super) fn scrolled(scroll: u16, msg: Msg, page: u16, limit: u16) -> u16 {
-    let s = match msg {
-        Msg::Up => scroll.saturating_sub(1),
-        Msg::Down => scroll.saturating_add(1),
-        Msg::PageUp => scroll.saturating_sub(page),
-        Msg::PageDown => scroll.saturating_add(page),
-        Msg::Home => 0,
-        Msg::End => limit,
-        _ => scroll,
-    };
-    s.min(limit)
-}
-
 impl App {
     /// Turns the projector view on (with the projector theme, unless the theme has no colour) or off
     /// (back to the theme before).
@@ -817,7 +843,7 @@ impl App {
         } else if let Some(t) = self.theme_before_projector.take() {
             self.theme = t;
         }
-        self.clamp_scrolls();
+        self.forget_scroll_limits();
     }
 
     /// Switches to a built-in theme; the projector view keeps its layout with it.

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::app::{App, Overlay, Panel, Screen, WhatIf};
 use super::msg::Msg;
+use super::scroll::Scroll;
 use crate::answers::Answers;
 use crate::demo::{Action, Script};
 use crate::engine;
@@ -135,7 +136,7 @@ impl App {
         self.results.panel = Panel::Overview;
         self.results.selected = vec![0; self.catalog.packs.len()];
         self.results.column = 0;
-        self.results.scroll = 0;
+        self.results.scroll = Scroll::default();
     }
 
     /// One step's action. Popups belong to the step that opened them.
@@ -172,7 +173,7 @@ impl App {
                     .unwrap_or(0)
                     .min(self.catalog.packs.len().saturating_sub(1));
                 self.results.panel = Panel::Overview;
-                self.results.scroll = 0;
+                self.results.scroll = Scroll::default();
             }
             Action::WhatIf(pairs) => {
                 let mut answers = self.answers.clone();

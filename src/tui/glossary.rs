@@ -3,6 +3,7 @@
 
 use super::app::{App, Overlay};
 use super::msg::Msg;
+use super::scroll::Scroll;
 
 /// Where a list of terms was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ impl App {
         if term < self.catalog.glossary.len() {
             self.overlays.push(Overlay::Glossary {
                 term,
-                scroll: 0,
+                scroll: Scroll::default(),
                 related: 0,
             });
         }
@@ -81,7 +82,7 @@ impl App {
     }
 
     /// Keys on a glossary entry: scroll, choose a related term (← →) and open it (Enter).
-    pub(super) fn update_glossary(&mut self, msg: Msg, page: u16, limit: u16) {
+    pub(super) fn update_glossary(&mut self, msg: Msg, page: u16) {
         let Some(Overlay::Glossary {
             term,
             scroll,
@@ -112,7 +113,7 @@ impl App {
             Msg::Enter => {
                 self.overlays.pop();
             }
-            m => *scroll = super::app::scrolled(*scroll, m, page, limit),
+            m => scroll.apply(&m, page),
         }
     }
 

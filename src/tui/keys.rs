@@ -750,7 +750,7 @@ pub fn map_event(app: &App, ev: &Event) -> Option<Msg> {
             MouseEventKind::ScrollUp => Some(Msg::Up),
             MouseEventKind::ScrollDown => Some(Msg::Down),
             MouseEventKind::Down(crossterm::event::MouseButton::Left) => {
-                super::view::hit_test(app, m.column, m.row)
+                app.layout.click(m.column, m.row)
             }
             _ => None,
         },

@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod keys;
 pub mod msg;
 pub mod palette;
+pub mod scroll;
 pub mod term;
 pub mod text;
 pub mod theme;

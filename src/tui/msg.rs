@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use ratatui::layout::Rect;
+
 use super::clipboard::Multiplexer;
 
 /// A message to `App::update`. Movement messages mean what the current screen makes of them.
@@ -32,8 +34,9 @@ pub enum Msg {
     Finish,
     /// The n-th item (0-based) of what the screen lists: a choice on a question, a panel on the results.
     Pick(usize),
-    /// Highlight the n-th choice of the current question without confirming (a mouse click).
-    Highlight(usize),
+    /// A click on the n-th choice of the current question: highlights it, or chooses it when it is
+    /// highlighted already.
+    Click(usize),
     NextTab,
     PrevTab,
     WhatIf,
@@ -77,12 +80,36 @@ pub enum Msg {
     ShowResults,
     /// What an [`Effect`] came to, reported by the loop that performed it.
     Done(Outcome),
+    /// What the last frame laid out, reported by the loop after drawing it.
+    Laid(LaidOut),
 }
 
 impl Msg {
     /// Reports from the world leave the status line alone; everything the user does clears it.
     pub fn clears_status(&self) -> bool {
-        !matches!(self, Msg::Resize(..) | Msg::Done(_))
+        !matches!(self, Msg::Resize(..) | Msg::Done(_) | Msg::Laid(_))
+    }
+}
+
+/// What the view laid out, for `update` to act on what is on screen (as television's render task
+/// sends its layout back): how far the text that has the keys scrolls, and where a click lands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LaidOut {
+    /// The most the scrolled text on top (the top popup's, else the screen's) can scroll; `None` when
+    /// it does not scroll.
+    pub scroll_limit: Option<u16>,
+    /// Areas a click acts on, with the message it sends.
+    pub clicks: Vec<(Rect, Msg)>,
+}
+
+impl LaidOut {
+    /// The message of a click at a cell, if it lands on something clickable.
+    pub fn click(&self, col: u16, row: u16) -> Option<Msg> {
+        let at = ratatui::layout::Position::new(col, row);
+        self.clicks
+            .iter()
+            .find(|(area, _)| area.contains(at))
+            .map(|(_, msg)| msg.clone())
     }
 }
 

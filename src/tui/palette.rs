@@ -5,6 +5,7 @@
 
 use super::app::{App, Overlay, Screen};
 use super::msg::Msg;
+use super::scroll::Scroll;
 use crate::suggest::relevance;
 
 /// What an item is; also the order of the groups when the query is empty.
@@ -333,7 +334,7 @@ impl App {
         self.overlays.push(Overlay::Detail {
             pack: pi,
             alt: ai,
-            scroll: 0,
+            scroll: Scroll::default(),
         });
     }
 }

@@ -16,14 +16,14 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 
 use super::Options;
 use super::app::App;
 use super::clipboard::Multiplexer;
 use super::effects;
 use super::keys;
-use super::msg::{Effect, Msg, Outcome};
+use super::msg::{Effect, LaidOut, Msg, Outcome};
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -110,10 +110,23 @@ fn watch_signals() -> io::Result<()> {
     result
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
-    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
-    terminal.draw(|f| f.render_widget(app, f.area()))?;
+/// Draws a frame of `app` and feeds what it laid out back through `update` (television's render
+/// task sends its `UiState` back the same way): the next key acts on what is on screen.
+pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
+    let mut laid = LaidOut::default();
+    terminal.draw(|f| f.render_stateful_widget(&*app, f.area(), &mut laid))?;
+    apply(app, Msg::Laid(laid));
     Ok(())
+}
+
+/// [`draw`] on the real terminal, holding the frame lock so that a signal never restores the
+/// terminal in the middle of a frame.
+fn draw_locked(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+) -> io::Result<()> {
+    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    draw(terminal, app)
 }
 
 /// Runs the TUI until the user quits. The terminal is restored however this returns.
@@ -124,7 +137,7 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     app.update(super::Msg::Resize(size.width, size.height));
     let mut saver = Saver::new(options.session.clone(), &app);
     let mux = Multiplexer::from_env();
-    draw(&mut terminal, &app)?;
+    draw_locked(&mut terminal, &mut app)?;
     let mut timer = StepTimer::default();
     loop {
         // Block until something happens: no redraw while idle. Only a demo script that advances by
@@ -149,7 +162,7 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
             return Ok(());
         }
         if changed {
-            draw(&mut terminal, &app)?;
+            draw_locked(&mut terminal, &mut app)?;
         }
     }
 }

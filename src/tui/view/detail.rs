@@ -117,7 +117,15 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
     out
 }
 
-pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: &mut Buffer) {
+/// Draws the popup from line `scroll` on; returns how far it can scroll.
+pub fn render(
+    app: &App,
+    pack: usize,
+    alt: usize,
+    body: Rect,
+    scroll: u16,
+    buf: &mut Buffer,
+) -> u16 {
     let t = &app.theme;
     let name = app
         .shown_rec()
@@ -133,4 +141,5 @@ pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: 
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner_area, &lines, scroll);
     border_marks(app, a, lines.len(), inner_area.height as usize, scroll, buf);
+    limit as u16
 }

@@ -99,6 +99,7 @@ fn inner_of(a: Rect) -> Rect {
     )
 }
 
+/// Draws the entry from line `scroll` on; returns how far it can scroll.
 pub fn render_entry(
     app: &App,
     term: usize,
@@ -106,7 +107,7 @@ pub fn render_entry(
     related: usize,
     body: Rect,
     buf: &mut Buffer,
-) {
+) -> u16 {
     let t = &app.theme;
     let (a, _) = entry_areas(app, term, related, body);
     let name = app
@@ -124,6 +125,7 @@ pub fn render_entry(
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
     border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    limit as u16
 }
 
 fn terms_title(app: &App, from: TermsFrom) -> String {

@@ -101,7 +101,8 @@ pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
     )
 }
 
-pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut Buffer) {
+/// Draws the help from line `scroll` on; returns how far it can scroll.
+pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut Buffer) -> u16 {
     let t = &app.theme;
     let (a, _) = areas(app, below, body);
     let ctx = described(app, below);
@@ -115,4 +116,5 @@ pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut B
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
     border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    limit as u16
 }

@@ -1,6 +1,6 @@
 //! Rendering: pure functions from a borrowed `App` to the screen buffer, one file per screen, panel or
-//! popup. The layout functions here are shared with `update` (scroll limits) and the mouse hit test, so
-//! what is drawn and what the keys act on cannot drift apart.
+//! popup. A frame returns what it laid out (a [`LaidOut`]: the scroll limit of the text on top, where
+//! clicks land), which the loop feeds back to `update`: `update` never asks the view.
 
 pub mod big;
 pub mod caption;
@@ -22,17 +22,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
 
 use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
 use super::keys;
-use super::msg::{Msg, StatusKind};
+use super::msg::{LaidOut, StatusKind};
 use super::text;
 use super::theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         render(self, area, buf);
+    }
+}
+
+/// Drawing with a [`LaidOut`] as the state collects what the frame laid out, for the loop to feed
+/// back to `update` (`Msg::Laid`).
+impl StatefulWidget for &App {
+    type State = LaidOut;
+
+    fn render(self, area: Rect, buf: &mut Buffer, layout: &mut LaidOut) {
+        *layout = render(self, area, buf);
     }
 }
 
@@ -95,52 +105,72 @@ pub fn layout(app: &App, area: Rect) -> Chrome {
     c
 }
 
-pub fn screen_area(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws `app` and returns what it laid out: the scroll limit of the text on top, and where clicks
+/// land (the choices of a question when no popup covers them).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return LaidOut::default();
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(&app.theme, area, buf);
-        return;
+        return LaidOut::default();
     }
     // A theme that sets the body text's colours (the projector's) paints every cell with them first,
     // so the whole screen has its background whatever the terminal's own.
     buf.set_style(area, app.theme.text);
     let c = layout(app, area);
     header(app, c.header, buf);
+    let mut layout = LaidOut::default();
     match app.screen {
         Screen::Welcome => welcome::render(app, banner(app, c.body, buf), buf),
-        Screen::Question => question::render(app, c.body, buf),
-        Screen::Results => results::render(app, c.body, buf),
+        Screen::Question => layout.clicks = question::render(app, c.body, buf),
+        Screen::Results => layout.scroll_limit = results::render(app, c.body, buf),
         Screen::WhatIf => whatif::render(app, c.body, buf),
     }
     for (i, overlay) in app.overlays.iter().enumerate() {
-        match *overlay {
-            Overlay::Help { scroll } => help::render(app, &app.overlays[..i], c.body, scroll, buf),
+        // A popup covers the screen: what it laid out is all that counts.
+        layout = LaidOut::default();
+        layout.scroll_limit = match *overlay {
+            Overlay::Help { scroll } => Some(help::render(
+                app,
+                &app.overlays[..i],
+                c.body,
+                scroll.offset,
+                buf,
+            )),
             Overlay::Detail { pack, alt, scroll } => {
-                detail::render(app, pack, alt, c.body, scroll, buf)
+                Some(detail::render(app, pack, alt, c.body, scroll.offset, buf))
             }
             Overlay::Glossary {
                 term,
                 scroll,
                 related,
-            } => glossary::render_entry(app, term, scroll, related, c.body, buf),
+            } => Some(glossary::render_entry(
+                app,
+                term,
+                scroll.offset,
+                related,
+                c.body,
+                buf,
+            )),
             Overlay::Terms { from, cursor } => {
-                glossary::render_terms(app, from, cursor, c.body, buf)
+                glossary::render_terms(app, from, cursor, c.body, buf);
+                None
             }
-            Overlay::Palette => palette::render(app, c.body, buf),
-        }
+            Overlay::Palette => {
+                palette::render(app, c.body, buf);
+                None
+            }
+        };
     }
     caption::render(app, c.caption, buf);
     if let Some(dialog) = &app.export {
         export::render(app, dialog, c.body, buf);
+        layout = LaidOut::default();
     }
     footer(app, c.footer, buf);
+    layout
 }
 
 /// The projector view's welcome: the app's name in big text above the welcome box, when the body has
@@ -359,53 +389,6 @@ pub fn wrapped(
             Line::from(vec![Span::raw(p.to_string()), Span::styled(l, style)])
         })
         .collect()
-}
-
-/// The most a scrolled view can scroll now: the top popup's, else the results panel's.
-pub fn scroll_limit(app: &App) -> u16 {
-    let c = layout(app, screen_area(app));
-    let (lines, height) = match app.overlays.last() {
-        Some(Overlay::Help { .. }) => {
-            let (_, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
-            (
-                help::lines(app, &app.overlays[..app.overlays.len() - 1], inner.width).len(),
-                inner.height,
-            )
-        }
-        Some(&Overlay::Detail { pack, alt, .. }) => {
-            let inner = detail::inner(c.body);
-            (
-                detail::lines(app, pack, alt, inner.width).len(),
-                inner.height,
-            )
-        }
-        Some(&Overlay::Glossary { term, related, .. }) => {
-            let (_, inner) = glossary::entry_areas(app, term, related, c.body);
-            (
-                glossary::entry_lines(app, term, related, inner.width).len(),
-                inner.height,
-            )
-        }
-        None if app.screen == Screen::Results => {
-            let content = results::content_area(c.body);
-            let n = results::panel_lines(app, content.width).len();
-            (n, text_rows(n, content.height) as u16)
-        }
-        _ => (0, 0),
-    };
-    (lines.saturating_sub(height as usize)).min(u16::MAX as usize) as u16
-}
-
-/// The message a left click at (col, row) sends, if it lands on something clickable.
-pub fn hit_test(app: &App, col: u16, row: u16) -> Option<Msg> {
-    if !app.overlays.is_empty() {
-        return None;
-    }
-    let c = layout(app, screen_area(app));
-    match app.screen {
-        Screen::Question => question::hit_test(app, c.body, col, row),
-        _ => None,
-    }
 }
 
 /// An offset that keeps lines `start..end` visible in `height` rows, preferring the top.

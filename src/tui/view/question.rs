@@ -163,7 +163,8 @@ fn progress_line(app: &App, width: usize) -> Line<'static> {
     ])
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+/// Draws the question screen; returns where a click chooses: each choice's rows.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
     let t = &app.theme;
     let a = areas(app, body);
     let big_rows = big_title_rows(app, body);
@@ -185,13 +186,22 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         a.progress.width,
     );
     let Some(q) = app.catalog.questions.get(app.question) else {
-        return;
+        return Vec::new();
     };
     let title = Line::from(vec![Span::styled(format!(" {} ", q.title), t.title)]);
     let inner = panel(t, title, a.left, buf);
-    let (lines, _) = lines(app, inner.width as usize, inner.height as usize);
+    let (lines, choices) = lines(app, inner.width as usize, inner.height as usize);
     draw_lines(buf, inner, &lines, 0);
     ranking(app, &app.live(), a.right, buf);
+    choices
+        .iter()
+        .enumerate()
+        .take(inner.height as usize)
+        .filter_map(|(row, c)| {
+            let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            c.map(|c| (row, Msg::Click(c)))
+        })
+        .collect()
 }
 
 /// The live ranking panel.
@@ -369,26 +379,4 @@ fn pack_lines(
         t.excluded
     };
     out.push(Line::styled(text::truncate(&notes.join("  "), w), style));
-}
-
-pub fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Msg> {
-    let a = areas(app, body);
-    // The panel's inner area: inside the border, one column of padding.
-    let inner = Rect::new(
-        a.left.x + 2,
-        a.left.y + 1,
-        a.left.width.saturating_sub(4),
-        a.left.height.saturating_sub(2),
-    );
-    if col < inner.x || col >= inner.right() || row < inner.y || row >= inner.bottom() {
-        return None;
-    }
-    let (_, map) = lines(app, inner.width as usize, inner.height as usize);
-    let choice = (*map.get((row - inner.y) as usize)?)?;
-    let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
-    Some(if choice == cursor {
-        Msg::Pick(choice)
-    } else {
-        Msg::Highlight(choice)
-    })
 }
