@@ -189,7 +189,7 @@ fn start_projector(app: &mut tradeoff::tui::App, cli: &Cli) {
         return;
     }
     if cli.theme.is_some() {
-        app.projector = true;
+        app.look.projector = true;
     } else {
         app.set_projector(true);
     }

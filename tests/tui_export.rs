@@ -8,17 +8,25 @@ use common::keys::{event, typed};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::session::Progress;
-use tradeoff::tui::app::Screen;
+use tradeoff::tui::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
-use tradeoff::tui::export::ExportFormat;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
-use tradeoff::tui::{App, Msg, Theme};
+use tradeoff::tui::popup::export::{ExportDialog, ExportFormat};
+use tradeoff::tui::{App, Msg, Popup, Theme};
 
 fn app() -> App {
     let catalog = tradeoff::pack::load_builtin().unwrap();
     let mut a = App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24));
     a.today = "2026-11-26".into();
     a
+}
+
+/// The export dialog, when it is open.
+fn dialog(app: &App) -> Option<&ExportDialog> {
+    app.popups.iter().find_map(|p| match p {
+        Popup::Export(d) => Some(d),
+        _ => None,
+    })
 }
 
 fn press(app: &mut App, keys: &[KeyCode]) {
@@ -31,7 +39,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 fn export_dialog_asks_then_writes_what_the_results_show() {
     let mut a = app();
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
-    let d = a.export.clone().expect("the dialog is open");
+    let d = dialog(&a).cloned().expect("the dialog is open");
     assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
     assert_eq!(d.format, ExportFormat::Markdown);
     // Letters are text here, even `q`: the app does not quit.
@@ -41,7 +49,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     typed(&mut a, "q.md");
     assert!(!a.quit);
     press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
-    assert_eq!(a.export.as_ref().unwrap().path, "q.html");
+    assert_eq!(dialog(&a).unwrap().path, "q.html");
     press(&mut a, &[KeyCode::Enter]);
     let Some(Effect::Write {
         path,
@@ -55,11 +63,11 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     assert!(!overwrite, "never overwrite without asking");
     assert_eq!(
         contents,
-        tradeoff::report::html::render(&a.rec, "2026-11-26")
+        tradeoff::report::html::render(a.rec(), "2026-11-26")
     );
     // The file exists: the dialog asks; `y` asks for the overwrite.
     a.update(Msg::Done(Outcome::Exists(path.clone())));
-    assert!(a.export.as_ref().unwrap().confirm_overwrite);
+    assert!(dialog(&a).unwrap().confirm_overwrite);
     press(&mut a, &[KeyCode::Char('y')]);
     assert!(matches!(
         a.effects.pop(),
@@ -69,7 +77,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
         })
     ));
     a.update(Msg::Done(Outcome::Written(path)));
-    assert!(a.export.is_none());
+    assert!(dialog(&a).is_none());
     let status = a.status.clone().expect("a status line");
     assert_eq!(
         (status.kind, status.text.as_str()),
@@ -90,7 +98,7 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
         "/nope: permission denied".into(),
     )));
     assert_eq!(
-        a.export.as_ref().unwrap().error.as_deref(),
+        dialog(&a).unwrap().error.as_deref(),
         Some("/nope: permission denied")
     );
     // Ctrl-U empties the path, as in a shell.
@@ -98,9 +106,9 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
         &mut a,
         &Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );
-    assert_eq!(a.export.as_ref().unwrap().path, "");
+    assert_eq!(dialog(&a).unwrap().path, "");
     press(&mut a, &[KeyCode::Esc]);
-    assert!(a.export.is_none());
+    assert!(dialog(&a).is_none());
     assert_eq!(
         a.screen,
         Screen::Results,
@@ -117,7 +125,7 @@ fn copy_puts_the_markdown_summary_on_the_clipboard() {
     };
     assert_eq!(
         text,
-        tradeoff::report::markdown::render(&a.rec, "2026-11-26")
+        tradeoff::report::markdown::render(a.rec(), "2026-11-26")
     );
     let mut out = Vec::new();
     let result = tradeoff::tui::effects::perform(Effect::Clipboard(text.clone()), &mut out, None);
@@ -202,10 +210,13 @@ fn a_resumed_session_continues_where_it_was() {
             finished: false,
         },
     );
-    assert_eq!((resumed.screen, resumed.question), (Screen::Question, 2));
-    assert_eq!(resumed.answers, answers);
     assert_eq!(
-        resumed.cursor[0], 3,
+        (resumed.screen, resumed.session.question),
+        (Screen::Question, 2)
+    );
+    assert_eq!(*resumed.session.answers(), answers);
+    assert_eq!(
+        resumed.session.cursor[0], 3,
         "the highlight follows the saved answer"
     );
     let finished = app().resumed(
@@ -216,7 +227,7 @@ fn a_resumed_session_continues_where_it_was() {
         },
     );
     assert_eq!(finished.screen, Screen::Results);
-    assert_eq!(finished.rec.answers[0].choice.as_deref(), Some("large"));
+    assert_eq!(finished.rec().answers[0].choice.as_deref(), Some("large"));
 }
 
 #[test]
@@ -234,8 +245,8 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut a, &[KeyCode::Char('c')]);
-    assert_eq!((a.screen, a.question), (Screen::Question, 4));
-    assert_eq!(a.answers, answers);
+    assert_eq!((a.screen, a.session.question), (Screen::Question, 4));
+    assert_eq!(*a.session.answers(), answers);
     // Enter instead starts again and drops the offer.
     let mut b = app();
     b.resume = Some((
@@ -246,9 +257,9 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut b, &[KeyCode::Enter]);
-    assert_eq!((b.screen, b.question), (Screen::Question, 0));
+    assert_eq!((b.screen, b.session.question), (Screen::Question, 0));
     assert!(b.resume.is_none());
-    assert_eq!(b.answers.answered(), 0);
+    assert_eq!(b.session.answers().answered(), 0);
 }
 
 #[test]

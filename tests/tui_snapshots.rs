@@ -119,7 +119,7 @@ fn no_panic_at_any_size() {
 fn results_show_the_json_numbers() {
     let app = app_at("dark", (120, 40), ANSWERS);
     let json: serde_json::Value =
-        serde_json::from_str(&tradeoff::report::json::render(&app.rec)).unwrap();
+        serde_json::from_str(&tradeoff::report::json::render(app.rec())).unwrap();
     for (tab, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
         let mut keys = ANSWERS.to_string();
         for _ in 0..tab {

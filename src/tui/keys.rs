@@ -3,8 +3,10 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{App, Overlay, Panel, Screen};
+use super::app::{App, Focus};
 use super::msg::Msg;
+use super::popup::Popup;
+use super::screens::{Panel, Screen};
 
 /// One key a binding listens to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -648,25 +650,36 @@ pub fn screen_context(app: &App) -> Context {
     }
 }
 
-/// Where keys go now: the top popup, else the screen.
+/// Where keys go now: nowhere but quit when the terminal is too small, else [`context_at`] with
+/// every popup.
 pub fn context(app: &App) -> Context {
     if app.too_small() {
         return Context::TooSmall;
     }
-    if app.export.is_some() {
-        return Context::Export;
+    context_at(app, app.popups.len())
+}
+
+/// Where keys go with only the first `depth` popups open, after [`App::focus_at`]: the help uses
+/// it for what is under it.
+pub fn context_at(app: &App, depth: usize) -> Context {
+    match (
+        app.focus_at(depth),
+        depth.checked_sub(1).and_then(|i| app.popups.get(i)),
+    ) {
+        (Focus::Popup, Some(p)) => popup_context(p),
+        (Focus::Demo, _) => Context::Demo,
+        _ => screen_context(app),
     }
-    // In a demo the script's keys win, except in a popup the presenter opened (help, search).
-    if app.demo.is_some() && !super::demo::presenter_popup(app.overlays.last()) {
-        return Context::Demo;
-    }
-    match app.overlays.last() {
-        Some(Overlay::Help { .. }) => Context::Help,
-        Some(Overlay::Detail { .. }) => Context::Detail,
-        Some(Overlay::Glossary { .. }) => Context::Glossary,
-        Some(Overlay::Terms { .. }) => Context::Terms,
-        Some(Overlay::Palette) => Context::Palette,
-        None => screen_context(app),
+}
+
+fn popup_context(p: &Popup) -> Context {
+    match p {
+        Popup::Help(_) => Context::Help,
+        Popup::Detail(_) => Context::Detail,
+        Popup::Glossary(_) => Context::Glossary,
+        Popup::Terms(_) => Context::Terms,
+        Popup::Palette(_) => Context::Palette,
+        Popup::Export(_) => Context::Export,
     }
 }
 

@@ -9,12 +9,13 @@ pub mod clipboard;
 pub mod compare_screen;
 pub mod demo;
 pub mod effects;
-pub mod export;
-pub mod glossary;
 pub mod keys;
+pub mod look;
 pub mod msg;
-pub mod palette;
+pub mod popup;
+pub mod screens;
 pub mod scroll;
+pub mod session;
 pub mod term;
 pub mod text;
 pub mod theme;
@@ -22,6 +23,8 @@ pub mod view;
 
 pub use app::App;
 pub use msg::Msg;
+pub use popup::Popup;
+pub use screens::{Panel, Screen};
 pub use theme::Theme;
 
 /// How the TUI was asked to start.

@@ -76,8 +76,32 @@ pub enum Msg {
     DemoExit,
     Quit,
     Resize(u16, u16),
-    /// Follow-up messages, produced by `update` itself.
+    // Follow-ups: sent by `update` itself, a popup or a demo step, never by a key.
+    /// The results for the answers so far (every popup closes).
     ShowResults,
+    /// The n-th pack's tab of the results.
+    Tab(usize),
+    /// The n-th question (catalog index), from anywhere; the welcome screen without questions.
+    GoToQuestion(usize),
+    /// Answer a question and highlight the answer.
+    SetAnswer {
+        question: usize,
+        choice: usize,
+    },
+    /// The what-if screen, with these `(question, choice)` changes to the answers.
+    OpenWhatIf(Vec<(usize, usize)>),
+    /// A glossary entry (term index), on top of whatever is shown.
+    OpenTerm(usize),
+    /// The detail popup of an alternative, by catalog indices.
+    OpenAlternative {
+        pack: usize,
+        alt: usize,
+    },
+    /// Write the export dialog's file; `overwrite` once the user said yes.
+    WriteExport {
+        overwrite: bool,
+    },
+    // Reports from the loop.
     /// What an [`Effect`] came to, reported by the loop that performed it.
     Done(Outcome),
     /// What the last frame laid out, reported by the loop after drawing it.
@@ -88,6 +112,20 @@ impl Msg {
     /// Reports from the world leave the status line alone; everything the user does clears it.
     pub fn clears_status(&self) -> bool {
         !matches!(self, Msg::Resize(..) | Msg::Done(_) | Msg::Laid(_))
+    }
+
+    /// The demo script's own messages.
+    pub fn is_demo(&self) -> bool {
+        matches!(
+            self,
+            Msg::DemoNext
+                | Msg::DemoPrev
+                | Msg::DemoFirst
+                | Msg::DemoLast
+                | Msg::DemoTick
+                | Msg::DemoPause
+                | Msg::DemoExit
+        )
     }
 }
 

@@ -216,7 +216,7 @@ impl Saver {
     fn new(path: Option<std::path::PathBuf>, app: &App) -> Saver {
         Saver {
             path,
-            last: (app.answers.clone(), app.progress()),
+            last: (app.session.answers().clone(), app.progress()),
             failed: false,
         }
     }
@@ -224,7 +224,7 @@ impl Saver {
     /// Saves when something changed; a failure is reported once (until a save works again).
     fn save_if_changed(&mut self, app: &App) -> Option<Outcome> {
         let path = self.path.as_ref()?;
-        let now = (app.answers.clone(), app.progress());
+        let now = (app.session.answers().clone(), app.progress());
         if now == self.last {
             return None;
         }

@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::text;
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = Vec::new();
     let winner = p.winner.as_deref().map(|w| name_of(p, w).to_string());
     let winner_text = winner.clone().unwrap_or_else(|| "no recommendation".into());

@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::text;
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = Vec::new();
     let Some(first) = p.ranking.first() else {
         return out;
@@ -186,7 +186,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         text::truncate("  ✓ best in its column · * adjusted by your answers", width),
         t.muted,
     ));
-    if app.projector {
+    if app.look.projector {
         // The projector view stops at the table: the rationale is for reading up close.
         return out;
     }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
 use crate::report::{because_text, pct};
 use crate::tui::app::App;
+use crate::tui::popup::Detail;
 
 fn area(body: Rect) -> Rect {
     popup_area(body, 100, body.height)
@@ -25,7 +26,7 @@ pub fn inner(body: Rect) -> Rect {
 }
 
 pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let width = width as usize;
     let mut out = Vec::new();
     let Some(p) = app.shown_rec().packs.get(pack) else {
@@ -117,16 +118,10 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
     out
 }
 
-/// Draws the popup from line `scroll` on; returns how far it can scroll.
-pub fn render(
-    app: &App,
-    pack: usize,
-    alt: usize,
-    body: Rect,
-    scroll: u16,
-    buf: &mut Buffer,
-) -> u16 {
-    let t = &app.theme;
+/// Draws the popup from its scroll offset on; returns how far it can scroll.
+pub fn render(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
+    let (pack, alt, scroll) = (d.pack, d.alt, d.scroll.offset);
+    let t = &app.look.theme;
     let name = app
         .shown_rec()
         .packs

@@ -6,24 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
-
-/// The context the help describes: the popup or screen under it.
-pub fn described(app: &App, below: &[Overlay]) -> Context {
-    if app.demo.is_some() && !crate::tui::demo::presenter_popup(below.last()) {
-        return Context::Demo;
-    }
-    match below.last() {
-        Some(Overlay::Detail { .. }) => Context::Detail,
-        Some(Overlay::Help { .. }) => Context::Help,
-        Some(Overlay::Glossary { .. }) => Context::Glossary,
-        Some(Overlay::Terms { .. }) => Context::Terms,
-        Some(Overlay::Palette) => Context::Palette,
-        None => keys::screen_context(app),
-    }
-}
 
 fn notes(ctx: Context) -> &'static [&'static str] {
     match ctx {
@@ -48,10 +33,11 @@ fn notes(ctx: Context) -> &'static [&'static str] {
     }
 }
 
-pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+/// The help for what is under it: the context with only the first `depth` popups open.
+pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
     let width = width as usize;
-    let ctx = described(app, below);
+    let ctx = keys::context_at(app, depth);
     let all = keys::all_bindings(ctx);
     let key_w = all
         .iter()
@@ -86,9 +72,9 @@ pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
 }
 
 /// The popup and its text area.
-pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
+pub fn areas(app: &App, depth: usize, body: Rect) -> (Rect, Rect) {
     let w = 76.min(body.width.saturating_sub(4));
-    let n = lines(app, below, w.saturating_sub(4)).len() as u16;
+    let n = lines(app, depth, w.saturating_sub(4)).len() as u16;
     let a = popup_area(body, w, n + 2);
     (
         a,
@@ -102,16 +88,16 @@ pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
 }
 
 /// Draws the help from line `scroll` on; returns how far it can scroll.
-pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut Buffer) -> u16 {
-    let t = &app.theme;
-    let (a, _) = areas(app, below, body);
-    let ctx = described(app, below);
+pub fn render(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) -> u16 {
+    let t = &app.look.theme;
+    let (a, _) = areas(app, depth, body);
+    let ctx = keys::context_at(app, depth);
     let title = Line::from(vec![Span::styled(
         format!(" Keys · {} ", ctx.title()),
         t.title,
     )]);
     let inner = popup(t, title, a, buf);
-    let lines = lines(app, below, inner.width);
+    let lines = lines(app, depth, inner.width);
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);

@@ -24,9 +24,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, StatefulWidget, Widget};
 
-use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH};
 use super::keys;
 use super::msg::{LaidOut, StatusKind};
+use super::popup::Popup;
+use super::screens::Screen;
 use super::text;
 use super::theme::Theme;
 
@@ -88,7 +90,7 @@ fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
 
 /// The chrome of `app` in `area`: with the demo's caption bar cut from the bottom of the body.
 pub fn layout(app: &App, area: Rect) -> Chrome {
-    let mut c = if app.projector {
+    let mut c = if app.look.projector {
         chrome_within(area, PROJECTOR_MAX.0, PROJECTOR_MAX.1)
     } else {
         chrome(area)
@@ -113,12 +115,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
         return LaidOut::default();
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(&app.theme, area, buf);
+        too_small(&app.look.theme, area, buf);
         return LaidOut::default();
     }
     // A theme that sets the body text's colours (the projector's) paints every cell with them first,
     // so the whole screen has its background whatever the terminal's own.
-    buf.set_style(area, app.theme.text);
+    buf.set_style(area, app.look.theme.text);
     let c = layout(app, area);
     header(app, c.header, buf);
     let mut layout = LaidOut::default();
@@ -128,55 +130,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
         Screen::Results => layout.scroll_limit = results::render(app, c.body, buf),
         Screen::WhatIf => whatif::render(app, c.body, buf),
     }
-    for (i, overlay) in app.overlays.iter().enumerate() {
+    for (i, popup) in app.popups.iter().enumerate() {
         // A popup covers the screen: what it laid out is all that counts.
-        layout = LaidOut::default();
-        layout.scroll_limit = match *overlay {
-            Overlay::Help { scroll } => Some(help::render(
-                app,
-                &app.overlays[..i],
-                c.body,
-                scroll.offset,
-                buf,
-            )),
-            Overlay::Detail { pack, alt, scroll } => {
-                Some(detail::render(app, pack, alt, c.body, scroll.offset, buf))
-            }
-            Overlay::Glossary {
-                term,
-                scroll,
-                related,
-            } => Some(glossary::render_entry(
-                app,
-                term,
-                scroll.offset,
-                related,
-                c.body,
-                buf,
-            )),
-            Overlay::Terms { from, cursor } => {
-                glossary::render_terms(app, from, cursor, c.body, buf);
-                None
-            }
-            Overlay::Palette => {
-                palette::render(app, c.body, buf);
-                None
-            }
+        layout = LaidOut {
+            scroll_limit: draw_popup(app, i, popup, c.body, buf),
+            clicks: Vec::new(),
         };
     }
     caption::render(app, c.caption, buf);
-    if let Some(dialog) = &app.export {
-        export::render(app, dialog, c.body, buf);
-        layout = LaidOut::default();
-    }
     footer(app, c.footer, buf);
     layout
+}
+
+/// Draws the `depth`-th popup; returns how far it scrolls, if it does.
+fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buffer) -> Option<u16> {
+    match popup {
+        Popup::Help(h) => Some(help::render(app, depth, body, h.scroll.offset, buf)),
+        Popup::Detail(d) => Some(detail::render(app, d, body, buf)),
+        Popup::Glossary(e) => Some(glossary::render_entry(app, e, body, buf)),
+        Popup::Terms(t) => {
+            glossary::render_terms(app, t, body, buf);
+            None
+        }
+        Popup::Palette(p) => {
+            palette::render(app, p, body, buf);
+            None
+        }
+        Popup::Export(d) => {
+            export::render(app, d, body, buf);
+            None
+        }
+    }
 }
 
 /// The projector view's welcome: the app's name in big text above the welcome box, when the body has
 /// room for both; returns the area left for the box.
 fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
-    if !app.projector || body.height < 24 {
+    if !app.look.projector || body.height < 24 {
         return body;
     }
     let Some(fit) = big::fit("tradeoff", body.width, big::ROWS, false) else {
@@ -186,7 +176,7 @@ fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
         y: body.y + 1,
         ..body
     };
-    let h = big::render(&fit, app.theme.title, true, top, buf) + 2;
+    let h = big::render(&fit, app.look.theme.title, true, top, buf) + 2;
     Rect {
         y: body.y + h,
         height: body.height - h,
@@ -219,7 +209,7 @@ pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let title = match app.screen {
         Screen::Welcome => "Welcome".to_string(),
         Screen::Question => "Questions".to_string(),
@@ -240,7 +230,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     // A status message ("Wrote …") takes the bar until the next key.
     if let Some(status) = &app.status {
         let style = match status.kind {
@@ -444,7 +434,7 @@ pub fn draw_scrolled(
             area.y + rows as u16,
             s,
             w as usize,
-            app.theme.key,
+            app.look.theme.key,
         );
     }
     scroll
@@ -472,6 +462,6 @@ pub fn border_marks(
         outer.bottom() - 1,
         s,
         w as usize,
-        app.theme.key,
+        app.look.theme.key,
     );
 }

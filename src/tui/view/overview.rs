@@ -20,7 +20,7 @@ pub fn lines(
     width: usize,
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let selected = app.selected();
     let mut out: Vec<Line<'static>> = Vec::new();
     match p.winner.as_deref().and_then(|w| find(p, w)) {
@@ -137,12 +137,12 @@ pub fn lines(
 }
 
 pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
-    let area = if app.projector {
+    let area = if app.look.projector {
         projector_winner(app, p, area, buf)
     } else {
         area
     };
-    let (lines, ranges) = if app.projector {
+    let (lines, ranges) = if app.look.projector {
         projector_lines(app, p, area.width as usize, area.height as usize)
     } else {
         lines(app, p, area.width as usize, area.height as usize)
@@ -165,7 +165,7 @@ fn projector_winner(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) -> 
     let Some(fit) = big::fit(&w.name, area.width, room, true) else {
         return area;
     };
-    let h = big::render(&fit, app.theme.winner, true, area, buf);
+    let h = big::render(&fit, app.look.theme.winner, true, area, buf);
     Rect {
         y: area.y + h + 1,
         height: area.height.saturating_sub(h + 1),
@@ -183,7 +183,7 @@ pub fn projector_lines(
     width: usize,
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let selected = app.selected();
     let mut head: Vec<Line<'static>> = Vec::new();
     let winner = p.winner.as_deref().and_then(|w| find(p, w));

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 
 use super::{change, compare, draw_scrolled, overview, text_rows, why};
 use crate::engine::PackResult;
-use crate::tui::app::{App, Panel};
+use crate::tui::app::App;
+use crate::tui::screens::Panel;
 use crate::tui::text;
 
 /// Pack tabs, panel tabs, content.
@@ -47,7 +48,7 @@ pub fn panel_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// The tab row: one tab per pack, the current one highlighted; names shrink to fit.
 pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let packs = &app.shown_rec().packs;
     if packs.is_empty() {
         return;
@@ -72,7 +73,7 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut spans = vec![Span::raw(" ")];
     for (i, p) in Panel::ALL.iter().enumerate() {
         let active = *p == app.results.panel;

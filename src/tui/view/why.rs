@@ -23,7 +23,7 @@ pub fn partner<'a>(app: &App, p: &'a PackResult) -> Option<(&'a RankedAlternativ
 }
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = Vec::new();
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
         out.extend(wrapped(

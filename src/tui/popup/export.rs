@@ -1,9 +1,12 @@
-//! The export dialog's state: a format, an editable path, and a question before overwriting. The
-//! dialog never touches files: `update` queues an `Effect::Write`, the loop performs it and the
-//! outcome comes back as `Msg::Done`.
+//! The export dialog's state and its keys: a format, an editable path, and a question before
+//! overwriting. The dialog never touches files: it asks `App::update` for the write
+//! (`Msg::WriteExport`), which queues an `Effect::Write`; the loop performs it and the outcome comes
+//! back as `Msg::Done`.
 
+use super::Reply;
 use crate::engine::Recommendation;
 use crate::report;
+use crate::tui::msg::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -84,6 +87,58 @@ impl ExportDialog {
         }
         self.confirm_overwrite = false;
         self.error = None;
+    }
+
+    /// Typing edits the path, Tab cycles the format, Enter writes (after y when the file exists).
+    pub fn update(&mut self, msg: Msg) -> Reply {
+        if self.writing {
+            return Reply::stay();
+        }
+        if self.confirm_overwrite {
+            match msg {
+                Msg::Char('y' | 'Y') => return self.write(true),
+                Msg::Char('n' | 'N') | Msg::Back => self.confirm_overwrite = false,
+                _ => {}
+            }
+            return Reply::stay();
+        }
+        match msg {
+            Msg::Back => return Reply::close(),
+            Msg::NextTab | Msg::PrevTab => self.cycle_format(),
+            Msg::Char(c) => self.edit(|p| p.push(c)),
+            Msg::Backspace => self.edit(|p| {
+                p.pop();
+            }),
+            Msg::ClearField => self.edit(String::clear),
+            Msg::Enter if self.path.trim().is_empty() => {
+                self.error = Some("Type a file name, e.g. summary.md".into());
+            }
+            Msg::Enter => return self.write(false),
+            _ => {}
+        }
+        Reply::stay()
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut String)) {
+        f(&mut self.path);
+        self.error = None;
+    }
+
+    /// Asks for the file to be written; the dialog waits for the outcome.
+    fn write(&mut self, overwrite: bool) -> Reply {
+        self.writing = true;
+        self.confirm_overwrite = false;
+        self.error = None;
+        Reply::send(Msg::WriteExport { overwrite })
+    }
+
+    /// The path typed, with `~/` for the home folder.
+    pub fn target(&self) -> std::path::PathBuf {
+        let raw = self.path.trim();
+        match (raw.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+            _ => std::path::PathBuf::from(raw),
+        }
     }
 }
 

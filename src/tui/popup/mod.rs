@@ -1,0 +1,126 @@
+//! The popups over a screen, as one enum that owns each popup's state and its update. A popup knows
+//! nothing of `App`: it gets a message and what it may need to know ([`Ctx`]) and answers with a
+//! [`Reply`] — stay or close, and perhaps a message for `App::update` (open a glossary entry, run a
+//! palette command, write the export file), as gitui's popups talk through its event queue.
+
+pub mod detail;
+pub mod export;
+pub mod glossary;
+pub mod help;
+pub mod palette;
+
+use super::msg::Msg;
+use super::scroll::Scroll;
+use crate::pack::Catalog;
+
+pub use detail::Detail;
+pub use export::ExportDialog;
+pub use glossary::{Entry, Terms, TermsFrom};
+pub use help::Help;
+pub use palette::Palette;
+
+/// A popup over the current screen; Esc closes the top one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    /// The keys of what is under it (`?`).
+    Help(Help),
+    /// An alternative of the shown recommendation.
+    Detail(Detail),
+    /// A glossary entry.
+    Glossary(Entry),
+    /// The glossary terms named in a question or an alternative (`g`).
+    Terms(Terms),
+    /// The search over terms, questions, alternatives and commands (`/`).
+    Palette(Palette),
+    /// The export dialog (`e`).
+    Export(ExportDialog),
+}
+
+/// What a popup may need to know besides its own state.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub catalog: &'a Catalog,
+    /// Lines a page scroll moves in a text popup.
+    pub page: u16,
+    /// Rows a page moves in a list popup.
+    pub list_page: usize,
+    /// Whether the projector view is on (the palette offers to turn it off, or on).
+    pub projector: bool,
+}
+
+/// A popup's answer to a message.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reply {
+    /// Take this popup off the screen.
+    pub close: bool,
+    /// A message for `App::update`, after closing if `close`.
+    pub then: Option<Msg>,
+}
+
+impl Reply {
+    pub fn stay() -> Reply {
+        Reply::default()
+    }
+
+    pub fn close() -> Reply {
+        Reply {
+            close: true,
+            then: None,
+        }
+    }
+
+    pub fn send(msg: Msg) -> Reply {
+        Reply {
+            close: false,
+            then: Some(msg),
+        }
+    }
+
+    pub fn close_then(msg: Option<Msg>) -> Reply {
+        Reply {
+            close: true,
+            then: msg,
+        }
+    }
+}
+
+impl Popup {
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Reply {
+        match self {
+            Popup::Help(p) => p.update(msg, ctx),
+            Popup::Detail(p) => p.update(msg, ctx),
+            Popup::Glossary(p) => p.update(msg, ctx),
+            Popup::Terms(p) => p.update(msg, ctx),
+            Popup::Palette(p) => p.update(msg, ctx),
+            Popup::Export(p) => p.update(msg),
+        }
+    }
+
+    /// Popups the presenter opens over a demo script (help, search, export): they take the keys
+    /// from the script and stop its clock. A script's own popups (a glossary entry) leave the keys
+    /// to the script.
+    pub fn over_demo(&self) -> bool {
+        matches!(self, Popup::Help(_) | Popup::Palette(_) | Popup::Export(_))
+    }
+
+    /// The scroll of a popup that shows a text longer than it may be.
+    pub fn scroll_mut(&mut self) -> Option<&mut Scroll> {
+        match self {
+            Popup::Help(p) => Some(&mut p.scroll),
+            Popup::Detail(p) => Some(&mut p.scroll),
+            Popup::Glossary(p) => Some(&mut p.scroll),
+            _ => None,
+        }
+    }
+}
+
+/// The reply of a popup that shows a text: Esc or Enter closes it, the rest scrolls.
+fn scroll_or_close(scroll: &mut Scroll, msg: &Msg, page: u16) -> Reply {
+    match msg {
+        Msg::Back | Msg::Enter => Reply::close(),
+        m => {
+            scroll.apply(m, page);
+            Reply::stay()
+        }
+    }
+}
