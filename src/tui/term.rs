@@ -263,7 +263,7 @@ fn sync_size(app: &mut App) -> bool {
 /// Applies one terminal event: maps it to a message and runs `update` until no follow-up is left.
 /// True when it may have changed the screen.
 pub fn handle_event(app: &mut App, ev: &event::Event) -> bool {
-    let Some(msg) = keys::map_event(app, ev) else {
+    let Some(msg) = keys::map_event(keys::context(app), ev, &app.layout) else {
         return false;
     };
     // A way for the PTY tests to prove that a panic restores the terminal (debug builds only).

@@ -1,4 +1,4 @@
-//! The help popup (`?`): every key of the screen or popup under it, from the same key list that
+//! The help popup (`?`): every key of the screen or popup under it, from the same key table that
 //! drives `keys::map_key`, plus a few words on reading that screen.
 
 use ratatui::buffer::Buffer;
@@ -38,26 +38,26 @@ pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
     let t = &app.look.theme;
     let width = width as usize;
     let ctx = keys::context_at(app, depth);
-    let all = keys::all_bindings(ctx);
-    let key_w = all
+    let all = keys::bindings(ctx);
+    let labels: Vec<String> = all.iter().map(keys::Bound::label).collect();
+    let key_w = labels
         .iter()
-        .map(|b| text::width(b.keys_label))
+        .map(|l| text::width(l))
         .max()
         .unwrap_or(0)
         .min(width / 3)
         + 2;
     let mut out = Vec::new();
-    for b in all {
-        let mut first = true;
-        for l in text::wrap(b.action, width.saturating_sub(key_w)) {
+    for (b, label) in all.iter().zip(&labels) {
+        for (i, l) in text::wrap(b.binding.help, width.saturating_sub(key_w))
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 { label.as_str() } else { "" };
             out.push(Line::from(vec![
-                Span::styled(
-                    text::fit(if first { b.keys_label } else { "" }, key_w),
-                    t.key,
-                ),
+                Span::styled(text::fit(keys, key_w), t.key),
                 Span::styled(l, t.text),
             ]));
-            first = false;
         }
     }
     let notes = notes(ctx);

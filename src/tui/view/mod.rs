@@ -248,20 +248,27 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
-    let hints = keys::hints(keys::context(app));
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1usize;
-    // `? help` and `q quit` come last in the list and always stay; the others fill what is left.
+    hint_bar(&keys::hints(keys::context(app)), t, area, buf);
+}
+
+/// The hint bar: ` key word  key word …`; pinned hints (help, quit) always stay, the others fill
+/// what room is left, in order.
+pub fn hint_bar(hints: &[keys::Hint], t: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = |i: usize, h: &keys::Hint| {
+        let gap = if i + 1 < hints.len() { 2 } else { 0 };
+        text::width(&h.keys) + 1 + text::width(h.word) + gap
+    };
     let reserved: usize = hints
         .iter()
-        .filter(|(_, a)| *a == "help" || *a == "quit")
-        .map(|(k, a)| text::width(k) + 1 + text::width(a) + 2)
-        .sum::<usize>()
-        .saturating_sub(2);
-    for (i, (k, a)) in hints.iter().enumerate() {
-        let keep = *a == "help" || *a == "quit";
-        let w = text::width(k) + 1 + text::width(a) + if i + 1 < hints.len() { 2 } else { 0 };
-        let budget = if keep {
+        .enumerate()
+        .filter(|(_, h)| h.pinned)
+        .map(|(i, h)| width(i, h))
+        .sum();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    for (i, h) in hints.iter().enumerate() {
+        let w = width(i, h);
+        let budget = if h.pinned {
             area.width as usize
         } else {
             (area.width as usize).saturating_sub(reserved)
@@ -270,8 +277,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         }
         used += w;
-        spans.push(Span::styled(*k, t.key));
-        spans.push(Span::styled(format!(" {a}"), t.hint));
+        spans.push(Span::styled(h.keys.clone(), t.key));
+        spans.push(Span::styled(format!(" {}", h.word), t.hint));
         if i + 1 < hints.len() {
             spans.push(Span::raw("  "));
         }
