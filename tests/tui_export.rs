@@ -288,7 +288,7 @@ fn progress_follows_the_screen() {
 fn the_compare_screen_shows_answers_outcomes_and_reasons() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use tradeoff::tui::compare_screen::{CompareMsg, CompareScreen};
+    use tradeoff::tui::compare_screen::CompareScreen;
     let c = tradeoff::pack::load_builtin().unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
     let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
@@ -302,9 +302,10 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
         .collect();
     let cmp = tradeoff::compare::compare(&c, &teams);
     let mut screen = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
-    let draw = |s: &CompareScreen| {
+    // Drawn as the loop draws: the frame's layout goes back to the screen.
+    let draw = |s: &mut CompareScreen| {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| f.render_widget(s, f.area())).unwrap();
+        tradeoff::tui::term::draw(&mut term, s).unwrap();
         let buf = term.backend().buffer().clone();
         (0..24)
             .map(|y| {
@@ -315,23 +316,73 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let answers = draw(&screen);
+    let answers = draw(&mut screen);
     assert!(answers.contains("≠ Workload"), "{answers}");
     assert!(answers.contains("  Hardware needs"), "{answers}");
     insta::assert_snapshot!("compare_answers_80x24", answers);
-    screen.update(CompareMsg::NextTab);
-    let compute = draw(&screen);
+    screen.update(Msg::NextTab);
+    let compute = draw(&mut screen);
     assert!(compute.contains("▶ Amazon ECS Express Mode"));
     assert!(
         compute.contains("• Workload: Web app or API → Background jobs"),
         "{compute}"
     );
     insta::assert_snapshot!("compare_compute_80x24", compute);
-    screen.update(CompareMsg::PrevTab);
-    screen.update(CompareMsg::PrevTab);
+    screen.update(Msg::PrevTab);
+    screen.update(Msg::PrevTab);
     assert_eq!(screen.tab, 2, "tabs wrap around");
-    screen.update(CompareMsg::Resize(20, 5));
-    assert!(draw(&screen).contains("terminal too small") || screen.size == (20, 5));
-    screen.update(CompareMsg::Quit);
+    screen.update(Msg::Resize(20, 5));
+    assert!(draw(&mut screen).contains("terminal too small") || screen.size == (20, 5));
+    screen.update(Msg::Quit);
     assert!(screen.quit);
+}
+
+/// The team comparison reads its keys from the same table and runs the same loop: Tab, → and l
+/// move on, ← and h back, ↓ scrolls within what the frame laid out, q and Esc quit.
+#[test]
+fn the_compare_screen_keys_go_through_the_shared_machinery() {
+    use common::keys::key;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tradeoff::tui::compare_screen::CompareScreen;
+    use tradeoff::tui::term::{draw, handle_event};
+    let c = tradeoff::pack::load_builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let mut a = Answers::empty(&c);
+            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
+            a.apply_file(&c, f, &text).unwrap();
+            (a.team.clone().unwrap(), a)
+        })
+        .collect();
+    let cmp = tradeoff::compare::compare(&c, &teams);
+    let n_tabs = 1 + cmp.packs.len();
+    let mut s = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut press = |s: &mut CompareScreen, k: &str| {
+        handle_event(s, &key(k));
+        draw(&mut term, s).unwrap();
+    };
+    press(&mut s, "l");
+    assert_eq!(s.tab, 1);
+    press(&mut s, "right");
+    press(&mut s, "tab");
+    assert_eq!(s.tab, 3 % n_tabs);
+    press(&mut s, "h");
+    press(&mut s, "left");
+    assert_eq!(s.tab, (3 + 2 * (n_tabs - 1)) % n_tabs);
+    // Scrolling stops where the frame said the text ends.
+    for _ in 0..50 {
+        press(&mut s, "down");
+    }
+    let limit = s.scroll.limit.expect("the frame reported a limit");
+    assert_eq!(s.scroll.offset, limit);
+    press(&mut s, "q");
+    assert!(s.quit);
+    let mut s2 = s.clone();
+    s2.quit = false;
+    press(&mut s2, "esc");
+    assert!(s2.quit, "Esc quits too");
 }

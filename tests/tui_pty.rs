@@ -457,3 +457,23 @@ fn a_failed_autosave_is_an_error_on_screen() {
     t.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `compare --tui` runs on the TUI's loop: its keys, hint bar and clean exit.
+#[test]
+fn the_team_comparison_in_a_terminal() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let files: Vec<String> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| dir.join(format!("{f}.toml")).display().to_string())
+        .collect();
+    let mut args = vec!["compare", "--tui"];
+    args.extend(files.iter().map(String::as_str));
+    let mut t = Pty::spawn(80, 24, &args, &[]);
+    t.wait_for("Comparing 3 teams");
+    t.wait_for("Tab next tab  ↑↓ scroll  q quit");
+    t.key("\t", "Why the outcomes differ");
+    t.key(LEFT, "≠ Workload");
+    t.send("\x1b");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}

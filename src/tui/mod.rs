@@ -16,6 +16,7 @@ pub mod popup;
 pub mod screens;
 pub mod scroll;
 pub mod session;
+pub mod teams;
 pub mod term;
 pub mod text;
 pub mod theme;

@@ -14,6 +14,7 @@ pub mod overview;
 pub mod palette;
 pub mod question;
 pub mod results;
+pub mod teams;
 pub mod welcome;
 pub mod whatif;
 pub mod why;
