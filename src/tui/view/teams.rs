@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{chrome, draw_lines, hint_bar, too_small};
+use crate::compare::{Explanation, PackComparison};
 use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::keys::{self, Context};
 use crate::tui::msg::LaidOut;
@@ -16,6 +17,18 @@ use crate::tui::text;
 
 /// The lines of the current tab.
 pub fn lines(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
+    match s.tab.checked_sub(1) {
+        None => answers(s, width),
+        Some(pack) => s
+            .cmp
+            .packs
+            .get(pack)
+            .map_or_else(Vec::new, |p| outcomes(s, p, width)),
+    }
+}
+
+/// The answers tab: a row per question, a column per team, `≠` where the teams differ.
+fn answers(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
     let t = &s.theme;
     let teams = s.cmp.teams.len().max(1);
     let qw = s
@@ -27,57 +40,53 @@ pub fn lines(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(8)
         .clamp(8, 24);
     let col = (width.saturating_sub(qw + 4) / teams).clamp(8, 32);
-    let mut out = Vec::new();
-    if s.tab == 0 {
-        let mut head = vec![Span::styled(format!("  {:qw$}", ""), t.muted)];
-        for team in &s.cmp.teams {
-            head.push(Span::styled(
-                format!("  {}", text::fit(team, col - 2)),
-                t.heading,
+    let cell = |s: &str| format!("  {}", text::fit(s, col - 2));
+    let mut head = vec![Span::styled(format!("  {:qw$}", ""), t.muted)];
+    head.extend(
+        s.cmp
+            .teams
+            .iter()
+            .map(|team| Span::styled(cell(team), t.heading)),
+    );
+    let mut out = vec![Line::from(head)];
+    for r in &s.cmp.answers {
+        let style = if r.differs { t.accent } else { t.text };
+        let mut spans = vec![
+            Span::styled(if r.differs { "≠ " } else { "  " }, t.accent),
+            Span::styled(text::fit(&r.title, qw), style),
+        ];
+        for l in &r.labels {
+            spans.push(Span::styled(
+                cell(l.as_deref().unwrap_or("— skipped")),
+                style,
             ));
         }
-        out.push(Line::from(head));
-        for r in &s.cmp.answers {
-            let style = if r.differs { t.accent } else { t.text };
-            let mut spans = vec![
-                Span::styled(if r.differs { "≠ " } else { "  " }, t.accent),
-                Span::styled(text::fit(&r.title, qw), style),
-            ];
-            for l in &r.labels {
-                let label = l.as_deref().unwrap_or("— skipped");
-                spans.push(Span::styled(
-                    format!("  {}", text::fit(label, col - 2)),
-                    style,
-                ));
-            }
-            out.push(Line::from(spans));
-        }
-        out.push(Line::default());
-        let n = s.cmp.answers.iter().filter(|r| r.differs).count();
-        for l in text::wrap(
-            &format!(
-                "≠ marks the {n} question{} the teams answered differently. Tab shows each pack's outcome and the answers that explain it.",
-                if n == 1 { "" } else { "s" }
-            ),
-            width,
-        ) {
-            out.push(Line::styled(l, t.muted));
-        }
-        return out;
+        out.push(Line::from(spans));
     }
-    let Some(p) = s.cmp.packs.get(s.tab - 1) else {
-        return out;
-    };
+    out.push(Line::default());
+    let n = s.cmp.answers.iter().filter(|r| r.differs).count();
+    let note = format!(
+        "≠ marks the {n} question{} the teams answered differently. Tab shows each pack's outcome and the answers that explain it.",
+        if n == 1 { "" } else { "s" }
+    );
+    out.extend(
+        text::wrap(&note, width)
+            .into_iter()
+            .map(|l| Line::styled(l, t.muted)),
+    );
+    out
+}
+
+/// A pack's tab: each team's recommendation, then the answers that explain different outcomes.
+fn outcomes(s: &CompareScreen, p: &PackComparison, width: usize) -> Vec<Line<'static>> {
+    let t = &s.theme;
+    let mut out = Vec::new();
     for (team, r) in s.cmp.teams.iter().zip(&p.results) {
+        let winner = r.winner_name.clone();
         out.push(Line::from(vec![
             Span::styled(format!("  {}", text::fit(team, 24)), t.heading),
             Span::styled("  ▶ ", t.accent),
-            Span::styled(
-                r.winner_name
-                    .clone()
-                    .unwrap_or_else(|| "no recommendation".into()),
-                t.text,
-            ),
+            Span::styled(winner.unwrap_or_else(|| "no recommendation".into()), t.text),
             Span::styled(
                 r.score.map_or(String::new(), |s| format!("  {s:.1}")),
                 t.muted,
@@ -94,50 +103,56 @@ pub fn lines(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::styled("Why the outcomes differ", t.heading));
     for e in &p.explanations {
-        let target = s
-            .cmp
-            .teams
-            .iter()
-            .position(|x| x == &e.to_team)
-            .and_then(|i| p.results[i].winner_name.clone())
-            .unwrap_or_else(|| "no recommendation".into());
-        out.push(Line::default());
-        out.push(Line::from(vec![
+        out.extend(explanation(s, p, e, width));
+    }
+    out
+}
+
+/// What makes one team's outcome another's: the sets of answer changes that are enough.
+fn explanation(
+    s: &CompareScreen,
+    p: &PackComparison,
+    e: &Explanation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = &s.theme;
+    let target = s
+        .cmp
+        .teams
+        .iter()
+        .position(|x| x == &e.to_team)
+        .and_then(|i| p.results[i].winner_name.clone())
+        .unwrap_or_else(|| "no recommendation".into());
+    let pairs = e.sets.first().is_some_and(|s| s.len() > 1);
+    let intro = match (e.needs_all, e.reproduces, pairs, e.sets.len() > 1) {
+        (true, true, _, _) => "only all these differences together:",
+        (true, false, _, _) => "not even all their answers together:",
+        (false, _, false, false) => "this one answer is enough:",
+        (false, _, false, true) => "any one of these answers is enough:",
+        (false, _, true, false) => "these two answers together are enough:",
+        (false, _, true, true) => "any one of these pairs of answers is enough:",
+    };
+    let mut out = vec![
+        Line::default(),
+        Line::from(vec![
             Span::styled(format!("  {} → {}", e.from_team, e.to_team), t.accent),
             Span::styled(format!(" ({target})"), t.muted),
-        ]));
-        let pairs = e.sets.first().is_some_and(|s| s.len() > 1);
-        let intro = match (e.needs_all, e.reproduces, pairs, e.sets.len() > 1) {
-            (true, true, _, _) => "only all these differences together:",
-            (true, false, _, _) => "not even all their answers together:",
-            (false, _, false, false) => "this one answer is enough:",
-            (false, _, false, true) => "any one of these answers is enough:",
-            (false, _, true, false) => "these two answers together are enough:",
-            (false, _, true, true) => "any one of these pairs of answers is enough:",
-        };
-        out.push(Line::styled(format!("    {intro}"), t.muted));
-        for set in &e.sets {
-            let s = set
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{}: {} → {}",
-                        s.title,
-                        s.from.as_deref().unwrap_or("skipped"),
-                        s.to.as_deref().unwrap_or("skipped")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" + ");
-            for (i, l) in text::wrap(&s, width.saturating_sub(8))
-                .into_iter()
-                .enumerate()
-            {
-                out.push(Line::styled(
-                    format!("    {} {l}", if i == 0 { "•" } else { " " }),
-                    t.text,
-                ));
-            }
+        ]),
+        Line::styled(format!("    {intro}"), t.muted),
+    ];
+    for set in &e.sets {
+        let changes: Vec<String> = set
+            .iter()
+            .map(|s| {
+                let from = s.from.as_deref().unwrap_or("skipped");
+                let to = s.to.as_deref().unwrap_or("skipped");
+                format!("{}: {from} → {to}", s.title)
+            })
+            .collect();
+        let wrapped = text::wrap(&changes.join(" + "), width.saturating_sub(8));
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let bullet = if i == 0 { "•" } else { " " };
+            out.push(Line::styled(format!("    {bullet} {l}"), t.text));
         }
     }
     out
