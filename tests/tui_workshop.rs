@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::contrast::{contrast, rgb};
 use common::keys::{new_app, press, typed};
 
 use ratatui::Terminal;
@@ -13,7 +14,6 @@ use ratatui::style::{Color, Modifier, Style};
 use tradeoff::demo::{self, Script};
 use tradeoff::tui::popup::palette::{self, Kind, Palette};
 use tradeoff::tui::popup::{Detail, Entry, Terms};
-use tradeoff::tui::theme::{contrast, rgb};
 use tradeoff::tui::{App, Msg, Theme};
 use tradeoff::tui::{Panel, Popup, Screen};
 

@@ -98,12 +98,6 @@ impl App {
         self
     }
 
-    /// Starts from existing answers (the highlight follows them).
-    pub fn with_answers(mut self, answers: Answers) -> App {
-        self.session.set_answers(answers);
-        self
-    }
-
     /// Starts the demo at its first step.
     pub fn with_demo(mut self, script: Script) -> App {
         self.demo = Some(DemoState::new(script));

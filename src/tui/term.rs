@@ -1,7 +1,7 @@
-//! The terminal session and the event loop.
+//! The terminal and the event loop, shared by the TUI and the team comparison ([`Program`]).
 //!
 //! The terminal is restored (raw mode off, alternate screen left, cursor shown, mouse released) on a
-//! normal exit, on an error (the session guard's `Drop`), on a panic (a hook that runs before the
+//! normal exit, on an error (the terminal guard's `Drop`), on a panic (a hook that runs before the
 //! default one prints) and, on Unix, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a thread that waits for
 //! the signal, restores and exits). The loop blocks on the next event: nothing runs while idle.
 

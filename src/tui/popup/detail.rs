@@ -1,7 +1,7 @@
 //! The detail popup's state: which alternative of the shown recommendation, and how far it is
 //! scrolled.
 
-use super::{Ctx, Reply, scroll_or_close};
+use super::reply::{Ctx, Reply, scroll_or_close};
 use crate::tui::msg::Msg;
 use crate::tui::scroll::Scroll;
 

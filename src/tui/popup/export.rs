@@ -3,7 +3,7 @@
 //! (`Msg::WriteExport`), which queues an `Effect::Write`; the loop performs it and the outcome comes
 //! back as `Msg::Done`.
 
-use super::Reply;
+use super::reply::Reply;
 use crate::engine::Recommendation;
 use crate::report;
 use crate::tui::msg::Msg;

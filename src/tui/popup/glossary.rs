@@ -2,7 +2,7 @@
 //! for Enter) and the list of terms named in a question's text or an alternative's details (`g`),
 //! found when the list opens.
 
-use super::{Ctx, Reply};
+use super::reply::{Ctx, Reply};
 use crate::engine::Recommendation;
 use crate::pack::Catalog;
 use crate::tui::msg::Msg;

@@ -1,7 +1,7 @@
 //! The help popup's state: how far it is scrolled. What it lists — the keys of the screen or popup
 //! under it — the view reads from the key table.
 
-use super::{Ctx, Reply, scroll_or_close};
+use super::reply::{Ctx, Reply, scroll_or_close};
 use crate::tui::msg::Msg;
 use crate::tui::scroll::Scroll;
 

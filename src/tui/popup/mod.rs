@@ -8,16 +8,17 @@ pub mod export;
 pub mod glossary;
 pub mod help;
 pub mod palette;
+pub mod reply;
 
 use super::msg::Msg;
 use super::scroll::Scroll;
-use crate::pack::Catalog;
 
 pub use detail::Detail;
 pub use export::ExportDialog;
 pub use glossary::{Entry, Terms, TermsFrom};
 pub use help::Help;
 pub use palette::Palette;
+pub use reply::{Ctx, Reply};
 
 /// A popup over the current screen; Esc closes the top one.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,54 +35,6 @@ pub enum Popup {
     Palette(Palette),
     /// The export dialog (`e`).
     Export(ExportDialog),
-}
-
-/// What a popup may need to know besides its own state.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
-    pub catalog: &'a Catalog,
-    /// Lines a page scroll moves in a text popup.
-    pub page: u16,
-    /// Rows a page moves in a list popup.
-    pub list_page: usize,
-    /// Whether the projector view is on (the palette offers to turn it off, or on).
-    pub projector: bool,
-}
-
-/// A popup's answer to a message.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Reply {
-    /// Take this popup off the screen.
-    pub close: bool,
-    /// A message for `App::update`, after closing if `close`.
-    pub then: Option<Msg>,
-}
-
-impl Reply {
-    pub fn stay() -> Reply {
-        Reply::default()
-    }
-
-    pub fn close() -> Reply {
-        Reply {
-            close: true,
-            then: None,
-        }
-    }
-
-    pub fn send(msg: Msg) -> Reply {
-        Reply {
-            close: false,
-            then: Some(msg),
-        }
-    }
-
-    pub fn close_then(msg: Option<Msg>) -> Reply {
-        Reply {
-            close: true,
-            then: msg,
-        }
-    }
 }
 
 impl Popup {
@@ -110,17 +63,6 @@ impl Popup {
             Popup::Detail(p) => Some(&mut p.scroll),
             Popup::Glossary(p) => Some(&mut p.scroll),
             _ => None,
-        }
-    }
-}
-
-/// The reply of a popup that shows a text: Esc or Enter closes it, the rest scrolls.
-fn scroll_or_close(scroll: &mut Scroll, msg: &Msg, page: u16) -> Reply {
-    match msg {
-        Msg::Back | Msg::Enter => Reply::close(),
-        m => {
-            scroll.apply(m, page);
-            Reply::stay()
         }
     }
 }

@@ -3,7 +3,7 @@
 //! `suggest::relevance`, over the one wrapper around the fuzzy matcher) and `Palette::update` acts
 //! on the keys while the palette is open: choosing an item closes it and sends its message.
 
-use super::{Ctx, Reply};
+use super::reply::{Ctx, Reply};
 use crate::pack::Catalog;
 use crate::suggest::relevance;
 use crate::tui::msg::Msg;

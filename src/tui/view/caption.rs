@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::draw_lines;
+use super::draw::draw_lines;
 use crate::demo::Action;
 use crate::tui::app::App;
 use crate::tui::text;

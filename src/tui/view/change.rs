@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{heading, wrapped};
+use super::draw::{heading, wrapped};
 use crate::engine::PackResult;
 use crate::report::{name_of, signed_pct};
 use crate::tui::app::App;

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, wrapped};
+use super::draw::{draw_lines, follow, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, pct};
 use crate::tui::app::App;

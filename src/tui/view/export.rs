@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, popup, popup_area, wrapped};
+use super::draw::{draw_lines, popup, popup_area, wrapped};
 use crate::tui::app::App;
 use crate::tui::popup::export::{ExportDialog, ExportFormat};
 use crate::tui::text;

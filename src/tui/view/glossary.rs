@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
+use super::draw::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
 use crate::tui::app::App;
 use crate::tui::popup::{Entry, Terms, TermsFrom};
 use crate::tui::text;
@@ -118,7 +118,14 @@ pub fn render_entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
-    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    border_marks(
+        &app.look.theme,
+        a,
+        lines.len(),
+        inner.height as usize,
+        scroll,
+        buf,
+    );
     limit as u16
 }
 

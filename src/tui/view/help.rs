@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
+use super::draw::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
@@ -101,6 +101,13 @@ pub fn render(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
-    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    border_marks(
+        &app.look.theme,
+        a,
+        lines.len(),
+        inner.height as usize,
+        scroll,
+        buf,
+    );
     limit as u16
 }

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{big, draw_scrolled, follow, heading, text_rows, wrapped};
+use super::big;
+use super::draw::{draw_scrolled, follow, heading, text_rows, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, find, standing};
 use crate::tui::app::App;
@@ -144,7 +145,7 @@ fn ranking(
         });
         if a.excluded {
             for e in &a.exclusions {
-                out.extend(super::exclusion_lines(t, e, width, "    "));
+                out.extend(super::draw::exclusion_lines(t, e, width, "    "));
             }
         } else if let Some(status) = &a.status {
             // A status such as "closed to new customers" is never left to the detail popup.
@@ -193,7 +194,7 @@ pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
     };
     let (start, end) = ranges.get(app.selected()).copied().unwrap_or((0, 0));
     let scroll = follow(start, end, text_rows(lines.len(), area.height));
-    draw_scrolled(app, area, &lines, scroll, buf);
+    draw_scrolled(&app.look.theme, area, &lines, scroll, buf);
 }
 
 /// The projector view's winner in big text, centred, with a blank row below; returns the area left.

@@ -7,14 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, popup};
+use super::draw::{draw_lines, follow, popup};
 use crate::tui::app::App;
 use crate::tui::popup::palette::{Hit, Item, Kind, Palette};
 use crate::tui::text;
 
 /// The popup: near the top of the body, up to 96 cells wide.
 pub fn area(body: Rect) -> Rect {
-    super::popup_area(body, 96, body.height)
+    super::draw::popup_area(body, 96, body.height)
 }
 
 /// `s` as spans, the characters at `hits` (char positions) in `hl`, cut to `max` cells.
@@ -146,7 +146,12 @@ pub fn render(app: &App, p: &Palette, body: Rect, buf: &mut Buffer) {
     };
     if hits.is_empty() {
         let msg = format!("Nothing matches “{q}”. Backspace to widen the search, Esc to close.");
-        draw_lines(buf, list, &super::wrapped(&msg, w, "", "", t.muted), 0);
+        draw_lines(
+            buf,
+            list,
+            &super::draw::wrapped(&msg, w, "", "", t.muted),
+            0,
+        );
         return;
     }
     let (lines, rows) = lines(app, p, w);

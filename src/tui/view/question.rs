@@ -5,7 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{big, draw_lines, heading, panel, wrapped};
+use super::big;
+use super::draw::{draw_lines, heading, panel, wrapped};
 use crate::tui::app::App;
 use crate::tui::msg::Msg;
 use crate::tui::session::{Live, LivePack, LiveRow};

@@ -4,7 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{change, compare, draw_scrolled, overview, text_rows, why};
+use super::draw::{draw_scrolled, text_rows};
+use super::{change, compare, overview, why};
 use crate::engine::PackResult;
 use crate::tui::app::App;
 use crate::tui::screens::Panel;
@@ -113,7 +114,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
         Panel::Why | Panel::Change => {
             let lines = panel_lines(app, content.width);
             let offset = app.results.scroll.offset as usize;
-            draw_scrolled(app, content, &lines, offset, buf);
+            draw_scrolled(&app.look.theme, content, &lines, offset, buf);
             let limit = lines
                 .len()
                 .saturating_sub(text_rows(lines.len(), content.height));

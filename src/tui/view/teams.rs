@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{chrome, draw_lines, hint_bar, too_small};
+use super::draw::{chrome, draw_lines, hint_bar, too_small};
 use crate::compare::{Explanation, PackComparison};
 use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::keys::{self, Context};

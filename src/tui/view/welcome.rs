@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, heading, panel, wrapped};
+use super::draw::{draw_lines, heading, panel, wrapped};
 use crate::tui::app::App;
 use crate::tui::text;
 

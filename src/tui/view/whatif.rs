@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, panel, wrapped};
+use super::draw::{draw_lines, follow, panel, wrapped};
 use crate::engine::PackResult;
 use crate::report::name_of;
 use crate::tui::app::App;

@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{heading, wrapped};
+use super::draw::{heading, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, find};
 use crate::tui::app::App;
