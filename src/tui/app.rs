@@ -226,15 +226,17 @@ impl App {
 
     /// Messages that mean the same wherever the keys are; the rest goes to whoever has the focus.
     fn command(&mut self, msg: Msg) -> Option<Msg> {
-        let nothing_open = self.popups.is_empty() && self.screen != Screen::Welcome;
+        // Export and copy what is on screen: a recommendation, with no popup over it.
+        let exportable = self.popups.is_empty() && self.screen != Screen::Welcome;
         match msg {
-            Msg::Export if nothing_open => self
+            Msg::Export if exportable => self
                 .popups
                 .push(Popup::Export(ExportDialog::new(&self.today))),
-            Msg::Copy if nothing_open => {
+            Msg::Copy if exportable => {
                 let md = crate::report::markdown::render(self.shown_rec(), &self.today);
                 self.effects.push(Effect::Clipboard(md));
             }
+            Msg::Export | Msg::Copy => {}
             Msg::Palette => self.open_palette(),
             Msg::Projector => self.set_projector(!self.look.projector),
             Msg::Theme(name) => self.look.set_theme(name),
@@ -486,16 +488,15 @@ impl App {
         let Some(question) = self.catalog.questions.get(q) else {
             return Some(Msg::ShowResults);
         };
-        let last = question.choices.len().saturating_sub(1);
         let n = question.choices.len();
+        let last = n.saturating_sub(1);
         let cur = self.session.highlighted();
-        let highlight = |s: &mut Session, c: usize| s.cursor[q] = c;
         match msg {
-            Msg::Up => highlight(&mut self.session, cur.saturating_sub(1)),
-            Msg::Down => highlight(&mut self.session, (cur + 1).min(last)),
-            Msg::Home => highlight(&mut self.session, 0),
-            Msg::End => highlight(&mut self.session, last),
-            Msg::Click(i) if i < n && i != cur => highlight(&mut self.session, i),
+            Msg::Up => self.session.highlight(cur.saturating_sub(1)),
+            Msg::Down => self.session.highlight((cur + 1).min(last)),
+            Msg::Home => self.session.highlight(0),
+            Msg::End => self.session.highlight(last),
+            Msg::Click(i) if i < n && i != cur => self.session.highlight(i),
             Msg::Enter if n > 0 => return self.choose(cur),
             Msg::Pick(i) | Msg::Click(i) if i < n => return self.choose(i),
             Msg::NextQuestion | Msg::Right => return self.advance(),

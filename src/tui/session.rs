@@ -102,6 +102,13 @@ impl Session {
         self.cursor.get(self.question).copied().unwrap_or(0)
     }
 
+    /// Highlights choice `c` of the question on screen.
+    pub fn highlight(&mut self, c: usize) {
+        if let Some(cur) = self.cursor.get_mut(self.question) {
+            *cur = c;
+        }
+    }
+
     /// The ranking beside the question on screen. With `preview`, a highlighted choice that is not
     /// the answer is applied (and named). The arrows compare with the ranking without the preview,
     /// or, when `before` is given (a demo step), with the answers before the step.
