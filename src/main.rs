@@ -378,7 +378,7 @@ fn start_projector(app: &mut tradeoff::tui::App, config: &Config) {
         return;
     }
     if config.theme.value.is_some() {
-        app.projector = true;
+        app.look.projector = true;
     } else {
         app.set_projector(true);
     }

@@ -3,15 +3,16 @@
 
 mod common;
 
-use common::keys::typed;
+use common::keys::{event, typed};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::session::Progress;
-use tradeoff::tui::app::Screen;
-use tradeoff::tui::export::{Effect, EffectResult, ExportFormat};
-use tradeoff::tui::term::handle_event;
-use tradeoff::tui::{App, Theme};
+use tradeoff::tui::Screen;
+use tradeoff::tui::clipboard::Multiplexer;
+use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
+use tradeoff::tui::popup::export::{ExportDialog, ExportFormat};
+use tradeoff::tui::{App, Msg, Popup, Theme};
 
 fn app() -> App {
     let catalog = tradeoff::pack::load_builtin().unwrap();
@@ -20,9 +21,17 @@ fn app() -> App {
     a
 }
 
+/// The export dialog, when it is open.
+fn dialog(app: &App) -> Option<&ExportDialog> {
+    app.popups.iter().find_map(|p| match p {
+        Popup::Export(d) => Some(d),
+        _ => None,
+    })
+}
+
 fn press(app: &mut App, keys: &[KeyCode]) {
     for k in keys {
-        handle_event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
+        event(app, &Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
     }
 }
 
@@ -30,7 +39,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 fn export_dialog_asks_then_writes_what_the_results_show() {
     let mut a = app();
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
-    let d = a.export.clone().expect("the dialog is open");
+    let d = dialog(&a).cloned().expect("the dialog is open");
     assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
     assert_eq!(d.format, ExportFormat::Markdown);
     // Letters are text here, even `q`: the app does not quit.
@@ -40,7 +49,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     typed(&mut a, "q.md");
     assert!(!a.quit);
     press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
-    assert_eq!(a.export.as_ref().unwrap().path, "q.html");
+    assert_eq!(dialog(&a).unwrap().path, "q.html");
     press(&mut a, &[KeyCode::Enter]);
     let Some(Effect::Write {
         path,
@@ -54,11 +63,11 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     assert!(!overwrite, "never overwrite without asking");
     assert_eq!(
         contents,
-        tradeoff::report::html::render(&a.rec, "2026-11-26")
+        tradeoff::report::html::render(a.rec(), "2026-11-26")
     );
     // The file exists: the dialog asks; `y` asks for the overwrite.
-    a.effect_done(EffectResult::Exists(path.clone()));
-    assert!(a.export.as_ref().unwrap().confirm_overwrite);
+    a.update(Msg::Done(Outcome::Exists(path.clone())));
+    assert!(dialog(&a).unwrap().confirm_overwrite);
     press(&mut a, &[KeyCode::Char('y')]);
     assert!(matches!(
         a.effects.pop(),
@@ -67,9 +76,13 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
             ..
         })
     ));
-    a.effect_done(EffectResult::Written(path));
-    assert!(a.export.is_none());
-    assert_eq!(a.status.as_deref(), Some("Wrote q.html"));
+    a.update(Msg::Done(Outcome::Written(path)));
+    assert!(dialog(&a).is_none());
+    let status = a.status.clone().expect("a status line");
+    assert_eq!(
+        (status.kind, status.text.as_str()),
+        (StatusKind::Ok, "Wrote q.html")
+    );
     // The next key clears the message.
     press(&mut a, &[KeyCode::Down]);
     assert!(a.status.is_none());
@@ -81,19 +94,21 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
     press(&mut a, &[KeyCode::Enter]);
     a.effects.clear();
-    a.effect_done(EffectResult::Failed("/nope: permission denied".into()));
+    a.update(Msg::Done(Outcome::WriteFailed(
+        "/nope: permission denied".into(),
+    )));
     assert_eq!(
-        a.export.as_ref().unwrap().error.as_deref(),
+        dialog(&a).unwrap().error.as_deref(),
         Some("/nope: permission denied")
     );
     // Ctrl-U empties the path, as in a shell.
-    handle_event(
+    event(
         &mut a,
         &Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );
-    assert_eq!(a.export.as_ref().unwrap().path, "");
+    assert_eq!(dialog(&a).unwrap().path, "");
     press(&mut a, &[KeyCode::Esc]);
-    assert!(a.export.is_none());
+    assert!(dialog(&a).is_none());
     assert_eq!(
         a.screen,
         Screen::Results,
@@ -110,12 +125,74 @@ fn copy_puts_the_markdown_summary_on_the_clipboard() {
     };
     assert_eq!(
         text,
-        tradeoff::report::markdown::render(&a.rec, "2026-11-26")
+        tradeoff::report::markdown::render(a.rec(), "2026-11-26")
     );
     let mut out = Vec::new();
-    let result = tradeoff::tui::export::perform(Effect::Clipboard(text.clone()), &mut out);
-    assert_eq!(result, EffectResult::Copied(text.len()));
+    let result = tradeoff::tui::effects::perform(Effect::Clipboard(text.clone()), &mut out, None);
+    assert_eq!(
+        result,
+        Outcome::Copied {
+            bytes: text.len(),
+            delivery: Delivery::Direct
+        }
+    );
     assert!(String::from_utf8(out).unwrap().starts_with("\x1b]52;c;"));
+    a.update(Msg::Done(result));
+    assert_eq!(a.status.as_ref().map(|s| s.kind), Some(StatusKind::Ok));
+}
+
+/// Inside tmux or GNU screen the sequence goes through their passthrough, and since nothing says
+/// whether it arrived, the status line warns instead of claiming success.
+#[test]
+fn copy_inside_a_multiplexer_is_wrapped_and_not_claimed_as_done() {
+    let text = "summary".to_string();
+    let mut out = Vec::new();
+    let tmux = Some(Multiplexer::Tmux);
+    let result = tradeoff::tui::effects::perform(Effect::Clipboard(text.clone()), &mut out, tmux);
+    let sent = String::from_utf8(out).unwrap();
+    assert!(sent.starts_with("\x1bPtmux;\x1b\x1b]52;c;"), "{sent:?}");
+    assert!(sent.ends_with("\x1b\\"), "{sent:?}");
+    let mut out = Vec::new();
+    let screen = Some(Multiplexer::Screen);
+    tradeoff::tui::effects::perform(Effect::Clipboard(text), &mut out, screen);
+    let sent = String::from_utf8(out).unwrap();
+    assert!(sent.starts_with("\x1bP\x1b]52;c;"), "{sent:?}");
+    let mut a = app();
+    a.update(Msg::Done(result));
+    let status = a.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Warning);
+    assert!(
+        status.text.contains("may not have reached the clipboard"),
+        "{}",
+        status.text
+    );
+}
+
+/// A failure is never marked ✓: the status line carries the kind of what happened.
+#[test]
+fn failures_are_marked_as_errors_on_screen() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut a = app();
+    a.update(Msg::Done(Outcome::SaveFailed {
+        path: "/nope/session.toml".into(),
+        error: "permission denied".into(),
+    }));
+    let status = a.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Error);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let footer = (0..80)
+        .map(|x| term.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect::<String>();
+    assert!(
+        footer.starts_with(" ✗ Could not save the session to /nope/session.toml"),
+        "{footer}"
+    );
+    assert!(!footer.contains('✓'), "{footer}");
+    // A copy that could not be written is an error too.
+    a.update(Msg::Done(Outcome::CopyFailed("broken pipe".into())));
+    assert_eq!(a.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));
 }
 
 #[test]
@@ -133,10 +210,13 @@ fn a_resumed_session_continues_where_it_was() {
             finished: false,
         },
     );
-    assert_eq!((resumed.screen, resumed.question), (Screen::Question, 2));
-    assert_eq!(resumed.answers, answers);
     assert_eq!(
-        resumed.cursor[0], 3,
+        (resumed.screen, resumed.session.question),
+        (Screen::Question, 2)
+    );
+    assert_eq!(*resumed.session.answers(), answers);
+    assert_eq!(
+        resumed.session.cursor[0], 3,
         "the highlight follows the saved answer"
     );
     let finished = app().resumed(
@@ -147,7 +227,7 @@ fn a_resumed_session_continues_where_it_was() {
         },
     );
     assert_eq!(finished.screen, Screen::Results);
-    assert_eq!(finished.rec.answers[0].choice.as_deref(), Some("large"));
+    assert_eq!(finished.rec().answers[0].choice.as_deref(), Some("large"));
 }
 
 #[test]
@@ -165,8 +245,8 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut a, &[KeyCode::Char('c')]);
-    assert_eq!((a.screen, a.question), (Screen::Question, 4));
-    assert_eq!(a.answers, answers);
+    assert_eq!((a.screen, a.session.question), (Screen::Question, 4));
+    assert_eq!(*a.session.answers(), answers);
     // Enter instead starts again and drops the offer.
     let mut b = app();
     b.resume = Some((
@@ -177,9 +257,9 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut b, &[KeyCode::Enter]);
-    assert_eq!((b.screen, b.question), (Screen::Question, 0));
+    assert_eq!((b.screen, b.session.question), (Screen::Question, 0));
     assert!(b.resume.is_none());
-    assert_eq!(b.answers.answered(), 0);
+    assert_eq!(b.session.answers().answered(), 0);
 }
 
 #[test]
@@ -208,7 +288,7 @@ fn progress_follows_the_screen() {
 fn the_compare_screen_shows_answers_outcomes_and_reasons() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use tradeoff::tui::compare_screen::{CompareMsg, CompareScreen};
+    use tradeoff::tui::compare_screen::CompareScreen;
     let c = tradeoff::pack::load_builtin().unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
     let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
@@ -222,9 +302,10 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
         .collect();
     let cmp = tradeoff::compare::compare(&c, &teams);
     let mut screen = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
-    let draw = |s: &CompareScreen| {
+    // Drawn as the loop draws: the frame's layout goes back to the screen.
+    let draw = |s: &mut CompareScreen| {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| f.render_widget(s, f.area())).unwrap();
+        tradeoff::tui::term::draw(&mut term, s).unwrap();
         let buf = term.backend().buffer().clone();
         (0..24)
             .map(|y| {
@@ -235,23 +316,73 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let answers = draw(&screen);
+    let answers = draw(&mut screen);
     assert!(answers.contains("≠ Workload"), "{answers}");
     assert!(answers.contains("  Hardware needs"), "{answers}");
     insta::assert_snapshot!("compare_answers_80x24", answers);
-    screen.update(CompareMsg::NextTab);
-    let compute = draw(&screen);
+    screen.update(Msg::NextTab);
+    let compute = draw(&mut screen);
     assert!(compute.contains("▶ Amazon ECS Express Mode"));
     assert!(
         compute.contains("• Workload: Web app or API → Background jobs"),
         "{compute}"
     );
     insta::assert_snapshot!("compare_compute_80x24", compute);
-    screen.update(CompareMsg::PrevTab);
-    screen.update(CompareMsg::PrevTab);
+    screen.update(Msg::PrevTab);
+    screen.update(Msg::PrevTab);
     assert_eq!(screen.tab, 2, "tabs wrap around");
-    screen.update(CompareMsg::Resize(20, 5));
-    assert!(draw(&screen).contains("terminal too small") || screen.size == (20, 5));
-    screen.update(CompareMsg::Quit);
+    screen.update(Msg::Resize(20, 5));
+    assert!(draw(&mut screen).contains("terminal too small") || screen.size == (20, 5));
+    screen.update(Msg::Quit);
     assert!(screen.quit);
+}
+
+/// The team comparison reads its keys from the same table and runs the same loop: Tab, → and l
+/// move on, ← and h back, ↓ scrolls within what the frame laid out, q and Esc quit.
+#[test]
+fn the_compare_screen_keys_go_through_the_shared_machinery() {
+    use common::keys::key;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tradeoff::tui::compare_screen::CompareScreen;
+    use tradeoff::tui::term::{draw, handle_event};
+    let c = tradeoff::pack::load_builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let mut a = Answers::empty(&c);
+            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
+            a.apply_file(&c, f, &text).unwrap();
+            (a.team.clone().unwrap(), a)
+        })
+        .collect();
+    let cmp = tradeoff::compare::compare(&c, &teams);
+    let n_tabs = 1 + cmp.packs.len();
+    let mut s = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut press = |s: &mut CompareScreen, k: &str| {
+        handle_event(s, &key(k));
+        draw(&mut term, s).unwrap();
+    };
+    press(&mut s, "l");
+    assert_eq!(s.tab, 1);
+    press(&mut s, "right");
+    press(&mut s, "tab");
+    assert_eq!(s.tab, 3 % n_tabs);
+    press(&mut s, "h");
+    press(&mut s, "left");
+    assert_eq!(s.tab, (3 + 2 * (n_tabs - 1)) % n_tabs);
+    // Scrolling stops where the frame said the text ends.
+    for _ in 0..50 {
+        press(&mut s, "down");
+    }
+    let limit = s.scroll.limit.expect("the frame reported a limit");
+    assert_eq!(s.scroll.offset, limit);
+    press(&mut s, "q");
+    assert!(s.quit);
+    let mut s2 = s.clone();
+    s2.quit = false;
+    press(&mut s2, "esc");
+    assert!(s2.quit, "Esc quits too");
 }

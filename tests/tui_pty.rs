@@ -373,7 +373,7 @@ fn export_and_copy_from_the_results() {
         t.send("\x7f");
     }
     t.send(path.to_str().unwrap());
-    t.key(ENTER, "already exists");
+    t.key(ENTER, "Overwrite it?");
     t.key("n", "Enter write");
     t.key("\t", "team.json");
     t.key(ENTER, "Wrote ");
@@ -389,7 +389,7 @@ fn export_and_copy_from_the_results() {
         t.send("\x7f");
     }
     t.send(path.to_str().unwrap());
-    t.key(ENTER, "already exists");
+    t.key(ENTER, "Overwrite it?");
     t.key("y", "Wrote ");
     assert!(
         std::fs::read_to_string(&path)
@@ -403,4 +403,77 @@ fn export_and_copy_from_the_results() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// Inside tmux the copy goes through tmux's passthrough, and the status line says honestly that it
+/// may not have arrived: a warning (!), never ✓.
+#[test]
+fn copy_inside_tmux_uses_the_passthrough_and_warns() {
+    let env = [
+        ("TMUX", "/tmp/tmux-1000/default,4242,0"),
+        ("TERM", "screen-256color"),
+    ];
+    let mut t = Pty::spawn(100, 30, &[], &env);
+    t.wait_for("Welcome to tradeoff");
+    t.key("r", "Overview");
+    t.key("y", "may not have reached the clipboard");
+    assert!(
+        t.screen().contains("! Sent the Markdown summary"),
+        "{}",
+        t.screen()
+    );
+    let out = String::from_utf8_lossy(&t.raw).to_string();
+    assert!(
+        out.contains("\x1bPtmux;\x1b\x1b]52;c;"),
+        "the OSC 52 sequence is wrapped for tmux"
+    );
+    assert_eq!(t.quit(), 0);
+    t.assert_restored();
+}
+
+/// A session that cannot be saved says so as an error (✗), never with ✓.
+#[test]
+fn a_failed_autosave_is_an_error_on_screen() {
+    let dir = fresh_dir("nosave");
+    let file = dir.join("not-a-folder");
+    std::fs::write(&file, "").unwrap();
+    let state = file.join("state");
+    let mut t = Pty::spawn(
+        100,
+        30,
+        &[],
+        &[("TRADEOFF_STATE_DIR", state.to_str().unwrap())],
+    );
+    t.wait_for("Welcome to tradeoff");
+    t.key(ENTER, "1/8");
+    t.key(ENTER, "Could not save the session");
+    assert!(
+        t.screen().contains("✗ Could not save the session"),
+        "{}",
+        t.screen()
+    );
+    assert!(!t.screen().contains("✓ Could not"), "{}", t.screen());
+    assert_eq!(t.quit(), 0);
+    t.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `compare --tui` runs on the TUI's loop: its keys, hint bar and clean exit.
+#[test]
+fn the_team_comparison_in_a_terminal() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let files: Vec<String> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| dir.join(format!("{f}.toml")).display().to_string())
+        .collect();
+    let mut args = vec!["compare", "--tui"];
+    args.extend(files.iter().map(String::as_str));
+    let mut t = Pty::spawn(80, 24, &args, &[]);
+    t.wait_for("Comparing 3 teams");
+    t.wait_for("Tab next tab  ↑↓ scroll  q quit");
+    t.key("\t", "Why the outcomes differ");
+    t.key(LEFT, "≠ Workload");
+    t.send("\x1b");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
 }

@@ -4,13 +4,12 @@
 
 mod common;
 
-use common::keys::key;
+use common::keys::{event, key};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tradeoff::tui::term::handle_event;
 use tradeoff::tui::{App, Msg, Theme};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -24,7 +23,7 @@ fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     for k in keys.split_whitespace() {
-        handle_event(&mut app, &key(k));
+        event(&mut app, &key(k));
     }
     app
 }
@@ -120,7 +119,7 @@ fn no_panic_at_any_size() {
 fn results_show_the_json_numbers() {
     let app = app_at("dark", (120, 40), ANSWERS);
     let json: serde_json::Value =
-        serde_json::from_str(&tradeoff::report::json::render(&app.rec)).unwrap();
+        serde_json::from_str(&tradeoff::report::json::render(app.rec())).unwrap();
     for (tab, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
         let mut keys = ANSWERS.to_string();
         for _ in 0..tab {

@@ -2,14 +2,15 @@
 
 mod common;
 
-use common::keys::press;
+use common::keys::{event, press};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::engine;
-use tradeoff::tui::app::{Overlay, Panel, Screen};
+use tradeoff::tui::popup::Detail;
 use tradeoff::tui::term::handle_event;
 use tradeoff::tui::{App, Msg, Theme};
+use tradeoff::tui::{Panel, Popup, Screen};
 
 fn app() -> App {
     let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
@@ -30,39 +31,48 @@ fn enter_on_the_welcome_screen_starts_the_questions() {
     let mut a = app();
     assert_eq!(a.screen, Screen::Welcome);
     press(&mut a, "enter");
-    assert_eq!((a.screen, a.question), (Screen::Question, 0));
+    assert_eq!((a.screen, a.session.question), (Screen::Question, 0));
 }
 
 #[test]
 fn going_back_keeps_earlier_answers() {
     let mut a = app();
     press(&mut a, "enter 2 down enter");
-    assert_eq!(a.question, 2);
-    assert_eq!(&a.answers.choices[..2], &[Some(1), Some(1)]);
+    assert_eq!(a.session.question, 2);
+    assert_eq!(&a.session.answers().choices[..2], &[Some(1), Some(1)]);
     press(&mut a, "left backspace");
-    assert_eq!(a.question, 0);
-    assert_eq!(&a.answers.choices[..2], &[Some(1), Some(1)]);
+    assert_eq!(a.session.question, 0);
+    assert_eq!(&a.session.answers().choices[..2], &[Some(1), Some(1)]);
     // The highlight returns to the answer given.
-    assert_eq!(a.cursor[0], 1);
+    assert_eq!(a.session.cursor[0], 1);
     // Esc on the first question goes back to the welcome screen; the answers stay.
     press(&mut a, "esc");
     assert_eq!(a.screen, Screen::Welcome);
-    assert_eq!(a.answers.choices[0], Some(1));
+    assert_eq!(a.session.answers().choices[0], Some(1));
 }
 
 #[test]
 fn skip_leaves_the_question_unanswered_and_next_keeps_the_answer() {
     let mut a = app();
     press(&mut a, "enter s");
-    assert_eq!((a.question, a.answers.choices[0]), (1, None));
+    assert_eq!(
+        (a.session.question, a.session.answers().choices[0]),
+        (1, None)
+    );
     press(&mut a, "3 left right");
-    assert_eq!((a.question, a.answers.choices[1]), (2, Some(2)));
+    assert_eq!(
+        (a.session.question, a.session.answers().choices[1]),
+        (2, Some(2))
+    );
     // Skipping an answered question clears its answer.
     press(&mut a, "left s");
-    assert_eq!((a.question, a.answers.choices[1]), (2, None));
+    assert_eq!(
+        (a.session.question, a.session.answers().choices[1]),
+        (2, None)
+    );
     // Moving the highlight does not answer.
     press(&mut a, "down down");
-    assert_eq!(a.answers.choices[2], None);
+    assert_eq!(a.session.answers().choices[2], None);
 }
 
 #[test]
@@ -83,16 +93,16 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
     ] {
         expected.apply_flag(&a.catalog, flag).unwrap();
     }
-    assert_eq!(a.answers, expected);
+    assert_eq!(*a.session.answers(), expected);
     let rec = engine::analyze(&a.catalog, &expected, &[]);
     assert_eq!(
-        serde_json::to_value(&a.rec).unwrap(),
+        serde_json::to_value(a.rec()).unwrap(),
         serde_json::to_value(&rec).unwrap(),
         "the results show the same recommendation as `tradeoff recommend`"
     );
     // Esc goes back to the last question, answers kept; `r` jumps to the results again.
     press(&mut a, "esc");
-    assert_eq!((a.screen, a.question), (Screen::Question, 7));
+    assert_eq!((a.screen, a.session.question), (Screen::Question, 7));
     press(&mut a, "r");
     assert_eq!(a.screen, Screen::Results);
 }
@@ -102,37 +112,42 @@ fn finish_early_leaves_the_rest_skipped() {
     let mut a = app();
     press(&mut a, "enter 2 r");
     assert_eq!(a.screen, Screen::Results);
-    assert_eq!(a.answers.answered(), 1);
+    assert_eq!(a.session.answers().answered(), 1);
 }
 
 #[test]
 fn what_if_changes_a_copy_and_one_key_restores_the_original() {
     let mut a = app();
     press(&mut a, "enter 2 1 1 1 1 1 1 1");
-    let original = a.answers.clone();
-    let original_winner = a.rec.packs[0].winner.clone();
+    let original = a.session.answers().clone();
+    let original_winner = a.rec().packs[0].winner.clone();
     press(&mut a, "w");
     assert_eq!(a.screen, Screen::WhatIf);
     // Workload (the 4th question): web → background jobs.
     press(&mut a, "down down down right");
     let w = a.whatif.as_ref().unwrap();
-    assert_eq!(w.answers.choices[3], Some(1));
+    assert_eq!(w.answers().choices[3], Some(1));
     assert_ne!(
-        w.rec.packs[0].winner, original_winner,
+        w.scored.rec(&a.catalog).packs[0].winner,
+        original_winner,
         "background jobs change the compute winner"
     );
-    assert_eq!(a.answers, original, "what-if never touches the answers");
+    assert_eq!(
+        *a.session.answers(),
+        original,
+        "what-if never touches the answers"
+    );
     // Left from the first choice wraps to "skipped".
     press(&mut a, "left left");
-    assert_eq!(a.whatif.as_ref().unwrap().answers.choices[3], None);
+    assert_eq!(a.whatif.as_ref().unwrap().answers().choices[3], None);
     press(&mut a, "o");
     let w = a.whatif.as_ref().unwrap();
-    assert_eq!(w.answers, original);
-    assert_eq!(w.rec.packs[0].winner, original_winner);
+    assert_eq!(*w.answers(), original);
+    assert_eq!(w.scored.rec(&a.catalog).packs[0].winner, original_winner);
     press(&mut a, "right esc");
     assert_eq!(a.screen, Screen::Results);
     assert!(a.whatif.is_none());
-    assert_eq!(a.answers, original);
+    assert_eq!(*a.session.answers(), original);
 }
 
 #[test]
@@ -140,19 +155,19 @@ fn esc_closes_the_top_popup_first() {
     let mut a = app();
     to_results(&mut a);
     press(&mut a, "?");
-    assert!(matches!(a.overlays.as_slice(), [Overlay::Help { .. }]));
+    assert!(matches!(a.popups.as_slice(), [Popup::Help(_)]));
     press(&mut a, "esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.popups.is_empty());
     assert_eq!(a.screen, Screen::Results);
     press(&mut a, "down enter ?");
     assert!(matches!(
-        a.overlays.as_slice(),
-        [Overlay::Detail { alt: 1, .. }, Overlay::Help { .. }]
+        a.popups.as_slice(),
+        [Popup::Detail(Detail { alt: 1, .. }), Popup::Help(_)]
     ));
     press(&mut a, "?");
-    assert!(matches!(a.overlays.as_slice(), [Overlay::Detail { .. }]));
+    assert!(matches!(a.popups.as_slice(), [Popup::Detail(_)]));
     press(&mut a, "esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.popups.is_empty());
     assert_eq!(a.screen, Screen::Results);
 }
 
@@ -185,10 +200,10 @@ fn only_key_presses_count() {
 #[test]
 fn a_too_small_terminal_ignores_everything_but_quit() {
     let mut a = app();
-    handle_event(&mut a, &Event::Resize(79, 24));
+    event(&mut a, &Event::Resize(79, 24));
     press(&mut a, "enter");
     assert_eq!(a.screen, Screen::Welcome);
-    handle_event(&mut a, &Event::Resize(80, 24));
+    event(&mut a, &Event::Resize(80, 24));
     press(&mut a, "enter");
     assert_eq!(a.screen, Screen::Question);
 }
@@ -219,7 +234,7 @@ fn results_tabs_panels_and_the_comparison_cursor() {
     press(&mut a, "1 down down down down down down down down");
     assert_eq!(
         a.selected(),
-        a.rec.packs[1].ranking.len() - 1,
+        a.rec().packs[1].ranking.len() - 1,
         "the selection stops at the last row"
     );
 }
@@ -229,27 +244,27 @@ fn scrolling_stops_at_the_end_of_a_panel() {
     let mut a = app();
     to_results(&mut a);
     press(&mut a, "2 end");
-    let end = a.results.scroll;
+    let end = a.results.scroll.offset;
     assert!(end > 0, "the Why panel is longer than 80×24 shows");
     press(&mut a, "down pgdn");
-    assert_eq!(a.results.scroll, end);
+    assert_eq!(a.results.scroll.offset, end);
     press(&mut a, "up");
-    assert_eq!(a.results.scroll, end - 1);
+    assert_eq!(a.results.scroll.offset, end - 1);
     // A bigger terminal needs less scrolling: the offset follows.
-    a.update(Msg::Resize(200, 60));
-    assert!(a.results.scroll < end);
+    event(&mut a, &Event::Resize(200, 60));
+    assert!(a.results.scroll.offset < end);
 }
 
 #[test]
 fn the_live_ranking_previews_the_highlighted_choice() {
     let mut a = app();
     press(&mut a, "enter 2 1 1");
-    assert_eq!(a.question, 3);
+    assert_eq!(a.session.question, 3);
     // Workload: highlight "Background jobs" without confirming.
     press(&mut a, "down");
     let live = a.live();
     assert_eq!(live.preview.as_deref(), Some("Background jobs"));
-    let mut preview = a.answers.clone();
+    let mut preview = a.session.answers().clone();
     preview.choices[3] = Some(1);
     let ev = engine::evaluate(&a.catalog.packs[0], &preview.choices);
     let top = ev.ranking()[0];
@@ -269,10 +284,10 @@ fn a_mouse_click_highlights_then_confirms_a_choice() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut a = app();
     press(&mut a, "enter");
-    // Find the row of the second choice on screen.
+    // Find the row of the second choice on screen; the frame tells the app where the choices are.
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut term = ratatui::Terminal::new(backend).unwrap();
-    term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    tradeoff::tui::term::draw(&mut term, &mut a).unwrap();
     let buf = term.backend().buffer().clone();
     let row = (0..24)
         .find(|&y| {
@@ -288,8 +303,11 @@ fn a_mouse_click_highlights_then_confirms_a_choice() {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    handle_event(&mut a, &click);
-    assert_eq!((a.cursor[0], a.question), (1, 0));
-    handle_event(&mut a, &click);
-    assert_eq!((a.answers.choices[0], a.question), (Some(1), 1));
+    event(&mut a, &click);
+    assert_eq!((a.session.cursor[0], a.session.question), (1, 0));
+    event(&mut a, &click);
+    assert_eq!(
+        (a.session.answers().choices[0], a.session.question),
+        (Some(1), 1)
+    );
 }

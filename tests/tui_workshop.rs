@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::contrast::{contrast, rgb};
 use common::keys::{new_app, press, typed};
 
 use ratatui::Terminal;
@@ -11,10 +12,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use tradeoff::demo::{self, Script};
-use tradeoff::tui::app::{Overlay, Panel, Screen};
-use tradeoff::tui::palette::{self, Kind};
-use tradeoff::tui::theme::{contrast, rgb};
+use tradeoff::tui::popup::palette::{self, Kind, Palette};
+use tradeoff::tui::popup::{Detail, Entry, Terms};
 use tradeoff::tui::{App, Msg, Theme};
+use tradeoff::tui::{Panel, Popup, Screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -24,7 +25,7 @@ const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
 fn projector_at(size: (u16, u16), keys: &str) -> App {
     let mut app = new_app("dark", size);
     press(&mut app, "p");
-    assert!(app.projector);
+    assert!(app.look.projector);
     press(&mut app, keys);
     app
 }
@@ -202,8 +203,8 @@ fn the_winner_is_in_big_text() {
     // The same screen without the projector keeps its detail and no big text.
     let mut app = projector_at((160, 45), ANSWERS);
     press(&mut app, "p");
-    assert!(!app.projector);
-    assert_eq!(app.theme.name, "dark", "back to the theme before");
+    assert!(!app.look.projector);
+    assert_eq!(app.look.theme.name, "dark", "back to the theme before");
     let s = screen(&app, (160, 45));
     assert!(!s.contains('▀') && s.contains("Next steps"), "{s}");
 }
@@ -290,25 +291,25 @@ fn the_demo_steps_forward_with_space_and_right() {
     assert_eq!(app.demo_step(), Some(1));
     // Step 2 opens the glossary entry of T-shaped skills.
     let t = app.catalog.term_index("t-shaped-skills").unwrap();
-    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == t));
+    assert!(matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == t));
     press(&mut app, "right space");
     // Step 4: the reset, then small team and no Kubernetes, on the question screen.
     assert_eq!(app.demo_step(), Some(3));
     assert!(
-        app.overlays.is_empty(),
+        app.popups.is_empty(),
         "a step's popup closes with the next step"
     );
     assert_eq!(app.screen, Screen::Question);
     let q = |id: &str| app.catalog.question_index(id).unwrap();
-    assert_eq!(app.question, q("k8s_experience"));
-    assert_eq!(app.answers.choices[q("team_size")], Some(1));
-    assert_eq!(app.answers.choices[q("k8s_experience")], Some(0));
+    assert_eq!(app.session.question, q("k8s_experience"));
+    assert_eq!(app.session.answers().choices[q("team_size")], Some(1));
+    assert_eq!(app.session.answers().choices[q("k8s_experience")], Some(0));
     assert_eq!(
-        app.cursor[q("k8s_experience")],
+        app.session.cursor[q("k8s_experience")],
         0,
         "the answer is highlighted"
     );
-    assert_eq!(app.answers.answered(), 2);
+    assert_eq!(app.session.answers().answered(), 2);
     // The live ranking's arrows show what the step moved.
     let live = app.live();
     assert!(live.preview.is_none());
@@ -335,7 +336,11 @@ fn results_what_if_and_reset_steps() {
     app.demo_goto(whatif);
     assert_eq!(app.screen, Screen::WhatIf);
     let w = app.whatif.as_ref().unwrap();
-    assert_ne!(w.answers, app.answers, "the what-if changes a copy");
+    assert_ne!(
+        w.answers(),
+        app.session.answers(),
+        "the what-if changes a copy"
+    );
     let reset = script
         .steps
         .iter()
@@ -345,7 +350,7 @@ fn results_what_if_and_reset_steps() {
         .unwrap()
         .0;
     app.demo_goto(reset);
-    assert_eq!(app.answers.answered(), 0);
+    assert_eq!(app.session.answers().answered(), 0);
     assert_eq!(app.screen, Screen::Question);
 }
 
@@ -359,9 +364,9 @@ fn going_back_restores_the_previous_step() {
     for _ in 0..script.steps.len() {
         snapshots.push((
             forward.screen,
-            forward.answers.clone(),
-            forward.overlays.clone(),
-            forward.whatif.as_ref().map(|w| w.answers.clone()),
+            forward.session.answers().clone(),
+            forward.popups.clone(),
+            forward.whatif.as_ref().map(|w| w.answers().clone()),
             forward.results.clone(),
             screen(&forward, (120, 40)),
         ));
@@ -376,9 +381,9 @@ fn going_back_restores_the_previous_step() {
         assert_eq!(forward.demo_step(), Some(k));
         let s = &snapshots[k];
         assert_eq!(forward.screen, s.0, "step {k}");
-        assert_eq!(forward.answers, s.1, "step {k}");
-        assert_eq!(forward.overlays, s.2, "step {k}");
-        assert_eq!(forward.whatif.as_ref().map(|w| w.answers.clone()), s.3);
+        assert_eq!(*forward.session.answers(), s.1, "step {k}");
+        assert_eq!(forward.popups, s.2, "step {k}");
+        assert_eq!(forward.whatif.as_ref().map(|w| w.answers().clone()), s.3);
         assert_eq!(forward.results, s.4, "step {k}");
         assert_eq!(screen(&forward, (120, 40)), s.5, "step {k}");
     }
@@ -397,18 +402,18 @@ fn esc_hands_over_the_live_session_with_the_answers() {
     let mut app = demo_app((120, 40), script);
     // Step 6 answers the App Runner question (step 7 opens a glossary entry over it).
     app.demo_goto(5);
-    let answers = app.answers.clone();
+    let answers = app.session.answers().clone();
     assert!(answers.answered() >= 5);
     press(&mut app, "esc");
     assert!(app.demo.is_none());
-    assert_eq!(app.answers, answers, "the answers are kept");
+    assert_eq!(*app.session.answers(), answers, "the answers are kept");
     // The keys are the usual ones again: Enter confirms the highlighted answer and goes on.
-    let q = app.question;
+    let q = app.session.question;
     press(&mut app, "enter");
-    assert_eq!(app.question, q + 1);
+    assert_eq!(app.session.question, q + 1);
     press(&mut app, "r");
     assert_eq!(app.screen, Screen::Results);
-    assert_eq!(app.answers.answered(), answers.answered());
+    assert_eq!(app.session.answers().answered(), answers.answered());
 }
 
 #[test]
@@ -464,7 +469,7 @@ fn demo_keys_and_help() {
     press(&mut app, "esc");
     assert!(app.demo.is_some(), "Esc closes the help, not the demo");
     press(&mut app, "p space");
-    assert!(app.projector);
+    assert!(app.look.projector);
     assert_eq!(app.demo_step(), Some(1));
     press(&mut app, "q");
     assert!(app.quit);
@@ -472,13 +477,21 @@ fn demo_keys_and_help() {
 
 // --- Palette -----------------------------------------------------------------------------------
 
+/// The open palette.
+fn palette_of(app: &App) -> &Palette {
+    match app.popups.last() {
+        Some(Popup::Palette(p)) => p,
+        other => panic!("the palette is not open: {other:?}"),
+    }
+}
+
 #[test]
 fn palette_ranks_and_highlights_matches() {
     let mut app = new_app("dark", (120, 40));
     press(&mut app, "enter /");
-    assert_eq!(app.overlays.last(), Some(&Overlay::Palette));
+    assert!(matches!(app.popups.last(), Some(Popup::Palette(_))));
     typed(&mut app, "drift");
-    let (items, hits) = app.palette_hits();
+    let (items, hits) = (&palette_of(&app).items, &palette_of(&app).hits);
     let first = &items[hits[0].item];
     assert_eq!(
         (first.kind, first.label.as_str()),
@@ -507,20 +520,21 @@ fn palette_ranks_and_highlights_matches() {
     assert!(!buf[(x + 6, y)].modifier.contains(Modifier::UNDERLINED));
     // Backspace widens, every key press updates the list.
     press(&mut app, "backspace backspace backspace");
-    assert_eq!(app.palette.query, "dr");
-    let n_dr = app.palette_hits().1.len();
+    assert_eq!(palette_of(&app).query, "dr");
+    let n_dr = palette_of(&app).hits.len();
     assert!(n_dr > 0, "the list follows the shorter query");
     // Enter opens the glossary entry.
     typed(&mut app, "ift");
     press(&mut app, "enter");
     let t = app.catalog.term_index("drift-detection").unwrap();
-    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == t));
+    assert!(matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == t));
 }
 
 #[test]
 fn palette_search_is_pure_and_ordered() {
-    let app = new_app("dark", (120, 40));
-    let items = palette::items(&app);
+    let mut app = new_app("dark", (120, 40));
+    press(&mut app, "/");
+    let items = palette_of(&app).items.clone();
     let hits = palette::search(&items, "fargate");
     let labels: Vec<(Kind, &str)> = hits
         .iter()
@@ -558,51 +572,54 @@ fn palette_commands_and_jumps() {
     press(&mut app, "ctrl-k");
     typed(&mut app, "q");
     assert!(!app.quit);
-    assert_eq!(app.palette.query, "q");
+    assert_eq!(palette_of(&app).query, "q");
     press(&mut app, "esc");
-    assert!(app.overlays.is_empty());
+    assert!(app.popups.is_empty());
     // Jump to a question.
     press(&mut app, "/");
     typed(&mut app, "hardware");
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Question);
     assert_eq!(
-        app.question,
+        app.session.question,
         app.catalog.question_index("hardware").unwrap()
     );
     // Projector on and off, themes, results, restart.
     press(&mut app, "/");
     typed(&mut app, "projector on");
     press(&mut app, "enter");
-    assert!(app.projector);
-    assert_eq!(app.theme.name, "projector");
+    assert!(app.look.projector);
+    assert_eq!(app.look.theme.name, "projector");
     press(&mut app, "/");
     typed(&mut app, "theme light");
     press(&mut app, "enter");
-    assert_eq!(app.theme.name, "light");
-    assert!(app.projector, "the layout stays");
+    assert_eq!(app.look.theme.name, "light");
+    assert!(app.look.projector, "the layout stays");
     press(&mut app, "/");
     typed(&mut app, "projector off");
     press(&mut app, "enter");
-    assert!(!app.projector);
+    assert!(!app.look.projector);
     press(&mut app, "2 / r e s u l t s enter");
     assert_eq!(app.screen, Screen::Results);
     // An alternative opens its details.
     press(&mut app, "/");
     typed(&mut app, "pulumi");
     press(&mut app, "enter");
-    let Some(&Overlay::Detail { pack, alt, .. }) = app.overlays.last() else {
-        panic!("{:?}", app.overlays)
+    let Some(&Popup::Detail(Detail { pack, alt, .. })) = app.popups.last() else {
+        panic!("{:?}", app.popups)
     };
-    assert_eq!(app.rec.packs[pack].ranking[alt].name, "Pulumi");
+    assert_eq!(app.rec().packs[pack].ranking[alt].name, "Pulumi");
     press(&mut app, "esc / r e s t a r t enter");
     assert_eq!(app.screen, Screen::Welcome);
-    assert_eq!(app.answers.answered(), 0);
+    assert_eq!(app.session.answers().answered(), 0);
     // The export command hands over to the export dialog.
     press(&mut app, "enter 1 /");
     typed(&mut app, "export");
     press(&mut app, "enter");
-    assert!(app.export.is_some(), "the export dialog is open");
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Export(_))),
+        "the export dialog is open"
+    );
 }
 
 // --- Glossary ----------------------------------------------------------------------------------
@@ -612,31 +629,33 @@ fn g_lists_the_terms_of_a_question_and_opens_one() {
     let mut app = new_app("dark", (120, 40));
     // The hardware question's help names Fargate and ECS.
     press(&mut app, "enter 1 1 1 1 g");
-    let Some(&Overlay::Terms { from, .. }) = app.overlays.last() else {
-        panic!("{:?}", app.overlays)
+    let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
+        panic!("{:?}", app.popups)
     };
-    let terms = app.terms_for(from);
+    let terms = app.terms_for(*from);
     assert!(!terms.is_empty());
     let s = screen(&app, (120, 40));
     assert!(s.contains("Glossary terms in “Hardware needs”"), "{s}");
     press(&mut app, "down enter");
     let shown = terms[1];
-    assert!(matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == shown));
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == shown)
+    );
     let s = screen(&app, (120, 40));
     let g = app.catalog.glossary[shown].clone();
     assert!(s.contains(&g.term) && s.contains("Why it matters") && s.contains("verified"));
     // A related term opens on top; Esc comes back.
     if !g.related.is_empty() {
         press(&mut app, "enter");
-        let depth = app.overlays.len();
+        let depth = app.popups.len();
         assert!(
-            matches!(app.overlays.last(), Some(Overlay::Glossary { term, .. }) if *term == g.related[0])
+            matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == g.related[0])
         );
         press(&mut app, "esc");
-        assert_eq!(app.overlays.len(), depth - 1);
+        assert_eq!(app.popups.len(), depth - 1);
     }
     press(&mut app, "esc esc");
-    assert!(app.overlays.is_empty());
+    assert!(app.popups.is_empty());
     // The hint bar names the key.
     assert!(screen(&app, (120, 40)).contains("g terms"));
 }
@@ -645,27 +664,24 @@ fn g_lists_the_terms_of_a_question_and_opens_one() {
 fn g_in_the_detail_popup_lists_the_alternatives_terms() {
     let mut app = new_app("dark", (120, 40));
     press(&mut app, &format!("{ANSWERS} enter g"));
-    let Some(&Overlay::Terms { from, .. }) = app.overlays.last() else {
-        panic!("{:?}", app.overlays)
+    let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
+        panic!("{:?}", app.popups)
     };
     let ids: Vec<&str> = app
-        .terms_for(from)
+        .terms_for(*from)
         .iter()
         .map(|&t| app.catalog.glossary[t].id.as_str())
         .collect();
     assert!(ids.contains(&"ecs-express-mode"), "{ids:?}");
     press(&mut app, "1");
-    assert!(matches!(
-        app.overlays.last(),
-        Some(Overlay::Glossary { .. })
-    ));
+    assert!(matches!(app.popups.last(), Some(Popup::Glossary(_))));
 }
 
 #[test]
 fn glossary_entry_snapshot() {
     let mut app = new_app("dark", (80, 24));
     let t = app.catalog.term_index("drift-detection").unwrap();
-    app.open_term(t);
+    app.update(Msg::OpenTerm(t));
     insta::assert_snapshot!("glossary_entry_80x24", screen(&app, (80, 24)));
     press(&mut app, "esc /");
     typed(&mut app, "ecs");

@@ -1,17 +1,25 @@
-//! The TUI's state and `update`, the only code that changes it. No terminal here: tests drive `update`
-//! with messages and read the state back; `view` renders a borrowed `App`.
+//! The TUI's state and `update`, the only code that changes it. `App` is composed of its parts — the
+//! session (answers, highlights, recommendation), the look (theme, projector view), the popups, the
+//! screen with its own small state, the demo — and a message goes one way down to the part it
+//! concerns. No terminal here: tests drive `update` with messages and read the state back; `view`
+//! draws a borrowed `App`; the loop performs the [`Effect`]s it asks for and reports back.
 
 use crate::answers::Answers;
-use crate::engine::{self, Recommendation, round1};
+use crate::demo::Script;
+use crate::engine::Recommendation;
 use crate::pack::Catalog;
-
-use super::demo::DemoState;
-use super::export::{Effect, EffectResult, ExportDialog};
-use super::glossary::TermsFrom;
-use super::msg::Msg;
-use super::theme::Theme;
-use super::view;
 use crate::session::Progress;
+
+use super::demo::{self, DemoState};
+use super::look::Look;
+use super::msg::{Effect, LaidOut, Msg, Outcome, Status};
+use super::popup::palette::{self, Offer};
+use super::popup::{
+    Ctx, Detail, Entry, ExportDialog, Help, Palette, Popup, Reply, Terms, TermsFrom,
+};
+use super::screens::{ResultsState, Screen, WhatIf};
+use super::session::{Live, Session};
+use super::theme::Theme;
 
 /// The smallest terminal the screens are designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -21,194 +29,86 @@ pub const MAX_WIDTH: u16 = 140;
 /// Taller screens get the content centred at this height: panels stay close to what they show.
 pub const MAX_HEIGHT: u16 = 40;
 
+/// Who reads the keys now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Question,
-    Results,
-    WhatIf,
-}
-
-/// The panels of a pack's results tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Overview,
-    Why,
-    Change,
-    Compare,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Overview, Panel::Why, Panel::Change, Panel::Compare];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Panel::Overview => "Overview",
-            Panel::Why => "Why",
-            Panel::Change => "What would change this",
-            Panel::Compare => "Compare",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Panel::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-}
-
-/// A popup over the current screen; Esc closes the top one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    /// An alternative of a pack of the shown recommendation, by its index in the ranking.
-    Detail {
-        pack: usize,
-        alt: usize,
-        scroll: u16,
-    },
-    /// A glossary entry (term index), with the related term chosen for Enter.
-    Glossary {
-        term: usize,
-        scroll: u16,
-        related: usize,
-    },
-    /// The glossary terms named in a question or an alternative (`g`).
-    Terms {
-        from: TermsFrom,
-        cursor: usize,
-    },
-    /// The palette; its query lives in `App::palette`.
-    Palette,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultsState {
-    /// The pack tab.
-    pub tab: usize,
-    pub panel: Panel,
-    /// Per pack: the selected alternative, as an index into its ranking.
-    pub selected: Vec<usize>,
-    /// The selected criterion of the comparison table.
-    pub column: usize,
-    /// Scroll offset of the Why and What-would-change panels.
-    pub scroll: u16,
-}
-
-/// The what-if screen: a copy of the answers to play with, and its recommendation.
-#[derive(Debug, Clone)]
-pub struct WhatIf {
-    pub answers: Answers,
-    pub rec: Recommendation,
-    /// The selected question.
-    pub cursor: usize,
+pub enum Focus {
+    /// The popup on top.
+    Popup,
+    /// The demo script (the presenter's keys).
+    Demo,
+    /// The screen.
+    Screen,
 }
 
 #[derive(Debug, Clone)]
 pub struct App {
     pub catalog: Catalog,
-    pub theme: Theme,
+    /// The answers, the question on screen, the highlights, the recommendation.
+    pub session: Session,
+    /// The theme and the projector view.
+    pub look: Look,
+    /// Popups over the screen, the top one last.
+    pub popups: Vec<Popup>,
     pub screen: Screen,
-    pub answers: Answers,
-    /// The current question.
-    pub question: usize,
-    /// Per question: the highlighted choice.
-    pub cursor: Vec<usize>,
-    /// The recommendation for `answers`, shown by the results.
-    pub rec: Recommendation,
+    /// The results' tabs, panels and selections (kept while the user goes back to the questions).
     pub results: ResultsState,
+    /// The what-if screen's copy of the answers, while it is shown.
     pub whatif: Option<WhatIf>,
-    pub overlays: Vec<Overlay>,
+    /// The running demo script (`tradeoff demo`), if any.
+    pub demo: Option<DemoState>,
+    /// An unfinished saved session, offered on the welcome screen.
+    pub resume: Option<(Answers, Progress)>,
+    /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
+    pub status: Option<Status>,
     /// The terminal size in cells.
     pub size: (u16, u16),
     pub quit: bool,
-    /// The export dialog, when open (it takes the keys).
-    pub export: Option<ExportDialog>,
-    /// Side effects asked for by `update`, performed by the terminal loop.
-    pub effects: Vec<Effect>,
-    /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
-    pub status: Option<String>,
     /// Today's date for exports (`YYYY-MM-DD`); fixed in tests.
     pub today: String,
-    /// An unfinished saved session, offered on the welcome screen.
-    pub resume: Option<(Answers, Progress)>,
-    /// The projector view: big text, more space, less detail (`--projector`, `p`).
-    pub projector: bool,
-    /// The theme to go back to when the projector view is turned off.
-    pub theme_before_projector: Option<Theme>,
-    /// The palette's query and highlighted item (shown while `Overlay::Palette` is open).
-    pub palette: super::palette::PaletteState,
-    /// The running demo script (`tradeoff demo`), if any.
-    pub demo: Option<DemoState>,
-}
-
-/// One row of the live ranking beside a question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LiveRow {
-    pub name: String,
-    /// The short name, for when the full one does not fit.
-    pub short: String,
-    /// Rounded like the JSON `score`.
-    pub score: f64,
-    /// Places gained (positive) or lost against the ranking without the previewed answer.
-    pub moved: i32,
-    /// Excluded before the preview, ranked with it.
-    pub returned: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LivePack {
-    pub name: String,
-    /// Ranked alternatives, best first.
-    pub rows: Vec<LiveRow>,
-    /// Short names of the excluded alternatives (they share one line).
-    pub excluded: Vec<String>,
-    /// Short names of those excluded by the previewed answer only.
-    pub newly_excluded: Vec<String>,
-}
-
-/// The ranking beside a question: with the highlighted choice applied when it is not the answer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Live {
-    pub packs: Vec<LivePack>,
-    /// The label of the previewed choice, when the ranking is a preview.
-    pub preview: Option<String>,
+    /// What the last frame laid out (where clicks land), fed back by the loop.
+    pub layout: LaidOut,
+    /// Side effects asked for by `update`, performed by the loop.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
     pub fn new(catalog: Catalog, theme: Theme, size: (u16, u16)) -> App {
-        let answers = Answers::empty(&catalog);
-        let rec = engine::analyze(&catalog, &answers, &[]);
-        let n_packs = catalog.packs.len();
-        let cursor = vec![0; catalog.questions.len()];
         App {
+            session: Session::new(&catalog),
+            results: ResultsState::new(&catalog),
             catalog,
-            theme,
+            look: Look::new(theme),
+            popups: Vec::new(),
             screen: Screen::Welcome,
-            answers,
-            question: 0,
-            cursor,
-            rec,
-            results: ResultsState {
-                tab: 0,
-                panel: Panel::Overview,
-                selected: vec![0; n_packs],
-                column: 0,
-                scroll: 0,
-            },
             whatif: None,
-            overlays: Vec::new(),
+            demo: None,
+            resume: None,
+            status: None,
             size,
             quit: false,
-            export: None,
-            effects: Vec::new(),
-            status: None,
             today: crate::dates::today(),
-            resume: None,
-            projector: false,
-            theme_before_projector: None,
-            palette: Default::default(),
-            demo: None,
+            layout: LaidOut::default(),
+            effects: Vec::new(),
+        }
+    }
+
+    /// Continues a saved session: its answers, at the question it was on (or the results).
+    pub fn resumed(mut self, answers: Answers, progress: Progress) -> App {
+        self.resume_session(answers, progress);
+        self
+    }
+
+    /// Starts the demo at its first step.
+    pub fn with_demo(mut self, script: Script) -> App {
+        self.demo = Some(DemoState::new(script));
+        self.demo_goto(0);
+        self
+    }
+
+    /// Turns the projector view on or off (see [`Look::set_projector`]).
+    pub fn set_projector(&mut self, on: bool) {
+        if self.look.set_projector(on) {
+            self.forget_scroll_limits();
         }
     }
 
@@ -220,7 +120,7 @@ impl App {
                 finished: false,
             },
             Screen::Question => Progress {
-                position: self.question,
+                position: self.session.question,
                 finished: false,
             },
             Screen::Results | Screen::WhatIf => Progress {
@@ -230,250 +130,325 @@ impl App {
         }
     }
 
-    /// Continues a saved session: its answers, at the question it was on (or the results).
-    pub fn resumed(mut self, answers: Answers, progress: Progress) -> App {
-        self.resume_session(answers, progress);
-        self
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    fn resume_session(&mut self, answers: Answers, progress: Progress) {
-        for (c, a) in self.cursor.iter_mut().zip(&answers.choices) {
-            *c = a.unwrap_or(0);
-        }
-        self.answers = answers;
-        self.resume = None;
-        if progress.finished || self.catalog.questions.is_empty() {
-            self.show_results();
-        } else {
-            self.rec = engine::analyze(&self.catalog, &self.answers, &[]);
-            self.question = progress.position.min(self.catalog.questions.len() - 1);
-            self.screen = Screen::Question;
+    /// The recommendation for the answers.
+    pub fn rec(&self) -> &Recommendation {
+        self.session.rec(&self.catalog)
+    }
+
+    /// The recommendation on screen: the what-if screen's, else the answers'. Exports, copies and
+    /// the detail popup use it too.
+    pub fn shown_rec(&self) -> &Recommendation {
+        match (&self.whatif, self.screen) {
+            (Some(w), Screen::WhatIf) => w.scored.rec(&self.catalog),
+            _ => self.rec(),
         }
     }
 
-    /// The recommendation an export or a copy writes: what the screen shows.
-    pub fn export_rec(&self) -> Recommendation {
-        match self.screen {
-            Screen::Results | Screen::WhatIf => self.shown_rec().clone(),
-            _ => engine::analyze(&self.catalog, &self.answers, &[]),
+    /// The selected alternative of the results' current tab.
+    pub fn selected(&self) -> usize {
+        self.results.selected()
+    }
+
+    /// The live ranking beside the current question.
+    pub fn live(&self) -> Live {
+        let before = self.demo.as_ref().map(|d| &d.before[..]);
+        self.session
+            .live(&self.catalog, self.screen == Screen::Question, before)
+    }
+
+    /// The glossary terms named in a question or an alternative of the shown recommendation.
+    pub fn terms_for(&self, from: TermsFrom) -> Vec<usize> {
+        super::popup::glossary::terms_in(from, &self.catalog, self.shown_rec())
+    }
+
+    /// Who reads the keys with only the first `depth` popups open: the top popup when it is the
+    /// presenter's (or no demo runs), else the demo, else the top popup, else the screen. The one
+    /// place the precedence is decided: `update` dispatches by it, `keys` maps keys and shows hints
+    /// by it, and the help describes what is under it with it.
+    pub fn focus_at(&self, depth: usize) -> Focus {
+        match self.popups[..depth.min(self.popups.len())].last() {
+            Some(p) if self.demo.is_none() || p.over_demo() => Focus::Popup,
+            _ if self.demo.is_some() => Focus::Demo,
+            Some(_) => Focus::Popup,
+            None => Focus::Screen,
         }
     }
 
-    /// Reports how an effect went (called by the terminal loop, or by tests).
-    pub fn effect_done(&mut self, result: EffectResult) {
-        match result {
-            EffectResult::Written(path) => {
-                self.export = None;
-                self.status = Some(format!("Wrote {}", path.display()));
+    pub fn focus(&self) -> Focus {
+        self.focus_at(self.popups.len())
+    }
+
+    /// How long the demo step shown stays before the next comes by itself; `None`: wait for a key.
+    /// The clock stops while the presenter has a popup of theirs open (help, search, export).
+    pub fn auto_advance(&self) -> Option<std::time::Duration> {
+        let d = self.demo.as_ref()?;
+        if self.popups.last().is_some_and(Popup::over_demo) {
+            return None;
+        }
+        d.auto_advance()
+    }
+
+    /// The step shown, if a demo is running (the loop restarts its timer when this changes).
+    pub fn demo_step(&self) -> Option<usize> {
+        self.demo.as_ref().map(|d| d.step)
+    }
+
+    /// Applies one message; returns a follow-up message for the caller to apply next.
+    pub fn update(&mut self, msg: Msg) -> Option<Msg> {
+        if msg.clears_status() {
+            self.status = None;
+        }
+        match msg {
+            Msg::Done(outcome) => self.done(outcome),
+            Msg::Laid(layout) => self.laid(layout),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.forget_scroll_limits();
             }
-            EffectResult::Exists(_) => {
-                if let Some(d) = &mut self.export {
-                    d.writing = false;
-                    d.confirm_overwrite = true;
+            Msg::Quit => self.quit = true,
+            m if m.is_demo() => self.update_demo(&m),
+            m => return self.command(m),
+        }
+        None
+    }
+
+    /// Runs `msg` and its follow-ups.
+    fn apply(&mut self, msg: Msg) {
+        let mut next = Some(msg);
+        while let Some(m) = next {
+            next = self.update(m);
+        }
+    }
+
+    /// Messages that mean the same wherever the keys are; the rest goes to whoever has the focus.
+    fn command(&mut self, msg: Msg) -> Option<Msg> {
+        // Export and copy what is on screen: a recommendation, with no popup over it.
+        let exportable = self.popups.is_empty() && self.screen != Screen::Welcome;
+        match msg {
+            Msg::Export if exportable => self
+                .popups
+                .push(Popup::Export(ExportDialog::new(&self.today))),
+            Msg::Copy if exportable => {
+                let md = crate::report::markdown::render(self.shown_rec(), &self.today);
+                self.effects.push(Effect::Clipboard(md));
+            }
+            Msg::Export | Msg::Copy => {}
+            Msg::Palette => self.open_palette(),
+            Msg::Projector => self.set_projector(!self.look.projector),
+            Msg::Theme(name) => self.look.set_theme(name),
+            Msg::Restart => self.restart(),
+            Msg::Terms => self.open_terms(),
+            Msg::Help if matches!(self.popups.last(), Some(Popup::Help(_))) => {
+                self.popups.pop();
+            }
+            Msg::Help => self.popups.push(Popup::Help(Help::default())),
+            Msg::ShowResults => self.show_results(),
+            Msg::Tab(i) => self.results.show_tab(i, &self.catalog),
+            Msg::GoToQuestion(q) => self.go_to_question(q),
+            Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
+            Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
+            Msg::OpenTerm(t) => {
+                if t < self.catalog.glossary.len() {
+                    self.popups.push(Popup::Glossary(Entry::new(t)));
                 }
             }
-            EffectResult::Failed(e) => match &mut self.export {
-                Some(d) => {
-                    d.writing = false;
-                    d.error = Some(e);
-                }
-                None => self.status = Some(e),
-            },
-            EffectResult::Copied(n) => {
-                self.status = Some(format!(
-                    "Copied the Markdown summary ({n} bytes) to the clipboard with OSC 52 (if your terminal allows it)"
-                ));
+            Msg::OpenAlternative { pack, alt } => self.open_alternative(pack, alt),
+            Msg::WriteExport { overwrite } => self.write_export(overwrite),
+            m => {
+                return match self.focus() {
+                    Focus::Popup => self.update_popup(m),
+                    Focus::Demo => None,
+                    Focus::Screen => self.update_screen(m),
+                };
             }
         }
+        None
     }
 
-    fn queue_write(&mut self, overwrite: bool) {
-        let rec = self.export_rec();
-        let Some(d) = &mut self.export else { return };
-        let raw = d.path.trim();
-        let path = match (raw.strip_prefix("~/"), std::env::var_os("HOME")) {
-            (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
-            _ => std::path::PathBuf::from(raw),
+    fn update_popup(&mut self, msg: Msg) -> Option<Msg> {
+        let ctx = Ctx {
+            catalog: &self.catalog,
+            page: page(self.size),
+            list_page: self.size.1.saturating_sub(10).max(1) as usize,
+            projector: self.look.projector,
         };
-        d.writing = true;
-        d.confirm_overwrite = false;
-        d.error = None;
-        let contents = d.format.render(&rec, &self.today);
+        let top = self.popups.last_mut()?;
+        let Reply { close, then } = top.update(msg, &ctx);
+        if close {
+            self.popups.pop();
+        }
+        then
+    }
+
+    fn update_screen(&mut self, msg: Msg) -> Option<Msg> {
+        match self.screen {
+            Screen::Welcome => self.update_welcome(msg),
+            Screen::Question => self.update_question(msg),
+            Screen::Results => self.update_results(msg),
+            Screen::WhatIf => {
+                self.update_whatif(msg);
+                None
+            }
+        }
+    }
+
+    /// What an effect came to: the export dialog takes the answers about its file; everything else
+    /// (and a written file, which closes the dialog) is said in the status line.
+    fn done(&mut self, outcome: Outcome) {
+        let dialog = self.popups.iter_mut().rev().find_map(|p| match p {
+            Popup::Export(d) => Some(d),
+            _ => None,
+        });
+        match (dialog, &outcome) {
+            (Some(d), Outcome::Exists(_)) => {
+                d.writing = false;
+                d.confirm_overwrite = true;
+                return;
+            }
+            (Some(d), Outcome::WriteFailed(e)) => {
+                d.writing = false;
+                d.error = Some(e.clone());
+                return;
+            }
+            (Some(_), Outcome::Written(_)) => {
+                self.popups.retain(|p| !matches!(p, Popup::Export(_)));
+            }
+            _ => {}
+        }
+        self.status = outcome.status();
+    }
+
+    /// The frame just drawn: its scroll limit belongs to the text on top, which is what was drawn
+    /// (nothing changes between the frame and this report); clicks land where it put things.
+    fn laid(&mut self, layout: LaidOut) {
+        let top = match self.popups.last_mut() {
+            Some(p) => p.scroll_mut(),
+            None if self.screen == Screen::Results => Some(&mut self.results.scroll),
+            None => None,
+        };
+        if let (Some(limit), Some(scroll)) = (layout.scroll_limit, top) {
+            scroll.set_limit(limit);
+        }
+        self.layout = layout;
+    }
+
+    /// The layout changes (a resize, the projector view): every limit waits for the next frame.
+    fn forget_scroll_limits(&mut self) {
+        self.results.scroll.forget_limit();
+        for scroll in self.popups.iter_mut().filter_map(Popup::scroll_mut) {
+            scroll.forget_limit();
+        }
+    }
+
+    fn write_export(&mut self, overwrite: bool) {
+        let Some(Popup::Export(d)) = self.popups.last() else {
+            return;
+        };
+        let contents = d.format.render(self.shown_rec(), &self.today);
         self.effects.push(Effect::Write {
-            path,
+            path: d.target(),
             contents,
             overwrite,
         });
     }
 
-    fn update_export(&mut self, msg: Msg) {
-        let Some(d) = &mut self.export else { return };
-        if d.writing {
-            return;
-        }
-        if d.confirm_overwrite {
-            match msg {
-                Msg::Char('y' | 'Y') => self.queue_write(true),
-                Msg::Char('n' | 'N') | Msg::Back => d.confirm_overwrite = false,
-                _ => {}
-            }
-            return;
-        }
-        match msg {
-            Msg::Back => self.export = None,
-            Msg::NextTab | Msg::PrevTab => d.cycle_format(),
-            Msg::Char(c) => {
-                d.path.push(c);
-                d.error = None;
-            }
-            Msg::Backspace => {
-                d.path.pop();
-                d.error = None;
-            }
-            Msg::ClearField => {
-                d.path.clear();
-                d.error = None;
-            }
-            Msg::Enter if d.path.trim().is_empty() => {
-                d.error = Some("Type a file name, e.g. summary.md".into());
-            }
-            Msg::Enter => self.queue_write(false),
-            _ => {}
-        }
-    }
-
-    /// Starts from existing answers (the highlight follows them).
-    pub fn with_answers(mut self, answers: Answers) -> App {
-        for (c, a) in self.cursor.iter_mut().zip(&answers.choices) {
-            *c = a.unwrap_or(0);
-        }
-        self.answers = answers;
-        self.rec = engine::analyze(&self.catalog, &self.answers, &[]);
-        self
-    }
-
-    pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
-    }
-
-    /// The recommendation the results and what-if screens show for the current tab.
-    pub fn shown_rec(&self) -> &Recommendation {
-        match (&self.whatif, self.screen) {
-            (Some(w), Screen::WhatIf) => &w.rec,
-            _ => &self.rec,
-        }
-    }
-
-    pub fn selected(&self) -> usize {
-        self.results
-            .selected
-            .get(self.results.tab)
-            .copied()
-            .unwrap_or(0)
-    }
-
-    /// Applies one message; returns a follow-up message for the caller to apply next.
-    pub fn update(&mut self, msg: Msg) -> Option<Msg> {
-        if !matches!(msg, Msg::Resize(..)) {
-            self.status = None;
-        }
-        if self.export.is_some() && !matches!(msg, Msg::Quit | Msg::Resize(..)) {
-            self.update_export(msg);
-            return None;
-        }
-        if let Some(done) = self.update_demo(msg) {
-            return done;
-        }
-        if matches!(self.overlays.last(), Some(Overlay::Palette))
-            && !matches!(msg, Msg::Quit | Msg::Resize(..))
-        {
-            return self.update_palette(msg);
-        }
-        match msg {
-            Msg::Export if self.overlays.is_empty() && self.screen != Screen::Welcome => {
-                self.export = Some(ExportDialog::new(&self.today));
-                return None;
-            }
-            Msg::Copy if self.overlays.is_empty() && self.screen != Screen::Welcome => {
-                let md = crate::report::markdown::render(&self.export_rec(), &self.today);
-                self.effects.push(Effect::Clipboard(md));
-                return None;
-            }
-            Msg::Quit => {
-                self.quit = true;
-                return None;
-            }
-            Msg::Palette => {
-                self.open_palette();
-                return None;
-            }
-            Msg::Projector => {
-                self.set_projector(!self.projector);
-                return None;
-            }
-            Msg::Theme(name) => {
-                self.set_theme(name);
-                return None;
-            }
-            Msg::Restart => {
-                self.fresh_session();
-                return None;
-            }
-            Msg::Terms => {
-                self.open_terms();
-                return None;
-            }
-            Msg::Resize(w, h) => {
-                self.size = (w, h);
-                self.clamp_scrolls();
-                return None;
-            }
-            Msg::Help => {
-                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
-                    self.overlays.pop();
-                } else {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
-                }
-                return None;
-            }
-            Msg::ShowResults => {
-                self.show_results();
-                return None;
-            }
-            _ => {}
-        }
-        if !self.overlays.is_empty() {
-            self.update_overlay(msg);
-            return None;
-        }
-        match self.screen {
-            Screen::Welcome => self.update_welcome(msg),
-            Screen::Question => self.update_question(msg),
-            Screen::Results => self.update_results(msg),
-            Screen::WhatIf => self.update_whatif(msg),
-        }
-    }
-
-    fn update_overlay(&mut self, msg: Msg) {
-        let limit = view::scroll_limit(self);
-        let page = self.page();
-        match self.overlays.last() {
-            Some(Overlay::Glossary { .. }) => return self.update_glossary(msg, page, limit),
-            Some(Overlay::Terms { .. }) => return self.update_terms(msg),
-            _ => {}
-        }
-        let Some(top) = self.overlays.last_mut() else {
-            return;
+    fn open_palette(&mut self) {
+        let offer = Offer {
+            export: self.screen != Screen::Welcome,
+            projector: self.look.projector,
+            theme: &self.look.theme.name,
         };
-        let scroll = match top {
-            Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+        let fresh = Popup::Palette(Palette::new(palette::items(&self.catalog, offer)));
+        match self.popups.last_mut() {
+            Some(top @ Popup::Palette(_)) => *top = fresh,
+            _ => self.popups.push(fresh),
+        }
+    }
+
+    /// `g`: the terms of the question on screen, or of the alternative in the detail popup.
+    fn open_terms(&mut self) {
+        let from = match self.popups.last() {
+            Some(Popup::Detail(d)) => TermsFrom::Alternative {
+                pack: d.pack,
+                alt: d.alt,
+            },
+            None if self.screen == Screen::Question => TermsFrom::Question(self.session.question),
             _ => return,
         };
-        match msg {
-            Msg::Back | Msg::Enter => {
-                self.overlays.pop();
+        let terms = Terms::new(from, &self.catalog, self.shown_rec());
+        self.popups.push(Popup::Terms(terms));
+    }
+
+    /// The detail popup of an alternative (catalog indices), from any screen: it shows the
+    /// alternative in the recommendation on screen.
+    fn open_alternative(&mut self, pack: usize, alt: usize) {
+        let Some(p) = self.catalog.packs.get(pack) else {
+            return;
+        };
+        let Some(a) = p.alternatives.get(alt) else {
+            return;
+        };
+        let rec = self.shown_rec();
+        let Some(pi) = rec.packs.iter().position(|r| r.id == p.id) else {
+            return;
+        };
+        let Some(ai) = rec.packs[pi].ranking.iter().position(|r| r.id == a.id) else {
+            return;
+        };
+        self.popups.push(Popup::Detail(Detail::new(pi, ai)));
+    }
+
+    fn show_results(&mut self) {
+        self.popups.clear();
+        self.screen = Screen::Results;
+        self.whatif = None;
+        self.results.reset(&self.catalog);
+    }
+
+    fn go_to_question(&mut self, q: usize) {
+        self.popups.clear();
+        self.whatif = None;
+        if self.catalog.questions.is_empty() {
+            self.screen = Screen::Welcome;
+        } else {
+            self.session.question = q.min(self.catalog.questions.len() - 1);
+            self.screen = Screen::Question;
+        }
+    }
+
+    fn open_whatif(&mut self, changes: &[(usize, usize)]) {
+        let mut answers = self.session.answers().clone();
+        for &(q, c) in changes {
+            if let Some(slot) = answers.choices.get_mut(q) {
+                *slot = Some(c);
             }
-            m => *scroll = scrolled(*scroll, m, page, limit),
+        }
+        let cursor = changes.first().map_or(0, |&(q, _)| q);
+        self.whatif = Some(WhatIf::new(answers, cursor));
+        self.screen = Screen::WhatIf;
+    }
+
+    /// Back to a new session: no answers, the welcome screen; the catalog, the look, the size and a
+    /// running demo stay.
+    fn restart(&mut self) {
+        self.session = Session::new(&self.catalog);
+        self.results = ResultsState::new(&self.catalog);
+        self.screen = Screen::Welcome;
+        self.whatif = None;
+        self.popups.clear();
+    }
+
+    fn resume_session(&mut self, answers: Answers, progress: Progress) {
+        self.session.set_answers(answers);
+        self.resume = None;
+        if progress.finished || self.catalog.questions.is_empty() {
+            self.apply(Msg::ShowResults);
+        } else {
+            self.apply(Msg::GoToQuestion(progress.position));
         }
     }
 
@@ -485,32 +460,23 @@ impl App {
                 }
                 None
             }
+            // Starting again: the offered session is replaced by the first answer.
             Msg::Enter | Msg::NextQuestion | Msg::Right => {
-                // Starting again: the offered session is replaced by the first answer.
                 self.resume = None;
-                if self.catalog.questions.is_empty() {
-                    return Some(Msg::ShowResults);
-                }
-                self.question = 0;
-                self.screen = Screen::Question;
-                None
+                Some(match self.catalog.questions.is_empty() {
+                    true => Msg::ShowResults,
+                    false => Msg::GoToQuestion(0),
+                })
             }
             Msg::Finish => Some(Msg::ShowResults),
             _ => None,
         }
     }
 
-    fn n_choices(&self) -> usize {
-        self.catalog
-            .questions
-            .get(self.question)
-            .map_or(0, |q| q.choices.len())
-    }
-
     /// On to the next question, or to the results after the last one.
     fn advance(&mut self) -> Option<Msg> {
-        if self.question + 1 < self.catalog.questions.len() {
-            self.question += 1;
+        if self.session.question + 1 < self.catalog.questions.len() {
+            self.session.question += 1;
             None
         } else {
             Some(Msg::ShowResults)
@@ -518,317 +484,112 @@ impl App {
     }
 
     fn update_question(&mut self, msg: Msg) -> Option<Msg> {
-        let q = self.question;
-        let n = self.n_choices();
-        if q >= self.catalog.questions.len() {
+        let q = self.session.question;
+        let Some(question) = self.catalog.questions.get(q) else {
             return Some(Msg::ShowResults);
-        }
+        };
+        let n = question.choices.len();
+        let last = n.saturating_sub(1);
+        let cur = self.session.highlighted();
         match msg {
-            Msg::Up => self.cursor[q] = self.cursor[q].saturating_sub(1),
-            Msg::Down => self.cursor[q] = (self.cursor[q] + 1).min(n.saturating_sub(1)),
-            Msg::Home => self.cursor[q] = 0,
-            Msg::End => self.cursor[q] = n.saturating_sub(1),
-            Msg::Highlight(i) if i < n => self.cursor[q] = i,
-            Msg::Enter if n > 0 => {
-                self.answers.choices[q] = Some(self.cursor[q]);
-                return self.advance();
-            }
-            Msg::Pick(i) if i < n => {
-                self.cursor[q] = i;
-                self.answers.choices[q] = Some(i);
-                return self.advance();
-            }
+            Msg::Up => self.session.highlight(cur.saturating_sub(1)),
+            Msg::Down => self.session.highlight((cur + 1).min(last)),
+            Msg::Home => self.session.highlight(0),
+            Msg::End => self.session.highlight(last),
+            Msg::Click(i) if i < n && i != cur => self.session.highlight(i),
+            Msg::Enter if n > 0 => return self.choose(cur),
+            Msg::Pick(i) | Msg::Click(i) if i < n => return self.choose(i),
             Msg::NextQuestion | Msg::Right => return self.advance(),
             Msg::Skip => {
-                self.answers.choices[q] = None;
+                self.session.answer(q, None);
                 return self.advance();
             }
-            Msg::PrevQuestion | Msg::Back | Msg::Left => {
-                if q == 0 {
-                    self.screen = Screen::Welcome;
-                } else {
-                    self.question -= 1;
-                }
-            }
+            Msg::PrevQuestion | Msg::Back | Msg::Left if q == 0 => self.screen = Screen::Welcome,
+            Msg::PrevQuestion | Msg::Back | Msg::Left => self.session.question -= 1,
             Msg::Finish => return Some(Msg::ShowResults),
             _ => {}
         }
         None
     }
 
-    fn show_results(&mut self) {
-        self.rec = engine::analyze(&self.catalog, &self.answers, &[]);
-        self.screen = Screen::Results;
-        self.whatif = None;
-        self.results.selected = vec![0; self.rec.packs.len()];
-        self.results.tab = self.results.tab.min(self.rec.packs.len().saturating_sub(1));
-        self.results.scroll = 0;
-    }
-
-    fn n_alternatives(&self) -> usize {
-        self.rec
-            .packs
-            .get(self.results.tab)
-            .map_or(0, |p| p.ranking.len())
-    }
-
-    fn n_criteria(&self) -> usize {
-        self.rec
-            .packs
-            .get(self.results.tab)
-            .and_then(|p| p.ranking.first())
-            .map_or(0, |a| a.contributions.len())
-    }
-
-    /// Rows a page scroll moves: the body height, less a line of context.
-    fn page(&self) -> u16 {
-        self.size.1.saturating_sub(6).max(1)
-    }
-
-    fn switch_tab(&mut self, forward: bool) {
-        let n = self.rec.packs.len();
-        if n == 0 {
-            return;
-        }
-        self.results.tab = if forward {
-            (self.results.tab + 1) % n
-        } else {
-            (self.results.tab + n - 1) % n
-        };
-        self.results.scroll = 0;
-        self.results.column = self.results.column.min(self.n_criteria().saturating_sub(1));
-    }
-
-    fn set_panel(&mut self, panel: Panel) {
-        if self.results.panel != panel {
-            self.results.panel = panel;
-            self.results.scroll = 0;
-        }
+    /// Answers the question on screen with choice `c` and goes on.
+    fn choose(&mut self, c: usize) -> Option<Msg> {
+        self.session.answer(self.session.question, Some(c));
+        self.advance()
     }
 
     fn update_results(&mut self, msg: Msg) -> Option<Msg> {
-        let panel = self.results.panel;
-        let selects = matches!(panel, Panel::Overview | Panel::Compare);
-        let n_alts = self.n_alternatives();
-        let tab = self.results.tab;
-        match msg {
-            Msg::NextTab => self.switch_tab(true),
-            Msg::PrevTab => self.switch_tab(false),
-            Msg::Pick(i) if i < Panel::ALL.len() => self.set_panel(Panel::ALL[i]),
-            Msg::Left if panel == Panel::Compare && self.results.column > 0 => {
-                self.results.column -= 1
-            }
-            Msg::Right if panel == Panel::Compare => {
-                self.results.column =
-                    (self.results.column + 1).min(self.n_criteria().saturating_sub(1))
-            }
-            Msg::Left if panel.index() > 0 => self.set_panel(Panel::ALL[panel.index() - 1]),
-            Msg::Right if panel.index() + 1 < Panel::ALL.len() => {
-                self.set_panel(Panel::ALL[panel.index() + 1])
-            }
-            Msg::Up | Msg::Down | Msg::Home | Msg::End | Msg::PageUp | Msg::PageDown if selects => {
-                if let Some(sel) = self.results.selected.get_mut(tab) {
-                    let last = n_alts.saturating_sub(1);
-                    *sel = match msg {
-                        Msg::Up => sel.saturating_sub(1),
-                        Msg::Down => (*sel + 1).min(last),
-                        Msg::Home | Msg::PageUp => 0,
-                        _ => last,
-                    };
-                }
-            }
-            Msg::Up | Msg::Down | Msg::Home | Msg::End | Msg::PageUp | Msg::PageDown => {
-                let limit = view::scroll_limit(self);
-                self.results.scroll = scrolled(self.results.scroll, msg, self.page(), limit);
-            }
-            Msg::Enter if n_alts > 0 => self.overlays.push(Overlay::Detail {
-                pack: tab,
-                alt: self.selected().min(n_alts - 1),
-                scroll: 0,
-            }),
-            Msg::WhatIf => {
-                self.whatif = Some(WhatIf {
-                    answers: self.answers.clone(),
-                    rec: self.rec.clone(),
-                    cursor: 0,
-                });
-                self.screen = Screen::WhatIf;
-            }
-            Msg::Back => {
-                if self.catalog.questions.is_empty() {
-                    self.screen = Screen::Welcome;
-                } else {
-                    self.question = self.question.min(self.catalog.questions.len() - 1);
-                    self.screen = Screen::Question;
-                }
-            }
-            _ => {}
+        if self.results.update(&msg, &self.catalog, page(self.size)) {
+            return None;
         }
-        None
+        let tab = self.results.tab;
+        let n_alts = self.rec().packs.get(tab).map_or(0, |p| p.ranking.len());
+        match msg {
+            Msg::Enter if n_alts > 0 => {
+                let alt = self.selected().min(n_alts - 1);
+                self.popups.push(Popup::Detail(Detail::new(tab, alt)));
+                None
+            }
+            Msg::WhatIf => Some(Msg::OpenWhatIf(Vec::new())),
+            Msg::Back => Some(Msg::GoToQuestion(self.session.question)),
+            _ => None,
+        }
     }
 
-    fn update_whatif(&mut self, msg: Msg) -> Option<Msg> {
-        let n_q = self.catalog.questions.len();
+    fn update_whatif(&mut self, msg: Msg) {
         match msg {
             Msg::Back => {
                 self.whatif = None;
                 self.screen = Screen::Results;
-                return None;
             }
-            Msg::NextTab => self.switch_tab(true),
-            Msg::PrevTab => self.switch_tab(false),
-            _ => {}
+            Msg::NextTab | Msg::PrevTab => {
+                self.results.switch_tab(msg == Msg::NextTab, &self.catalog);
+            }
+            m => match self.whatif.as_mut() {
+                Some(w) => w.update(&m, &self.catalog, self.session.answers()),
+                None => self.screen = Screen::Results,
+            },
         }
-        let Some(w) = self.whatif.as_mut() else {
-            self.screen = Screen::Results;
-            return None;
-        };
+    }
+
+    fn update_demo(&mut self, msg: &Msg) {
+        let Some(d) = &mut self.demo else { return };
+        let (step, last) = (d.step, d.last());
         match msg {
-            Msg::Up => w.cursor = w.cursor.saturating_sub(1),
-            Msg::Down => w.cursor = (w.cursor + 1).min(n_q.saturating_sub(1)),
-            Msg::Home => w.cursor = 0,
-            Msg::End => w.cursor = n_q.saturating_sub(1),
-            Msg::Left | Msg::Right if w.cursor < n_q => {
-                // Cycle through "skipped" and every choice.
-                let n = self.catalog.questions[w.cursor].choices.len();
-                let pos = w.answers.choices[w.cursor].map_or(0, |c| c + 1);
-                let next = if msg == Msg::Right {
-                    (pos + 1) % (n + 1)
-                } else {
-                    (pos + n) % (n + 1)
-                };
-                w.answers.choices[w.cursor] = next.checked_sub(1);
-                w.rec = engine::analyze(&self.catalog, &w.answers, &[]);
-            }
-            Msg::ResetWhatIf => {
-                w.answers = self.answers.clone();
-                w.rec = self.rec.clone();
-            }
+            Msg::DemoNext | Msg::DemoTick if step < last => self.demo_goto(step + 1),
+            Msg::DemoPrev => self.demo_goto(step.saturating_sub(1)),
+            Msg::DemoFirst => self.demo_goto(0),
+            Msg::DemoLast => self.demo_goto(last),
+            Msg::DemoPause => d.paused = !d.paused,
+            // The live session goes on from here: same screen, same answers, no script.
+            Msg::DemoExit => self.demo = None,
             _ => {}
         }
-        None
     }
 
-    fn clamp_scrolls(&mut self) {
-        let limit = view::scroll_limit(self);
-        if let Some(Overlay::Help { scroll } | Overlay::Detail { scroll, .. }) =
-            self.overlays.last_mut()
-        {
-            *scroll = (*scroll).min(limit);
-        } else {
-            self.results.scroll = self.results.scroll.min(limit);
-        }
-    }
-
-    /// The live ranking beside the current question.
-    pub fn live(&self) -> Live {
-        let q = self.question;
-        let mut preview_choices = self.answers.choices.clone();
-        let mut preview = None;
-        if self.screen == Screen::Question
-            && let (Some(question), Some(&c)) = (self.catalog.questions.get(q), self.cursor.get(q))
-            && self.answers.choices[q] != Some(c)
-            && c < question.choices.len()
-        {
-            preview_choices[q] = Some(c);
-            preview = Some(question.choices[c].label.clone());
-        }
-        let packs = self
-            .catalog
-            .packs
-            .iter()
-            .map(|pack| {
-                // In a demo, the arrows show what the step moved; else what the preview would.
-                let base = match &self.demo {
-                    Some(d) if preview.is_none() => engine::evaluate(pack, &d.before),
-                    _ => engine::evaluate(pack, &self.answers.choices),
-                };
-                let now = if preview.is_some() || self.demo.is_some() {
-                    engine::evaluate(pack, &preview_choices)
-                } else {
-                    base.clone()
-                };
-                let base_rank = base.ranking();
-                let rows = now
-                    .ranking()
-                    .iter()
-                    .enumerate()
-                    .map(|(pos, &a)| {
-                        let was = base_rank.iter().position(|&b| b == a);
-                        let alt = &pack.alternatives[a];
-                        LiveRow {
-                            // ⚠: a status such as "closed to new customers" (the detail says which).
-                            name: match alt.status {
-                                Some(_) => format!("{} ⚠", alt.name),
-                                None => alt.name.clone(),
-                            },
-                            short: match alt.status {
-                                Some(_) => format!("{} ⚠", alt.short),
-                                None => alt.short.clone(),
-                            },
-                            score: round1(now.scores[a]),
-                            moved: was.map_or(0, |w| w as i32 - pos as i32),
-                            returned: was.is_none(),
-                        }
-                    })
-                    .collect();
-                let names = |ev: &engine::Evaluation, only_new: bool| {
-                    (0..pack.alternatives.len())
-                        .filter(|&a| ev.excluded[a] && !(only_new && base.excluded[a]))
-                        .map(|a| pack.alternatives[a].short.clone())
-                        .collect::<Vec<_>>()
-                };
-                LivePack {
-                    name: pack.name.clone(),
-                    rows,
-                    excluded: names(&now, false),
-                    newly_excluded: names(&now, true),
-                }
-            })
-            .collect();
-        Live { packs, preview }
-    }
-}
-
-/// A scroll offset moved by `msg`, kept within `0..=limit`.
-pub(super) fn scrolled(scroll: u16, msg: Msg, page: u16, limit: u16) -> u16 {
-    let s = match msg {
-        Msg::Up => scroll.saturating_sub(1),
-        Msg::Down => scroll.saturating_add(1),
-        Msg::PageUp => scroll.saturating_sub(page),
-        Msg::PageDown => scroll.saturating_add(page),
-        Msg::Home => 0,
-        Msg::End => limit,
-        _ => scroll,
-    };
-    s.min(limit)
-}
-
-impl App {
-    /// Turns the projector view on (with the projector theme, unless the theme has no colour) or off
-    /// (back to the theme before).
-    pub fn set_projector(&mut self, on: bool) {
-        if on == self.projector {
+    /// Shows step `k`: a fresh session, then the messages of steps `0..=k` in order, each step
+    /// starting with its popups closed.
+    pub fn demo_goto(&mut self, k: usize) {
+        let Some(mut d) = self.demo.take() else {
             return;
-        }
-        self.projector = on;
-        // A theme without colour (mono, or NO_COLOR) stays: it already has the terminal's own
-        // contrast, and colour was not wanted.
-        if on && !self.theme.is_monochrome() {
-            if let Some(t) = Theme::builtin("projector") {
-                self.theme_before_projector = Some(std::mem::replace(&mut self.theme, t));
+        };
+        let k = k.min(d.last());
+        self.restart();
+        for (i, step) in d.script.steps.iter().enumerate().take(k + 1) {
+            if i == k {
+                d.before = self.session.answers().choices.clone();
             }
-        } else if let Some(t) = self.theme_before_projector.take() {
-            self.theme = t;
+            self.popups.clear();
+            for msg in demo::messages(&self.catalog, &step.action) {
+                self.apply(msg);
+            }
         }
-        self.clamp_scrolls();
+        d.step = k;
+        self.demo = Some(d);
     }
+}
 
-    /// Switches to a built-in theme; the projector view keeps its layout with it.
-    pub fn set_theme(&mut self, name: &str) {
-        if let Some(t) = Theme::builtin(name) {
-            self.theme = t;
-            self.theme_before_projector = None;
-        }
-    }
+/// Rows a page scroll moves: the body height, less a line of context.
+fn page(size: (u16, u16)) -> u16 {
+    size.1.saturating_sub(6).max(1)
 }

@@ -1,56 +1,20 @@
-//! Keys as data: for each screen, which keys send which message, and how the hint bar and the help
-//! overlay describe them. `map_event` is the only place that reads crossterm events.
+//! Keys as data, written once: one line per binding — the keys as text (`"up | k"`), the message, its
+//! place in the hint bar, the hint word and the help text — from which the key matching, the labels,
+//! the hint bar and the help popup are all derived (helix writes `"h" | "left" => move_char_left`,
+//! gitui derives its hints from its key list). [`context`] says which table is read;
+//! [`map_event`] is the only place that reads crossterm events.
+
+use std::sync::OnceLock;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{App, Overlay, Panel, Screen};
+use super::app::{App, Focus};
 use super::msg::Msg;
+use super::popup::Popup;
+use super::screens::{Panel, Screen};
 
-/// One key a binding listens to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Code(KeyCode),
-    Ctrl(char),
-    /// The digits 1–9, sending `Msg::Pick(digit - 1)`.
-    Digits,
-}
-
-const fn ch(c: char) -> Key {
-    Key::Code(KeyCode::Char(c))
-}
-const fn code(c: KeyCode) -> Key {
-    Key::Code(c)
-}
-
-/// A key binding: what it listens to, what it sends, and how it is described.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub keys: &'static [Key],
-    /// How the help overlay names the keys, e.g. "↑ ↓  k j".
-    pub keys_label: &'static str,
-    /// The short form in the hint bar, e.g. "↑↓"; empty keeps it out of the bar.
-    pub bar_label: &'static str,
-    pub action: &'static str,
-    pub msg: Msg,
-}
-
-const fn b(
-    keys: &'static [Key],
-    keys_label: &'static str,
-    bar_label: &'static str,
-    action: &'static str,
-    msg: Msg,
-) -> Binding {
-    Binding {
-        keys,
-        keys_label,
-        bar_label,
-        action,
-        msg,
-    }
-}
-
-/// Where the keys are read: a screen, a panel of the results, or a popup on top.
+/// Where the keys are read: a screen, a panel of the results, a popup on top, the demo script, or
+/// the team comparison (`compare --tui`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Welcome,
@@ -68,9 +32,28 @@ pub enum Context {
     /// The list of glossary terms named on screen (`g`).
     Terms,
     TooSmall,
+    /// The team comparison, a program of its own.
+    Teams,
 }
 
 impl Context {
+    pub const ALL: [Context; 14] = [
+        Context::Welcome,
+        Context::Question,
+        Context::Results,
+        Context::Compare,
+        Context::WhatIf,
+        Context::Detail,
+        Context::Help,
+        Context::Export,
+        Context::Demo,
+        Context::Palette,
+        Context::Glossary,
+        Context::Terms,
+        Context::TooSmall,
+        Context::Teams,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Welcome => "Welcome",
@@ -86,561 +69,449 @@ impl Context {
             Context::Glossary => "Glossary entry",
             Context::Terms => "Glossary terms on screen",
             Context::TooSmall => "Terminal too small",
+            Context::Teams => "Team comparison",
+        }
+    }
+
+    /// Contexts where letters are typed, not commands.
+    pub fn is_text_field(self) -> bool {
+        matches!(self, Context::Export | Context::Palette)
+    }
+
+    /// The context's own bindings, tried first.
+    fn own(self) -> &'static [Binding] {
+        match self {
+            Context::Welcome => WELCOME,
+            Context::Question => QUESTION,
+            Context::Results => RESULTS,
+            Context::Compare => COMPARE,
+            Context::WhatIf => WHATIF,
+            Context::Detail => DETAIL,
+            Context::Help => HELP,
+            Context::Export => EXPORT,
+            Context::Demo => DEMO,
+            Context::Palette => PALETTE,
+            Context::Glossary => GLOSSARY,
+            Context::Terms => TERMS,
+            Context::TooSmall => &[],
+            Context::Teams => TEAMS,
+        }
+    }
+
+    /// Then export and copy, on the screens with a recommendation to show.
+    fn leaves(self) -> &'static [Binding] {
+        match self {
+            Context::Question | Context::Results | Context::Compare | Context::WhatIf => LEAVE,
+            _ => &[],
+        }
+    }
+
+    /// Then the keys of every screen (none in a text field, where they are letters, nor in the team
+    /// comparison, which has no palette, help or projector view).
+    fn globals(self) -> &'static [Binding] {
+        match self {
+            Context::Export | Context::Palette | Context::Teams => &[],
+            _ => GLOBAL,
         }
     }
 }
 
-const UP: &[Key] = &[code(KeyCode::Up), ch('k')];
-const DOWN: &[Key] = &[code(KeyCode::Down), ch('j')];
-const LEFT: &[Key] = &[code(KeyCode::Left), ch('h')];
-const RIGHT: &[Key] = &[code(KeyCode::Right), ch('l')];
-const PAGE: [Binding; 4] = [
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "",
-        "scroll a page up",
-        Msg::PageUp,
-    ),
-    b(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "",
-        "scroll a page down",
-        Msg::PageDown,
-    ),
-    b(
-        &[code(KeyCode::Home), ch('g')],
-        "Home  g",
-        "",
-        "go to the top",
-        Msg::Home,
-    ),
-    b(
-        &[code(KeyCode::End), ch('G')],
-        "End  G",
-        "",
-        "go to the bottom",
-        Msg::End,
-    ),
+/// A key binding, one line of a table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// The keys, `|`-separated: `up`, `down`, `left`, `right`, `enter`, `space`, `esc`, `tab`,
+    /// `shift-tab`, `backspace`, `pgup`, `pgdn`, `home`, `end`, `ctrl-x`, `1-9` (the digits up to
+    /// the second, sending `Pick(digit - 1)`), or one character.
+    pub keys: &'static str,
+    pub msg: Msg,
+    /// Its place in the hint bar; bindings with the same place share one hint (`↑↓ move`).
+    pub bar: Bar,
+    /// The word in the hint bar.
+    pub hint: &'static str,
+    /// What the help popup says it does.
+    pub help: &'static str,
+}
+
+/// Where a binding shows in the hint bar, by order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bar {
+    /// Only in the help.
+    No,
+    /// At this place, when there is room.
+    At(u8),
+    /// At this place, always: room is kept for it.
+    Pinned(u8),
+}
+
+use Bar::{At, No, Pinned};
+
+const fn b(
+    keys: &'static str,
+    msg: Msg,
+    bar: Bar,
+    hint: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        msg,
+        bar,
+        hint,
+        help,
+    }
+}
+
+#[rustfmt::skip]
+const GLOBAL: &[Binding] = &[
+    // keys                      message          bar          hint         help
+    b("/ | ctrl-k",              Msg::Palette,    At(90),      "search",    "search: glossary terms, questions, alternatives, commands"),
+    b("p",                       Msg::Projector,  At(91),      "projector", "projector view on/off: high contrast, big text, less detail"),
+    b("?",                       Msg::Help,       Pinned(92),  "help",      "help"),
+    b("q | ctrl-c",              Msg::Quit,       Pinned(93),  "quit",      "quit"),
 ];
 
-/// Keys read on every screen, after the screen's own.
-pub const GLOBAL: &[Binding] = &[
-    b(
-        &[ch('/'), Key::Ctrl('k')],
-        "/  Ctrl-K",
-        "/",
-        "search: glossary terms, questions, alternatives, commands",
-        Msg::Palette,
-    ),
-    b(
-        &[ch('p')],
-        "p",
-        "p",
-        "projector view on/off: high contrast, big text, less detail",
-        Msg::Projector,
-    ),
-    b(&[ch('?')], "?", "?", "help", Msg::Help),
-    b(
-        &[ch('q'), Key::Ctrl('c')],
-        "q  Ctrl-C",
-        "q",
-        "quit",
-        Msg::Quit,
-    ),
+#[rustfmt::skip]
+const LEAVE: &[Binding] = &[
+    b("e",                       Msg::Export,     At(80),      "export",    "export: Markdown, JSON or HTML to a file"),
+    b("y",                       Msg::Copy,       At(81),      "copy",      "copy the Markdown summary to the clipboard (OSC 52)"),
 ];
 
+#[rustfmt::skip]
 const WELCOME: &[Binding] = &[
-    b(
-        &[code(KeyCode::Enter), ch(' '), code(KeyCode::Right), ch('l')],
-        "Enter  Space  →  l",
-        "Enter",
-        "start the questions",
-        Msg::Enter,
-    ),
-    b(
-        &[ch('r')],
-        "r",
-        "r",
-        "results now, with no answers",
-        Msg::Finish,
-    ),
-    b(
-        &[ch('c')],
-        "c",
-        "",
-        "continue the saved, unfinished session (when one is offered)",
-        Msg::Resume,
-    ),
-    b(&[code(KeyCode::Esc)], "Esc", "", "quit", Msg::Quit),
+    b("enter | space | right | l", Msg::Enter,    At(1),       "start",     "start the questions"),
+    b("r",                       Msg::Finish,     At(2),       "results",   "results now, with no answers"),
+    b("c",                       Msg::Resume,     No,          "",          "continue the saved, unfinished session (when one is offered)"),
+    b("esc",                     Msg::Quit,       No,          "",          "quit"),
 ];
 
+#[rustfmt::skip]
 const QUESTION: &[Binding] = &[
-    b(
-        UP,
-        "↑  k",
-        "↑↓",
-        "highlight the previous choice (the ranking previews it)",
-        Msg::Up,
-    ),
-    b(
-        DOWN,
-        "↓  j",
-        "",
-        "highlight the next choice (the ranking previews it)",
-        Msg::Down,
-    ),
-    b(
-        &[code(KeyCode::Enter), ch(' ')],
-        "Enter  Space",
-        "Enter",
-        "choose the highlighted answer and go on",
-        Msg::Enter,
-    ),
-    b(
-        &[Key::Digits],
-        "1–9",
-        "",
-        "choose that answer and go on",
-        Msg::Pick(0),
-    ),
-    b(
-        &[code(KeyCode::Left), ch('h'), code(KeyCode::Backspace)],
-        "←  h  Backspace",
-        "←",
-        "previous question (answers are kept)",
-        Msg::PrevQuestion,
-    ),
-    b(
-        RIGHT,
-        "→  l",
-        "→",
-        "next question, keeping this answer as it is",
-        Msg::NextQuestion,
-    ),
-    b(
-        &[ch('s')],
-        "s",
-        "s",
-        "skip: leave this question unanswered",
-        Msg::Skip,
-    ),
-    b(
-        &[ch('r')],
-        "r",
-        "r",
-        "results now (unanswered questions stay skipped)",
-        Msg::Finish,
-    ),
-    b(
-        &[ch('g')],
-        "g",
-        "g",
-        "glossary terms named in this question",
-        Msg::Terms,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "",
-        "previous question, or the welcome screen",
-        Msg::Back,
-    ),
+    b("up | k",                  Msg::Up,         At(1),       "highlight", "highlight the previous choice (the ranking previews it)"),
+    b("down | j",                Msg::Down,       At(1),       "highlight", "highlight the next choice (the ranking previews it)"),
+    b("enter | space",           Msg::Enter,      At(2),       "choose",    "choose the highlighted answer and go on"),
+    b("1-9",                     Msg::Pick(0),    No,          "",          "choose that answer and go on"),
+    b("left | h | backspace",    Msg::PrevQuestion, At(3),     "back",      "previous question (answers are kept)"),
+    b("right | l",               Msg::NextQuestion, At(4),     "next",      "next question, keeping this answer as it is"),
+    b("s",                       Msg::Skip,       At(5),       "skip",      "skip: leave this question unanswered"),
+    b("r",                       Msg::Finish,     At(6),       "results",   "results now (unanswered questions stay skipped)"),
+    b("g",                       Msg::Terms,      At(7),       "terms",     "glossary terms named in this question"),
+    b("esc",                     Msg::Back,       No,          "",          "previous question, or the welcome screen"),
 ];
 
-/// Bindings shared by the results panels.
-const NEXT_PACK: Binding = b(
-    &[code(KeyCode::Tab)],
-    "Tab",
-    "Tab",
-    "next pack",
-    Msg::NextTab,
-);
-const PREV_PACK: Binding = b(
-    &[code(KeyCode::BackTab)],
-    "Shift-Tab",
-    "",
-    "previous pack",
-    Msg::PrevTab,
-);
-const PANEL_DIGITS: Binding = b(
-    &[Key::Digits],
-    "1–4",
-    "",
-    "panel: 1 overview, 2 why, 3 what would change, 4 compare",
-    Msg::Pick(0),
-);
-const DETAILS: Binding = b(
-    &[code(KeyCode::Enter)],
-    "Enter",
-    "Enter",
-    "details of the selected alternative",
-    Msg::Enter,
-);
-const WHAT_IF: Binding = b(
-    &[ch('w')],
-    "w",
-    "w",
-    "what-if: change an answer and compare",
-    Msg::WhatIf,
-);
-const BACK_TO_QUESTIONS: Binding = b(
-    &[code(KeyCode::Esc)],
-    "Esc",
-    "Esc",
-    "back to the questions",
-    Msg::Back,
-);
-
+#[rustfmt::skip]
 const RESULTS: &[Binding] = &[
-    NEXT_PACK,
-    PREV_PACK,
-    b(LEFT, "←  h", "←→", "previous panel", Msg::Left),
-    b(RIGHT, "→  l", "", "next panel", Msg::Right),
-    PANEL_DIGITS,
-    b(
-        UP,
-        "↑  k",
-        "↑↓",
-        "select the previous alternative, or scroll",
-        Msg::Up,
-    ),
-    b(
-        DOWN,
-        "↓  j",
-        "",
-        "select the next alternative, or scroll",
-        Msg::Down,
-    ),
-    DETAILS,
-    WHAT_IF,
-    BACK_TO_QUESTIONS,
-    PAGE[0],
-    PAGE[1],
-    PAGE[2],
-    PAGE[3],
+    b("tab",                     Msg::NextTab,    At(1),       "pack",      "next pack"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
+    b("left | h",                Msg::Left,       At(2),       "panel",     "previous panel"),
+    b("right | l",               Msg::Right,      At(2),       "panel",     "next panel"),
+    b("1-4",                     Msg::Pick(0),    No,          "",          "panel: 1 overview, 2 why, 3 what would change, 4 compare"),
+    b("up | k",                  Msg::Up,         At(3),       "move",      "select the previous alternative, or scroll"),
+    b("down | j",                Msg::Down,       At(3),       "move",      "select the next alternative, or scroll"),
+    b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
+    b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
+    b("esc",                     Msg::Back,       At(6),       "back",      "back to the questions"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
+    b("home | g",                Msg::Home,       No,          "",          "go to the top"),
+    b("end | G",                 Msg::End,        No,          "",          "go to the bottom"),
 ];
 
+#[rustfmt::skip]
 const COMPARE: &[Binding] = &[
-    NEXT_PACK,
-    PREV_PACK,
-    b(UP, "↑  k", "↑↓", "previous alternative", Msg::Up),
-    b(DOWN, "↓  j", "", "next alternative", Msg::Down),
-    b(
-        LEFT,
-        "←  h",
-        "←→",
-        "previous criterion (from the first: the previous panel)",
-        Msg::Left,
-    ),
-    b(RIGHT, "→  l", "", "next criterion", Msg::Right),
-    PANEL_DIGITS,
-    DETAILS,
-    WHAT_IF,
-    BACK_TO_QUESTIONS,
+    b("tab",                     Msg::NextTab,    At(1),       "pack",      "next pack"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
+    b("up | k",                  Msg::Up,         At(2),       "row",       "previous alternative"),
+    b("down | j",                Msg::Down,       At(2),       "row",       "next alternative"),
+    b("left | h",                Msg::Left,       At(3),       "column",    "previous criterion (from the first: the previous panel)"),
+    b("right | l",               Msg::Right,      At(3),       "column",    "next criterion"),
+    b("1-4",                     Msg::Pick(0),    No,          "",          "panel: 1 overview, 2 why, 3 what would change, 4 compare"),
+    b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
+    b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
+    b("esc",                     Msg::Back,       At(6),       "back",      "back to the questions"),
 ];
 
+#[rustfmt::skip]
 const WHATIF: &[Binding] = &[
-    b(UP, "↑  k", "↑↓", "previous question", Msg::Up),
-    b(DOWN, "↓  j", "", "next question", Msg::Down),
-    b(
-        LEFT,
-        "←  h",
-        "←→",
-        "previous answer of the selected question",
-        Msg::Left,
-    ),
-    b(
-        RIGHT,
-        "→  l",
-        "",
-        "next answer of the selected question",
-        Msg::Right,
-    ),
-    NEXT_PACK,
-    PREV_PACK,
-    b(
-        &[ch('o'), ch('r')],
-        "o  r",
-        "o",
-        "back to the original answers",
-        Msg::ResetWhatIf,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        "back to the results (the original answers)",
-        Msg::Back,
-    ),
+    b("up | k",                  Msg::Up,         At(1),       "question",  "previous question"),
+    b("down | j",                Msg::Down,       At(1),       "question",  "next question"),
+    b("left | h",                Msg::Left,       At(2),       "answer",    "previous answer of the selected question"),
+    b("right | l",               Msg::Right,      At(2),       "answer",    "next answer of the selected question"),
+    b("tab",                     Msg::NextTab,    At(3),       "pack",      "next pack"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
+    b("o | r",                   Msg::ResetWhatIf, At(4),      "original",  "back to the original answers"),
+    b("esc",                     Msg::Back,       At(5),       "results",   "back to the results (the original answers)"),
 ];
 
+#[rustfmt::skip]
 const DETAIL: &[Binding] = &[
-    b(UP, "↑  k", "↑↓", "scroll", Msg::Up),
-    b(DOWN, "↓  j", "", "scroll", Msg::Down),
-    b(
-        &[code(KeyCode::Esc), code(KeyCode::Enter)],
-        "Esc  Enter",
-        "Esc",
-        "close",
-        Msg::Back,
-    ),
-    b(
-        &[ch('g')],
-        "g",
-        "g",
-        "glossary terms named in these details",
-        Msg::Terms,
-    ),
-    PAGE[0],
-    PAGE[1],
+    b("up | k",                  Msg::Up,         At(1),       "scroll",    "scroll"),
+    b("down | j",                Msg::Down,       At(1),       "scroll",    "scroll"),
+    b("esc | enter",             Msg::Back,       At(2),       "close",     "close"),
+    b("g",                       Msg::Terms,      At(3),       "terms",     "glossary terms named in these details"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
     // `g` opens the glossary terms here, so only Home goes to the top.
-    b(
-        &[code(KeyCode::Home)],
-        "Home",
-        "",
-        "go to the top",
-        Msg::Home,
-    ),
-    PAGE[3],
+    b("home",                    Msg::Home,       No,          "",          "go to the top"),
+    b("end | G",                 Msg::End,        No,          "",          "go to the bottom"),
 ];
 
+#[rustfmt::skip]
 const GLOSSARY: &[Binding] = &[
-    b(UP, "↑  k", "↑↓", "scroll", Msg::Up),
-    b(DOWN, "↓  j", "", "scroll", Msg::Down),
-    b(
-        &[code(KeyCode::Left), ch('h'), code(KeyCode::BackTab)],
-        "←  h  Shift-Tab",
-        "←→",
-        "choose the previous related term",
-        Msg::Left,
-    ),
-    b(
-        &[code(KeyCode::Right), ch('l'), code(KeyCode::Tab)],
-        "→  l  Tab",
-        "",
-        "choose the next related term",
-        Msg::Right,
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "open the chosen related term (Esc comes back here)",
-        Msg::Enter,
-    ),
-    b(
-        &[Key::Digits],
-        "1–9",
-        "",
-        "open that related term",
-        Msg::Pick(0),
-    ),
-    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
-    PAGE[0],
-    PAGE[1],
-    b(
-        &[code(KeyCode::Home)],
-        "Home",
-        "",
-        "go to the top",
-        Msg::Home,
-    ),
-    b(
-        &[code(KeyCode::End)],
-        "End",
-        "",
-        "go to the bottom",
-        Msg::End,
-    ),
+    b("up | k",                  Msg::Up,         At(1),       "scroll",    "scroll"),
+    b("down | j",                Msg::Down,       At(1),       "scroll",    "scroll"),
+    b("left | h | shift-tab",    Msg::Left,       At(2),       "related",   "choose the previous related term"),
+    b("right | l | tab",         Msg::Right,      At(2),       "related",   "choose the next related term"),
+    b("enter",                   Msg::Enter,      At(3),       "open",      "open the chosen related term (Esc comes back here)"),
+    b("1-9",                     Msg::Pick(0),    No,          "",          "open that related term"),
+    b("esc",                     Msg::Back,       At(4),       "close",     "close"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
+    b("home",                    Msg::Home,       No,          "",          "go to the top"),
+    b("end",                     Msg::End,        No,          "",          "go to the bottom"),
 ];
 
+#[rustfmt::skip]
 const TERMS: &[Binding] = &[
-    b(UP, "↑  k", "↑↓", "previous term", Msg::Up),
-    b(DOWN, "↓  j", "", "next term", Msg::Down),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "open the highlighted term",
-        Msg::Enter,
-    ),
-    b(&[Key::Digits], "1–9", "", "open that term", Msg::Pick(0)),
-    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
+    b("up | k",                  Msg::Up,         At(1),       "move",      "previous term"),
+    b("down | j",                Msg::Down,       At(1),       "move",      "next term"),
+    b("enter",                   Msg::Enter,      At(2),       "open",      "open the highlighted term"),
+    b("1-9",                     Msg::Pick(0),    No,          "",          "open that term"),
+    b("esc",                     Msg::Back,       At(3),       "close",     "close"),
 ];
 
 /// The palette is a text field: letters, digits and `q` are typed (`map_key` sends `Msg::Char`).
+#[rustfmt::skip]
 const PALETTE: &[Binding] = &[
-    b(&[code(KeyCode::Up)], "↑", "↑↓", "previous item", Msg::Up),
-    b(&[code(KeyCode::Down)], "↓", "", "next item", Msg::Down),
-    b(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "",
-        "a page up",
-        Msg::PageUp,
-    ),
-    b(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "",
-        "a page down",
-        Msg::PageDown,
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "open the highlighted item or run the command",
-        Msg::Enter,
-    ),
-    b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
-        "",
-        "delete the last character of the search",
-        Msg::Backspace,
-    ),
-    b(&[code(KeyCode::Esc)], "Esc", "Esc", "close", Msg::Back),
-    b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
+    b("up",                      Msg::Up,         At(1),       "move",      "previous item"),
+    b("down",                    Msg::Down,       At(1),       "move",      "next item"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "a page down"),
+    b("enter",                   Msg::Enter,      At(2),       "open",      "open the highlighted item or run the command"),
+    b("backspace",               Msg::Backspace,  No,          "",          "delete the last character of the search"),
+    b("esc",                     Msg::Back,       At(3),       "close",     "close"),
+    b("ctrl-c",                  Msg::Quit,       No,          "",          "quit"),
 ];
 
 /// While a demo script runs, the presenter's keys; Esc hands the live session over.
+#[rustfmt::skip]
 const DEMO: &[Binding] = &[
-    b(
-        &[
-            ch(' '),
-            code(KeyCode::Right),
-            ch('l'),
-            code(KeyCode::Enter),
-            code(KeyCode::PageDown),
-        ],
-        "Space  →  l  Enter  PgDn",
-        "Space",
-        "next step",
-        Msg::DemoNext,
-    ),
-    b(
-        &[
-            code(KeyCode::Left),
-            ch('h'),
-            code(KeyCode::Backspace),
-            code(KeyCode::PageUp),
-        ],
-        "←  h  Backspace  PgUp",
-        "←",
-        "previous step (shown exactly as it was)",
-        Msg::DemoPrev,
-    ),
-    b(
-        &[code(KeyCode::Home)],
-        "Home",
-        "",
-        "first step",
-        Msg::DemoFirst,
-    ),
-    b(&[code(KeyCode::End)], "End", "", "last step", Msg::DemoLast),
-    b(
-        &[ch('a')],
-        "a",
-        "",
-        "pause or resume auto-advance (scripts with auto_advance_seconds)",
-        Msg::DemoPause,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        "leave the script: the live session goes on with these answers",
-        Msg::DemoExit,
-    ),
+    b("space | right | l | enter | pgdn", Msg::DemoNext, At(1), "next",     "next step"),
+    b("left | h | backspace | pgup", Msg::DemoPrev, At(2),     "back",      "previous step (shown exactly as it was)"),
+    b("home",                    Msg::DemoFirst,  No,          "",          "first step"),
+    b("end",                     Msg::DemoLast,   No,          "",          "last step"),
+    b("a",                       Msg::DemoPause,  No,          "",          "pause or resume auto-advance (scripts with auto_advance_seconds)"),
+    b("esc",                     Msg::DemoExit,   At(3),       "take over", "leave the script: the live session goes on with these answers"),
 ];
 
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
-    b(UP, "↑  k", "↑↓", "scroll", Msg::Up),
-    b(DOWN, "↓  j", "", "scroll", Msg::Down),
-    b(
-        &[code(KeyCode::Esc), code(KeyCode::Enter), ch('?')],
-        "Esc  Enter  ?",
-        "Esc",
-        "close the help",
-        Msg::Back,
-    ),
+    b("up | k",                  Msg::Up,         At(1),       "scroll",    "scroll"),
+    b("down | j",                Msg::Down,       At(1),       "scroll",    "scroll"),
+    b("esc | enter | ?",         Msg::Back,       At(2),       "close",     "close the help"),
 ];
 
-/// Keys that leave the terminal: on every screen with a recommendation to show.
-const EXPORT_E: Binding = b(
-    &[ch('e')],
-    "e",
-    "e",
-    "export: Markdown, JSON or HTML to a file",
-    Msg::Export,
-);
-const COPY_Y: Binding = b(
-    &[ch('y')],
-    "y",
-    "y",
-    "copy the Markdown summary to the clipboard (OSC 52)",
-    Msg::Copy,
-);
-
-/// The export dialog: typing goes into the path (`map_event` sends `Msg::Char`).
+/// The export dialog: typing goes into the path (`map_key` sends `Msg::Char`).
+#[rustfmt::skip]
 const EXPORT: &[Binding] = &[
-    b(
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        "Tab",
-        "Tab",
-        "format: Markdown, JSON, HTML",
-        Msg::NextTab,
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        "write the file",
-        Msg::Enter,
-    ),
-    b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
-        "",
-        "delete a character of the path",
-        Msg::Backspace,
-    ),
-    b(&[code(KeyCode::Esc)], "Esc", "Esc", "cancel", Msg::Back),
-    b(
-        &[Key::Ctrl('u')],
-        "Ctrl-U",
-        "",
-        "clear the path",
-        Msg::ClearField,
-    ),
-    b(&[Key::Ctrl('c')], "Ctrl-C", "", "quit", Msg::Quit),
+    b("tab | shift-tab",         Msg::NextTab,    At(1),       "format",    "format: Markdown, JSON, HTML"),
+    b("enter",                   Msg::Enter,      At(2),       "write",     "write the file"),
+    b("backspace",               Msg::Backspace,  No,          "",          "delete a character of the path"),
+    b("esc",                     Msg::Back,       At(3),       "cancel",    "cancel"),
+    b("ctrl-u",                  Msg::ClearField, No,          "",          "clear the path"),
+    b("ctrl-c",                  Msg::Quit,       No,          "",          "quit"),
 ];
 
-const TOO_SMALL: &[Binding] = &[];
+/// The team comparison: a tab for the answers, then one per pack.
+#[rustfmt::skip]
+const TEAMS: &[Binding] = &[
+    b("tab | right | l",         Msg::NextTab,    At(1),       "next tab",  "next tab"),
+    b("shift-tab | left | h",    Msg::PrevTab,    No,          "",          "previous tab"),
+    b("up | k",                  Msg::Up,         At(2),       "scroll",    "scroll up"),
+    b("down | j",                Msg::Down,       At(2),       "scroll",    "scroll down"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
+    b("q | esc | ctrl-c",        Msg::Quit,       Pinned(3),   "quit",      "quit"),
+];
 
-pub fn bindings(ctx: Context) -> &'static [Binding] {
-    match ctx {
-        Context::Welcome => WELCOME,
-        Context::Question => QUESTION,
-        Context::Results => RESULTS,
-        Context::Compare => COMPARE,
-        Context::WhatIf => WHATIF,
-        Context::Detail => DETAIL,
-        Context::Help => HELP,
-        Context::Export => EXPORT,
-        Context::Demo => DEMO,
-        Context::Palette => PALETTE,
-        Context::Glossary => GLOSSARY,
-        Context::Terms => TERMS,
-        Context::TooSmall => TOO_SMALL,
+/// One key a binding listens to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Ctrl(char),
+    /// The digits from 1 to this one, sending `Msg::Pick(digit - 1)`.
+    Digits(char),
+}
+
+/// Reads one key name of a binding (see [`Binding::keys`]).
+pub fn parse_key(name: &str) -> Result<Key, String> {
+    let code = match name {
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "enter" => KeyCode::Enter,
+        "space" => KeyCode::Char(' '),
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "shift-tab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        _ => {
+            let chars: Vec<char> = name.chars().collect();
+            return match chars[..] {
+                [c] => Ok(Key::Code(KeyCode::Char(c))),
+                ['1', '-', last @ '1'..='9'] => Ok(Key::Digits(last)),
+                ['c', 't', 'r', 'l', '-', c] if c.is_ascii_alphabetic() => {
+                    Ok(Key::Ctrl(c.to_ascii_lowercase()))
+                }
+                _ => Err(format!(
+                    "unknown key `{name}`: use up, down, left, right, enter, space, esc, tab, \
+                     shift-tab, backspace, pgup, pgdn, home, end, ctrl-x, 1-9 or one character"
+                )),
+            };
+        }
+    };
+    Ok(Key::Code(code))
+}
+
+/// Every key of a `|`-separated list; an unknown name is an error naming it.
+pub fn parse_keys(spec: &str) -> Result<Vec<Key>, String> {
+    spec.split('|').map(|k| parse_key(k.trim())).collect()
+}
+
+/// How a key is written on screen: `↑`, `Enter`, `Ctrl-K`, `1–9`, `k`.
+pub fn key_label(key: Key) -> String {
+    match key {
+        Key::Code(code) => match code {
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        },
+        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Digits(last) => format!("1–{last}"),
+    }
+}
+
+/// A binding with its keys read.
+#[derive(Debug)]
+pub struct Bound {
+    pub keys: Vec<Key>,
+    pub binding: &'static Binding,
+}
+
+impl Bound {
+    /// The keys as the help lists them: `↑  k`.
+    pub fn label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| key_label(*k)).collect();
+        labels.join("  ")
+    }
+
+    /// The message a key press sends, if it is one of these keys.
+    fn message(&self, ev: &KeyEvent) -> Option<Msg> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        self.keys.iter().find_map(|key| match (*key, ev.code) {
+            (Key::Ctrl(c), KeyCode::Char(x)) if ctrl && x.eq_ignore_ascii_case(&c) => {
+                Some(self.binding.msg.clone())
+            }
+            (Key::Digits(last), KeyCode::Char(d @ '1'..='9')) if !ctrl && d <= last => {
+                Some(Msg::Pick(d as usize - '1' as usize))
+            }
+            (Key::Code(c), code) if !ctrl && c == code => Some(self.binding.msg.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// The tables read once: per context, its bindings in the order they are tried.
+fn keymap() -> &'static [Vec<Bound>] {
+    static KEYMAP: OnceLock<Vec<Vec<Bound>>> = OnceLock::new();
+    KEYMAP.get_or_init(|| {
+        Context::ALL
+            .iter()
+            .map(|ctx| {
+                ctx.own()
+                    .iter()
+                    .chain(ctx.leaves())
+                    .chain(ctx.globals())
+                    .map(|binding| Bound {
+                        // The built-in names are checked by a test; a bad one binds no key.
+                        keys: parse_keys(binding.keys).unwrap_or_default(),
+                        binding,
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// Every binding read in a context, in the order they are tried: the context's own, export and
+/// copy, then the keys of every screen. The help lists them in this order.
+pub fn bindings(ctx: Context) -> &'static [Bound] {
+    let i = Context::ALL.iter().position(|c| *c == ctx).unwrap_or(0);
+    &keymap()[i]
+}
+
+/// The message a key press sends in `ctx`, if any.
+pub fn map_key(ctx: Context, ev: &KeyEvent) -> Option<Msg> {
+    if ctx.is_text_field()
+        && let KeyCode::Char(c) = ev.code
+        && !ev.modifiers.contains(KeyModifiers::CONTROL)
+    {
+        return Some(Msg::Char(c));
+    }
+    // The help popup reads `?` as "close": a context's own keys come before the global ones.
+    bindings(ctx).iter().find_map(|b| b.message(ev))
+}
+
+/// Where keys go now: nowhere but quit when the terminal is too small, else [`context_at`] with
+/// every popup.
+pub fn context(app: &App) -> Context {
+    if app.too_small() {
+        return Context::TooSmall;
+    }
+    context_at(app, app.popups.len())
+}
+
+/// Where keys go with only the first `depth` popups open, after [`App::focus_at`]: the help uses
+/// it for what is under it.
+pub fn context_at(app: &App, depth: usize) -> Context {
+    let top = depth.checked_sub(1).and_then(|i| app.popups.get(i));
+    match (app.focus_at(depth), top) {
+        (Focus::Popup, Some(p)) => popup_context(p),
+        (Focus::Demo, _) => Context::Demo,
+        _ => screen_context(app),
+    }
+}
+
+fn popup_context(p: &Popup) -> Context {
+    match p {
+        Popup::Help(_) => Context::Help,
+        Popup::Detail(_) => Context::Detail,
+        Popup::Glossary(_) => Context::Glossary,
+        Popup::Terms(_) => Context::Terms,
+        Popup::Palette(_) => Context::Palette,
+        Popup::Export(_) => Context::Export,
     }
 }
 
 /// The context of the screen itself, ignoring popups.
-pub fn screen_context(app: &App) -> Context {
+fn screen_context(app: &App) -> Context {
     match app.screen {
         Screen::Welcome => Context::Welcome,
         Screen::Question => Context::Question,
@@ -650,109 +521,21 @@ pub fn screen_context(app: &App) -> Context {
     }
 }
 
-/// Where keys go now: the top popup, else the screen.
-pub fn context(app: &App) -> Context {
-    if app.too_small() {
-        return Context::TooSmall;
-    }
-    if app.export.is_some() {
-        return Context::Export;
-    }
-    // In a demo the script's keys win, except in a popup the presenter opened (help, search).
-    if app.demo.is_some() && !super::demo::presenter_popup(app.overlays.last()) {
-        return Context::Demo;
-    }
-    match app.overlays.last() {
-        Some(Overlay::Help { .. }) => Context::Help,
-        Some(Overlay::Detail { .. }) => Context::Detail,
-        Some(Overlay::Glossary { .. }) => Context::Glossary,
-        Some(Overlay::Terms { .. }) => Context::Terms,
-        Some(Overlay::Palette) => Context::Palette,
-        None => screen_context(app),
-    }
-}
-
-fn matches(key: &Key, ev: &KeyEvent) -> Option<Option<usize>> {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    match (key, ev.code) {
-        (Key::Ctrl(c), KeyCode::Char(x)) if ctrl && x.eq_ignore_ascii_case(c) => Some(None),
-        (Key::Digits, KeyCode::Char(d @ '1'..='9')) if !ctrl => {
-            Some(Some(d as usize - '1' as usize))
-        }
-        (Key::Code(c), code) if !ctrl && *c == code => Some(None),
-        _ => None,
-    }
-}
-
-/// The message a key press sends in `ctx`, if any.
-/// Every binding read in a context, in the order they are tried: the screen's own, export and copy,
-/// then the global ones (none of those in a text field).
-pub fn all_bindings(ctx: Context) -> Vec<&'static Binding> {
-    let global: &'static [Binding] = if is_text_field(ctx) { &[] } else { GLOBAL };
-    bindings(ctx)
-        .iter()
-        .chain(leaves_terminal(ctx))
-        .chain(global)
-        .collect()
-}
-
-/// Screens that can export and copy: they also read `e` and `y`.
-fn leaves_terminal(ctx: Context) -> &'static [Binding] {
-    const BOTH: &[Binding] = &[EXPORT_E, COPY_Y];
-    match ctx {
-        Context::Question | Context::Results | Context::Compare | Context::WhatIf => BOTH,
-        _ => &[],
-    }
-}
-
-/// Contexts where letters are typed, not commands.
-fn is_text_field(ctx: Context) -> bool {
-    matches!(ctx, Context::Export | Context::Palette)
-}
-
-pub fn map_key(ctx: Context, ev: &KeyEvent) -> Option<Msg> {
-    if is_text_field(ctx) {
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        if let KeyCode::Char(c) = ev.code
-            && !ctrl
-        {
-            return Some(Msg::Char(c));
-        }
-    }
-    // The help overlay reads `?` as "close", so its own keys come first; everywhere else too. In a
-    // text field, global keys such as `q` and `?` are letters (`all_bindings` leaves them out).
-    for binding in all_bindings(ctx) {
-        for key in binding.keys {
-            if let Some(digit) = matches(key, ev) {
-                return Some(match (binding.msg, digit) {
-                    (Msg::Pick(_), Some(d)) => Msg::Pick(d),
-                    (m, _) => m,
-                });
-            }
-        }
-    }
-    None
-}
-
-/// Turns a terminal event into a message. Only key presses count (not releases or repeats of a
-/// release); mouse events arrive only with `--mouse`.
-pub fn map_event(app: &App, ev: &Event) -> Option<Msg> {
+/// Turns a terminal event into a message in `ctx`. Only key presses count (not releases); mouse
+/// events arrive only with `--mouse`, and a click lands where the last frame put things (`clicks`).
+pub fn map_event(ctx: Context, ev: &Event, clicks: &super::msg::LaidOut) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
-            let ctx = context(app);
             let msg = map_key(ctx, k)?;
             // When the terminal is too small nothing is visible, so only quitting works.
-            if ctx == Context::TooSmall && msg != Msg::Quit {
-                return None;
-            }
-            Some(msg)
+            (ctx != Context::TooSmall || msg == Msg::Quit).then_some(msg)
         }
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
-        Event::Mouse(m) if !app.too_small() => match m.kind {
+        Event::Mouse(m) if ctx != Context::TooSmall => match m.kind {
             MouseEventKind::ScrollUp => Some(Msg::Up),
             MouseEventKind::ScrollDown => Some(Msg::Down),
             MouseEventKind::Down(crossterm::event::MouseButton::Left) => {
-                super::view::hit_test(app, m.column, m.row)
+                clicks.click(m.column, m.row)
             }
             _ => None,
         },
@@ -760,62 +543,41 @@ pub fn map_event(app: &App, ev: &Event) -> Option<Msg> {
     }
 }
 
-/// The hint bar of a context: `(key, action)` pairs, the screen's first, then help and quit.
-pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
-    let short = |b: &Binding| match b.msg {
-        Msg::Up | Msg::Down if b.bar_label == "↑↓" => match ctx {
-            Context::Question => "highlight",
-            Context::Palette | Context::Terms => "move",
-            Context::Results => "move",
-            Context::Compare => "row",
-            Context::WhatIf => "question",
-            _ => "scroll",
-        },
-        Msg::Left | Msg::Right if b.bar_label == "←→" => match ctx {
-            Context::Glossary => "related",
-            Context::Compare => "column",
-            Context::WhatIf => "answer",
-            _ => "panel",
-        },
-        Msg::Enter => match ctx {
-            Context::Welcome => "start",
-            Context::Question => "choose",
-            Context::Palette | Context::Terms | Context::Glossary => "open",
-            Context::Export => "write",
-            _ => "details",
-        },
-        Msg::Export => "export",
-        Msg::Palette => "search",
-        Msg::Projector => "projector",
-        Msg::Terms => "terms",
-        Msg::DemoNext => "next",
-        Msg::DemoPrev => "back",
-        Msg::DemoExit => "take over",
-        Msg::Copy => "copy",
-        Msg::PrevQuestion => "back",
-        Msg::NextQuestion => "next",
-        Msg::Skip => "skip",
-        Msg::Finish => "results",
-        Msg::NextTab if ctx == Context::Export => "format",
-        Msg::NextTab => "pack",
-        Msg::WhatIf => "what-if",
-        Msg::ResetWhatIf => "original",
-        Msg::Back => match ctx {
-            Context::Results | Context::Compare => "back",
-            Context::WhatIf => "results",
-            Context::Export => "cancel",
-            _ => "close",
-        },
-        Msg::Pick(_) => "panel",
-        Msg::Help => "help",
-        Msg::Quit => "quit",
-        _ => b.action,
-    };
-    all_bindings(ctx)
-        .into_iter()
-        .filter(|b| !b.bar_label.is_empty())
-        .map(|b| (b.bar_label, short(b)))
-        .collect()
+/// One hint of the bar: the keys (`↑↓`), the word, and whether room is always kept for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub word: &'static str,
+    pub pinned: bool,
+}
+
+/// The hint bar of a context, in the order of the bindings' places; bindings that share a place
+/// share a hint, their first keys side by side (`↑` and `↓`: `↑↓`).
+pub fn hints(ctx: Context) -> Vec<Hint> {
+    let mut shown: Vec<(u8, &Bound)> = bindings(ctx)
+        .iter()
+        .filter_map(|b| match b.binding.bar {
+            No => None,
+            At(n) | Pinned(n) => Some((n, b)),
+        })
+        .collect();
+    shown.sort_by_key(|(n, _)| *n);
+    let mut out: Vec<(u8, Hint)> = Vec::new();
+    for (place, b) in shown {
+        let first = b.keys.first().map_or(String::new(), |k| key_label(*k));
+        match out.last_mut() {
+            Some((p, hint)) if *p == place => hint.keys.push_str(&first),
+            _ => out.push((
+                place,
+                Hint {
+                    keys: first,
+                    word: b.binding.hint,
+                    pinned: matches!(b.binding.bar, Pinned(_)),
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, h)| h).collect()
 }
 
 #[cfg(test)]
@@ -880,25 +642,81 @@ mod tests {
     }
 
     #[test]
+    fn every_built_in_key_name_is_known() {
+        for ctx in Context::ALL {
+            for b in ctx.own().iter().chain(ctx.leaves()).chain(ctx.globals()) {
+                let keys = parse_keys(b.keys).unwrap_or_else(|e| panic!("{ctx:?}: {e}"));
+                assert!(!keys.is_empty(), "{ctx:?}: {:?} binds no key", b.keys);
+                assert!(!b.help.is_empty(), "{ctx:?}: {:?} has no help text", b.keys);
+                assert_eq!(
+                    b.bar == No,
+                    b.hint.is_empty(),
+                    "{ctx:?}: {:?}: a hint word exactly when in the bar",
+                    b.keys
+                );
+            }
+        }
+        assert!(
+            parse_keys("up | sideways")
+                .unwrap_err()
+                .contains("unknown key `sideways`")
+        );
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        for ctx in [
-            Context::Welcome,
-            Context::Question,
-            Context::Results,
-            Context::Compare,
-            Context::WhatIf,
-            Context::Detail,
-            Context::Help,
-            Context::Export,
-        ] {
+        for ctx in Context::ALL {
             let mut seen = Vec::new();
-            // Global keys may be overridden on purpose (`?` closes the help), so only a screen's own.
-            for binding in bindings(ctx).iter().chain(leaves_terminal(ctx)) {
-                for k in binding.keys {
-                    assert!(!seen.contains(k), "{ctx:?}: {k:?} bound twice");
-                    seen.push(*k);
+            // Global keys may be overridden on purpose (`?` closes the help), so only a context's
+            // own keys and export and copy.
+            for binding in ctx.own().iter().chain(ctx.leaves()) {
+                for k in parse_keys(binding.keys).unwrap() {
+                    assert!(!seen.contains(&k), "{ctx:?}: {k:?} bound twice");
+                    seen.push(k);
                 }
             }
         }
+    }
+
+    #[test]
+    fn labels_and_hints_come_from_the_keys() {
+        let label = |ctx: Context, msg: Msg| {
+            bindings(ctx)
+                .iter()
+                .find(|b| b.binding.msg == msg)
+                .map(Bound::label)
+                .unwrap()
+        };
+        assert_eq!(
+            label(Context::Question, Msg::PrevQuestion),
+            "←  h  Backspace"
+        );
+        assert_eq!(label(Context::Results, Msg::Pick(0)), "1–4");
+        assert_eq!(label(Context::Welcome, Msg::Palette), "/  Ctrl-K");
+        let bar: Vec<String> = hints(Context::Results)
+            .iter()
+            .map(|h| format!("{} {}", h.keys, h.word))
+            .collect();
+        assert_eq!(
+            bar,
+            [
+                "Tab pack",
+                "←→ panel",
+                "↑↓ move",
+                "Enter details",
+                "w what-if",
+                "Esc back",
+                "e export",
+                "y copy",
+                "/ search",
+                "p projector",
+                "? help",
+                "q quit"
+            ]
+        );
+        assert!(
+            hints(Context::Palette).iter().all(|h| h.word != "quit"),
+            "no global keys in a text field"
+        );
     }
 }

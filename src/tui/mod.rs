@@ -1,24 +1,40 @@
-//! The interactive terminal UI: `tradeoff` with no arguments on a terminal.
+//! The interactive terminal UI: `tradeoff` with no arguments on a terminal (and `compare --tui`).
 //!
-//! The Elm architecture: `App` is the state, `Msg` everything that can happen, `App::update` the only
-//! place that changes state, and `view` draws a borrowed `App`. `term` owns the terminal: raw mode,
-//! the alternate screen, restoring it on every way out, and the event loop.
+//! The Elm architecture, in layers that import only those below them:
+//!
+//! - `msg`: everything that can happen (keys, outcomes of effects, what a frame laid out), the
+//!   effects `update` asks for, and status lines;
+//! - the parts of the state, each with its own small update: `session` (answers, highlights, the
+//!   recommendation), `look` (theme, projector view), `screens`, `popup`, `demo`, `scroll`;
+//! - `app`: `App`, composed of those parts, and `App::update`, the only place state changes;
+//! - `keys` (one table of bindings, the context that picks it) and `view` (pure rendering that
+//!   returns what it laid out);
+//! - `term`: the loop. A key press goes one way down and back: event → `keys` → `update` (and its
+//!   follow-ups) → effects, each outcome back through `update` → `view` draws → the layout goes
+//!   back to `update` as `Msg::Laid`.
 
 pub mod app;
+pub mod clipboard;
 pub mod compare_screen;
-pub mod demo;
-pub mod export;
-pub mod glossary;
-pub mod keys;
+pub(crate) mod demo;
+pub mod effects;
+pub(crate) mod keys;
+pub(crate) mod look;
 pub mod msg;
-pub mod palette;
+pub mod popup;
+pub(crate) mod screens;
+pub(crate) mod scroll;
+pub(crate) mod session;
+pub(crate) mod teams;
 pub mod term;
-pub mod text;
+pub(crate) mod text;
 pub mod theme;
-pub mod view;
+pub(crate) mod view;
 
 pub use app::App;
 pub use msg::Msg;
+pub use popup::Popup;
+pub use screens::{Panel, Screen};
 pub use theme::Theme;
 
 /// How the TUI was asked to start.

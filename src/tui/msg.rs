@@ -1,8 +1,16 @@
-//! Everything that can happen to the TUI, as one enum: `keys` turns terminal events into these, and
-//! `App::update` is the only place that acts on them.
+//! Everything that can happen to the TUI, as one enum: `keys` turns terminal events into these, the
+//! loop adds what the world answered (a file written, a copy sent), and `App::update` is the only
+//! place that acts on them. Also what `update` asks of the world ([`Effect`]) and what comes back
+//! ([`Outcome`], shown as a [`Status`] of some [`StatusKind`]).
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use super::clipboard::Multiplexer;
 
 /// A message to `App::update`. Movement messages mean what the current screen makes of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Up,
     Down,
@@ -26,8 +34,9 @@ pub enum Msg {
     Finish,
     /// The n-th item (0-based) of what the screen lists: a choice on a question, a panel on the results.
     Pick(usize),
-    /// Highlight the n-th choice of the current question without confirming (a mouse click).
-    Highlight(usize),
+    /// A click on the n-th choice of the current question: highlights it, or chooses it when it is
+    /// highlighted already.
+    Click(usize),
     NextTab,
     PrevTab,
     WhatIf,
@@ -67,6 +76,195 @@ pub enum Msg {
     DemoExit,
     Quit,
     Resize(u16, u16),
-    /// Follow-up messages, produced by `update` itself.
+    // Follow-ups: sent by `update` itself, a popup or a demo step, never by a key.
+    /// The results for the answers so far (every popup closes).
     ShowResults,
+    /// The n-th pack's tab of the results.
+    Tab(usize),
+    /// The n-th question (catalog index), from anywhere; the welcome screen without questions.
+    GoToQuestion(usize),
+    /// Answer a question and highlight the answer.
+    SetAnswer {
+        question: usize,
+        choice: usize,
+    },
+    /// The what-if screen, with these `(question, choice)` changes to the answers.
+    OpenWhatIf(Vec<(usize, usize)>),
+    /// A glossary entry (term index), on top of whatever is shown.
+    OpenTerm(usize),
+    /// The detail popup of an alternative, by catalog indices.
+    OpenAlternative {
+        pack: usize,
+        alt: usize,
+    },
+    /// Write the export dialog's file; `overwrite` once the user said yes.
+    WriteExport {
+        overwrite: bool,
+    },
+    // Reports from the loop.
+    /// What an [`Effect`] came to, reported by the loop that performed it.
+    Done(Outcome),
+    /// What the last frame laid out, reported by the loop after drawing it.
+    Laid(LaidOut),
+}
+
+impl Msg {
+    /// Reports from the world leave the status line alone; everything the user does clears it.
+    pub fn clears_status(&self) -> bool {
+        !matches!(self, Msg::Resize(..) | Msg::Done(_) | Msg::Laid(_))
+    }
+
+    /// The demo script's own messages.
+    pub fn is_demo(&self) -> bool {
+        matches!(
+            self,
+            Msg::DemoNext
+                | Msg::DemoPrev
+                | Msg::DemoFirst
+                | Msg::DemoLast
+                | Msg::DemoTick
+                | Msg::DemoPause
+                | Msg::DemoExit
+        )
+    }
+}
+
+/// What the view laid out, for `update` to act on what is on screen (as television's render task
+/// sends its layout back): how far the text that has the keys scrolls, and where a click lands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LaidOut {
+    /// The most the scrolled text on top (the top popup's, else the screen's) can scroll; `None` when
+    /// it does not scroll.
+    pub scroll_limit: Option<u16>,
+    /// Areas a click acts on, with the message it sends.
+    pub clicks: Vec<(Rect, Msg)>,
+}
+
+impl LaidOut {
+    /// The message of a click at a cell, if it lands on something clickable.
+    pub fn click(&self, col: u16, row: u16) -> Option<Msg> {
+        let at = ratatui::layout::Position::new(col, row);
+        self.clicks
+            .iter()
+            .find(|(area, _)| area.contains(at))
+            .map(|(_, msg)| msg.clone())
+    }
+}
+
+/// Something `update` wants done outside the state; the loop performs it and sends back an
+/// [`Outcome`] in [`Msg::Done`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path` atomically; refuse an existing file unless `overwrite`.
+    Write {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+    /// Put `text` on the clipboard with OSC 52.
+    Clipboard(String),
+}
+
+/// How an [`Effect`] (or the autosave) went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The file is written (its absolute path).
+    Written(PathBuf),
+    /// The file exists and overwriting was not asked for.
+    Exists(PathBuf),
+    /// Writing failed: what and why.
+    WriteFailed(String),
+    /// The OSC 52 sequence went to the terminal; `delivery` says how sure that is.
+    Copied { bytes: usize, delivery: Delivery },
+    /// The sequence could not even be written to the terminal.
+    CopyFailed(String),
+    /// The autosave could not write the session file.
+    SaveFailed { path: PathBuf, error: String },
+}
+
+/// How a clipboard copy reached the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Straight to the terminal, which applies OSC 52 if it allows it.
+    Direct,
+    /// Wrapped for a terminal multiplexer's passthrough, which may be switched off: nothing tells
+    /// whether the copy arrived.
+    Passthrough(Multiplexer),
+}
+
+/// What the status line says about an outcome, and how it is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Done: marked ✓.
+    Ok,
+    /// Done, but maybe not as hoped: marked !.
+    Warning,
+    /// Failed: marked ✗.
+    Error,
+}
+
+impl StatusKind {
+    pub fn mark(self) -> &'static str {
+        match self {
+            StatusKind::Ok => "✓",
+            StatusKind::Warning => "!",
+            StatusKind::Error => "✗",
+        }
+    }
+}
+
+/// A one-line message in the hint bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+impl Status {
+    pub fn new(kind: StatusKind, text: impl Into<String>) -> Status {
+        Status {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+impl Outcome {
+    /// The status line for an outcome that is reported there (not an overwrite question or an
+    /// error the export dialog shows itself).
+    pub fn status(&self) -> Option<Status> {
+        Some(match self {
+            Outcome::Written(path) => {
+                Status::new(StatusKind::Ok, format!("Wrote {}", path.display()))
+            }
+            Outcome::Exists(_) => return None,
+            Outcome::WriteFailed(e) | Outcome::CopyFailed(e) => {
+                Status::new(StatusKind::Error, e.clone())
+            }
+            Outcome::Copied {
+                bytes,
+                delivery: Delivery::Direct,
+            } => Status::new(
+                StatusKind::Ok,
+                format!(
+                    "Copied the Markdown summary ({bytes} bytes) to the clipboard with OSC 52 (if your terminal allows it)"
+                ),
+            ),
+            Outcome::Copied {
+                bytes,
+                delivery: Delivery::Passthrough(mux),
+            } => Status::new(
+                StatusKind::Warning,
+                format!(
+                    "Sent the Markdown summary ({bytes} bytes) through {}: it may not have reached the clipboard{}",
+                    mux.name(),
+                    mux.advice()
+                ),
+            ),
+            Outcome::SaveFailed { path, error } => Status::new(
+                StatusKind::Error,
+                format!("Could not save the session to {}: {error}", path.display()),
+            ),
+        })
+    }
 }

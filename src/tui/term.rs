@@ -1,7 +1,7 @@
-//! The terminal session and the event loop.
+//! The terminal and the event loop, shared by the TUI and the team comparison ([`Program`]).
 //!
 //! The terminal is restored (raw mode off, alternate screen left, cursor shown, mouse released) on a
-//! normal exit, on an error (the session guard's `Drop`), on a panic (a hook that runs before the
+//! normal exit, on an error (the terminal guard's `Drop`), on a panic (a hook that runs before the
 //! default one prints) and, on Unix, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a thread that waits for
 //! the signal, restores and exits). The loop blocks on the next event: nothing runs while idle.
 
@@ -16,11 +16,21 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use super::Options;
 use super::app::App;
+use super::clipboard::Multiplexer;
+use super::effects;
 use super::keys;
+use super::msg::{Effect, LaidOut, Msg, Outcome};
+use super::view;
+use crate::answers::Answers;
+use crate::pack::Catalog;
+use crate::session::Progress;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -45,27 +55,27 @@ pub fn restore() {
 }
 
 /// Restores the terminal when dropped: on every return path of `run`, and while unwinding a panic.
-pub(crate) struct Session;
+pub(crate) struct TerminalGuard;
 
-impl Session {
-    pub(crate) fn start(mouse: bool) -> io::Result<Session> {
+impl TerminalGuard {
+    pub(crate) fn start(mouse: bool) -> io::Result<TerminalGuard> {
         install_panic_hook();
         #[cfg(unix)]
         watch_signals()?;
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
-        let session = Session;
+        let guard = TerminalGuard;
         let mut out = io::stdout();
         execute!(out, EnterAlternateScreen, cursor::Hide)?;
         if mouse {
             MOUSE.store(true, Ordering::SeqCst);
             execute!(out, EnableMouseCapture)?;
         }
-        Ok(session)
+        Ok(guard)
     }
 }
 
-impl Drop for Session {
+impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
@@ -107,43 +117,123 @@ fn watch_signals() -> io::Result<()> {
     result
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
-    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
-    terminal.draw(|f| f.render_widget(app, f.area()))?;
+/// What the loop runs: the TUI ([`App`]) or the team comparison (`compare_screen`). Each maps
+/// terminal events to messages with the one key table, updates itself, and draws a frame that
+/// reports what it laid out.
+pub trait Program {
+    /// The message a terminal event sends now (see `keys::map_event`).
+    fn message(&self, ev: &event::Event) -> Option<Msg>;
+    /// The program's `update`: applies one message, returns a follow-up.
+    fn update(&mut self, msg: Msg) -> Option<Msg>;
+    /// Draws a frame; returns what it laid out.
+    fn view(&self, area: Rect, buf: &mut Buffer) -> LaidOut;
+    /// The terminal size the program last heard of.
+    fn size(&self) -> (u16, u16);
+    fn quitting(&self) -> bool;
+    /// What `update` asked to have done outside the state, taken from its queue.
+    fn take_effects(&mut self) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// While something advances by itself (a demo step): which step, and how long it stays.
+    fn due(&self) -> Option<(Option<usize>, Duration)> {
+        None
+    }
+    /// What the autosave keeps: the data, the answers and where the user is.
+    fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
+        None
+    }
+}
+
+impl Program for App {
+    fn message(&self, ev: &event::Event) -> Option<Msg> {
+        keys::map_event(keys::context(self), ev, &self.layout)
+    }
+
+    fn update(&mut self, msg: Msg) -> Option<Msg> {
+        App::update(self, msg)
+    }
+
+    fn view(&self, area: Rect, buf: &mut Buffer) -> LaidOut {
+        view::render(self, area, buf)
+    }
+
+    fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    fn due(&self) -> Option<(Option<usize>, Duration)> {
+        self.auto_advance().map(|d| (self.demo_step(), d))
+    }
+
+    fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
+        Some((&self.catalog, self.session.answers(), self.progress()))
+    }
+}
+
+/// Draws a frame and feeds what it laid out back through `update` (television's render task sends
+/// its `UiState` back the same way): the next key acts on what is on screen.
+pub fn draw<B: Backend, P: Program>(terminal: &mut Terminal<B>, p: &mut P) -> Result<(), B::Error> {
+    let mut laid = LaidOut::default();
+    terminal.draw(|f| laid = p.view(f.area(), f.buffer_mut()))?;
+    apply(p, Msg::Laid(laid));
     Ok(())
 }
 
-/// Runs the TUI until the user quits. The terminal is restored however this returns.
-pub fn run(mut app: App, options: &Options) -> io::Result<()> {
-    let _session = Session::start(options.mouse)?;
+/// [`draw`] on the real terminal, holding the frame lock so that a signal never restores the
+/// terminal in the middle of a frame.
+fn draw_locked<P: Program>(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    p: &mut P,
+) -> io::Result<()> {
+    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    draw(terminal, p)
+}
+
+/// Runs a program until it quits. The terminal is restored however this returns.
+///
+/// One turn: block until an event (or, only while a demo advances by itself, until its step is
+/// due); map it to a message; `update` with it and its follow-ups; take whatever else is queued;
+/// perform the effects and the autosave, each outcome back through `update`; draw once; feed the
+/// layout back. Nothing runs while idle.
+pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
+    let _terminal_guard = TerminalGuard::start(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    app.update(super::Msg::Resize(size.width, size.height));
-    let mut saver = Saver::new(options.session.clone(), &app);
-    draw(&mut terminal, &app)?;
+    p.update(Msg::Resize(size.width, size.height));
+    let mut saver = Saver::new(options.session.clone(), &p);
+    let mux = Multiplexer::from_env();
+    draw_locked(&mut terminal, &mut p)?;
     let mut timer = StepTimer::default();
     loop {
-        // Block until something happens: no redraw while idle. Only a demo script that advances by
-        // itself waits with a timeout, until its next step is due.
-        let mut changed = match timer.timeout(&app) {
-            Some(t) if !event::poll(t)? => apply(&mut app, super::Msg::DemoTick),
+        let mut changed = match timer.timeout(p.due()) {
+            Some(t) if !event::poll(t)? => apply(&mut p, Msg::DemoTick),
             _ => {
                 let ev = event::read()?;
-                sync_size(&mut app) | handle_event(&mut app, &ev)
+                sync_size(&mut p) | handle_event(&mut p, &ev)
             }
         };
         // Apply whatever else is already queued (a paste, a burst of resizes) before drawing once.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            changed |= handle_event(&mut app, &event::read()?);
+        while !p.quitting() && event::poll(Duration::ZERO)? {
+            changed |= handle_event(&mut p, &event::read()?);
         }
         // Effects and the autosave come before the frame: whatever is on screen is already saved.
-        perform_effects(&mut app);
-        saver.save_if_changed(&mut app);
-        if app.quit {
+        perform_effects(&mut p, mux);
+        if let Some(failed) = saver.save_if_changed(&p) {
+            apply(&mut p, Msg::Done(failed));
+        }
+        if p.quitting() {
             return Ok(());
         }
         if changed {
-            draw(&mut terminal, &app)?;
+            draw_locked(&mut terminal, &mut p)?;
         }
     }
 }
@@ -158,81 +248,83 @@ struct StepTimer {
 
 impl StepTimer {
     /// How long to wait for an event before the next step is due; `None`: wait for an event.
-    fn timeout(&mut self, app: &App) -> Option<Duration> {
-        let Some(delay) = app.auto_advance() else {
+    fn timeout(&mut self, due: Option<(Option<usize>, Duration)>) -> Option<Duration> {
+        let Some((step, delay)) = due else {
             self.deadline = None;
             return None;
         };
         let now = Instant::now();
         let deadline = match self.deadline {
-            Some(d) if self.step == app.demo_step() => d,
+            Some(d) if self.step == step => d,
             _ => now + delay,
         };
-        self.step = app.demo_step();
+        self.step = step;
         self.deadline = Some(deadline);
         Some(deadline.saturating_duration_since(now))
     }
 }
 
-/// Performs what `update` asked for (files, clipboard) and reports back to the app.
-pub fn perform_effects(app: &mut App) {
-    for effect in std::mem::take(&mut app.effects) {
+/// Performs what `update` asked for (files, clipboard); each outcome goes back through `update`.
+fn perform_effects<P: Program>(p: &mut P, mux: Option<Multiplexer>) {
+    for effect in p.take_effects() {
         // The clipboard sequence goes to the terminal: never in the middle of a frame.
-        let _frame = matches!(effect, super::export::Effect::Clipboard(_))
+        let _frame = matches!(effect, Effect::Clipboard(_))
             .then(|| DRAWING.lock().unwrap_or_else(|e| e.into_inner()));
-        let result = super::export::perform(effect, &mut io::stdout());
+        let outcome = effects::perform(effect, &mut io::stdout(), mux);
         drop(_frame);
-        app.effect_done(result);
+        apply(p, Msg::Done(outcome));
     }
 }
 
 /// Saves the session whenever the answers or the position change.
 struct Saver {
     path: Option<std::path::PathBuf>,
-    last: (crate::answers::Answers, crate::session::Progress),
+    last: Option<(Answers, Progress)>,
     failed: bool,
 }
 
 impl Saver {
-    fn new(path: Option<std::path::PathBuf>, app: &App) -> Saver {
+    fn new<P: Program>(path: Option<std::path::PathBuf>, p: &P) -> Saver {
         Saver {
             path,
-            last: (app.answers.clone(), app.progress()),
+            last: p.session().map(|(_, a, pr)| (a.clone(), pr)),
             failed: false,
         }
     }
 
-    fn save_if_changed(&mut self, app: &mut App) {
-        let Some(path) = &self.path else { return };
-        let now = (app.answers.clone(), app.progress());
-        if now == self.last {
-            return;
+    /// Saves when something changed; a failure is reported once (until a save works again).
+    fn save_if_changed<P: Program>(&mut self, p: &P) -> Option<Outcome> {
+        let path = self.path.as_ref()?;
+        let (catalog, answers, progress) = p.session()?;
+        if self.last.as_ref() == Some(&(answers.clone(), progress)) {
+            return None;
         }
-        match crate::session::save(path, &app.catalog, &now.0, now.1) {
+        match crate::session::save(path, catalog, answers, progress) {
             Ok(()) => {
-                self.last = now;
+                self.last = Some((answers.clone(), progress));
                 self.failed = false;
+                None
             }
             Err(e) if !self.failed => {
                 self.failed = true;
-                app.status = Some(format!(
-                    "Could not save the session to {}: {e}",
-                    path.display()
-                ));
+                Some(Outcome::SaveFailed {
+                    path: path.clone(),
+                    error: e.to_string(),
+                })
             }
-            Err(_) => {}
+            Err(_) => None,
         }
     }
 }
 
 /// Catches up with the terminal's size before an event is handled. crossterm's default event source
 /// can drop a resize that arrives together with a key (see the PTY test
-/// `keys_and_resizes_at_the_same_moment`); without this the app would go on deciding with the old size,
-/// e.g. ignoring keys as if the terminal were still too small.
-fn sync_size(app: &mut App) -> bool {
+/// `keys_and_resizes_at_the_same_moment`); without this the program would go on deciding with the
+/// old size, e.g. ignoring keys as if the terminal were still too small.
+fn sync_size<P: Program>(p: &mut P) -> bool {
     match crossterm::terminal::size() {
-        Ok((w, h)) if (w, h) != app.size => {
-            app.update(super::Msg::Resize(w, h));
+        Ok((w, h)) if (w, h) != p.size() => {
+            apply(p, Msg::Resize(w, h));
             true
         }
         _ => false,
@@ -241,23 +333,23 @@ fn sync_size(app: &mut App) -> bool {
 
 /// Applies one terminal event: maps it to a message and runs `update` until no follow-up is left.
 /// True when it may have changed the screen.
-pub fn handle_event(app: &mut App, ev: &event::Event) -> bool {
-    let Some(msg) = keys::map_event(app, ev) else {
+pub fn handle_event<P: Program>(p: &mut P, ev: &event::Event) -> bool {
+    let Some(msg) = p.message(ev) else {
         return false;
     };
     // A way for the PTY tests to prove that a panic restores the terminal (debug builds only).
     #[cfg(debug_assertions)]
-    if msg == super::Msg::Help && std::env::var_os("TRADEOFF_TEST_PANIC_ON_HELP").is_some() {
+    if msg == Msg::Help && std::env::var_os("TRADEOFF_TEST_PANIC_ON_HELP").is_some() {
         panic!("panic requested by TRADEOFF_TEST_PANIC_ON_HELP");
     }
-    apply(app, msg)
+    apply(p, msg)
 }
 
 /// Runs `update` with `msg` and its follow-ups until none is left. True: the screen may have changed.
-pub fn apply(app: &mut App, msg: super::Msg) -> bool {
+pub fn apply<P: Program>(p: &mut P, msg: Msg) -> bool {
     let mut next = Some(msg);
     while let Some(m) = next {
-        next = app.update(m);
+        next = p.update(m);
     }
     true
 }

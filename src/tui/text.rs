@@ -1,7 +1,7 @@
 //! Text layout helpers in terminal cells: display width, word wrapping, fitting into columns.
 //!
-//! The views wrap text themselves (instead of `Paragraph::wrap`) so that `update` knows how many lines
-//! a panel has and can keep scrolling within them.
+//! The views wrap text themselves (instead of `Paragraph::wrap`) so that they know how many lines a
+//! panel has: a frame reports how far it scrolls, and keeps the selected row in view.
 
 use ratatui::text::Span;
 

@@ -1,9 +1,28 @@
-//! Driving the TUI's `update` without a terminal: keys by name, typed text, a fresh app.
+//! Driving the TUI without a terminal, as its loop does: keys by name and typed text go through
+//! `update`, and after each a frame is drawn into a `TestBackend` and what it laid out goes back to
+//! `update` (scroll limits, where clicks land). Also a fresh app.
 #![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tradeoff::tui::term::handle_event;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tradeoff::tui::term::{draw, handle_event};
 use tradeoff::tui::{App, Msg, Theme};
+
+/// One terminal event as the loop handles it: the message and its follow-ups, then a frame whose
+/// layout goes back to `update`. True when the event meant something.
+pub fn event(app: &mut App, ev: &Event) -> bool {
+    let changed = handle_event(app, ev);
+    frame(app);
+    changed
+}
+
+/// Draws a frame at the app's size and feeds what it laid out back to `update`.
+pub fn frame(app: &mut App) {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w.max(1), h.max(1))).unwrap();
+    draw(&mut terminal, app).unwrap();
+}
 
 /// A key press by name: `enter`, `esc`, arrows, `tab`, `backtab`, `space`, `backspace`, `home`,
 /// `end`, `pgup`, `pgdn`, `ctrl-X`, or a single character.
@@ -37,14 +56,14 @@ pub fn key(name: &str) -> Event {
 /// Presses space-separated keys, e.g. "enter 2 down enter".
 pub fn press(app: &mut App, keys: &str) {
     for k in keys.split_whitespace() {
-        handle_event(app, &key(k));
+        event(app, &key(k));
     }
 }
 
 /// Types text into whatever has the keys (a text field), one character at a time.
 pub fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
-        handle_event(
+        event(
             app,
             &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
         );

@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::draw_lines;
+use super::draw::draw_lines;
 use crate::demo::Action;
 use crate::tui::app::App;
-use crate::tui::demo::step_answers;
 use crate::tui::text;
 
 /// The bar's lines at `width` (empty without a demo).
@@ -17,8 +16,8 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let Some(d) = &app.demo else {
         return Vec::new();
     };
-    let s = app.theme.caption;
-    let pad = if app.projector { 2 } else { 1 };
+    let s = app.look.theme.caption;
+    let pad = if app.look.projector { 2 } else { 1 };
     let w = (width as usize).saturating_sub(2 * pad);
     let indent = " ".repeat(pad);
     let mut out = Vec::new();
@@ -47,7 +46,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             Span::styled(l, s.add_modifier(Modifier::BOLD)),
         ]));
     }
-    let answers = step_answers(app);
+    let answers = d.step_answers(&app.catalog);
     if !answers.is_empty() {
         let mark = match d.action() {
             Some(Action::WhatIf(_)) => "what if: ",
@@ -89,10 +88,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, app.theme.caption);
+    buf.set_style(area, app.look.theme.caption);
     let ls: Vec<Line> = lines(app, area.width)
         .into_iter()
-        .map(|l| l.style(app.theme.caption))
+        .map(|l| l.style(app.look.theme.caption))
         .collect();
     draw_lines(buf, area, &ls, 0);
 }

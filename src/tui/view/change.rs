@@ -4,36 +4,44 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{heading, wrapped};
+use super::draw::{heading, wrapped};
 use crate::engine::PackResult;
 use crate::report::{name_of, signed_pct};
 use crate::tui::app::App;
 use crate::tui::text;
+use crate::tui::theme::Theme;
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let mut out = Vec::new();
+    let t = &app.look.theme;
     let winner = p.winner.as_deref().map(|w| name_of(p, w).to_string());
-    let winner_text = winner.clone().unwrap_or_else(|| "no recommendation".into());
+    let winner = winner.unwrap_or_else(|| "no recommendation".into());
+    let mut out = answer_changes(t, p, &winner, width);
+    out.extend(keeps(t, p, &winner, width));
+    out.push(Line::default());
+    out.extend(weights(t, p, width));
+    out
+}
 
+/// The answer changes that make another alternative win: each single one, else the pairs, else
+/// word that none of one or two does.
+fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<Line<'static>> {
     let changing: Vec<_> = p
         .counterfactuals
         .iter()
         .filter(|c| c.changes_winner)
         .collect();
-    let label_w = changing
-        .iter()
-        .map(|c| text::width(&format!("{} = {}", c.title, c.to_label)))
-        .max()
-        .unwrap_or(0)
-        .min(width / 2);
+    let outcome = |w: &Option<String>| w.clone().unwrap_or_else(|| "nothing: all excluded".into());
+    let mut out = Vec::new();
     if !changing.is_empty() {
         out.push(heading(t, "One different answer changes the winner"));
+        let label_w = changing
+            .iter()
+            .map(|c| text::width(&format!("{} = {}", c.title, c.to_label)))
+            .max()
+            .unwrap_or(0)
+            .min(width / 2);
         for c in &changing {
-            let to = c
-                .winner_name
-                .clone()
-                .unwrap_or_else(|| "nothing: all excluded".into());
+            let to = outcome(&c.winner_name);
             let change = format!("{} = {}", c.title, c.to_label);
             if text::width(&change) <= label_w && label_w + 6 + text::width(&to) <= width {
                 out.push(Line::from(vec![
@@ -55,10 +63,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         for f in &p.flips.sets {
             let changes = crate::report::changes_text(f);
             out.extend(wrapped(&changes, width, "  ", "  ", t.accent));
-            let to = f
-                .winner_name
-                .clone()
-                .unwrap_or_else(|| "nothing: all excluded".into());
+            let to = outcome(&f.winner_name);
             out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
         }
     } else {
@@ -67,15 +72,18 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             "No change of one or two answers changes the winner",
         ));
         out.extend(wrapped(
-            &format!("{winner_text} stays ahead whatever you answer to any one or two questions."),
+            &format!("{winner} stays ahead whatever you answer to any one or two questions."),
             width,
             "  ",
             "  ",
             t.text,
         ));
     }
+    out
+}
 
-    // The answers that keep the winner, grouped by question.
+/// The answers that keep the winner, grouped by question.
+fn keeps(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<Line<'static>> {
     let mut keeps: Vec<(String, Vec<String>)> = Vec::new();
     for c in p.counterfactuals.iter().filter(|c| !c.changes_winner) {
         match keeps.last_mut() {
@@ -83,25 +91,26 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             _ => keeps.push((c.title.clone(), vec![c.to_label.clone()])),
         }
     }
-    if !keeps.is_empty() {
-        out.push(Line::default());
-        out.push(heading(t, format!("Answers that keep {winner_text}")));
-        for (title, labels) in keeps {
-            out.extend(wrapped(
-                &format!("{title}: {}", labels.join(", ")),
-                width,
-                "  ",
-                "    ",
-                t.text,
-            ));
-        }
+    if keeps.is_empty() {
+        return Vec::new();
     }
+    let mut out = vec![
+        Line::default(),
+        heading(t, format!("Answers that keep {winner}")),
+    ];
+    for (title, labels) in keeps {
+        let s = format!("{title}: {}", labels.join(", "));
+        out.extend(wrapped(&s, width, "  ", "    ", t.text));
+    }
+    out
+}
 
-    out.push(Line::default());
-    out.push(heading(
+/// How far one criterion's weight must move to change the winner.
+fn weights(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![heading(
         t,
         "Weights: how far one criterion's weight must move to change the winner",
-    ));
+    )];
     let moving: Vec<_> = p
         .sensitivity
         .iter()
@@ -136,13 +145,8 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
                 Span::styled(to, t.accent),
             ]));
         } else {
-            out.extend(wrapped(
-                &format!("{} {} → {to}", s.name, signed_pct(d)),
-                width,
-                "  ",
-                "    ",
-                t.text,
-            ));
+            let line = format!("{} {} → {to}", s.name, signed_pct(d));
+            out.extend(wrapped(&line, width, "  ", "    ", t.text));
         }
     }
     out.extend(wrapped(

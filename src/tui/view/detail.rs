@@ -5,27 +5,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
+use super::draw::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
 use crate::report::{because_text, pct};
 use crate::tui::app::App;
+use crate::tui::popup::Detail;
 
 fn area(body: Rect) -> Rect {
     popup_area(body, 100, body.height)
 }
 
-/// The popup's text area: inside the border, one column of padding.
-pub fn inner(body: Rect) -> Rect {
-    let a = area(body);
-    Rect::new(
-        a.x + 2,
-        a.y + 1,
-        a.width.saturating_sub(4),
-        a.height.saturating_sub(2),
-    )
-}
-
 pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let width = width as usize;
     let mut out = Vec::new();
     let Some(p) = app.shown_rec().packs.get(pack) else {
@@ -61,7 +51,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
     for e in &a.exclusions {
         out.push(Line::default());
         out.push(Line::styled("Excluded", t.excluded));
-        out.extend(super::exclusion_lines(t, e, width, "  "));
+        out.extend(super::draw::exclusion_lines(t, e, width, "  "));
     }
     if !a.adjustments.is_empty() {
         out.push(Line::default());
@@ -117,8 +107,10 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
     out
 }
 
-pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: &mut Buffer) {
-    let t = &app.theme;
+/// Draws the popup from its scroll offset on; returns how far it can scroll.
+pub fn render(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
+    let (pack, alt, scroll) = (d.pack, d.alt, d.scroll.offset);
+    let t = &app.look.theme;
     let name = app
         .shown_rec()
         .packs
@@ -132,5 +124,13 @@ pub fn render(app: &App, pack: usize, alt: usize, body: Rect, scroll: u16, buf: 
     let limit = lines.len().saturating_sub(inner_area.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner_area, &lines, scroll);
-    border_marks(app, a, lines.len(), inner_area.height as usize, scroll, buf);
+    border_marks(
+        &app.look.theme,
+        a,
+        lines.len(),
+        inner_area.height as usize,
+        scroll,
+        buf,
+    );
+    limit as u16
 }

@@ -4,13 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, popup, popup_area, wrapped};
+use super::draw::{draw_lines, popup, popup_area, wrapped};
 use crate::tui::app::App;
-use crate::tui::export::{ExportDialog, ExportFormat};
+use crate::tui::popup::export::{ExportDialog, ExportFormat};
 use crate::tui::text;
 
 pub fn lines(app: &App, d: &ExportDialog, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = vec![Line::default()];
     let mut formats = vec![Span::styled("  Format  ", t.heading)];
     for f in ExportFormat::ALL {
@@ -84,7 +84,7 @@ pub fn lines(app: &App, d: &ExportDialog, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, d: &ExportDialog, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let area = popup_area(body, 64, 14);
     let title = Line::from(Span::styled(" Export the recommendation ", t.title));
     let inner = popup(t, title, area, buf);

@@ -6,23 +6,23 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
+use super::draw::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
 use crate::tui::app::App;
-use crate::tui::glossary::TermsFrom;
+use crate::tui::popup::{Entry, Terms, TermsFrom};
 use crate::tui::text;
 
 const WIDTH: u16 = 84;
 
 /// The entry's text.
 pub fn entry_lines(app: &App, term: usize, related: usize, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let width = width as usize;
     let mut out = Vec::new();
     let Some(g) = app.catalog.glossary.get(term) else {
         return out;
     };
     // The projector view leaves the aliases out: the definition and the reason matter more.
-    if !g.aliases.is_empty() && !app.projector {
+    if !g.aliases.is_empty() && !app.look.projector {
         out.extend(wrapped(
             &format!("Also called: {}", g.aliases.join(", ")),
             width,
@@ -99,15 +99,10 @@ fn inner_of(a: Rect) -> Rect {
     )
 }
 
-pub fn render_entry(
-    app: &App,
-    term: usize,
-    scroll: u16,
-    related: usize,
-    body: Rect,
-    buf: &mut Buffer,
-) {
-    let t = &app.theme;
+/// Draws the entry from its scroll offset on; returns how far it can scroll.
+pub fn render_entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
+    let (term, scroll, related) = (e.term, e.scroll.offset, e.related);
+    let t = &app.look.theme;
     let (a, _) = entry_areas(app, term, related, body);
     let name = app
         .catalog
@@ -123,7 +118,15 @@ pub fn render_entry(
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
-    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    border_marks(
+        &app.look.theme,
+        a,
+        lines.len(),
+        inner.height as usize,
+        scroll,
+        buf,
+    );
+    limit as u16
 }
 
 fn terms_title(app: &App, from: TermsFrom) -> String {
@@ -146,10 +149,10 @@ fn terms_title(app: &App, from: TermsFrom) -> String {
     }
 }
 
-pub fn terms_lines(app: &App, from: TermsFrom, cursor: usize, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+pub fn terms_lines(app: &App, list: &Terms, width: u16) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
     let width = width as usize;
-    let terms = app.terms_for(from);
+    let (terms, cursor) = (&list.terms, list.cursor);
     if terms.is_empty() {
         return wrapped(
             "No glossary term is named here. / searches the whole glossary.",
@@ -193,14 +196,14 @@ pub fn terms_lines(app: &App, from: TermsFrom, cursor: usize, width: u16) -> Vec
         .collect()
 }
 
-pub fn render_terms(app: &App, from: TermsFrom, cursor: usize, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+pub fn render_terms(app: &App, list: &Terms, body: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
     let w = 96.min(body.width.saturating_sub(4));
-    let n = terms_lines(app, from, cursor, w.saturating_sub(4)).len() as u16;
+    let n = terms_lines(app, list, w.saturating_sub(4)).len() as u16;
     let a = popup_area(body, w, n + 2);
-    let title = Line::from(vec![Span::styled(terms_title(app, from), t.title)]);
+    let title = Line::from(vec![Span::styled(terms_title(app, list.from), t.title)]);
     let inner = popup(t, title, a, buf);
-    let lines = terms_lines(app, from, cursor, inner.width);
-    let scroll = follow(cursor, cursor + 1, inner.height as usize);
+    let lines = terms_lines(app, list, inner.width);
+    let scroll = follow(list.cursor, list.cursor + 1, inner.height as usize);
     draw_lines(buf, inner, &lines, scroll);
 }

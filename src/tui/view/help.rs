@@ -1,29 +1,14 @@
-//! The help popup (`?`): every key of the screen or popup under it, from the same key list that
+//! The help popup (`?`): every key of the screen or popup under it, from the same key table that
 //! drives `keys::map_key`, plus a few words on reading that screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
-use crate::tui::app::{App, Overlay};
+use super::draw::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
+use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
-
-/// The context the help describes: the popup or screen under it.
-pub fn described(app: &App, below: &[Overlay]) -> Context {
-    if app.demo.is_some() && !crate::tui::demo::presenter_popup(below.last()) {
-        return Context::Demo;
-    }
-    match below.last() {
-        Some(Overlay::Detail { .. }) => Context::Detail,
-        Some(Overlay::Help { .. }) => Context::Help,
-        Some(Overlay::Glossary { .. }) => Context::Glossary,
-        Some(Overlay::Terms { .. }) => Context::Terms,
-        Some(Overlay::Palette) => Context::Palette,
-        None => keys::screen_context(app),
-    }
-}
 
 fn notes(ctx: Context) -> &'static [&'static str] {
     match ctx {
@@ -48,30 +33,31 @@ fn notes(ctx: Context) -> &'static [&'static str] {
     }
 }
 
-pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+/// The help for what is under it: the context with only the first `depth` popups open.
+pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
     let width = width as usize;
-    let ctx = described(app, below);
-    let all = keys::all_bindings(ctx);
-    let key_w = all
+    let ctx = keys::context_at(app, depth);
+    let all = keys::bindings(ctx);
+    let labels: Vec<String> = all.iter().map(keys::Bound::label).collect();
+    let key_w = labels
         .iter()
-        .map(|b| text::width(b.keys_label))
+        .map(|l| text::width(l))
         .max()
         .unwrap_or(0)
         .min(width / 3)
         + 2;
     let mut out = Vec::new();
-    for b in all {
-        let mut first = true;
-        for l in text::wrap(b.action, width.saturating_sub(key_w)) {
+    for (b, label) in all.iter().zip(&labels) {
+        for (i, l) in text::wrap(b.binding.help, width.saturating_sub(key_w))
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 { label.as_str() } else { "" };
             out.push(Line::from(vec![
-                Span::styled(
-                    text::fit(if first { b.keys_label } else { "" }, key_w),
-                    t.key,
-                ),
+                Span::styled(text::fit(keys, key_w), t.key),
                 Span::styled(l, t.text),
             ]));
-            first = false;
         }
     }
     let notes = notes(ctx);
@@ -86,9 +72,9 @@ pub fn lines(app: &App, below: &[Overlay], width: u16) -> Vec<Line<'static>> {
 }
 
 /// The popup and its text area.
-pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
+pub fn areas(app: &App, depth: usize, body: Rect) -> (Rect, Rect) {
     let w = 76.min(body.width.saturating_sub(4));
-    let n = lines(app, below, w.saturating_sub(4)).len() as u16;
+    let n = lines(app, depth, w.saturating_sub(4)).len() as u16;
     let a = popup_area(body, w, n + 2);
     (
         a,
@@ -101,18 +87,27 @@ pub fn areas(app: &App, below: &[Overlay], body: Rect) -> (Rect, Rect) {
     )
 }
 
-pub fn render(app: &App, below: &[Overlay], body: Rect, scroll: u16, buf: &mut Buffer) {
-    let t = &app.theme;
-    let (a, _) = areas(app, below, body);
-    let ctx = described(app, below);
+/// Draws the help from line `scroll` on; returns how far it can scroll.
+pub fn render(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) -> u16 {
+    let t = &app.look.theme;
+    let (a, _) = areas(app, depth, body);
+    let ctx = keys::context_at(app, depth);
     let title = Line::from(vec![Span::styled(
         format!(" Keys · {} ", ctx.title()),
         t.title,
     )]);
     let inner = popup(t, title, a, buf);
-    let lines = lines(app, below, inner.width);
+    let lines = lines(app, depth, inner.width);
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
-    border_marks(app, a, lines.len(), inner.height as usize, scroll, buf);
+    border_marks(
+        &app.look.theme,
+        a,
+        lines.len(),
+        inner.height as usize,
+        scroll,
+        buf,
+    );
+    limit as u16
 }

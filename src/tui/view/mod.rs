@@ -1,12 +1,13 @@
 //! Rendering: pure functions from a borrowed `App` to the screen buffer, one file per screen, panel or
-//! popup. The layout functions here are shared with `update` (scroll limits) and the mouse hit test, so
-//! what is drawn and what the keys act on cannot drift apart.
+//! popup. A frame returns what it laid out (a [`LaidOut`]: the scroll limit of the text on top, where
+//! clicks land), which the loop feeds back to `update`: `update` never asks the view.
 
 pub mod big;
 pub mod caption;
 pub mod change;
 pub mod compare;
 pub mod detail;
+pub mod draw;
 pub mod export;
 pub mod glossary;
 pub mod help;
@@ -14,21 +15,23 @@ pub mod overview;
 pub mod palette;
 pub mod question;
 pub mod results;
+pub mod teams;
 pub mod welcome;
 pub mod whatif;
 pub mod why;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{StatefulWidget, Widget};
 
-use super::app::{App, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use self::draw::{Chrome, PROJECTOR_MAX, chrome, chrome_within, hint_bar, too_small};
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::keys;
-use super::msg::Msg;
+use super::msg::{LaidOut, StatusKind};
+use super::popup::Popup;
+use super::screens::Screen;
 use super::text;
-use super::theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -36,49 +39,19 @@ impl Widget for &App {
     }
 }
 
-/// The frame around every screen: a title row, the body and the key-hint row.
-#[derive(Debug, Clone, Copy)]
-pub struct Chrome {
-    pub header: Rect,
-    pub body: Rect,
-    /// The demo's caption bar, between the body and the footer (empty without a demo).
-    pub caption: Rect,
-    pub footer: Rect,
-}
+/// Drawing with a [`LaidOut`] as the state collects what the frame laid out, for the loop to feed
+/// back to `update` (`Msg::Laid`).
+impl StatefulWidget for &App {
+    type State = LaidOut;
 
-/// The content: the whole screen up to `MAX_WIDTH` × `MAX_HEIGHT`, centred beyond it.
-pub fn chrome(area: Rect) -> Chrome {
-    chrome_within(area, MAX_WIDTH, MAX_HEIGHT)
-}
-
-/// The projector view takes the whole screen up to this size: on a wall, bigger letters matter more
-/// than short lines.
-pub const PROJECTOR_MAX: (u16, u16) = (220, 64);
-
-fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
-    let content = area
-        .centered_horizontally(Constraint::Max(max_w))
-        .centered_vertically(Constraint::Max(max_h));
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(content);
-    Chrome {
-        header,
-        body,
-        caption: Rect {
-            height: 0,
-            ..footer
-        },
-        footer,
+    fn render(self, area: Rect, buf: &mut Buffer, layout: &mut LaidOut) {
+        *layout = render(self, area, buf);
     }
 }
 
 /// The chrome of `app` in `area`: with the demo's caption bar cut from the bottom of the body.
 pub fn layout(app: &App, area: Rect) -> Chrome {
-    let mut c = if app.projector {
+    let mut c = if app.look.projector {
         chrome_within(area, PROJECTOR_MAX.0, PROJECTOR_MAX.1)
     } else {
         chrome(area)
@@ -95,58 +68,66 @@ pub fn layout(app: &App, area: Rect) -> Chrome {
     c
 }
 
-pub fn screen_area(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws `app` and returns what it laid out: the scroll limit of the text on top, and where clicks
+/// land (the choices of a question when no popup covers them).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return LaidOut::default();
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(&app.theme, area, buf);
-        return;
+        too_small(&app.look.theme, area, buf);
+        return LaidOut::default();
     }
     // A theme that sets the body text's colours (the projector's) paints every cell with them first,
     // so the whole screen has its background whatever the terminal's own.
-    buf.set_style(area, app.theme.text);
+    buf.set_style(area, app.look.theme.text);
     let c = layout(app, area);
     header(app, c.header, buf);
+    let mut layout = LaidOut::default();
     match app.screen {
         Screen::Welcome => welcome::render(app, banner(app, c.body, buf), buf),
-        Screen::Question => question::render(app, c.body, buf),
-        Screen::Results => results::render(app, c.body, buf),
+        Screen::Question => layout.clicks = question::render(app, c.body, buf),
+        Screen::Results => layout.scroll_limit = results::render(app, c.body, buf),
         Screen::WhatIf => whatif::render(app, c.body, buf),
     }
-    for (i, overlay) in app.overlays.iter().enumerate() {
-        match *overlay {
-            Overlay::Help { scroll } => help::render(app, &app.overlays[..i], c.body, scroll, buf),
-            Overlay::Detail { pack, alt, scroll } => {
-                detail::render(app, pack, alt, c.body, scroll, buf)
-            }
-            Overlay::Glossary {
-                term,
-                scroll,
-                related,
-            } => glossary::render_entry(app, term, scroll, related, c.body, buf),
-            Overlay::Terms { from, cursor } => {
-                glossary::render_terms(app, from, cursor, c.body, buf)
-            }
-            Overlay::Palette => palette::render(app, c.body, buf),
-        }
+    for (i, popup) in app.popups.iter().enumerate() {
+        // A popup covers the screen: what it laid out is all that counts.
+        layout = LaidOut {
+            scroll_limit: draw_popup(app, i, popup, c.body, buf),
+            clicks: Vec::new(),
+        };
     }
     caption::render(app, c.caption, buf);
-    if let Some(dialog) = &app.export {
-        export::render(app, dialog, c.body, buf);
-    }
     footer(app, c.footer, buf);
+    layout
+}
+
+/// Draws the `depth`-th popup; returns how far it scrolls, if it does.
+fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buffer) -> Option<u16> {
+    match popup {
+        Popup::Help(h) => Some(help::render(app, depth, body, h.scroll.offset, buf)),
+        Popup::Detail(d) => Some(detail::render(app, d, body, buf)),
+        Popup::Glossary(e) => Some(glossary::render_entry(app, e, body, buf)),
+        Popup::Terms(t) => {
+            glossary::render_terms(app, t, body, buf);
+            None
+        }
+        Popup::Palette(p) => {
+            palette::render(app, p, body, buf);
+            None
+        }
+        Popup::Export(d) => {
+            export::render(app, d, body, buf);
+            None
+        }
+    }
 }
 
 /// The projector view's welcome: the app's name in big text above the welcome box, when the body has
 /// room for both; returns the area left for the box.
 fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
-    if !app.projector || body.height < 24 {
+    if !app.look.projector || body.height < 24 {
         return body;
     }
     let Some(fit) = big::fit("tradeoff", body.width, big::ROWS, false) else {
@@ -156,7 +137,7 @@ fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
         y: body.y + 1,
         ..body
     };
-    let h = big::render(&fit, app.theme.title, true, top, buf) + 2;
+    let h = big::render(&fit, app.look.theme.title, true, top, buf) + 2;
     Rect {
         y: body.y + h,
         height: body.height - h,
@@ -164,32 +145,8 @@ fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
     }
 }
 
-/// Shown instead of any screen below the minimum size, at any size down to 1×1.
-pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let w = area.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    for l in text::wrap(
-        &format!(
-            "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-            area.width, area.height
-        ),
-        w,
-    ) {
-        lines.push(Line::styled(l, theme.error));
-    }
-    for l in text::wrap("Enlarge the window, or press q to quit.", w) {
-        lines.push(Line::styled(l, theme.muted));
-    }
-    let top = area.height.saturating_sub(lines.len() as u16) / 2;
-    for (i, line) in lines.iter().enumerate().take(area.height as usize) {
-        let lw = line.width() as u16;
-        let x = area.x + area.width.saturating_sub(lw) / 2;
-        buf.set_line(x, area.y + top + i as u16, line, area.width);
-    }
-}
-
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let title = match app.screen {
         Screen::Welcome => "Welcome".to_string(),
         Screen::Question => "Questions".to_string(),
@@ -210,280 +167,23 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     // A status message ("Wrote …") takes the bar until the next key.
     if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Ok => t.accent,
+            StatusKind::Warning => t.warning,
+            StatusKind::Error => t.error,
+        };
         let line = Line::from(vec![
-            Span::styled(" ✓ ", t.accent),
+            Span::styled(format!(" {} ", status.kind.mark()), style),
             Span::styled(
-                text::fit(status, (area.width as usize).saturating_sub(4)),
-                t.accent,
+                text::fit(&status.text, (area.width as usize).saturating_sub(4)),
+                style,
             ),
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
-    let hints = keys::hints(keys::context(app));
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1usize;
-    // `? help` and `q quit` come last in the list and always stay; the others fill what is left.
-    let reserved: usize = hints
-        .iter()
-        .filter(|(_, a)| *a == "help" || *a == "quit")
-        .map(|(k, a)| text::width(k) + 1 + text::width(a) + 2)
-        .sum::<usize>()
-        .saturating_sub(2);
-    for (i, (k, a)) in hints.iter().enumerate() {
-        let keep = *a == "help" || *a == "quit";
-        let w = text::width(k) + 1 + text::width(a) + if i + 1 < hints.len() { 2 } else { 0 };
-        let budget = if keep {
-            area.width as usize
-        } else {
-            (area.width as usize).saturating_sub(reserved)
-        };
-        if used + w > budget {
-            continue;
-        }
-        used += w;
-        spans.push(Span::styled(*k, t.key));
-        spans.push(Span::styled(format!(" {a}"), t.hint));
-        if i + 1 < hints.len() {
-            spans.push(Span::raw("  "));
-        }
-    }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-}
-
-/// Draws `lines` into `area` from line `scroll` on; a line's own style fills its whole row.
-pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
-    let area = area.intersection(buf.area);
-    for (i, line) in lines
-        .iter()
-        .skip(scroll)
-        .take(area.height as usize)
-        .enumerate()
-    {
-        let y = area.y + i as u16;
-        if line.style != Style::default() {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
-        }
-        buf.set_line(area.x, y, line, area.width);
-    }
-}
-
-/// A bordered panel; returns the area inside the border, with one column of padding each side.
-pub fn panel(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    Rect {
-        x: inner.x.saturating_add(1).min(inner.right()),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    }
-}
-
-/// A popup centred in `area`: cleared, bordered, with the popup background. Returns its inner area.
-pub fn popup(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
-    Clear.render(area, buf);
-    buf.set_style(area, theme.popup);
-    panel(theme, title, area, buf)
-}
-
-/// The area of a popup `width` × `height` (at most the body less a margin), centred in the body. A
-/// popup nearly as wide as the body takes all of it rather than leave slivers of the screen beside it.
-pub fn popup_area(body: Rect, width: u16, height: u16) -> Rect {
-    let mut w = width.min(body.width.saturating_sub(4));
-    if body.width.saturating_sub(w) < 12 {
-        w = body.width;
-    }
-    let h = height.min(body.height);
-    Rect::new(
-        body.x + (body.width.saturating_sub(w)) / 2,
-        body.y + (body.height.saturating_sub(h)) / 2,
-        w,
-        h,
-    )
-}
-
-/// An exclusion's reason and the answer that caused it, indented by `indent`.
-pub fn exclusion_lines(
-    theme: &Theme,
-    e: &crate::engine::Exclusion,
-    width: usize,
-    indent: &str,
-) -> Vec<Line<'static>> {
-    let mut out = wrapped(&e.reason, width, indent, indent, theme.text);
-    if !e.because.is_empty() {
-        out.extend(wrapped(
-            &format!(
-                "because you answered {}",
-                crate::report::because_text(&e.because)
-            ),
-            width,
-            indent,
-            indent,
-            theme.muted,
-        ));
-    }
-    out
-}
-
-/// A heading line.
-pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
-    Line::styled(s.into(), theme.heading)
-}
-
-/// `s` wrapped to `width`, each line prefixed by `indent` (the first by `first`), in `style`.
-pub fn wrapped(
-    s: &str,
-    width: usize,
-    first: &str,
-    indent: &str,
-    style: Style,
-) -> Vec<Line<'static>> {
-    let w = width.saturating_sub(text::width(first).max(text::width(indent)));
-    text::wrap(s, w)
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let p = if i == 0 { first } else { indent };
-            Line::from(vec![Span::raw(p.to_string()), Span::styled(l, style)])
-        })
-        .collect()
-}
-
-/// The most a scrolled view can scroll now: the top popup's, else the results panel's.
-pub fn scroll_limit(app: &App) -> u16 {
-    let c = layout(app, screen_area(app));
-    let (lines, height) = match app.overlays.last() {
-        Some(Overlay::Help { .. }) => {
-            let (_, inner) = help::areas(app, &app.overlays[..app.overlays.len() - 1], c.body);
-            (
-                help::lines(app, &app.overlays[..app.overlays.len() - 1], inner.width).len(),
-                inner.height,
-            )
-        }
-        Some(&Overlay::Detail { pack, alt, .. }) => {
-            let inner = detail::inner(c.body);
-            (
-                detail::lines(app, pack, alt, inner.width).len(),
-                inner.height,
-            )
-        }
-        Some(&Overlay::Glossary { term, related, .. }) => {
-            let (_, inner) = glossary::entry_areas(app, term, related, c.body);
-            (
-                glossary::entry_lines(app, term, related, inner.width).len(),
-                inner.height,
-            )
-        }
-        None if app.screen == Screen::Results => {
-            let content = results::content_area(c.body);
-            let n = results::panel_lines(app, content.width).len();
-            (n, text_rows(n, content.height) as u16)
-        }
-        _ => (0, 0),
-    };
-    (lines.saturating_sub(height as usize)).min(u16::MAX as usize) as u16
-}
-
-/// The message a left click at (col, row) sends, if it lands on something clickable.
-pub fn hit_test(app: &App, col: u16, row: u16) -> Option<Msg> {
-    if !app.overlays.is_empty() {
-        return None;
-    }
-    let c = layout(app, screen_area(app));
-    match app.screen {
-        Screen::Question => question::hit_test(app, c.body, col, row),
-        _ => None,
-    }
-}
-
-/// An offset that keeps lines `start..end` visible in `height` rows, preferring the top.
-pub fn follow(start: usize, end: usize, height: usize) -> usize {
-    if end <= height {
-        0
-    } else {
-        end.saturating_sub(height).min(start)
-    }
-}
-
-/// Rows for text in a borderless scrolled area: all of them when the text fits, else all but the
-/// last, which then says how much more there is.
-pub fn text_rows(total: usize, height: u16) -> usize {
-    let h = height as usize;
-    if total > h { h.saturating_sub(1) } else { h }
-}
-
-fn more_text(above: usize, below: usize) -> String {
-    match (above, below) {
-        (0, b) => format!(" ▼ {b} more below: ↓ PgDn "),
-        (a, 0) => format!(" ▲ {a} more above: ↑ PgUp "),
-        (a, b) => format!(" ▲ {a} above · ▼ {b} below "),
-    }
-}
-
-/// Draws `lines` from `scroll` in a borderless area; when they do not fit, the last row tells how
-/// many lines are above and below. Returns the scroll offset used (clamped).
-pub fn draw_scrolled(
-    app: &App,
-    area: Rect,
-    lines: &[Line],
-    scroll: usize,
-    buf: &mut Buffer,
-) -> usize {
-    let rows = text_rows(lines.len(), area.height);
-    let limit = lines.len().saturating_sub(rows);
-    let scroll = scroll.min(limit);
-    draw_lines(
-        buf,
-        Rect {
-            height: rows as u16,
-            ..area
-        },
-        lines,
-        scroll,
-    );
-    if limit > 0 && (rows as u16) < area.height {
-        let s = more_text(scroll, limit - scroll);
-        let w = (text::width(&s) as u16).min(area.width);
-        buf.set_stringn(
-            area.right() - w,
-            area.y + rows as u16,
-            s,
-            w as usize,
-            app.theme.key,
-        );
-    }
-    scroll
-}
-
-/// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown
-/// `rows` at a time from `scroll`.
-pub fn border_marks(
-    app: &App,
-    outer: Rect,
-    total: usize,
-    rows: usize,
-    scroll: usize,
-    buf: &mut Buffer,
-) {
-    let limit = total.saturating_sub(rows);
-    if limit == 0 || outer.height < 2 || outer.width < 6 {
-        return;
-    }
-    let scroll = scroll.min(limit);
-    let s = more_text(scroll, limit - scroll);
-    let w = (text::width(&s) as u16).min(outer.width - 4);
-    buf.set_stringn(
-        outer.right() - 2 - w,
-        outer.bottom() - 1,
-        s,
-        w as usize,
-        app.theme.key,
-    );
+    hint_bar(&keys::hints(keys::context(app)), t, area, buf);
 }

@@ -3,13 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{big, draw_scrolled, follow, heading, text_rows, wrapped};
-use crate::engine::PackResult;
+use super::big;
+use super::draw::{draw_scrolled, follow, heading, text_rows, wrapped};
+use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, find, standing};
 use crate::tui::app::App;
 use crate::tui::text;
+use crate::tui::theme::Theme;
 
 /// The lines, and for each alternative of the ranking the lines it occupies.
 /// `height` decides whether the winner's next steps fit below (they are left out when they do not:
@@ -20,136 +23,178 @@ pub fn lines(
     width: usize,
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let t = &app.theme;
-    let selected = app.selected();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    match p.winner.as_deref().and_then(|w| find(p, w)) {
-        Some(w) => {
-            out.push(Line::from(vec![
-                Span::styled("▶ ", t.winner),
-                Span::styled(w.name.clone(), t.winner),
-            ]));
-            out.extend(wrapped(&standing(p), width, "  ", "  ", t.text));
-            if let Some(s) = &w.status {
-                out.extend(wrapped(&format!("Status: {s}"), width, "  ", "  ", t.muted));
-            }
-            for c in &p.caveats {
-                out.extend(wrapped(&c.text, width, "  ! ", "    ", t.warning));
-            }
-        }
-        None => out.extend(wrapped(
-            "✗ No recommendation: every alternative is excluded by your answers.",
-            width,
-            "",
-            "",
-            t.excluded,
-        )),
-    }
+    let t = &app.look.theme;
+    let mut out = winner(t, p, width);
     out.push(Line::default());
+    let ranges = ranking(t, p, app.selected(), width, &mut out);
+    let steps = next_steps(t, p, width);
+    if out.len() + steps.len() <= height {
+        out.extend(steps);
+    }
+    (out, ranges)
+}
 
-    let ranked: Vec<_> = p.ranking.iter().filter(|a| !a.excluded).collect();
+/// The winner with its standing, status and caveats; or why there is none.
+fn winner(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
+        return no_winner(t, width);
+    };
+    let mut out = vec![Line::from(vec![
+        Span::styled("▶ ", t.winner),
+        Span::styled(w.name.clone(), t.winner),
+    ])];
+    out.extend(wrapped(&standing(p), width, "  ", "  ", t.text));
+    if let Some(s) = &w.status {
+        out.extend(wrapped(&format!("Status: {s}"), width, "  ", "  ", t.muted));
+    }
+    for c in &p.caveats {
+        out.extend(wrapped(&c.text, width, "  ! ", "    ", t.warning));
+    }
+    out
+}
+
+fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
+    wrapped(
+        "✗ No recommendation: every alternative is excluded by your answers.",
+        width,
+        "",
+        "",
+        t.excluded,
+    )
+}
+
+/// The width of the names and of the score bars in a ranking, with bars of at most `max_bar`.
+fn ranking_widths(p: &PackResult, width: usize, max_bar: usize) -> (usize, usize) {
     let name_w = p
         .ranking
         .iter()
         .map(|a| text::width(&a.name))
         .max()
-        .unwrap_or(0);
-    let name_w = name_w.min(width.saturating_sub(20)).max(8);
-    let bar_w = width.saturating_sub(2 + 4 + name_w + 2 + 6).min(40);
-    let mut ranges = Vec::with_capacity(p.ranking.len());
-    if !ranked.is_empty() {
-        out.push(Line::from(vec![
-            Span::styled(text::fit("Ranking", 6 + name_w + 2 + bar_w), t.heading),
-            Span::styled(" score", t.muted),
-        ]));
+        .unwrap_or(0)
+        .min(width.saturating_sub(20))
+        .max(8);
+    let bar_w = width.saturating_sub(2 + 4 + name_w + 2 + 6).min(max_bar);
+    (name_w, bar_w)
+}
+
+/// The ranking's heading: "Ranking" over the names and bars, "score" over the scores.
+fn ranking_heading(t: &Theme, name_w: usize, bar_w: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(text::fit("Ranking", 6 + name_w + 2 + bar_w), t.heading),
+        Span::styled(" score", t.muted),
+    ])
+}
+
+/// A ranked alternative: rank, name, score bar, score.
+fn ranked_line(
+    t: &Theme,
+    a: &RankedAlternative,
+    mark: &'static str,
+    rank_style: Style,
+    (name_w, bar_w): (usize, usize),
+) -> Line<'static> {
+    let rank = a.rank.unwrap_or(0);
+    let style = if rank == 1 { t.winner } else { t.text };
+    Line::from(vec![
+        Span::raw(mark),
+        Span::styled(format!("{rank:>2}. "), rank_style),
+        Span::styled(text::fit(&a.name, name_w), style),
+        Span::raw("  "),
+        Span::styled(text::fit(&text::bar(a.score, 100.0, bar_w), bar_w), t.bar),
+        Span::styled(format!(" {:>5.1}", a.score), t.text),
+    ])
+}
+
+/// The ranking, then the excluded alternatives under their heading, each with why; returns the
+/// lines each alternative occupies (to keep the selected one in view).
+fn ranking(
+    t: &Theme,
+    p: &PackResult,
+    selected: usize,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) -> Vec<(usize, usize)> {
+    let any_ranked = p.ranking.iter().any(|a| !a.excluded);
+    let widths = ranking_widths(p, width, 40);
+    if any_ranked {
+        out.push(ranking_heading(t, widths.0, widths.1));
     }
+    let mut ranges = Vec::with_capacity(p.ranking.len());
     for (i, a) in p.ranking.iter().enumerate() {
         if a.excluded && (i == 0 || !p.ranking[i - 1].excluded) {
-            if !ranked.is_empty() {
+            if any_ranked {
                 out.push(Line::default());
             }
             out.push(heading(t, "Excluded by your answers"));
         }
         let start = out.len();
         let mark = if i == selected { "› " } else { "  " };
-        if a.excluded {
-            let mut line = Line::from(vec![
+        let line = if a.excluded {
+            Line::from(vec![
                 Span::raw(mark),
                 Span::styled("✗ ", t.excluded),
                 Span::styled(text::truncate(&a.name, width.saturating_sub(4)), t.excluded),
-            ]);
-            if i == selected {
-                line = line.style(t.selection);
-            }
-            out.push(line);
-            for e in &a.exclusions {
-                out.extend(super::exclusion_lines(t, e, width, "    "));
-            }
+            ])
         } else {
-            let rank = a.rank.unwrap_or(0);
-            let style = if rank == 1 { t.winner } else { t.text };
-            let mut line = Line::from(vec![
-                Span::raw(mark),
-                Span::styled(format!("{rank:>2}. "), t.muted),
-                Span::styled(text::fit(&a.name, name_w), style),
-                Span::raw("  "),
-                Span::styled(text::fit(&text::bar(a.score, 100.0, bar_w), bar_w), t.bar),
-                Span::styled(format!(" {:>5.1}", a.score), t.text),
-            ]);
-            if i == selected {
-                line = line.style(t.selection);
+            ranked_line(t, a, mark, t.muted, widths)
+        };
+        out.push(if i == selected {
+            line.style(t.selection)
+        } else {
+            line
+        });
+        if a.excluded {
+            for e in &a.exclusions {
+                out.extend(super::draw::exclusion_lines(t, e, width, "    "));
             }
-            out.push(line);
+        } else if let Some(status) = &a.status {
             // A status such as "closed to new customers" is never left to the detail popup.
-            if let Some(status) = &a.status {
-                out.extend(wrapped(
-                    &format!("⚠ {status}"),
-                    width,
-                    "      ",
-                    "        ",
-                    t.error,
-                ));
-            }
+            let s = format!("⚠ {status}");
+            out.extend(wrapped(&s, width, "      ", "        ", t.error));
         }
         ranges.push((start, out.len()));
     }
-    if let Some(w) = p.winner.as_deref().and_then(|w| find(p, w))
-        && !w.next_steps.is_empty()
-    {
-        let mut steps = vec![
-            Line::default(),
-            heading(t, format!("Next steps with {}", w.name)),
-        ];
-        for (i, s) in w.next_steps.iter().enumerate() {
-            steps.extend(wrapped(
-                s,
-                width,
-                &format!("  {}. ", i + 1),
-                "     ",
-                t.text,
-            ));
-        }
-        if out.len() + steps.len() <= height {
-            out.extend(steps);
-        }
+    ranges
+}
+
+/// The winner's next steps, with a blank line and a heading above.
+fn next_steps(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
+        return Vec::new();
+    };
+    if w.next_steps.is_empty() {
+        return Vec::new();
     }
-    (out, ranges)
+    let mut steps = vec![
+        Line::default(),
+        heading(t, format!("Next steps with {}", w.name)),
+    ];
+    for (i, s) in w.next_steps.iter().enumerate() {
+        steps.extend(wrapped(
+            s,
+            width,
+            &format!("  {}. ", i + 1),
+            "     ",
+            t.text,
+        ));
+    }
+    steps
 }
 
 pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
-    let area = if app.projector {
+    let area = if app.look.projector {
         projector_winner(app, p, area, buf)
     } else {
         area
     };
-    let (lines, ranges) = if app.projector {
+    let (lines, ranges) = if app.look.projector {
         projector_lines(app, p, area.width as usize, area.height as usize)
     } else {
         lines(app, p, area.width as usize, area.height as usize)
     };
     let (start, end) = ranges.get(app.selected()).copied().unwrap_or((0, 0));
     let scroll = follow(start, end, text_rows(lines.len(), area.height));
-    draw_scrolled(app, area, &lines, scroll, buf);
+    draw_scrolled(&app.look.theme, area, &lines, scroll, buf);
 }
 
 /// The projector view's winner in big text, centred, with a blank row below; returns the area left.
@@ -165,7 +210,7 @@ fn projector_winner(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) -> 
     let Some(fit) = big::fit(&w.name, area.width, room, true) else {
         return area;
     };
-    let h = big::render(&fit, app.theme.winner, true, area, buf);
+    let h = big::render(&fit, app.look.theme.winner, true, area, buf);
     Rect {
         y: area.y + h + 1,
         height: area.height.saturating_sub(h + 1),
@@ -183,154 +228,29 @@ pub fn projector_lines(
     width: usize,
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let t = &app.theme;
-    let selected = app.selected();
-    let mut head: Vec<Line<'static>> = Vec::new();
-    let winner = p.winner.as_deref().and_then(|w| find(p, w));
-    match winner {
-        Some(w) => {
-            // The short standing: the runner-up is in the ranking just below.
-            let short = match (p.margin, p.runner_up.is_some()) {
-                (Some(m), true) if p.verdict == crate::engine::Verdict::Tie => {
-                    format!("{:.1}/100 · tied: {m:.1} points ahead", w.score)
-                }
-                (Some(m), true) => format!(
-                    "{:.1}/100 · {m:.1} points ahead{} · {}",
-                    w.score,
-                    if p.close_call { " (a close call)" } else { "" },
-                    p.verdict.as_str()
-                ),
-                _ => standing(p),
-            };
-            let first = format!("{}  {short}", w.name);
-            if text::width(&first) + 2 <= width {
-                head.push(Line::from(vec![
-                    Span::styled("▶ ", t.winner),
-                    Span::styled(format!("{}  ", w.name), t.winner),
-                    Span::styled(short, t.text),
-                ]));
-            } else {
-                head.push(Line::from(vec![
-                    Span::styled("▶ ", t.winner),
-                    Span::styled(text::truncate(&w.name, width.saturating_sub(2)), t.winner),
-                ]));
-                head.extend(wrapped(&short, width, "  ", "  ", t.text));
-            }
-        }
-        None => head.extend(wrapped(
-            "✗ No recommendation: every alternative is excluded by your answers.",
-            width,
-            "",
-            "",
-            t.excluded,
-        )),
-    }
-    let name_w = p
-        .ranking
-        .iter()
-        .map(|a| text::width(&a.name))
-        .max()
-        .unwrap_or(0)
-        .min(width.saturating_sub(20))
-        .max(8);
-    let bar_w = width.saturating_sub(2 + 4 + name_w + 2 + 6).min(50);
-    let mut rows: Vec<Vec<Line<'static>>> = Vec::new();
-    for (i, a) in p.ranking.iter().enumerate() {
-        let mark = if i == selected { "› " } else { "  " };
-        let mut line = if a.excluded {
-            let why = a.exclusions.first().map_or(String::new(), |e| {
-                if e.because.is_empty() {
-                    e.reason.clone()
-                } else {
-                    format!("{} (you answered {})", e.reason, because_text(&e.because))
-                }
-            });
-            // The short name leaves the reason more room on one line.
-            let name = format!("{}  ", short_name(app, p, &a.id));
-            Line::from(vec![
-                Span::raw(mark),
-                Span::styled(" ✗  ", t.excluded),
-                Span::styled(name.clone(), t.excluded),
-                Span::styled(
-                    text::truncate_words(&why, width.saturating_sub(6 + text::width(&name))),
-                    t.muted,
-                ),
-            ])
-        } else {
-            let rank = a.rank.unwrap_or(0);
-            let style = if rank == 1 { t.winner } else { t.text };
-            Line::from(vec![
-                Span::raw(mark),
-                Span::styled(format!("{rank:>2}. "), t.text),
-                Span::styled(text::fit(&a.name, name_w), style),
-                Span::raw("  "),
-                Span::styled(text::fit(&text::bar(a.score, 100.0, bar_w), bar_w), t.bar),
-                Span::styled(format!(" {:>5.1}", a.score), t.text),
-            ])
-        };
-        if i == selected {
-            line = line.style(t.selection);
-        }
-        rows.push(vec![line]);
-    }
-    let mut reasons: Vec<Line<'static>> = Vec::new();
-    if let (Some(w), Some(r)) = (winner, p.runner_up.as_deref().and_then(|r| find(p, r))) {
-        let mut deltas: Vec<(f64, &str)> = w
-            .contributions
-            .iter()
-            .zip(&r.contributions)
-            .map(|(a, b)| (crate::engine::round1(a.points - b.points), a.name.as_str()))
-            .filter(|(d, _)| *d != 0.0)
-            .collect();
-        deltas.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let gains: Vec<_> = deltas.iter().filter(|d| d.0 > 0.0).take(3).collect();
-        let loss = deltas.last().filter(|d| d.0 < 0.0);
-        if !gains.is_empty() {
-            reasons.push(heading(
-                t,
-                text::truncate(&format!("Why it wins against {}", r.name), width),
-            ));
-            for (d, name) in gains.into_iter().chain(loss) {
-                let (mark, style) = if *d > 0.0 {
-                    ("▲", t.up)
-                } else {
-                    ("▼", t.down)
-                };
-                reasons.push(Line::from(vec![
-                    Span::styled(format!("  {mark} {:>5} ", super::why::signed(*d)), style),
-                    Span::styled(
-                        text::truncate(&format!("points on {name}"), width.saturating_sub(10)),
-                        t.text,
-                    ),
-                ]));
-            }
-        }
-    }
+    let t = &app.look.theme;
+    let head = projector_head(t, p, width);
+    let widths = ranking_widths(p, width, 50);
+    let rows = projector_rows(app, p, width, widths);
+    let mut reasons = reasons(t, p, width);
     // Generous spacing when it fits: a blank line between sections and between ranking rows.
-    let plain = head.len()
-        + 1
-        + 1
-        + rows.len()
-        + if reasons.is_empty() {
-            0
-        } else {
-            1 + reasons.len()
-        };
+    let reasons_h = if reasons.is_empty() {
+        0
+    } else {
+        1 + reasons.len()
+    };
+    let plain = head.len() + 1 + 1 + rows.len() + reasons_h;
     let spaced_rows = plain + rows.len().saturating_sub(1) <= height;
     let mut out = head;
     out.push(Line::default());
-    out.push(Line::from(vec![
-        Span::styled(text::fit("Ranking", 6 + name_w + 2 + bar_w), t.heading),
-        Span::styled(" score", t.muted),
-    ]));
+    out.push(ranking_heading(t, widths.0, widths.1));
     let mut ranges = Vec::with_capacity(rows.len());
     for (i, r) in rows.into_iter().enumerate() {
         if spaced_rows && i > 0 {
             out.push(Line::default());
         }
-        let start = out.len();
-        out.extend(r);
-        ranges.push((start, out.len()));
+        ranges.push((out.len(), out.len() + 1));
+        out.push(r);
     }
     // The reasons take what room is left: at least the heading and the strongest one.
     let room = height.saturating_sub(out.len() + 1);
@@ -340,6 +260,132 @@ pub fn projector_lines(
         out.extend(reasons);
     }
     (out, ranges)
+}
+
+/// The winner and its short standing on one line when it fits (the runner-up is in the ranking
+/// just below); else on two.
+fn projector_head(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
+        return no_winner(t, width);
+    };
+    let short = match (p.margin, p.runner_up.is_some()) {
+        (Some(m), true) if p.verdict == crate::engine::Verdict::Tie => {
+            format!("{:.1}/100 · tied: {m:.1} points ahead", w.score)
+        }
+        (Some(m), true) => format!(
+            "{:.1}/100 · {m:.1} points ahead{} · {}",
+            w.score,
+            if p.close_call { " (a close call)" } else { "" },
+            p.verdict.as_str()
+        ),
+        _ => standing(p),
+    };
+    if text::width(&format!("{}  {short}", w.name)) + 2 <= width {
+        return vec![Line::from(vec![
+            Span::styled("▶ ", t.winner),
+            Span::styled(format!("{}  ", w.name), t.winner),
+            Span::styled(short, t.text),
+        ])];
+    }
+    let mut out = vec![Line::from(vec![
+        Span::styled("▶ ", t.winner),
+        Span::styled(text::truncate(&w.name, width.saturating_sub(2)), t.winner),
+    ])];
+    out.extend(wrapped(&short, width, "  ", "  ", t.text));
+    out
+}
+
+/// One line per alternative: ranked ones with their bar, excluded ones with the first reason.
+fn projector_rows(
+    app: &App,
+    p: &PackResult,
+    width: usize,
+    widths: (usize, usize),
+) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
+    let selected = app.selected();
+    p.ranking
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mark = if i == selected { "› " } else { "  " };
+            let line = if a.excluded {
+                excluded_line(app, p, a, mark, width)
+            } else {
+                ranked_line(t, a, mark, t.text, widths)
+            };
+            if i == selected {
+                line.style(t.selection)
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// An excluded alternative by its short name, which leaves its reason more room on one line.
+fn excluded_line(
+    app: &App,
+    p: &PackResult,
+    a: &RankedAlternative,
+    mark: &'static str,
+    width: usize,
+) -> Line<'static> {
+    let t = &app.look.theme;
+    let why = a.exclusions.first().map_or(String::new(), |e| {
+        if e.because.is_empty() {
+            e.reason.clone()
+        } else {
+            format!("{} (you answered {})", e.reason, because_text(&e.because))
+        }
+    });
+    let name = format!("{}  ", short_name(app, p, &a.id));
+    let room = width.saturating_sub(6 + text::width(&name));
+    Line::from(vec![
+        Span::raw(mark),
+        Span::styled(" ✗  ", t.excluded),
+        Span::styled(name, t.excluded),
+        Span::styled(text::truncate_words(&why, room), t.muted),
+    ])
+}
+
+/// Why the winner wins against the runner-up: the three criteria where it gains most, and the one
+/// where it loses most.
+fn reasons(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let winner = p.winner.as_deref().and_then(|w| find(p, w));
+    let (Some(w), Some(r)) = (winner, p.runner_up.as_deref().and_then(|r| find(p, r))) else {
+        return Vec::new();
+    };
+    let mut deltas: Vec<(f64, &str)> = w
+        .contributions
+        .iter()
+        .zip(&r.contributions)
+        .map(|(a, b)| (crate::engine::round1(a.points - b.points), a.name.as_str()))
+        .filter(|(d, _)| *d != 0.0)
+        .collect();
+    deltas.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let gains: Vec<_> = deltas.iter().filter(|d| d.0 > 0.0).take(3).collect();
+    if gains.is_empty() {
+        return Vec::new();
+    }
+    let loss = deltas.last().filter(|d| d.0 < 0.0);
+    let title = format!("Why it wins against {}", r.name);
+    let mut out = vec![heading(t, text::truncate(&title, width))];
+    for (d, name) in gains.into_iter().chain(loss) {
+        let (mark, style) = if *d > 0.0 {
+            ("▲", t.up)
+        } else {
+            ("▼", t.down)
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark} {:>5} ", super::why::signed(*d)), style),
+            Span::styled(
+                text::truncate(&format!("points on {name}"), width.saturating_sub(10)),
+                t.text,
+            ),
+        ]));
+    }
+    out
 }
 
 /// An alternative's short name from the data (the results carry only full names).

@@ -7,14 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, popup};
+use super::draw::{draw_lines, follow, popup};
 use crate::tui::app::App;
-use crate::tui::palette::{Hit, Item, Kind};
+use crate::tui::popup::palette::{Hit, Item, Kind, Palette};
 use crate::tui::text;
 
 /// The popup: near the top of the body, up to 96 cells wide.
 pub fn area(body: Rect) -> Rect {
-    super::popup_area(body, 96, body.height)
+    super::draw::popup_area(body, 96, body.height)
 }
 
 /// `s` as spans, the characters at `hits` (char positions) in `hl`, cut to `max` cells.
@@ -53,15 +53,11 @@ pub fn highlighted(
 }
 
 /// The list rows, and for each hit the row it is on.
-pub fn lines(
-    app: &App,
-    items: &[Item],
-    hits: &[Hit],
-    width: usize,
-) -> (Vec<Line<'static>>, Vec<usize>) {
-    let t = &app.theme;
+pub fn lines(app: &App, p: &Palette, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (items, hits): (&[Item], &[Hit]) = (&p.items, &p.hits);
+    let t = &app.look.theme;
     let hl = t.accent.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    let grouped = app.palette.query.trim().is_empty();
+    let grouped = p.query.trim().is_empty();
     let kind_w = 12;
     let mut out = Vec::new();
     let mut rows = Vec::with_capacity(hits.len());
@@ -75,7 +71,7 @@ pub fn lines(
             out.push(Line::styled(item.kind.group(), t.heading));
             group = Some(item.kind);
         }
-        let selected = i == app.palette.cursor;
+        let selected = i == p.cursor;
         let mut spans = vec![
             Span::raw(if selected { "› " } else { "  " }),
             Span::styled(text::fit(item.kind.label(), kind_w), t.muted),
@@ -104,8 +100,8 @@ pub fn lines(
     (out, rows)
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+pub fn render(app: &App, p: &Palette, body: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
     let a = area(body);
     let title = Line::from(vec![Span::styled(
         " Search: commands, questions, alternatives, glossary ",
@@ -115,11 +111,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if inner.height < 3 {
         return;
     }
-    let (items, hits) = app.palette_hits();
+    let (items, hits) = (&p.items, &p.hits);
     let w = inner.width as usize;
     let count = format!("{} of {}", hits.len(), items.len());
     let query_w = w.saturating_sub(text::width(&count) + 4);
-    let q = &app.palette.query;
+    let q = &p.query;
     let shown_q = if text::width(q) + 1 > query_w {
         // Keep the end of a long query in view, where the typing happens.
         let chars: Vec<char> = q.chars().collect();
@@ -150,13 +146,18 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     if hits.is_empty() {
         let msg = format!("Nothing matches “{q}”. Backspace to widen the search, Esc to close.");
-        draw_lines(buf, list, &super::wrapped(&msg, w, "", "", t.muted), 0);
+        draw_lines(
+            buf,
+            list,
+            &super::draw::wrapped(&msg, w, "", "", t.muted),
+            0,
+        );
         return;
     }
-    let (lines, rows) = lines(app, &items, &hits, w);
-    let row = rows.get(app.palette.cursor).copied().unwrap_or(0);
+    let (lines, rows) = lines(app, p, w);
+    let row = rows.get(p.cursor).copied().unwrap_or(0);
     // Keep the group heading above the first item in view.
-    let start = if app.palette.cursor == 0 { 0 } else { row };
+    let start = if p.cursor == 0 { 0 } else { row };
     let scroll = follow(start, row + 1, list.height as usize);
     draw_lines(buf, list, &lines, scroll);
 }

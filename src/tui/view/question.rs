@@ -5,9 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{big, draw_lines, heading, panel, wrapped};
-use crate::tui::app::{App, Live, LivePack};
+use super::big;
+use super::draw::{draw_lines, heading, panel, wrapped};
+use crate::tui::app::App;
 use crate::tui::msg::Msg;
+use crate::tui::session::{Live, LivePack, LiveRow};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
@@ -21,10 +23,10 @@ pub struct Areas {
 /// Rows the projector view gives the question's title in big text (with a blank row below), when the
 /// body is tall enough to keep room for the choices and the ranking.
 fn big_title_rows(app: &App, body: Rect) -> u16 {
-    if !app.projector || body.height < 16 {
+    if !app.look.projector || body.height < 16 {
         return 0;
     }
-    let Some(q) = app.catalog.questions.get(app.question) else {
+    let Some(q) = app.catalog.questions.get(app.session.question) else {
         return 0;
     };
     big::fit(&q.title, body.width, big::ROWS, false).map_or(0, |f| f.height() + 1)
@@ -52,15 +54,26 @@ pub fn areas(app: &App, body: Rect) -> Areas {
 
 /// The lines of the question panel, and for each line the choice it shows (for clicks).
 pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
-    let t = &app.theme;
-    let Some(q) = app.catalog.questions.get(app.question) else {
+    let t = &app.look.theme;
+    let Some(q) = app.catalog.questions.get(app.session.question) else {
         return (Vec::new(), Vec::new());
     };
-    let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
-    let answer = app.answers.choices.get(app.question).copied().flatten();
+    let cursor = app
+        .session
+        .cursor
+        .get(app.session.question)
+        .copied()
+        .unwrap_or(0);
+    let answer = app
+        .session
+        .answers()
+        .choices
+        .get(app.session.question)
+        .copied()
+        .flatten();
     // The projector view leaves out the choices' details (but the highlighted one's) and the help:
     // the presenter says them; `p` brings them back.
-    let projector = app.projector;
+    let projector = app.look.projector;
     let build = |all_details: bool, spaced: bool| {
         let mut out: Vec<Line<'static>> = Vec::new();
         let mut map = Vec::new();
@@ -145,10 +158,10 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
 }
 
 fn progress_line(app: &App, width: usize) -> Line<'static> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let n = app.catalog.questions.len().max(1);
-    let pos = app.question + 1;
-    let answered = app.answers.answered();
+    let pos = app.session.question + 1;
+    let answered = app.session.answers().answered();
     let label = format!(" {pos}/{n} ");
     let tail = format!("  {answered} answered");
     let bar_w = width
@@ -163,12 +176,13 @@ fn progress_line(app: &App, width: usize) -> Line<'static> {
     ])
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+/// Draws the question screen; returns where a click chooses: each choice's rows.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+    let t = &app.look.theme;
     let a = areas(app, body);
     let big_rows = big_title_rows(app, body);
     if big_rows > 0
-        && let Some(q) = app.catalog.questions.get(app.question)
+        && let Some(q) = app.catalog.questions.get(app.session.question)
         && let Some(fit) = big::fit(&q.title, body.width, big::ROWS, false)
     {
         let area = Rect {
@@ -184,19 +198,28 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         &progress_line(app, a.progress.width as usize),
         a.progress.width,
     );
-    let Some(q) = app.catalog.questions.get(app.question) else {
-        return;
+    let Some(q) = app.catalog.questions.get(app.session.question) else {
+        return Vec::new();
     };
     let title = Line::from(vec![Span::styled(format!(" {} ", q.title), t.title)]);
     let inner = panel(t, title, a.left, buf);
-    let (lines, _) = lines(app, inner.width as usize, inner.height as usize);
+    let (lines, choices) = lines(app, inner.width as usize, inner.height as usize);
     draw_lines(buf, inner, &lines, 0);
     ranking(app, &app.live(), a.right, buf);
+    choices
+        .iter()
+        .enumerate()
+        .take(inner.height as usize)
+        .filter_map(|(row, c)| {
+            let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            c.map(|c| (row, Msg::Click(c)))
+        })
+        .collect()
 }
 
 /// The live ranking panel.
 pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let title = match &live.preview {
         Some(label) => Line::from(vec![
             Span::styled(" Preview: ", t.preview),
@@ -227,14 +250,14 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     };
     let fits = |nw: usize| w >= 4 + nw + 1 + 12 + 6;
     // The projector view keeps bars beside the names by falling back to the short names.
-    let name_w = if app.projector && !fits(widest(false)) {
+    let name_w = if app.look.projector && !fits(widest(false)) {
         widest(true)
     } else {
         widest(false)
     };
     let one_line = fits(name_w);
     // The projector view keeps one line per alternative: without the bar when it does not fit.
-    let compact = app.projector && !one_line;
+    let compact = app.look.projector && !one_line;
     let row_h = if one_line || compact { 1 } else { 2 };
     // Per pack: a title, the rows, an excluded line; a blank line between packs.
     let fixed = n_packs * 2 + n_packs.saturating_sub(1);
@@ -251,7 +274,7 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
         } else {
             RowMode::TwoLines
         };
-        let rows = if app.projector {
+        let rows = if app.look.projector {
             per_pack.clamp(1, 3)
         } else {
             per_pack.max(1)
@@ -262,7 +285,7 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
 }
 
 /// The full name when it fits in `w` cells, else the short one (which `fit` may still cut).
-fn fitting(r: &crate::tui::app::LiveRow, w: usize) -> &str {
+fn fitting(r: &LiveRow, w: usize) -> &str {
     if text::width(&r.name) <= w {
         &r.name
     } else {
@@ -369,26 +392,4 @@ fn pack_lines(
         t.excluded
     };
     out.push(Line::styled(text::truncate(&notes.join("  "), w), style));
-}
-
-pub fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Msg> {
-    let a = areas(app, body);
-    // The panel's inner area: inside the border, one column of padding.
-    let inner = Rect::new(
-        a.left.x + 2,
-        a.left.y + 1,
-        a.left.width.saturating_sub(4),
-        a.left.height.saturating_sub(2),
-    );
-    if col < inner.x || col >= inner.right() || row < inner.y || row >= inner.bottom() {
-        return None;
-    }
-    let (_, map) = lines(app, inner.width as usize, inner.height as usize);
-    let choice = (*map.get((row - inner.y) as usize)?)?;
-    let cursor = app.cursor.get(app.question).copied().unwrap_or(0);
-    Some(if choice == cursor {
-        Msg::Pick(choice)
-    } else {
-        Msg::Highlight(choice)
-    })
 }

@@ -4,9 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{change, compare, draw_scrolled, overview, why};
+use super::draw::{draw_scrolled, text_rows};
+use super::{change, compare, overview, why};
 use crate::engine::PackResult;
-use crate::tui::app::{App, Panel};
+use crate::tui::app::App;
+use crate::tui::screens::Panel;
 use crate::tui::text;
 
 /// Pack tabs, panel tabs, content.
@@ -47,7 +49,7 @@ pub fn panel_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// The tab row: one tab per pack, the current one highlighted; names shrink to fit.
 pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let packs = &app.shown_rec().packs;
     if packs.is_empty() {
         return;
@@ -72,7 +74,7 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut spans = vec![Span::raw(" ")];
     for (i, p) in Panel::ALL.iter().enumerate() {
         let active = *p == app.results.panel;
@@ -98,18 +100,26 @@ fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+/// Draws the results; returns how far the panel scrolls (`None`: the Overview and the comparison
+/// follow their selection instead).
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
     let [tabs, panels, _] = areas(body);
     pack_tabs(app, tabs, buf);
     panel_tabs(app, panels, buf);
     let content = content_area(body);
-    let Some(p) = current_pack(app) else { return };
+    let p = current_pack(app)?;
     match app.results.panel {
         Panel::Overview => overview::render(app, p, content, buf),
         Panel::Compare => compare::render(app, p, content, buf),
         Panel::Why | Panel::Change => {
             let lines = panel_lines(app, content.width);
-            draw_scrolled(app, content, &lines, app.results.scroll as usize, buf);
+            let offset = app.results.scroll.offset as usize;
+            draw_scrolled(&app.look.theme, content, &lines, offset, buf);
+            let limit = lines
+                .len()
+                .saturating_sub(text_rows(lines.len(), content.height));
+            return Some(limit.min(u16::MAX as usize) as u16);
         }
     }
+    None
 }

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, heading, panel, wrapped};
+use super::draw::{draw_lines, heading, panel, wrapped};
 use crate::tui::app::App;
 use crate::tui::text;
 
@@ -24,7 +24,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
 }
 
 fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = Vec::new();
     if let Some((answers, progress)) = &app.resume {
         let total = app.catalog.questions.len();
@@ -128,7 +128,7 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     // A readable column: about 76 cells, centred.
     let w = area.width.min(80);
     let probe = lines(

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, follow, panel, wrapped};
+use super::draw::{draw_lines, follow, panel, wrapped};
 use crate::engine::PackResult;
 use crate::report::name_of;
 use crate::tui::app::App;
@@ -27,7 +27,7 @@ fn answer_label(app: &App, q: usize, c: Option<usize>) -> String {
 /// The question list: the title, then the answer between ◂ ▸; returns the lines and the selected
 /// question's line range.
 pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize)) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let mut out = Vec::new();
     let mut range = (0, 0);
     let Some(w) = &app.whatif else {
@@ -35,8 +35,8 @@ pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, u
     };
     for (q, question) in app.catalog.questions.iter().enumerate() {
         let start = out.len();
-        let now = w.answers.choices[q];
-        let was = app.answers.choices[q];
+        let now = w.answers().choices[q];
+        let was = app.session.answers().choices[q];
         let changed = now != was;
         let sel = q == w.cursor;
         let mut title = Line::from(vec![
@@ -148,7 +148,7 @@ pub fn pack_lines(
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = &app.look.theme;
     let Some(w) = &app.whatif else { return };
     let [left, right] = areas(body);
     let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
@@ -161,7 +161,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         follow(start, end, inner.height as usize),
     );
 
-    let changed = w.answers != app.answers;
+    let changed = w.answers() != app.session.answers();
     let title = if changed {
         Line::from(vec![Span::styled(" What-if  vs  original ", t.preview)])
     } else {
@@ -172,10 +172,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     let inner = panel(t, title, right, buf);
     let width = inner.width as usize;
-    let n = w.rec.packs.len();
+    let rec = w.scored.rec(&app.catalog);
+    let n = rec.packs.len();
     // One name width for every pack, so that the columns line up from one pack to the next.
-    let name_w = w
-        .rec
+    let name_w = rec
         .packs
         .iter()
         .flat_map(|p| p.ranking.iter().map(|a| text::width(&a.name)))
@@ -185,7 +185,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // Start with the current tab's pack; the others follow as far as they fit.
     for i in 0..n {
         let k = (app.results.tab + i) % n;
-        let (Some(now), Some(orig)) = (w.rec.packs.get(k), app.rec.packs.get(k)) else {
+        let (Some(now), Some(orig)) = (rec.packs.get(k), app.rec().packs.get(k)) else {
             continue;
         };
         if i > 0 {

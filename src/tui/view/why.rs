@@ -3,11 +3,12 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{heading, wrapped};
+use super::draw::{heading, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, find};
 use crate::tui::app::App;
 use crate::tui::text;
+use crate::tui::theme::Theme;
 
 /// The alternative the winner is compared with: the selected one if it is ranked and not the
 /// winner, else the runner-up.
@@ -23,42 +24,60 @@ pub fn partner<'a>(app: &App, p: &'a PackResult) -> Option<(&'a RankedAlternativ
 }
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let mut out = Vec::new();
+    let t = &app.look.theme;
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
-        out.extend(wrapped(
+        return wrapped(
             "Every alternative is excluded by your answers, so there is no winner to explain; the overview lists why each one is out.",
             width,
             "",
             "",
             t.text,
-        ));
-        return out;
+        );
     };
-    let other = partner(app, p);
-    let other_role = match other {
-        Some((_, true)) => "selected",
-        _ => "runner-up",
-    };
+    let other = partner(app, p).map(|(r, selected)| Other {
+        alt: r,
+        role: if selected { "selected" } else { "runner-up" },
+    });
+    let mut out = intro(t, w, other.as_ref(), width);
+    out.push(Line::default());
+    out.extend(points(t, w, other.as_ref(), width));
+    out.push(Line::default());
+    out.extend(because(t, p, width));
+    out
+}
+
+/// The alternative the winner is compared with, and as what.
+struct Other<'a> {
+    alt: &'a RankedAlternative,
+    role: &'static str,
+}
+
+/// "Winner (winner) 73.1 against Other (runner-up) 72.9", and how points add up.
+fn intro(
+    t: &Theme,
+    w: &RankedAlternative,
+    other: Option<&Other>,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut intro = vec![
         Span::styled(w.name.clone(), t.winner),
         Span::styled(format!(" (winner) {:.1}", w.score), t.text),
     ];
-    if let Some((r, _)) = other {
+    if let Some(o) = other {
         intro.push(Span::styled(" against ", t.muted));
-        intro.push(Span::styled(r.name.clone(), t.accent));
+        intro.push(Span::styled(o.alt.name.clone(), t.accent));
         intro.push(Span::styled(
-            format!(" ({other_role}) {:.1}", r.score),
+            format!(" ({}) {:.1}", o.role, o.alt.score),
             t.text,
         ));
     }
     // The intro may be wider than the panel: wrap its text, keeping the names' styles on line one.
     let intro_text: String = intro.iter().map(|s| s.content.as_ref()).collect();
-    if text::width(&intro_text) <= width {
-        out.push(Line::from(intro));
+    let mut out = if text::width(&intro_text) <= width {
+        vec![Line::from(intro)]
     } else {
-        out.extend(wrapped(&intro_text, width, "", "", t.text));
-    }
+        wrapped(&intro_text, width, "", "", t.text)
+    };
     out.extend(wrapped(
         "Points = weight share × 0–10 score × 10; they add up to the score.",
         width,
@@ -66,58 +85,83 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         "",
         t.muted,
     ));
-    out.push(Line::default());
+    out
+}
 
+/// Column widths of the points table.
+struct Columns {
+    name_w: usize,
+    col_w: usize,
+    bar_w: usize,
+    /// The most any criterion can give: every bar shares this scale.
+    full: f64,
+}
+
+/// Per criterion: its weight and the winner's points with a bar, the other's beside them, and the
+/// difference; then the totals.
+fn points(
+    t: &Theme,
+    w: &RankedAlternative,
+    other: Option<&Other>,
+    width: usize,
+) -> Vec<Line<'static>> {
     let name_w = w
         .contributions
         .iter()
         .map(|c| text::width(&c.name))
         .max()
-        .unwrap_or(0);
-    let name_w = name_w.min(width.saturating_sub(40)).max(10);
+        .unwrap_or(0)
+        .min(width.saturating_sub(40))
+        .max(10);
     let cols = if other.is_some() { 2 } else { 1 };
     // name  weight  [bar points] x cols  delta
     let fixed = name_w + 7 + if other.is_some() { 7 } else { 0 };
     let col_w = (width.saturating_sub(fixed) / cols).clamp(12, 40);
-    let bar_w = col_w.saturating_sub(8);
-    // Every bar shares one scale: the largest weight share, i.e. the most any criterion can give.
-    let full = w
-        .contributions
-        .iter()
-        .map(|c| c.weight_share * 100.0)
-        .fold(0.0, f64::max);
+    let c = Columns {
+        name_w,
+        col_w,
+        bar_w: col_w.saturating_sub(8),
+        full: w
+            .contributions
+            .iter()
+            .map(|c| c.weight_share * 100.0)
+            .fold(0.0, f64::max),
+    };
     let mut head = vec![
-        Span::styled(text::fit("Criterion", name_w), t.heading),
+        Span::styled(text::fit("Criterion", c.name_w), t.heading),
         Span::styled(text::fit_right("weight", 7), t.heading),
         Span::raw(" "),
-        Span::styled(text::fit("winner", col_w - 1), t.heading),
+        Span::styled(text::fit("winner", c.col_w - 1), t.heading),
     ];
-    if other.is_some() {
+    if let Some(o) = other {
         head.push(Span::raw(" "));
-        head.push(Span::styled(text::fit(other_role, bar_w + 5), t.heading));
+        head.push(Span::styled(text::fit(o.role, c.bar_w + 5), t.heading));
         head.push(Span::styled(text::fit_right("Δ", 7), t.heading));
     }
-    out.push(Line::from(head));
-    for (k, c) in w.contributions.iter().enumerate() {
+    let mut out = vec![Line::from(head)];
+    for (k, crit) in w.contributions.iter().enumerate() {
         let mut spans = vec![
-            Span::styled(text::fit(&c.name, name_w), t.text),
+            Span::styled(text::fit(&crit.name, c.name_w), t.text),
             Span::styled(
-                text::fit_right(&crate::report::pct(c.weight_share), 7),
+                text::fit_right(&crate::report::pct(crit.weight_share), 7),
                 t.muted,
             ),
             Span::raw(" "),
-            Span::styled(text::fit(&text::bar(c.points, full, bar_w), bar_w), t.bar),
-            Span::styled(format!("{:>5.1}", c.points), t.text),
-            Span::raw(" ".repeat(col_w.saturating_sub(bar_w + 5))),
+            Span::styled(
+                text::fit(&text::bar(crit.points, c.full, c.bar_w), c.bar_w),
+                t.bar,
+            ),
+            Span::styled(format!("{:>5.1}", crit.points), t.text),
+            Span::raw(" ".repeat(c.col_w.saturating_sub(c.bar_w + 5))),
         ];
-        if let Some((r, _)) = other {
-            let rp = r.contributions.get(k).map_or(0.0, |rc| rc.points);
+        if let Some(o) = other {
+            let rp = o.alt.contributions.get(k).map_or(0.0, |rc| rc.points);
             spans.push(Span::styled(
-                text::fit(&text::bar(rp, full, bar_w), bar_w),
+                text::fit(&text::bar(rp, c.full, c.bar_w), c.bar_w),
                 t.bar_other,
             ));
             spans.push(Span::styled(format!("{rp:>5.1}"), t.text));
-            let d = crate::engine::round1(c.points - rp);
+            let d = crate::engine::round1(crit.points - rp);
             let style = if d > 0.0 {
                 t.up
             } else if d < 0.0 {
@@ -129,23 +173,29 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::from(spans));
     }
-    let mut total = vec![
-        Span::styled(text::fit("Total", name_w + 7 + 1 + bar_w), t.heading),
-        Span::styled(format!("{:>5.1}", w.score), t.winner),
-        Span::raw(" ".repeat(col_w.saturating_sub(bar_w + 5))),
-    ];
-    if let Some((r, _)) = other {
-        total.push(Span::raw(" ".repeat(bar_w)));
-        total.push(Span::styled(format!("{:>5.1}", r.score), t.text));
-        total.push(Span::styled(
-            text::fit_right(&signed(crate::engine::round1(w.score - r.score)), 7),
-            t.heading,
-        ));
-    }
-    out.push(Line::from(total));
-    out.push(Line::default());
+    out.push(total(t, w, other, &c));
+    out
+}
 
-    out.push(heading(t, "Because you answered"));
+fn total(t: &Theme, w: &RankedAlternative, other: Option<&Other>, c: &Columns) -> Line<'static> {
+    let mut total = vec![
+        Span::styled(text::fit("Total", c.name_w + 7 + 1 + c.bar_w), t.heading),
+        Span::styled(format!("{:>5.1}", w.score), t.winner),
+        Span::raw(" ".repeat(c.col_w.saturating_sub(c.bar_w + 5))),
+    ];
+    if let Some(o) = other {
+        let d = crate::engine::round1(w.score - o.alt.score);
+        total.push(Span::raw(" ".repeat(c.bar_w)));
+        total.push(Span::styled(format!("{:>5.1}", o.alt.score), t.text));
+        total.push(Span::styled(text::fit_right(&signed(d), 7), t.heading));
+    }
+    Line::from(total)
+}
+
+/// The answers that changed a weight, a score or an exclusion: the effects on the two compared
+/// here, every weight change and exclusion (the rest is in the JSON).
+fn because(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![heading(t, "Because you answered")];
     if p.rules_fired.is_empty() {
         out.extend(wrapped(
             "No answer changed a weight, a score or an exclusion: these are the data's base weights.",
@@ -155,15 +205,19 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             t.muted,
         ));
     }
-    // Effects on the two compared here, every weight change and exclusion; the rest is in the JSON.
     let top = crate::report::top_two(p);
     for r in &p.rules_fired {
         let effects: Vec<&str> = r.effects_about(&top).collect();
         if effects.is_empty() {
             continue;
         }
-        let because = because_text(&r.because);
-        out.extend(wrapped(&because, width, "• ", "  ", t.accent));
+        out.extend(wrapped(
+            &because_text(&r.because),
+            width,
+            "• ",
+            "  ",
+            t.accent,
+        ));
         for e in effects {
             out.extend(wrapped(e, width, "    → ", "      ", t.text));
         }

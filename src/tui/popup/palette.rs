@@ -1,11 +1,12 @@
 //! The palette (`/` or Ctrl-K): one fuzzy search over glossary terms, questions, alternatives and
 //! commands. `items` lists what can be found, `search` ranks it for a query (through
-//! `suggest::relevance`, over the one wrapper around the fuzzy matcher) and `App::update_palette`
-//! acts on the keys while the palette is open.
+//! `suggest::relevance`, over the one wrapper around the fuzzy matcher) and `Palette::update` acts
+//! on the keys while the palette is open: choosing an item closes it and sends its message.
 
-use super::app::{App, Overlay, Screen};
-use super::msg::Msg;
+use super::reply::{Ctx, Reply};
+use crate::pack::Catalog;
 use crate::suggest::relevance;
+use crate::tui::msg::Msg;
 
 /// What an item is; also the order of the groups when the query is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,30 +84,69 @@ pub struct Hit {
     pub detail: Vec<usize>,
 }
 
-/// The palette's own state: the query and the highlighted hit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PaletteState {
-    pub query: String,
-    pub cursor: usize,
+/// What the palette offers besides the catalog's questions, alternatives and terms: commands that
+/// depend on where the user is.
+#[derive(Debug, Clone, Copy)]
+pub struct Offer<'a> {
+    /// A recommendation is on screen to export.
+    pub export: bool,
+    /// The projector view is on.
+    pub projector: bool,
+    /// The theme's name (the other built-in themes are offered).
+    pub theme: &'a str,
 }
 
 /// Everything the palette can find, grouped: commands, questions, alternatives, glossary terms (A–Z).
-pub fn items(app: &App) -> Vec<Item> {
-    let mut out = Vec::new();
+pub fn items(catalog: &Catalog, offer: Offer) -> Vec<Item> {
+    let mut out = commands(offer);
+    for (i, q) in catalog.questions.iter().enumerate() {
+        out.push(Item {
+            kind: Kind::Question,
+            label: q.title.clone(),
+            detail: q.prompt.clone(),
+            action: Action::Question(i),
+        });
+    }
+    for (p, pack) in catalog.packs.iter().enumerate() {
+        for (a, alt) in pack.alternatives.iter().enumerate() {
+            out.push(Item {
+                kind: Kind::Alternative,
+                label: alt.name.clone(),
+                detail: pack.name.clone(),
+                action: Action::Alternative { pack: p, alt: a },
+            });
+        }
+    }
+    let mut terms: Vec<usize> = (0..catalog.glossary.len()).collect();
+    terms.sort_by_key(|&t| catalog.glossary[t].term.to_lowercase());
+    for t in terms {
+        let term = &catalog.glossary[t];
+        out.push(Item {
+            kind: Kind::Term,
+            label: term.term.clone(),
+            detail: term.aliases.join(", "),
+            action: Action::Term(t),
+        });
+    }
+    out
+}
+
+fn commands(offer: Offer) -> Vec<Item> {
     let cmd = |label: &str, detail: &str, c: Command| Item {
         kind: Kind::Command,
         label: label.to_string(),
         detail: detail.to_string(),
         action: Action::Command(c),
     };
-    if app.screen != Screen::Welcome {
+    let mut out = Vec::new();
+    if offer.export {
         out.push(cmd(
             "Export the recommendation",
             "Markdown, JSON or HTML to a file",
             Command::Export,
         ));
     }
-    out.push(if app.projector {
+    out.push(if offer.projector {
         cmd(
             "Projector view off",
             "back to the full detail",
@@ -124,7 +164,7 @@ pub fn items(app: &App) -> Vec<Item> {
         ("light", "for a light terminal"),
         ("mono", "no colour"),
     ] {
-        if app.theme.name != name {
+        if offer.theme != name {
             out.push(cmd(&format!("Theme {name}"), detail, Command::Theme(name)));
         }
     }
@@ -139,36 +179,83 @@ pub fn items(app: &App) -> Vec<Item> {
         "clear every answer and start again",
         Command::Restart,
     ));
-    for (i, q) in app.catalog.questions.iter().enumerate() {
-        out.push(Item {
-            kind: Kind::Question,
-            label: q.title.clone(),
-            detail: q.prompt.clone(),
-            action: Action::Question(i),
-        });
-    }
-    for (p, pack) in app.catalog.packs.iter().enumerate() {
-        for (a, alt) in pack.alternatives.iter().enumerate() {
-            out.push(Item {
-                kind: Kind::Alternative,
-                label: alt.name.clone(),
-                detail: pack.name.clone(),
-                action: Action::Alternative { pack: p, alt: a },
-            });
+    out
+}
+
+/// The palette's state: what it can find (listed when it opens), the query, what matches it and
+/// the highlighted hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Palette {
+    pub items: Vec<Item>,
+    pub query: String,
+    /// The items matching the query, best first (searched again at every change of the query).
+    pub hits: Vec<Hit>,
+    pub cursor: usize,
+}
+
+impl Palette {
+    pub fn new(items: Vec<Item>) -> Palette {
+        let hits = search(&items, "");
+        Palette {
+            items,
+            query: String::new(),
+            hits,
+            cursor: 0,
         }
     }
-    let mut terms: Vec<usize> = (0..app.catalog.glossary.len()).collect();
-    terms.sort_by_key(|&t| app.catalog.glossary[t].term.to_lowercase());
-    for t in terms {
-        let term = &app.catalog.glossary[t];
-        out.push(Item {
-            kind: Kind::Term,
-            label: term.term.clone(),
-            detail: term.aliases.join(", "),
-            action: Action::Term(t),
-        });
+
+    /// Typing filters, ↑↓ move, Enter runs, Esc closes.
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Reply {
+        let last = self.hits.len().saturating_sub(1);
+        let page = ctx.list_page;
+        match msg {
+            Msg::Char(c) => self.set_query(|q| q.push(c)),
+            Msg::Backspace => self.set_query(|q| {
+                q.pop();
+            }),
+            Msg::Up => self.cursor = self.cursor.saturating_sub(1),
+            Msg::Down => self.cursor = (self.cursor + 1).min(last),
+            Msg::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Msg::PageDown => self.cursor = (self.cursor + page).min(last),
+            Msg::Home => self.cursor = 0,
+            Msg::End => self.cursor = last,
+            Msg::Back => return Reply::close(),
+            Msg::Enter => {
+                let Some(hit) = self.hits.get(self.cursor.min(last)) else {
+                    return Reply::stay();
+                };
+                let msg = self.items[hit.item].action.message(ctx.projector);
+                return Reply::close_then(msg);
+            }
+            _ => {}
+        }
+        Reply::stay()
     }
-    out
+
+    fn set_query(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.query);
+        self.hits = search(&self.items, &self.query);
+        self.cursor = 0;
+    }
+}
+
+impl Action {
+    /// What choosing the item asks of `App::update`.
+    fn message(self, projector: bool) -> Option<Msg> {
+        Some(match self {
+            Action::Command(c) => match c {
+                Command::Export => Msg::Export,
+                Command::Projector(on) => return (on != projector).then_some(Msg::Projector),
+                Command::Theme(name) => Msg::Theme(name),
+                Command::Help => Msg::Help,
+                Command::Results => Msg::ShowResults,
+                Command::Restart => Msg::Restart,
+            },
+            Action::Question(q) => Msg::GoToQuestion(q),
+            Action::Alternative { pack, alt } => Msg::OpenAlternative { pack, alt },
+            Action::Term(t) => Msg::OpenTerm(t),
+        })
+    }
 }
 
 /// The items matching `query`, best first: by fuzzy score, then group, then list order. A match in
@@ -227,115 +314,6 @@ pub fn search(items: &[Item], query: &str) -> Vec<Hit> {
         });
     }
     hits
-}
-
-impl App {
-    /// The hits for the current query.
-    pub fn palette_hits(&self) -> (Vec<Item>, Vec<Hit>) {
-        let items = items(self);
-        let hits = search(&items, &self.palette.query);
-        (items, hits)
-    }
-
-    pub(super) fn open_palette(&mut self) {
-        self.palette = PaletteState::default();
-        if !matches!(self.overlays.last(), Some(Overlay::Palette)) {
-            self.overlays.push(Overlay::Palette);
-        }
-    }
-
-    /// Keys while the palette is open: typing filters, ↑↓ move, Enter runs, Esc closes.
-    pub(super) fn update_palette(&mut self, msg: Msg) -> Option<Msg> {
-        let (items, hits) = self.palette_hits();
-        let n = hits.len();
-        let page = self.size.1.saturating_sub(10).max(1) as usize;
-        let p = &mut self.palette;
-        match msg {
-            Msg::Char(c) => {
-                p.query.push(c);
-                p.cursor = 0;
-            }
-            Msg::Backspace => {
-                p.query.pop();
-                p.cursor = 0;
-            }
-            Msg::Up => p.cursor = p.cursor.saturating_sub(1),
-            Msg::Down => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
-            Msg::PageUp => p.cursor = p.cursor.saturating_sub(page),
-            Msg::PageDown => p.cursor = (p.cursor + page).min(n.saturating_sub(1)),
-            Msg::Home => p.cursor = 0,
-            Msg::End => p.cursor = n.saturating_sub(1),
-            Msg::Back => {
-                self.overlays.pop();
-            }
-            Msg::Enter => {
-                let hit = hits.get(p.cursor.min(n.saturating_sub(1)))?;
-                let action = items[hit.item].action;
-                self.overlays.pop();
-                return self.run_palette_action(action);
-            }
-            _ => {}
-        }
-        None
-    }
-
-    fn run_palette_action(&mut self, action: Action) -> Option<Msg> {
-        match action {
-            Action::Command(c) => match c {
-                Command::Export => Some(Msg::Export),
-                Command::Projector(on) => (on != self.projector).then_some(Msg::Projector),
-                Command::Theme(name) => Some(Msg::Theme(name)),
-                Command::Help => Some(Msg::Help),
-                Command::Results => {
-                    self.overlays.clear();
-                    Some(Msg::ShowResults)
-                }
-                Command::Restart => Some(Msg::Restart),
-            },
-            Action::Question(q) => {
-                self.overlays.clear();
-                self.whatif = None;
-                self.question = q.min(self.catalog.questions.len().saturating_sub(1));
-                self.screen = Screen::Question;
-                None
-            }
-            Action::Alternative { pack, alt } => {
-                self.open_alternative(pack, alt);
-                None
-            }
-            Action::Term(t) => {
-                self.open_term(t);
-                None
-            }
-        }
-    }
-
-    /// Opens the detail popup of an alternative (catalog indices), from any screen: the popup reads
-    /// the recommendation the screen shows, brought up to date with the answers when it is not shown.
-    pub(super) fn open_alternative(&mut self, pack: usize, alt: usize) {
-        let Some(p) = self.catalog.packs.get(pack) else {
-            return;
-        };
-        let Some(a) = p.alternatives.get(alt) else {
-            return;
-        };
-        let (pack_id, alt_id) = (p.id.clone(), a.id.clone());
-        if !matches!(self.screen, Screen::Results | Screen::WhatIf) {
-            self.rec = crate::engine::analyze(&self.catalog, &self.answers, &[]);
-        }
-        let rec = self.shown_rec();
-        let Some(pi) = rec.packs.iter().position(|r| r.id == pack_id) else {
-            return;
-        };
-        let Some(ai) = rec.packs[pi].ranking.iter().position(|r| r.id == alt_id) else {
-            return;
-        };
-        self.overlays.push(Overlay::Detail {
-            pack: pi,
-            alt: ai,
-            scroll: 0,
-        });
-    }
 }
 
 #[cfg(test)]

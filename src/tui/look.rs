@@ -1,0 +1,50 @@
+//! How the TUI looks: the theme and the projector view (big text, more space, less detail), which
+//! brings its own high-contrast theme and gives the previous one back when it is turned off.
+
+use super::theme::Theme;
+
+#[derive(Debug, Clone)]
+pub struct Look {
+    pub theme: Theme,
+    /// The projector view (`--projector`, `p`).
+    pub projector: bool,
+    /// The theme to go back to when the projector view is turned off.
+    theme_before_projector: Option<Theme>,
+}
+
+impl Look {
+    pub fn new(theme: Theme) -> Look {
+        Look {
+            theme,
+            projector: false,
+            theme_before_projector: None,
+        }
+    }
+
+    /// Turns the projector view on (with the projector theme, unless the theme has no colour) or
+    /// off (back to the theme before). True when it changed.
+    pub fn set_projector(&mut self, on: bool) -> bool {
+        if on == self.projector {
+            return false;
+        }
+        self.projector = on;
+        // A theme without colour (mono, or NO_COLOR) stays: it already has the terminal's own
+        // contrast, and colour was not wanted.
+        if on && !self.theme.is_monochrome() {
+            if let Some(t) = Theme::builtin("projector") {
+                self.theme_before_projector = Some(std::mem::replace(&mut self.theme, t));
+            }
+        } else if let Some(t) = self.theme_before_projector.take() {
+            self.theme = t;
+        }
+        true
+    }
+
+    /// Switches to a built-in theme; the projector view keeps its layout with it.
+    pub fn set_theme(&mut self, name: &str) {
+        if let Some(t) = Theme::builtin(name) {
+            self.theme = t;
+            self.theme_before_projector = None;
+        }
+    }
+}

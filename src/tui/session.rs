@@ -1,0 +1,225 @@
+//! The user's session in the TUI: the answers, the question on screen and the highlighted choice of
+//! each question; and what the engine makes of answers, computed here and nowhere else in the TUI —
+//! the recommendation (on first use after a change, so a burst of answers or a replayed demo costs
+//! one analysis) and the live ranking beside a question.
+
+use std::cell::OnceCell;
+
+use crate::answers::Answers;
+use crate::engine::{self, Recommendation, round1};
+use crate::pack::Catalog;
+
+/// Answers and their recommendation. Every change of the answers goes through here and drops the
+/// recommendation, so it can never be stale.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    answers: Answers,
+    rec: OnceCell<Recommendation>,
+}
+
+impl Scored {
+    pub fn new(answers: Answers) -> Scored {
+        Scored {
+            answers,
+            rec: OnceCell::new(),
+        }
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The recommendation for the answers: the engine runs on the first call after a change.
+    pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
+        self.rec
+            .get_or_init(|| engine::analyze(catalog, &self.answers, &[]))
+    }
+
+    /// Answers question `q` (`None`: skipped); out of range is ignored.
+    pub fn set(&mut self, q: usize, choice: Option<usize>) {
+        if let Some(slot) = self.answers.choices.get_mut(q)
+            && *slot != choice
+        {
+            *slot = choice;
+            self.rec = OnceCell::new();
+        }
+    }
+
+    pub fn replace(&mut self, answers: Answers) {
+        if answers != self.answers {
+            self.answers = answers;
+            self.rec = OnceCell::new();
+        }
+    }
+}
+
+/// The answers, where the user is, and what is highlighted.
+#[derive(Debug, Clone)]
+pub struct Session {
+    scored: Scored,
+    /// The question on screen (index in the catalog).
+    pub question: usize,
+    /// Per question: the highlighted choice.
+    pub cursor: Vec<usize>,
+}
+
+impl Session {
+    /// A new session: nothing answered, the first choice of each question highlighted.
+    pub fn new(catalog: &Catalog) -> Session {
+        Session {
+            scored: Scored::new(Answers::empty(catalog)),
+            question: 0,
+            cursor: vec![0; catalog.questions.len()],
+        }
+    }
+
+    pub fn answers(&self) -> &Answers {
+        self.scored.answers()
+    }
+
+    pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
+        self.scored.rec(catalog)
+    }
+
+    /// Answers question `q` with `choice` (`None`: skipped) and highlights it.
+    pub fn answer(&mut self, q: usize, choice: Option<usize>) {
+        self.scored.set(q, choice);
+        if let (Some(c), Some(cur)) = (choice, self.cursor.get_mut(q)) {
+            *cur = c;
+        }
+    }
+
+    /// Takes these answers; the highlights follow them.
+    pub fn set_answers(&mut self, answers: Answers) {
+        for (c, a) in self.cursor.iter_mut().zip(&answers.choices) {
+            *c = a.unwrap_or(0);
+        }
+        self.scored.replace(answers);
+    }
+
+    /// The highlighted choice of the question on screen.
+    pub fn highlighted(&self) -> usize {
+        self.cursor.get(self.question).copied().unwrap_or(0)
+    }
+
+    /// Highlights choice `c` of the question on screen.
+    pub fn highlight(&mut self, c: usize) {
+        if let Some(cur) = self.cursor.get_mut(self.question) {
+            *cur = c;
+        }
+    }
+
+    /// The ranking beside the question on screen. With `preview`, a highlighted choice that is not
+    /// the answer is applied (and named). The arrows compare with the ranking without the preview,
+    /// or, when `before` is given (a demo step), with the answers before the step.
+    pub fn live(&self, catalog: &Catalog, preview: bool, before: Option<&[Option<usize>]>) -> Live {
+        let q = self.question;
+        let answers = &self.answers().choices;
+        let mut preview_choices = answers.clone();
+        let mut shown = None;
+        if preview
+            && let (Some(question), Some(&c)) = (catalog.questions.get(q), self.cursor.get(q))
+            && answers[q] != Some(c)
+            && c < question.choices.len()
+        {
+            preview_choices[q] = Some(c);
+            shown = Some(question.choices[c].label.clone());
+        }
+        let packs = catalog
+            .packs
+            .iter()
+            .map(|pack| {
+                // In a demo, the arrows show what the step moved; else what the preview would.
+                let base = match before {
+                    Some(b) if shown.is_none() => engine::evaluate(pack, b),
+                    _ => engine::evaluate(pack, answers),
+                };
+                let now = if shown.is_some() || before.is_some() {
+                    engine::evaluate(pack, &preview_choices)
+                } else {
+                    base.clone()
+                };
+                live_pack(pack, &base, &now)
+            })
+            .collect();
+        Live {
+            packs,
+            preview: shown,
+        }
+    }
+}
+
+/// One pack of the live ranking: `now` ranked, with moves against `base`.
+fn live_pack(
+    pack: &crate::pack::Pack,
+    base: &engine::Evaluation,
+    now: &engine::Evaluation,
+) -> LivePack {
+    let base_rank = base.ranking();
+    let rows = now
+        .ranking()
+        .iter()
+        .enumerate()
+        .map(|(pos, &a)| {
+            let was = base_rank.iter().position(|&b| b == a);
+            let alt = &pack.alternatives[a];
+            // ⚠: a status such as "closed to new customers" (the detail says which).
+            let warn = |s: &str| match alt.status {
+                Some(_) => format!("{s} ⚠"),
+                None => s.to_string(),
+            };
+            LiveRow {
+                name: warn(&alt.name),
+                short: warn(&alt.short),
+                score: round1(now.scores[a]),
+                moved: was.map_or(0, |w| w as i32 - pos as i32),
+                returned: was.is_none(),
+            }
+        })
+        .collect();
+    let names = |only_new: bool| {
+        (0..pack.alternatives.len())
+            .filter(|&a| now.excluded[a] && !(only_new && base.excluded[a]))
+            .map(|a| pack.alternatives[a].short.clone())
+            .collect::<Vec<_>>()
+    };
+    LivePack {
+        name: pack.name.clone(),
+        rows,
+        excluded: names(false),
+        newly_excluded: names(true),
+    }
+}
+
+/// One row of the live ranking beside a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveRow {
+    pub name: String,
+    /// The short name, for when the full one does not fit.
+    pub short: String,
+    /// Rounded like the JSON `score`.
+    pub score: f64,
+    /// Places gained (positive) or lost against the ranking without the previewed answer.
+    pub moved: i32,
+    /// Excluded before the preview, ranked with it.
+    pub returned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LivePack {
+    pub name: String,
+    /// Ranked alternatives, best first.
+    pub rows: Vec<LiveRow>,
+    /// Short names of the excluded alternatives (they share one line).
+    pub excluded: Vec<String>,
+    /// Short names of those excluded by the previewed answer only.
+    pub newly_excluded: Vec<String>,
+}
+
+/// The ranking beside a question: with the highlighted choice applied when it is not the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Live {
+    pub packs: Vec<LivePack>,
+    /// The label of the previewed choice, when the ranking is a preview.
+    pub preview: Option<String>,
+}

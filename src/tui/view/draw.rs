@@ -1,0 +1,294 @@
+//! The drawing helpers every view shares: the frame around a screen (`Chrome`), panels and popups,
+//! wrapped and scrolled text with its "more below" marks, and the hint bar. No state here: they take
+//! a theme and what to draw.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::tui::app::{MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::keys;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+
+/// The frame around every screen: a title row, the body and the key-hint row.
+#[derive(Debug, Clone, Copy)]
+pub struct Chrome {
+    pub header: Rect,
+    pub body: Rect,
+    /// The demo's caption bar, between the body and the footer (empty without a demo).
+    pub caption: Rect,
+    pub footer: Rect,
+}
+
+/// The content: the whole screen up to `MAX_WIDTH` × `MAX_HEIGHT`, centred beyond it.
+pub fn chrome(area: Rect) -> Chrome {
+    chrome_within(area, MAX_WIDTH, MAX_HEIGHT)
+}
+
+/// The projector view takes the whole screen up to this size: on a wall, bigger letters matter more
+/// than short lines.
+pub const PROJECTOR_MAX: (u16, u16) = (220, 64);
+
+pub(super) fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
+    let content = area
+        .centered_horizontally(Constraint::Max(max_w))
+        .centered_vertically(Constraint::Max(max_h));
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(content);
+    Chrome {
+        header,
+        body,
+        caption: Rect {
+            height: 0,
+            ..footer
+        },
+        footer,
+    }
+}
+
+/// Shown instead of any screen below the minimum size, at any size down to 1×1.
+pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let w = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for l in text::wrap(
+        &format!(
+            "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        ),
+        w,
+    ) {
+        lines.push(Line::styled(l, theme.error));
+    }
+    for l in text::wrap("Enlarge the window, or press q to quit.", w) {
+        lines.push(Line::styled(l, theme.muted));
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.iter().enumerate().take(area.height as usize) {
+        let lw = line.width() as u16;
+        let x = area.x + area.width.saturating_sub(lw) / 2;
+        buf.set_line(x, area.y + top + i as u16, line, area.width);
+    }
+}
+
+/// The hint bar: ` key word  key word …`; pinned hints (help, quit) always stay, the others fill
+/// what room is left, in order.
+pub fn hint_bar(hints: &[keys::Hint], t: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = |i: usize, h: &keys::Hint| {
+        let gap = if i + 1 < hints.len() { 2 } else { 0 };
+        text::width(&h.keys) + 1 + text::width(h.word) + gap
+    };
+    let reserved: usize = hints
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.pinned)
+        .map(|(i, h)| width(i, h))
+        .sum();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    for (i, h) in hints.iter().enumerate() {
+        let w = width(i, h);
+        let budget = if h.pinned {
+            area.width as usize
+        } else {
+            (area.width as usize).saturating_sub(reserved)
+        };
+        if used + w > budget {
+            continue;
+        }
+        used += w;
+        spans.push(Span::styled(h.keys.clone(), t.key));
+        spans.push(Span::styled(format!(" {}", h.word), t.hint));
+        if i + 1 < hints.len() {
+            spans.push(Span::raw("  "));
+        }
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Draws `lines` into `area` from line `scroll` on; a line's own style fills its whole row.
+pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
+    let area = area.intersection(buf.area);
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + i as u16;
+        if line.style != Style::default() {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
+        }
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// A bordered panel; returns the area inside the border, with one column of padding each side.
+pub fn panel(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Rect {
+        x: inner.x.saturating_add(1).min(inner.right()),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// A popup centred in `area`: cleared, bordered, with the popup background. Returns its inner area.
+pub fn popup(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    buf.set_style(area, theme.popup);
+    panel(theme, title, area, buf)
+}
+
+/// The area of a popup `width` × `height` (at most the body less a margin), centred in the body. A
+/// popup nearly as wide as the body takes all of it rather than leave slivers of the screen beside it.
+pub fn popup_area(body: Rect, width: u16, height: u16) -> Rect {
+    let mut w = width.min(body.width.saturating_sub(4));
+    if body.width.saturating_sub(w) < 12 {
+        w = body.width;
+    }
+    let h = height.min(body.height);
+    Rect::new(
+        body.x + (body.width.saturating_sub(w)) / 2,
+        body.y + (body.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+/// An exclusion's reason and the answer that caused it, indented by `indent`.
+pub fn exclusion_lines(
+    theme: &Theme,
+    e: &crate::engine::Exclusion,
+    width: usize,
+    indent: &str,
+) -> Vec<Line<'static>> {
+    let mut out = wrapped(&e.reason, width, indent, indent, theme.text);
+    if !e.because.is_empty() {
+        out.extend(wrapped(
+            &format!(
+                "because you answered {}",
+                crate::report::because_text(&e.because)
+            ),
+            width,
+            indent,
+            indent,
+            theme.muted,
+        ));
+    }
+    out
+}
+
+/// A heading line.
+pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
+    Line::styled(s.into(), theme.heading)
+}
+
+/// `s` wrapped to `width`, each line prefixed by `indent` (the first by `first`), in `style`.
+pub fn wrapped(
+    s: &str,
+    width: usize,
+    first: &str,
+    indent: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let w = width.saturating_sub(text::width(first).max(text::width(indent)));
+    text::wrap(s, w)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let p = if i == 0 { first } else { indent };
+            Line::from(vec![Span::raw(p.to_string()), Span::styled(l, style)])
+        })
+        .collect()
+}
+
+/// An offset that keeps lines `start..end` visible in `height` rows, preferring the top.
+pub fn follow(start: usize, end: usize, height: usize) -> usize {
+    if end <= height {
+        0
+    } else {
+        end.saturating_sub(height).min(start)
+    }
+}
+
+/// Rows for text in a borderless scrolled area: all of them when the text fits, else all but the
+/// last, which then says how much more there is.
+pub fn text_rows(total: usize, height: u16) -> usize {
+    let h = height as usize;
+    if total > h { h.saturating_sub(1) } else { h }
+}
+
+fn more_text(above: usize, below: usize) -> String {
+    match (above, below) {
+        (0, b) => format!(" ▼ {b} more below: ↓ PgDn "),
+        (a, 0) => format!(" ▲ {a} more above: ↑ PgUp "),
+        (a, b) => format!(" ▲ {a} above · ▼ {b} below "),
+    }
+}
+
+/// Draws `lines` from `scroll` in a borderless area; when they do not fit, the last row tells how
+/// many lines are above and below. Returns the scroll offset used (clamped).
+pub fn draw_scrolled(
+    t: &Theme,
+    area: Rect,
+    lines: &[Line],
+    scroll: usize,
+    buf: &mut Buffer,
+) -> usize {
+    let rows = text_rows(lines.len(), area.height);
+    let limit = lines.len().saturating_sub(rows);
+    let scroll = scroll.min(limit);
+    draw_lines(
+        buf,
+        Rect {
+            height: rows as u16,
+            ..area
+        },
+        lines,
+        scroll,
+    );
+    if limit > 0 && (rows as u16) < area.height {
+        let s = more_text(scroll, limit - scroll);
+        let w = (text::width(&s) as u16).min(area.width);
+        buf.set_stringn(area.right() - w, area.y + rows as u16, s, w as usize, t.key);
+    }
+    scroll
+}
+
+/// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown
+/// `rows` at a time from `scroll`.
+pub fn border_marks(
+    t: &Theme,
+    outer: Rect,
+    total: usize,
+    rows: usize,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let limit = total.saturating_sub(rows);
+    if limit == 0 || outer.height < 2 || outer.width < 6 {
+        return;
+    }
+    let scroll = scroll.min(limit);
+    let s = more_text(scroll, limit - scroll);
+    let w = (text::width(&s) as u16).min(outer.width - 4);
+    buf.set_stringn(
+        outer.right() - 2 - w,
+        outer.bottom() - 1,
+        s,
+        w as usize,
+        t.key,
+    );
+}
