@@ -513,10 +513,12 @@ fn what_would_change(cx: &Ctx, winner: Option<usize>) -> (Vec<Counterfactual>, F
         Flips {
             size: Some(1),
             sets: single_flips,
+            complete: true,
         }
     } else {
-        let pairs = counterfactual::pair_flips(cx.pack, &n_choices, cx.answers, winner);
+        let (pairs, complete) = counterfactual::pair_flips(cx.pack, &n_choices, cx.answers, winner);
         Flips {
+            complete,
             size: (!pairs.is_empty()).then_some(2),
             sets: pairs
                 .into_iter()

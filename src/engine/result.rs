@@ -327,6 +327,9 @@ pub struct Flips {
     /// 1 or 2; `None` when no change of one or two answers changes the winner.
     pub size: Option<usize>,
     pub sets: Vec<FlipSet>,
+    /// False when a very large pack's pair search stopped before trying every pair: then no set
+    /// found does not mean none exists.
+    pub complete: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

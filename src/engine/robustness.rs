@@ -34,15 +34,37 @@ impl SplitMix64 {
     }
 }
 
+/// The alternatives that can win at least one sample: every weight moves by at most `NOISE`, so an
+/// alternative whose best case against the leader is still behind it never wins, and sampling it
+/// would only cost time (a pack of 10,000 alternatives keeps a handful).
+fn contenders(pack: &Pack, ev: &Evaluation, leader: usize) -> Vec<usize> {
+    let n_crit = pack.criteria.len();
+    (0..pack.alternatives.len())
+        .filter(|&a| !ev.excluded[a])
+        .filter(|&a| {
+            if a == leader {
+                return true;
+            }
+            // max over weights of Σ w'·(a − leader) = Σ w·d + NOISE · Σ w·|d|.
+            let (sum, spread) = (0..n_crit).fold((0.0, 0.0), |(s, m), k| {
+                let d = ev.cell(pack, a, k) - ev.cell(pack, leader, k);
+                (s + ev.weights[k] * d, m + ev.weights[k] * d.abs())
+            });
+            // Keep ties: the first of equal scores wins, which may be `a`.
+            sum + NOISE * spread >= -1e-9 * (1.0 + spread)
+        })
+        .collect()
+}
+
 /// Win counts per alternative over `SAMPLES` perturbed weightings (excluded ones never win).
 pub fn win_counts(pack: &Pack, ev: &Evaluation) -> Vec<usize> {
     let n_alt = pack.alternatives.len();
     let n_crit = pack.criteria.len();
-    let live: Vec<usize> = (0..n_alt).filter(|&a| !ev.excluded[a]).collect();
     let mut counts = vec![0usize; n_alt];
-    if live.is_empty() {
+    let Some(leader) = ev.winner() else {
         return counts;
-    }
+    };
+    let live = contenders(pack, ev, leader);
     // Effective cells of the live alternatives, row-major, so the loop below is plain arithmetic.
     let cells: Vec<f64> = live
         .iter()

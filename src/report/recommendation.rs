@@ -303,9 +303,11 @@ pub fn because(p: &PackResult) -> Vec<Block> {
 pub fn what_would_change(p: &PackResult) -> Vec<Block> {
     let mut items: Vec<Text> = Vec::new();
     if p.flips.sets.is_empty() {
-        items.push(Text::plain(
-            "No change of one or two answers changes the winner.",
-        ));
+        items.push(Text::plain(if p.flips.complete {
+            "No change of one or two answers changes the winner."
+        } else {
+            "No change of one answer changes the winner; this pack is too large to try every pair of changes."
+        }));
     }
     for f in &p.flips.sets {
         items.push(Text::plain(format!("{} → ", changes_text(f))).and_strong(flip_winner(f)));
