@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 /// reading files: the build reads them itself.
 mod src {
     pub mod dates;
+    pub mod safe;
     pub mod suggest;
 
     pub mod pack {
@@ -38,7 +39,7 @@ mod src {
         }
     }
 }
-use src::{dates, pack, suggest};
+use src::{dates, pack, safe, suggest};
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>, ext: Option<&str>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -92,7 +93,7 @@ fn main() {
     write_table("EMBEDDED_ASSETS", &asset_files, &mut code);
     fs::write(out_dir.join("embedded.rs"), code).unwrap();
 
-    for src in ["src/pack", "src/dates.rs", "src/suggest.rs"] {
+    for src in ["src/pack", "src/dates.rs", "src/safe.rs", "src/suggest.rs"] {
         println!("cargo:rerun-if-changed={src}");
     }
     fs::write(out_dir.join("catalog.bin"), snapshot(&data_files)).unwrap();

@@ -1,5 +1,6 @@
-//! Engine benchmarks: the full analysis on the built-in packs, and how ranking plus every
-//! single-answer counterfactual grows with the size of a pack.
+//! Engine benchmarks: the full analysis on the built-in packs, how ranking plus every
+//! single-answer counterfactual grows with the size of a pack (up to issue 12's 10,000 alternatives
+//! × 40 criteria × 30 questions × 4 choices), and how `validate` grows with the number of problems.
 //!
 //! Run with `cargo bench --bench engine`; the README records the numbers.
 
@@ -41,9 +42,13 @@ fn builtin(c: &mut Criterion) {
 fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("rank_and_counterfactuals");
     group.sample_size(20);
-    for (alternatives, criteria, questions) in
-        [(10, 8, 8), (100, 20, 15), (300, 30, 20), (1000, 40, 30)]
-    {
+    for (alternatives, criteria, questions) in [
+        (10, 8, 8),
+        (100, 20, 15),
+        (300, 30, 20),
+        (1000, 40, 30),
+        (10_000, 40, 30),
+    ] {
         let size = synth::Size {
             alternatives,
             criteria,
@@ -51,7 +56,7 @@ fn scaling(c: &mut Criterion) {
             choices: 4,
             rules_per_choice: 2,
         };
-        let catalog = pack::load(&synth::generate(size, 42), i64::MAX).unwrap();
+        let catalog = pack::load(&synth::generate(size, 42), 20_600).unwrap();
         let pack = &catalog.packs[0];
         let n_choices: Vec<usize> = catalog.questions.iter().map(|q| q.choices.len()).collect();
         let answers: Vec<Option<usize>> =
@@ -72,5 +77,46 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, builtin, scaling);
+/// `validate` on data with N problems (an unknown criterion in every alternative's scores): the
+/// time must grow linearly with N (each problem is located in one pass over its file).
+fn validate_scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("validate_problems");
+    group.sample_size(10);
+    for problems in [1_000usize, 10_000, 100_000] {
+        let mut pack = String::from(
+            "id = \"p\"\nname = \"P\"\ndescription = \"d\"\nverified = \"2026-01-01\"\n\
+             [[criterion]]\nid = \"k\"\nname = \"K\"\ndescription = \"k\"\nweight = 1\n\
+             scale = { \"0\" = \"a\", \"5\" = \"b\", \"10\" = \"c\" }\n",
+        );
+        for i in 0..problems {
+            pack.push_str(&format!(
+                "[[alternative]]\nid = \"a{i}\"\nname = \"A\"\nsummary = \"s\"\nsources = [\"s\"]\n\
+                 [alternative.scores]\nk = {{ score = 5, why = \"w\" }}\nkk = {{ score = 5, why = \"w\" }}\n"
+            ));
+        }
+        let files = vec![
+            pack::DataFile::new(
+                "v/sources.toml",
+                "sources.toml",
+                "[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"https://example.org\"\nverified = \"2026-01-01\"\n",
+            ),
+            pack::DataFile::new(
+                "v/questions.toml",
+                "questions.toml",
+                "verified = \"2026-01-01\"\n",
+            ),
+            pack::DataFile::new("v/packs/p.toml", "packs/p.toml", pack),
+        ];
+        group.bench_with_input(BenchmarkId::from_parameter(problems), &files, |b, files| {
+            b.iter(|| {
+                let errors = pack::load(black_box(files), 20_600).unwrap_err();
+                assert_eq!(errors.len(), problems);
+                black_box(errors.to_string())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, builtin, scaling, validate_scaling);
 criterion_main!(benches);

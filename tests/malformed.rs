@@ -322,10 +322,29 @@ fn missing_file() {
         .filter(|f| f.rel != "questions.toml")
         .collect();
     let err = pack::load(&files, TODAY).unwrap_err();
+    // A missing file has no line to point at: the message names the file alone.
     assert!(
-        err.to_string().contains("questions.toml:1:1: missing"),
+        err.to_string().contains("mini/questions.toml: missing"),
         "{err}"
     );
+}
+
+/// A value with a newline in it never splits a problem over two lines, and a thousand problems in
+/// one file are each located at their own line (located in one pass, not one scan per problem).
+#[test]
+fn problems_stay_one_per_line_and_each_has_its_place() {
+    let mut text = mini_pack();
+    for i in 0..1000 {
+        text.push_str(&format!(
+            "\n[[rule]]\nid = \"bad{i}\"\nwhen = {{ size = \"line\\nbreak{i}\" }}\nreason = \"r\"\ncaveat = [{{ alternative = \"simple\", text = \"t\" }}]\n"
+        ));
+    }
+    let err = pack::load(&with("packs/mini.toml", &text), TODAY).unwrap_err();
+    let printed = err.to_string();
+    assert_eq!(printed.lines().count(), err.len(), "one line per problem");
+    assert!(printed.contains("line\\nbreak7"), "{printed}");
+    let lines: std::collections::HashSet<usize> = err.0.iter().map(|d| d.line).collect();
+    assert_eq!(lines.len(), 1000, "each problem at its own line");
 }
 
 // --- answers files ---

@@ -20,10 +20,13 @@ pub const MAX_COMBINED_FACTOR: f64 = 10_000.0;
 /// Scores are on a 0–10 scale; an adjustment moves a score by at most the whole scale.
 pub const MAX_SCORE: f64 = 10.0;
 
-/// Collects diagnostics while data is checked.
+/// Collects diagnostics while data is checked. Their lines and columns are worked out at the end,
+/// one pass per file ([`Checker::locate`]), so that checking stays linear in the number of problems.
 #[derive(Default)]
 pub struct Checker {
     pub diags: Diagnostics,
+    /// (index into `diags`, byte offset) of every diagnostic still to be located.
+    pending: Vec<(usize, usize)>,
     /// The oldest `verified` date seen: the data is at least this fresh.
     pub oldest: Option<i64>,
 }
@@ -70,7 +73,38 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl Checker {
     pub fn err<T>(&mut self, src: SourceText, at: &Spanned<T>, message: impl Into<String>) {
-        self.diags.push(src.at(at.span(), message));
+        self.at(src, at.span().start, message);
+    }
+
+    /// A problem at byte `offset` of `src`, located later.
+    pub fn at(&mut self, src: SourceText, offset: usize, message: impl Into<String>) {
+        self.pending.push((self.diags.len(), offset));
+        self.diags.push(super::diag::Diagnostic {
+            file: src.name.to_string(),
+            line: 1,
+            col: 1,
+            message: message.into(),
+        });
+    }
+
+    /// Works out the line and column of every problem, given each file's text by name.
+    pub fn locate(&mut self, texts: &HashMap<&str, &str>) {
+        let mut by_file: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, offset) in std::mem::take(&mut self.pending) {
+            let file = self.diags.0[i].file.clone();
+            by_file.entry(file).or_default().push((i, offset));
+        }
+        for (file, pending) in by_file {
+            let Some(text) = texts.get(file.as_str()) else {
+                continue;
+            };
+            let index = super::diag::LineIndex::new(text);
+            for (i, offset) in pending {
+                let (line, col) = index.line_col(offset);
+                self.diags.0[i].line = line;
+                self.diags.0[i].col = col;
+            }
+        }
     }
 
     /// Parses a file into its schema type, or reports why it cannot.

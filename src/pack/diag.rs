@@ -9,20 +9,63 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 for a problem with the file as a whole (it cannot be read, or is missing).
     pub line: usize,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters (0 with line 0).
     pub col: usize,
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A problem with a file as a whole, which has no line to point at.
+    pub fn whole_file(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+        }
+    }
+}
+
+/// One line per problem: a value quoted in the message that holds a newline (or any control
+/// character) is shown escaped, never split over lines.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )
+        let message = crate::safe::line(&self.message);
+        let file = crate::safe::line(&self.file);
+        if self.line == 0 {
+            write!(f, "{file}: {message}")
+        } else {
+            write!(f, "{file}:{}:{}: {message}", self.line, self.col)
+        }
+    }
+}
+
+/// Line starts of a text, to turn many byte offsets into lines and columns without rescanning the
+/// text for each (a file with a million problems is located in one pass).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
     }
 }
 
@@ -40,7 +83,8 @@ impl<'a> SourceText<'a> {
         SourceText { name, text }
     }
 
-    /// 1-based line and character column of a byte offset (clamped to the text).
+    /// 1-based line and character column of a byte offset (clamped to the text). Scans the text
+    /// up to the offset: for many offsets into one text, use [`LineIndex`].
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {

@@ -89,7 +89,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
         return Err(diags);
     }
     if out.is_empty() {
-        diags.push(whole_file(
+        diags.push(Diagnostic::whole_file(
             &dir.display().to_string(),
             "no decision data here: expected sources.toml, questions.toml and packs/*.toml",
         ));
@@ -99,21 +99,11 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
     Ok(out)
 }
 
-/// A problem with a file as a whole (it cannot be read at all): line 1, column 1.
-fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        line: 1,
-        col: 1,
-        message: message.into(),
-    }
-}
-
 fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostics) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            diags.push(whole_file(
+            diags.push(Diagnostic::whole_file(
                 &dir.display().to_string(),
                 format!("cannot read the data folder: {e}"),
             ));
@@ -146,7 +136,7 @@ pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
     read_text_limited(path, MAX_DATA_FILE_BYTES).map_err(|e| {
         let (line, col) = match e.kind {
             ReadErrorKind::NotUtf8 { line, col } => (line, col),
-            _ => (1, 1),
+            _ => (0, 0),
         };
         let message = match &e.kind {
             ReadErrorKind::NotUtf8 { .. } => "not UTF-8 text: save the file as UTF-8".to_string(),

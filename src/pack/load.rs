@@ -77,6 +77,11 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
     };
 
     if !cx.diags.is_empty() {
+        let texts: HashMap<&str, &str> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.text.as_str()))
+            .collect();
+        cx.locate(&texts);
         return Err(cx.diags.sorted());
     }
     Ok(Catalog {
@@ -168,12 +173,10 @@ fn missing_files(cx: &mut Checker, files: &[DataFile]) {
         ),
     ] {
         if !present {
-            cx.diags.push(Diagnostic {
-                file: format!("{dir}{what}"),
-                line: 1,
-                col: 1,
-                message: format!("missing: the data folder needs {what} (see data/README.md)"),
-            });
+            cx.diags.push(Diagnostic::whole_file(
+                format!("{dir}{what}"),
+                format!("missing: the data folder needs {what} (see data/README.md)"),
+            ));
         }
     }
 }

@@ -91,8 +91,9 @@ pub fn check(
                     .filter(|(e, _)| fired.contains(&e.rule))
                     .map(|(e, _)| format!("{:+} from rule `{}`", e.value, rules[e.rule].id))
                     .collect();
-                cx.diags.push(src.at(
-                    span,
+                cx.at(
+                    src,
+                    span.start,
                     format!(
                         "the adjustments of `{}` on `{}` can fire together and take its score {past} (base {}, {}: {}): the score would be cut off and the effect shown would not all count; change the deltas or the base score so that the total stays within 0–10",
                         alternatives[a].id,
@@ -101,7 +102,7 @@ pub fn check(
                         parts.join(", "),
                         fmt_num(reached)
                     ),
-                ));
+                );
             }
         }
     }
@@ -119,8 +120,9 @@ pub fn check(
                 .iter()
                 .map(|&r| format!("`{}`", rules[r].id))
                 .collect();
-            cx.diags.push(src.at(
-                at,
+            cx.at(
+                src,
+                at.start,
                 format!(
                     "the weight factors of rules {} on `{}` can fire together and multiply its weight by {}, more than the {} allowed: use smaller factors",
                     ids.join(", "),
@@ -128,7 +130,7 @@ pub fn check(
                     fmt_num(log.exp().round()),
                     fmt_num(MAX_COMBINED_FACTOR)
                 ),
-            ));
+            );
         }
     }
 }
