@@ -35,6 +35,7 @@ mod src {
                 pub name: String,
                 pub rel: String,
                 pub text: String,
+                pub origin: Option<String>,
             }
         }
     }
@@ -107,6 +108,7 @@ fn snapshot(files: &[(String, PathBuf)]) -> Vec<u8> {
             name: format!("data/{rel}"),
             rel: rel.clone(),
             text: fs::read_to_string(abs).unwrap(),
+            origin: None,
         })
         .collect();
     match pack::load::load(&files, 0) {

@@ -244,6 +244,28 @@ pub enum Command {
         /// A subcommand, e.g. `recommend`, for its own page (tradeoff-recommend(1)).
         command: Option<String>,
     },
+    /// Your own decision packs, loaded beside the built-in ones.
+    Pack {
+        #[command(subcommand)]
+        action: PackAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackAction {
+    /// Write a documented starting pack that validates, into your packs folder
+    /// ($XDG_DATA_HOME/tradeoff/packs/ID.toml), ready to edit.
+    New {
+        /// The pack's id: lowercase letters, digits, `-` and `_`, e.g. `deployment`.
+        id: String,
+        /// Write into this data folder instead (its `packs/`), e.g. one named in the config's
+        /// data_dirs.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Overwrite a pack file of that name.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use cli::{Cli, Command, DataArg, ListFormat, RecommendArgs, ViewArgs};
+use cli::{Cli, Command, DataArg, ListFormat, PackAction, RecommendArgs, ViewArgs};
 use tradeoff::answers::Answers;
 use tradeoff::config::{Config, Flags, Origin};
 use tradeoff::pack::{self, Catalog};
@@ -186,6 +186,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             no_data()?;
             man_page(command.as_deref())
         }
+        Command::Pack {
+            action: PackAction::New { id, dir, force },
+        } => {
+            no_view()?;
+            no_data()?;
+            new_pack(&id, dir, force)
+        }
     }
 }
 
@@ -202,6 +209,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Config { .. } => "config",
         Command::Completions { .. } => "completions",
         Command::Man { .. } => "man",
+        Command::Pack { .. } => "pack new",
     }
 }
 
@@ -403,13 +411,35 @@ fn plain_mode(data: Option<&Path>) -> Result<ExitCode, Failure> {
     }
 }
 
+/// The decision data: a `--data` folder alone, or the built-in packs with the user's own beside
+/// them (`$XDG_DATA_HOME/tradeoff/packs/` and the config's `data_dirs`).
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
-    load_with(pack::load_from(dir))
+    match dir {
+        Some(d) => load_with(pack::load_from(Some(d))),
+        None => load_with(pack::load_with_user(&user_pack_dirs(), true)),
+    }
 }
 
-/// The data without the glossary, for commands that only score.
+/// The data without a folder's glossary, for commands that only score.
 fn load_scoring(dir: Option<&Path>) -> Result<Catalog, Failure> {
-    load_with(pack::load_for_scoring(dir))
+    match dir {
+        Some(d) => load_with(pack::load_for_scoring(Some(d))),
+        None => load_with(pack::load_with_user(&user_pack_dirs(), false)),
+    }
+}
+
+/// The folders of the user's own packs; a configured folder that does not exist is said on
+/// standard error and left out.
+fn user_pack_dirs() -> Vec<PathBuf> {
+    let config = Config::load(&Flags::default());
+    let (found, missing) = pack::user_dirs(config.data_dirs());
+    for d in missing {
+        eprintln!(
+            "warning: the data folder {} (data_dirs) does not exist; its packs are left out",
+            safe::line(&d.display().to_string())
+        );
+    }
+    found
 }
 
 fn load_with(loaded: Result<Catalog, pack::Diagnostics>) -> Result<Catalog, Failure> {
@@ -453,7 +483,7 @@ fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure>
     // The built-in data is checked from its TOML, as a folder would be, not read from its snapshot.
     let checked = match dir {
         Some(d) => pack::load_from(Some(d)),
-        None => pack::check_builtin(),
+        None => pack::check_with_user(&user_pack_dirs(), true),
     };
     let problems = match (checked, format) {
         (Ok(c), ListFormat::Text) => {
@@ -548,8 +578,11 @@ fn questions_text(c: &Catalog) -> String {
 fn packs_text(c: &Catalog) -> String {
     let mut o = String::new();
     for p in &c.packs {
+        let mark = p.origin.as_ref().map_or(String::new(), |f| {
+            format!("  [your pack: {}]", safe::line(f))
+        });
         o.push_str(&format!(
-            "{}  {} — {} (verified {})\n   criteria: {}\n   alternatives: {}\n",
+            "{}{mark}  {} — {} (verified {})\n   criteria: {}\n   alternatives: {}\n",
             p.id,
             safe::line(&p.name),
             safe::line(&p.description),
@@ -599,6 +632,7 @@ fn packs_json(c: &Catalog) -> String {
                 "name": p.name,
                 "description": p.description,
                 "verified": p.verified,
+                "origin": p.origin,
                 "criteria": p.criteria.iter().map(|k| serde_json::json!({
                     "id": k.id, "name": k.name, "description": k.description, "weight": k.weight,
                 })).collect::<Vec<_>>(),
@@ -852,6 +886,79 @@ fn man_sections() -> String {
     let preamble = Roff::new().render();
     let text = r.render();
     text.strip_prefix(&preamble).unwrap_or(&text).to_string()
+}
+
+/// `tradeoff pack new ID`: a documented starting pack (and, where the folder has none, a
+/// `sources.toml` for it to cite) that validates with the built-in data and the user's other packs.
+fn new_pack(id: &str, dir: Option<PathBuf>, force: bool) -> Result<ExitCode, Failure> {
+    if !pack::is_valid_id(id) {
+        return Err(fail(
+            2,
+            format!(
+                "error: `{}` is not a pack id: use lowercase letters, digits, `-` and `_` (at most 64), e.g. `deployment`",
+                safe::line(id)
+            ),
+        ));
+    }
+    let folder = match dir.or_else(pack::user_data_dir) {
+        Some(d) => d,
+        None => {
+            return Err(fail(
+                1,
+                "error: no data folder for your packs on this system: give --dir DIR",
+            ));
+        }
+    };
+    let (pack_file, sources_file) = (
+        folder.join("packs").join(format!("{id}.toml")),
+        folder.join("sources.toml"),
+    );
+    let options = fsutil::WriteOptions {
+        overwrite: force,
+        create_dirs: true,
+    };
+    let write = |path: &Path, text: &str| {
+        fsutil::write_file(path, text.as_bytes(), options)
+            .map_err(|e| fail(1, format!("error: {e}")))
+    };
+    write(&pack_file, &pack::template::pack(id))?;
+    if !sources_file.exists() {
+        write(&sources_file, &pack::template::sources())?;
+    }
+    let mut dirs = user_pack_dirs();
+    if !dirs.contains(&folder) {
+        dirs.push(folder.clone());
+    }
+    if let Err(d) = pack::check_with_user(&dirs, true) {
+        return Err(fail(
+            1,
+            format!(
+                "{d}\nerror: the new pack {} does not validate with your other data (above)",
+                pack_file.display()
+            ),
+        ));
+    }
+    let note = if dir_is_loaded(&folder) {
+        String::new()
+    } else {
+        format!(
+            "\nnote: {} is not one of the folders tradeoff loads: add it to data_dirs in the config (`tradeoff config` shows the file)",
+            folder.display()
+        )
+    };
+    print_out(&format!(
+        "wrote {} (it validates with the built-in packs); edit it, then `tradeoff validate` and `tradeoff packs`{note}\n",
+        pack_file.display()
+    ))
+}
+
+/// Whether tradeoff loads the packs of `folder` (the default user folder, or one in data_dirs).
+fn dir_is_loaded(folder: &Path) -> bool {
+    pack::user_data_dir().as_deref() == Some(folder)
+        || Config::load(&Flags::default())
+            .data_dirs()
+            .iter()
+            .any(|d| d == folder)
 }
 
 fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failure> {

@@ -307,11 +307,11 @@ fn question_with_one_choice() {
     let q = "verified = \"2026-01-01\"\n[[question]]\nid = \"size\"\ntitle = \"S\"\nprompt = \"P\"\nhelp = \"H\"\n[[question.choice]]\nid = \"small\"\nlabel = \"Small\"\n";
     let mut files = with("questions.toml", q);
     files.retain(|f| f.rel != "packs/mini.toml");
-    files.push(DataFile {
-        name: "mini/packs/mini.toml".into(),
-        rel: "packs/mini.toml".into(),
-        text: mini_pack().replace("size = \"large\"", "size = \"small\""),
-    });
+    files.push(DataFile::new(
+        "mini/packs/mini.toml",
+        "packs/mini.toml",
+        mini_pack().replace("size = \"large\"", "size = \"small\""),
+    ));
     assert_rejected(files, "mini/questions.toml:7:1", "at least two choices");
 }
 

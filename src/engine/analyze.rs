@@ -143,6 +143,7 @@ fn pack_result(
     PackResult {
         id: pack.id.clone(),
         name: pack.name.clone(),
+        origin: pack.origin.clone(),
         winner: cx.alt_id(winner),
         runner_up: cx.alt_id(runner_up),
         margin: winner

@@ -104,6 +104,8 @@ impl Verdict {
 pub struct PackResult {
     pub id: String,
     pub name: String,
+    /// The user folder of a user's own pack; `None` for a built-in one.
+    pub origin: Option<String>,
     pub winner: Option<String>,
     pub runner_up: Option<String>,
     /// Winner's score minus runner-up's, in points of 100 (rounded like the scores).

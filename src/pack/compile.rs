@@ -21,11 +21,25 @@ pub struct Names<'a> {
     pub packs: &'a HashMap<&'a str, (usize, HashMap<&'a str, usize>)>,
 }
 
-pub fn sources(cx: &mut Checker, src: SourceText, f: &SourcesFile) -> Vec<Source> {
+/// The sources of every sources file (the built-in data's, then each user folder's): one id space.
+pub fn sources(cx: &mut Checker, files: &[(SourceText, &SourcesFile)]) -> Vec<Source> {
     let mut seen = Seen::new("source", "");
-    let mut out = Vec::with_capacity(f.sources.len());
+    let mut out = Vec::new();
+    for &(src, f) in files {
+        sources_of(cx, src, f, &mut seen, &mut out);
+    }
+    out
+}
+
+fn sources_of(
+    cx: &mut Checker,
+    src: SourceText,
+    f: &SourcesFile,
+    seen: &mut Seen,
+    out: &mut Vec<Source>,
+) {
     for s in &f.sources {
-        cx.new_id(src, &s.id, &mut seen);
+        cx.new_id(src, &s.id, seen);
         let title = cx.text(src, &s.title, "title");
         let verified = cx.date(src, &s.verified);
         match (&s.url, &s.citation) {
@@ -56,14 +70,18 @@ pub fn sources(cx: &mut Checker, src: SourceText, f: &SourcesFile) -> Vec<Source
             checked: s.checked.clone(),
         });
     }
-    out
 }
 
-pub fn glossary(cx: &mut Checker, src: SourceText, f: &GlossaryFile, sources: &Known) -> Vec<Term> {
-    cx.date(src, &f.verified);
-    let ids: HashMap<&str, usize> = f
-        .terms
+/// The terms of every glossary file, in order: one id space, so a term may relate to another
+/// file's.
+pub fn glossary(
+    cx: &mut Checker,
+    files: &[(SourceText, &GlossaryFile)],
+    sources: &Known,
+) -> Vec<Term> {
+    let ids: HashMap<&str, usize> = files
         .iter()
+        .flat_map(|(_, f)| &f.terms)
         .enumerate()
         .map(|(i, t)| (t.id.get_ref().as_str(), i))
         .collect();
@@ -74,36 +92,51 @@ pub fn glossary(cx: &mut Checker, src: SourceText, f: &GlossaryFile, sources: &K
         report: true,
     };
     let mut seen = Seen::new("term", "");
-    let mut out = Vec::with_capacity(f.terms.len());
-    for t in &f.terms {
-        cx.new_id(src, &t.id, &mut seen);
-        let source = cx.resolve(src, &t.source, sources);
-        let mut related = Vec::new();
-        for r in &t.related {
-            if r.get_ref() == t.id.get_ref() {
-                cx.err(
-                    src,
-                    r,
-                    format!(
-                        "term `{}` lists itself as related: name other terms",
-                        r.get_ref()
-                    ),
-                );
-            } else if let Some(i) = cx.resolve(src, r, &terms) {
-                related.push(i);
-            }
+    let mut out = Vec::with_capacity(ids.len());
+    for &(src, f) in files {
+        cx.date(src, &f.verified);
+        for t in &f.terms {
+            term(cx, src, t, &mut seen, sources, &terms, &mut out);
         }
-        out.push(Term {
-            id: t.id.get_ref().clone(),
-            term: cx.text(src, &t.term, "term"),
-            aliases: t.aliases.clone(),
-            definition: cx.text(src, &t.definition, "definition"),
-            why: cx.text(src, &t.why, "why"),
-            source,
-            related,
-        });
     }
     out
+}
+
+fn term(
+    cx: &mut Checker,
+    src: SourceText,
+    t: &TermDef,
+    seen: &mut Seen,
+    sources: &Known,
+    terms: &Known,
+    out: &mut Vec<Term>,
+) {
+    cx.new_id(src, &t.id, seen);
+    let source = cx.resolve(src, &t.source, sources);
+    let mut related = Vec::new();
+    for r in &t.related {
+        if r.get_ref() == t.id.get_ref() {
+            cx.err(
+                src,
+                r,
+                format!(
+                    "term `{}` lists itself as related: name other terms",
+                    r.get_ref()
+                ),
+            );
+        } else if let Some(i) = cx.resolve(src, r, terms) {
+            related.push(i);
+        }
+    }
+    out.push(Term {
+        id: t.id.get_ref().clone(),
+        term: cx.text(src, &t.term, "term"),
+        aliases: t.aliases.clone(),
+        definition: cx.text(src, &t.definition, "definition"),
+        why: cx.text(src, &t.why, "why"),
+        source,
+        related,
+    });
 }
 
 /// One question; `None` when its id is unusable (so that nothing refers to a broken question).
@@ -147,7 +180,15 @@ pub fn question(
 }
 
 /// One pack file: its criteria, alternatives and rules.
-pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> Pack {
+/// One pack file; `origin` is the user folder it came from (`None` for the built-in data or a
+/// `--data` folder).
+pub fn pack(
+    cx: &mut Checker,
+    src: SourceText,
+    p: &PackFile,
+    origin: Option<&str>,
+    names: &Names,
+) -> Pack {
     cx.valid_id(src, &p.id, "pack");
     let verified = cx.date(src, &p.verified);
     let criteria = criteria(cx, src, p);
@@ -205,6 +246,7 @@ pub fn pack(cx: &mut Checker, src: SourceText, p: &PackFile, names: &Names) -> P
         description: cx.text(src, &p.description, "description"),
         verified,
         order: p.order.unwrap_or(i64::MAX),
+        origin: origin.map(str::to_string),
         criteria,
         alternatives,
         rules,

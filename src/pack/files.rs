@@ -2,7 +2,7 @@
 //! Only regular files of a bounded size are read, so a FIFO or `/dev/zero` named as data cannot
 //! hang the program.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::diag::{Diagnostic, Diagnostics};
 use super::load::load;
@@ -14,12 +14,14 @@ use crate::dates;
 /// is refused at once.
 pub const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// One data file: the name shown in messages and its path relative to the data folder.
+/// One data file: the name shown in messages, its path relative to its data folder, and the user
+/// folder it comes from (`None` for the built-in data or a `--data` folder).
 #[derive(Debug, Clone)]
 pub struct DataFile {
     pub name: String,
     pub rel: String,
     pub text: String,
+    pub origin: Option<String>,
 }
 
 impl DataFile {
@@ -28,6 +30,7 @@ impl DataFile {
             name: name.into(),
             rel: rel.into(),
             text: text.into(),
+            origin: None,
         }
     }
 }
@@ -72,6 +75,121 @@ pub fn load_for_scoring(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
     load(&files, dates::today_days())
 }
 
+/// The built-in data with the packs of the user's folders beside them (`user_dirs`); without
+/// such folders, the built-in data alone. With `glossary` false a folder's glossary is not read
+/// (what scoring needs).
+pub fn load_with_user(dirs: &[PathBuf], glossary: bool) -> Result<Catalog, Diagnostics> {
+    if dirs.is_empty() {
+        return load_builtin();
+    }
+    check_with_user(dirs, glossary)
+}
+
+/// Parses and checks the built-in TOML and the user folders together, as `validate` does.
+pub fn check_with_user(dirs: &[PathBuf], glossary: bool) -> Result<Catalog, Diagnostics> {
+    let mut files = builtin_files();
+    let mut diags = Diagnostics::default();
+    for dir in dirs {
+        match user_files(dir) {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.0.extend(d.0),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    if !glossary {
+        files.retain(|f| f.rel != "glossary.toml" || f.origin.is_none());
+    }
+    load(&files, dates::today_days())
+}
+
+/// The folder of the user's own packs: `$XDG_DATA_HOME/tradeoff` on Linux (packs go in its
+/// `packs/`), or the platform's data folder.
+pub fn user_data_dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "tradeoff")?;
+    Some(dirs.data_dir().to_path_buf())
+}
+
+/// The user folders to load beside the built-in data: the default one when it has packs, then the
+/// configured ones; and the configured ones that do not exist (to warn about, not to stop on).
+pub fn user_dirs(configured: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut found: Vec<PathBuf> = user_data_dir()
+        .filter(|d| d.join("packs").is_dir())
+        .into_iter()
+        .collect();
+    let mut missing = Vec::new();
+    for d in configured {
+        if !d.is_dir() {
+            missing.push(d.clone());
+        } else if !found.contains(d) {
+            found.push(d.clone());
+        }
+    }
+    (found, missing)
+}
+
+/// The files of a user folder, marked as coming from it: `sources.toml`, `questions.toml` and
+/// `glossary.toml` at its top add to the built-in ones; packs are the `*.toml` in its `packs/`
+/// folder, or any other `*.toml` at its top.
+pub fn user_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
+    let shared = ["sources.toml", "questions.toml", "glossary.toml"];
+    let origin = dir.display().to_string();
+    let mut out = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut add = |path: &Path, rel: String, out: &mut Vec<DataFile>| {
+        let name = path.display().to_string();
+        match read_data_file(path, &name) {
+            Ok(text) => out.push(DataFile {
+                name,
+                rel,
+                text,
+                origin: Some(origin.clone()),
+            }),
+            Err(d) => diags.push(d),
+        }
+    };
+    for path in toml_files(dir) {
+        let file = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let rel = if shared.contains(&file.as_str()) {
+            file
+        } else {
+            format!("packs/{file}")
+        };
+        add(&path, rel, &mut out);
+    }
+    for path in toml_files(&dir.join("packs")) {
+        let file = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        add(&path, format!("packs/{file}"), &mut out);
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// The `*.toml` files directly in `dir`, sorted.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The TOML files built into the binary.
 pub fn builtin_files() -> Vec<DataFile> {
     crate::embedded::EMBEDDED_DATA
@@ -90,7 +208,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
     }
     if out.is_empty() {
         diags.push(Diagnostic::whole_file(
-            &dir.display().to_string(),
+            dir.display().to_string(),
             "no decision data here: expected sources.toml, questions.toml and packs/*.toml",
         ));
         return Err(diags);
@@ -104,7 +222,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostic
         Ok(e) => e,
         Err(e) => {
             diags.push(Diagnostic::whole_file(
-                &dir.display().to_string(),
+                dir.display().to_string(),
                 format!("cannot read the data folder: {e}"),
             ));
             return;

@@ -12,13 +12,14 @@ use super::model::*;
 use super::schema::*;
 use crate::dates;
 
-/// The files of a data folder, parsed; `None` where a file is missing or did not parse.
+/// The files of the data, parsed (those that did not parse are left out): the built-in data's or a
+/// `--data` folder's first, then each user folder's.
 struct Parsed<'a> {
-    sources: Option<(SourceText<'a>, SourcesFile)>,
-    questions: Option<(SourceText<'a>, QuestionsFile)>,
-    glossary: Option<(SourceText<'a>, GlossaryFile)>,
-    /// In display order: by `order`, then id.
-    packs: Vec<(SourceText<'a>, PackFile)>,
+    sources: Vec<(SourceText<'a>, SourcesFile)>,
+    questions: Vec<(SourceText<'a>, QuestionsFile)>,
+    glossary: Vec<(SourceText<'a>, GlossaryFile)>,
+    /// In display order: by `order`, then id; with the user folder each came from.
+    packs: Vec<(SourceText<'a>, PackFile, Option<&'a str>)>,
 }
 
 /// Parses and checks a set of data files. `today` (days since the epoch) is only recorded, for
@@ -28,10 +29,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
     let parsed = parse(&mut cx, files);
     missing_files(&mut cx, files);
 
-    let sources = match &parsed.sources {
-        Some((src, f)) => compile::sources(&mut cx, *src, f),
-        None => Vec::new(),
-    };
+    let sources = compile::sources(&mut cx, &pairs(&parsed.sources));
     let source_ids: HashMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -41,7 +39,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         ids: &source_ids,
         what: "source",
         from: ": it must be an id from sources.toml",
-        report: parsed.sources.is_some(),
+        report: !parsed.sources.is_empty(),
     };
 
     let questions = questions(&mut cx, &parsed, &source_known);
@@ -49,7 +47,7 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         .packs
         .iter()
         .enumerate()
-        .map(|(i, (_, p))| {
+        .map(|(i, (_, p, _))| {
             let alts = p
                 .alternatives
                 .get_ref()
@@ -62,19 +60,16 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         .collect();
     let names = Names {
         questions: &questions,
-        questions_known: parsed.questions.is_some(),
+        questions_known: !parsed.questions.is_empty(),
         sources: source_known,
         packs: &pack_names,
     };
     let packs: Vec<Pack> = parsed
         .packs
         .iter()
-        .map(|(src, p)| compile::pack(&mut cx, *src, p, &names))
+        .map(|(src, p, origin)| compile::pack(&mut cx, *src, p, *origin, &names))
         .collect();
-    let glossary = match &parsed.glossary {
-        Some((src, f)) => compile::glossary(&mut cx, *src, f, &names.sources),
-        None => Vec::new(),
-    };
+    let glossary = compile::glossary(&mut cx, &pairs(&parsed.glossary), &names.sources);
 
     if !cx.diags.is_empty() {
         let texts: HashMap<&str, &str> = files
@@ -94,11 +89,16 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
     })
 }
 
+/// `(source, &parsed)` pairs, as the compile functions take them.
+fn pairs<'p, 'a, T>(v: &'p [(SourceText<'a>, T)]) -> Vec<(SourceText<'a>, &'p T)> {
+    v.iter().map(|(src, f)| (*src, f)).collect()
+}
+
 fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
     let mut parsed = Parsed {
-        sources: None,
-        questions: None,
-        glossary: None,
+        sources: Vec::new(),
+        questions: Vec::new(),
+        glossary: Vec::new(),
         packs: Vec::new(),
     };
     // Parsing TOML is most of start-up. The files are independent: the packs parse on a second
@@ -111,16 +111,20 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
                 .iter()
                 .map(|f| {
                     let src = SourceText::new(&f.name, &f.text);
-                    (src, toml::from_str::<PackFile>(src.text))
+                    (
+                        src,
+                        toml::from_str::<PackFile>(src.text),
+                        f.origin.as_deref(),
+                    )
                 })
                 .collect::<Vec<_>>()
         });
         for f in &others {
             let src = SourceText::new(&f.name, &f.text);
             match f.rel.as_str() {
-                "sources.toml" => parsed.sources = cx.parse(src).map(|p| (src, p)),
-                "questions.toml" => parsed.questions = cx.parse(src).map(|p| (src, p)),
-                "glossary.toml" => parsed.glossary = cx.parse(src).map(|p| (src, p)),
+                "sources.toml" => parsed.sources.extend(cx.parse(src).map(|p| (src, p))),
+                "questions.toml" => parsed.questions.extend(cx.parse(src).map(|p| (src, p))),
+                "glossary.toml" => parsed.glossary.extend(cx.parse(src).map(|p| (src, p))),
                 // Other files (notes, a README in TOML) belong to other readers.
                 _ => {}
             }
@@ -129,17 +133,17 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
     });
     // The parser does not panic; if it ever did, the panic goes on as if it had happened here.
     let pack_results = pack_results.unwrap_or_else(|e| std::panic::resume_unwind(e));
-    for (src, result) in pack_results {
+    for (src, result, origin) in pack_results {
         match result {
-            Ok(p) => parsed.packs.push((src, p)),
+            Ok(p) => parsed.packs.push((src, p, origin)),
             Err(e) => cx.diags.push(src.toml_error(&e)),
         }
     }
     parsed
         .packs
-        .sort_by_key(|(_, p)| (p.order.unwrap_or(i64::MAX), p.id.get_ref().clone()));
+        .sort_by_key(|(_, p, _)| (p.order.unwrap_or(i64::MAX), p.id.get_ref().clone()));
     let mut seen = HashSet::new();
-    for (src, p) in &parsed.packs {
+    for (src, p, _) in &parsed.packs {
         if !seen.insert(p.id.get_ref().as_str()) {
             cx.err(
                 *src,
@@ -151,7 +155,8 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
     parsed
 }
 
-/// Every data folder needs sources, questions and at least one pack.
+/// Every data folder needs sources, questions and at least one pack (a user folder adds to the
+/// built-in data, which has them).
 fn missing_files(cx: &mut Checker, files: &[DataFile]) {
     let any_name = files.first().map_or("data", |f| f.name.as_str());
     let dir = any_name
@@ -185,7 +190,7 @@ fn missing_files(cx: &mut Checker, files: &[DataFile]) {
 fn questions(cx: &mut Checker, parsed: &Parsed, sources: &Known) -> Vec<Question> {
     let mut seen = Seen::new("question", "");
     let mut out = Vec::new();
-    if let Some((src, f)) = &parsed.questions {
+    for (src, f) in &parsed.questions {
         cx.date(*src, &f.verified);
         out.extend(
             f.questions
@@ -193,7 +198,7 @@ fn questions(cx: &mut Checker, parsed: &Parsed, sources: &Known) -> Vec<Question
                 .filter_map(|q| compile::question(cx, *src, q, None, sources, &mut seen)),
         );
     }
-    for (src, p) in &parsed.packs {
+    for (src, p, _) in &parsed.packs {
         out.extend(p.questions.iter().filter_map(|q| {
             compile::question(cx, *src, q, Some(p.id.get_ref()), sources, &mut seen)
         }));

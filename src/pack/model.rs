@@ -63,6 +63,8 @@ pub struct Pack {
     pub description: String,
     pub verified: String,
     pub order: i64,
+    /// The user folder a user pack came from; `None` for the built-in packs (or a `--data` folder).
+    pub origin: Option<String>,
     pub criteria: Vec<Criterion>,
     pub alternatives: Vec<Alternative>,
     pub rules: Vec<Rule>,

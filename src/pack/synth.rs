@@ -146,9 +146,5 @@ impl Headroom {
 }
 
 fn file(rel: &str, text: String) -> DataFile {
-    DataFile {
-        name: format!("synth/{rel}"),
-        rel: rel.to_string(),
-        text,
-    }
+    DataFile::new(format!("synth/{rel}"), rel, text)
 }

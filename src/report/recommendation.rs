@@ -110,7 +110,12 @@ pub fn method_line(rec: &Recommendation) -> Option<Text> {
 
 pub fn pack_section(p: &PackResult) -> Section {
     let winner = p.winner.as_deref().and_then(|w| find(p, w));
-    let mut blocks = vec![verdict(p, winner)];
+    let mut blocks: Vec<Block> = p
+        .origin
+        .iter()
+        .map(|folder| Block::paragraph(format!("Your own pack, from {folder}.")))
+        .collect();
+    blocks.push(verdict(p, winner));
     blocks.extend(p.caveats.iter().map(|c| {
         Block::Callout(Callout {
             kind: CalloutKind::Caveat,
@@ -131,8 +136,12 @@ pub fn pack_section(p: &PackResult) -> Section {
         blocks.extend(next_steps(w));
         blocks.extend(sources(&w.sources));
     }
+    let heading = match &p.origin {
+        Some(_) => format!("{} (your pack)", p.name),
+        None => p.name.clone(),
+    };
     Section {
-        heading: Text::plain(p.name.clone()),
+        heading: Text::plain(heading),
         blocks,
     }
 }

@@ -25,8 +25,8 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// A fresh tree: `home/`, `config/` (XDG_CONFIG_HOME), `state/` and `work/` (the working
-    /// directory of the commands).
+    /// A fresh tree: `home/`, `config/` (XDG_CONFIG_HOME), `data/` (XDG_DATA_HOME, where the
+    /// user's own packs live), `state/` and `work/` (the working directory of the commands).
     pub fn new(what: &str) -> Sandbox {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
@@ -36,7 +36,7 @@ impl Sandbox {
             N.fetch_add(1, Ordering::SeqCst)
         ));
         let _ = std::fs::remove_dir_all(&root);
-        for d in ["home", "config", "state", "work"] {
+        for d in ["home", "config", "data", "state", "work"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
         Sandbox { root }
@@ -48,6 +48,11 @@ impl Sandbox {
 
     pub fn work(&self) -> PathBuf {
         self.root.join("work")
+    }
+
+    /// `$XDG_DATA_HOME/tradeoff`: the folder of the user's own packs.
+    pub fn user_data(&self) -> PathBuf {
+        self.root.join("data/tradeoff")
     }
 
     /// `$XDG_CONFIG_HOME/tradeoff/config.toml`.
@@ -71,6 +76,7 @@ impl Sandbox {
         let s = |p: PathBuf| p.to_str().unwrap().to_string();
         env.push(("HOME".into(), s(self.home())));
         env.push(("XDG_CONFIG_HOME".into(), s(self.root.join("config"))));
+        env.push(("XDG_DATA_HOME".into(), s(self.root.join("data"))));
         env.push(("TRADEOFF_STATE_DIR".into(), s(self.root.join("state"))));
         env
     }
@@ -83,6 +89,7 @@ impl Sandbox {
         }
         c.env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.root.join("config"))
+            .env("XDG_DATA_HOME", self.root.join("data"))
             .env("TRADEOFF_STATE_DIR", self.root.join("state"))
             .current_dir(self.work())
             .timeout(std::time::Duration::from_secs(30));
@@ -97,6 +104,7 @@ impl Sandbox {
         }
         c.env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.root.join("config"))
+            .env("XDG_DATA_HOME", self.root.join("data"))
             .env("TRADEOFF_STATE_DIR", self.root.join("state"))
             .current_dir(self.work());
         c

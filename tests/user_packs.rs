@@ -1,0 +1,132 @@
+//! The user's own packs, loaded beside the built-in ones from `$XDG_DATA_HOME/tradeoff/packs/` and
+//! the config's `data_dirs`: written by `tradeoff pack new`, validated with the built-in data,
+//! marked as the user's wherever they show; `--data DIR` still replaces everything.
+
+mod sandbox;
+
+use sandbox::Sandbox;
+
+fn stdout(c: &mut assert_cmd::Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn pack_new_writes_a_pack_that_validates_and_shows_as_yours() {
+    let sb = Sandbox::new("userpack");
+    let out = stdout(sb.cmd().args(["pack", "new", "deployment"]));
+    let file = sb.user_data().join("packs/deployment.toml");
+    assert!(out.contains(&file.display().to_string()), "{out}");
+    assert!(file.exists() && sb.user_data().join("sources.toml").exists());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("# Your own decision pack"), "documented");
+
+    let validated = stdout(sb.cmd().arg("validate"));
+    assert!(validated.starts_with("ok: 3 pack(s)"), "{validated}");
+
+    let packs = stdout(sb.cmd().arg("packs"));
+    assert!(packs.contains("deployment  [your pack: "), "{packs}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(sb.cmd().args(["packs", "-f", "json"]))).unwrap();
+    let mine = json["packs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "deployment")
+        .unwrap();
+    assert_eq!(mine["origin"], sb.user_data().display().to_string());
+    assert!(
+        json["packs"][0]["origin"].is_null(),
+        "built-in packs have no origin"
+    );
+
+    let text = stdout(sb.cmd().args([
+        "recommend",
+        "-a",
+        "deployment-risk=low",
+        "--pack",
+        "deployment",
+    ]));
+    assert!(text.contains("Deployment (your pack)"), "{text}");
+    assert!(text.contains("Your own pack, from"), "{text}");
+    let md = stdout(sb.cmd().args(["recommend", "-f", "markdown"]));
+    assert!(md.contains("## Deployment (your pack)"), "{md}");
+
+    // A second pack of the same name is refused unless --force.
+    sb.cmd()
+        .args(["pack", "new", "deployment"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists"));
+    sb.cmd()
+        .args(["pack", "new", "deployment", "--force"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn data_replaces_everything_and_a_configured_folder_adds_to_the_built_in_data() {
+    let sb = Sandbox::new("datadirs");
+    let team = sb.root.join("team-packs");
+    stdout(
+        sb.cmd()
+            .args(["pack", "new", "release", "--dir", team.to_str().unwrap()]),
+    );
+    // Not loaded until the config names it.
+    assert!(!stdout(sb.cmd().arg("packs")).contains("release"));
+    sb.write_config(&format!("data_dirs = [{:?}]\n", team.display().to_string()));
+    assert!(stdout(sb.cmd().arg("packs")).contains("release  [your pack: "));
+    // --data DIR keeps its meaning: that folder alone.
+    let only = sandbox::mini_data(&sb.root, |p| p);
+    let listed = stdout(sb.cmd().args(["packs", "--data", only.to_str().unwrap()]));
+    assert!(
+        !listed.contains("release") && !listed.contains("compute"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn a_problem_in_a_user_pack_is_reported_with_its_place_and_a_missing_folder_is_a_warning() {
+    let sb = Sandbox::new("badpack");
+    stdout(sb.cmd().args(["pack", "new", "deployment"]));
+    let file = sb.user_data().join("packs/deployment.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("weight = 2.0", "wieght = 2.0");
+    std::fs::write(&file, text).unwrap();
+    let out = sb.cmd().arg("validate").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains(&format!("{}:", file.display())),
+        "{printed}"
+    );
+    assert!(printed.contains("wieght"), "{printed}");
+    // Scoring commands stop with exit 2 and the same place.
+    sb.cmd().arg("recommend").assert().code(2);
+
+    let sb = Sandbox::new("missingdir");
+    sb.write_config("data_dirs = [\"/no/such/folder\"]\n");
+    let out = sb.cmd().arg("packs").output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("/no/such/folder (data_dirs) does not exist"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_bad_pack_id_is_refused() {
+    let sb = Sandbox::new("badid");
+    sb.cmd()
+        .args(["pack", "new", "Bad Id"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a pack id"));
+}
