@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::pack::{Catalog, Diagnostic, SourceText};
+use crate::pack::{Catalog, Diagnostics, SourceText};
 use crate::suggest::did_you_mean;
 
 /// One choice index per question of the catalog, `None` where the question was skipped.
@@ -90,10 +90,10 @@ impl Answers {
         catalog: &Catalog,
         name: &str,
         text: &str,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<(), Diagnostics> {
         let src = SourceText::new(name, text);
-        let def: AnswersFileDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
-        let mut diags = Vec::new();
+        let def: AnswersFileDef = toml::from_str(text).map_err(|e| src.toml_error(&e))?;
+        let mut diags = Diagnostics::default();
         if let Some(v) = &def.schema_version
             && *v.get_ref() != ANSWERS_SCHEMA_VERSION
         {

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::fsutil::{self, ReadErrorKind};
-use crate::pack::{Diagnostic, SourceText};
+use crate::pack::{Diagnostic, Diagnostics, SourceText};
 use crate::suggest::did_you_mean;
 
 /// The file inside `$XDG_CONFIG_HOME/tradeoff/`.
@@ -553,14 +553,14 @@ fn parse_file(
     path: &Path,
     text: &str,
     env: &dyn Fn(&str) -> Option<OsString>,
-) -> Result<Layer, Vec<Diagnostic>> {
+) -> Result<Layer, Diagnostics> {
     let name = path.display().to_string();
     let src = SourceText::new(&name, text);
     // First the keys, so that every unknown key is reported with a suggestion.
     let keys: BTreeMap<Spanned<String>, serde::de::IgnoredAny> =
-        toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
+        toml::from_str(text).map_err(|e| src.toml_error(&e))?;
     let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
-    let mut diags: Vec<Diagnostic> = keys
+    let mut diags: Diagnostics = keys
         .keys()
         .filter(|k| !known.contains(&k.get_ref().as_str()))
         .map(|k| {
@@ -579,7 +579,7 @@ fn parse_file(
         Ok(d) => d,
         Err(e) => {
             diags.push(src.toml_error(&e));
-            diags.sort();
+            diags.0.sort();
             return Err(diags);
         }
     };
@@ -647,7 +647,7 @@ fn parse_file(
     if diags.is_empty() {
         Ok(layer)
     } else {
-        diags.sort();
+        diags.0.sort();
         Err(diags)
     }
 }
@@ -744,7 +744,7 @@ mod tests {
         }
     }
 
-    fn layer(text: &str) -> Result<Layer, Vec<Diagnostic>> {
+    fn layer(text: &str) -> Result<Layer, Diagnostics> {
         parse_file(
             Path::new("/cfg/config.toml"),
             text,

@@ -1,7 +1,8 @@
 //! tradeoff: an explainable advisor for running containers on AWS and choosing an IaC tool.
 //!
 //! The decision core (`pack`, `engine`, `answers`) knows nothing of terminals; `report` renders its
-//! one result value as text, JSON or Markdown; `tui` is the interactive view of the same value.
+//! one result value (text, Markdown, HTML, ADR, JSON) from one outline; `tui` is the interactive view
+//! of the same value.
 
 pub mod answers;
 pub mod assets;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::answers::Answers;
 use crate::fsutil::{WriteError, write_atomic};
-use crate::pack::{Catalog, Diagnostic};
+use crate::pack::{Catalog, Diagnostic, Diagnostics};
 
 /// Overrides the state directory (tests, portable setups).
 pub const STATE_DIR_ENV: &str = "TRADEOFF_STATE_DIR";
@@ -215,20 +215,17 @@ pub fn save(
 }
 
 /// Reads a saved session; answers the data no longer knows are reported, not fatal to the rest.
-pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Vec<Diagnostic>> {
+pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagnostics> {
     let name = path.display().to_string();
     // The same bounded reader as every answers file: a session replaced by a pipe cannot hang us.
     let text =
         crate::fsutil::read_text_limited(path, crate::answers::MAX_FILE_BYTES).map_err(|e| {
-            vec![Diagnostic::whole_file(
-                name.clone(),
-                format!("cannot read the saved session: {e}"),
-            )]
+            Diagnostic::whole_file(name.clone(), format!("cannot read the saved session: {e}"))
         })?;
     let mut answers = Answers::empty(catalog);
     answers.apply_file(catalog, &name, &text)?;
     let part: SessionPart = toml::from_str(&text)
-        .map_err(|e| vec![crate::pack::SourceText::new(&name, &text).toml_error(&e)])?;
+        .map_err(|e| crate::pack::SourceText::new(&name, &text).toml_error(&e))?;
     let progress = part.session.map_or(Progress::default(), |s| Progress {
         position: s.position.min(catalog.questions.len()),
         finished: s.finished,
