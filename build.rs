@@ -14,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The loader, as the program has it (`src/pack`, `src/dates.rs`, `src/suggest.rs`), except for
-/// reading files: the build reads them itself.
+/// finding and reading files: the build reads them itself.
 mod src {
     pub mod dates;
     pub mod safe;
@@ -28,16 +28,6 @@ mod src {
         pub mod model;
         mod ranges;
         pub mod schema;
-
-        /// What `load` needs of `pack::files`.
-        pub mod files {
-            pub struct DataFile {
-                pub name: String,
-                pub rel: String,
-                pub text: String,
-                pub origin: Option<String>,
-            }
-        }
     }
 }
 use src::{dates, pack, safe, suggest};
@@ -102,9 +92,9 @@ fn main() {
 
 /// The checked catalog of the built-in data, serialised; the build fails on any problem.
 fn snapshot(files: &[(String, PathBuf)]) -> Vec<u8> {
-    let files: Vec<pack::files::DataFile> = files
+    let files: Vec<pack::load::DataFile> = files
         .iter()
-        .map(|(rel, abs)| pack::files::DataFile {
+        .map(|(rel, abs)| pack::load::DataFile {
             name: format!("data/{rel}"),
             rel: rel.clone(),
             text: fs::read_to_string(abs).unwrap(),

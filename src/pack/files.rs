@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::diag::{Diagnostic, Diagnostics};
-use super::load::load;
+use super::load::{DataFile, load};
 use super::model::Catalog;
 use crate::dates;
 
@@ -13,27 +13,6 @@ use crate::dates;
 /// alternatives over 40 criteria is about 14 MB; 64 MiB leaves room for that while a runaway file
 /// is refused at once.
 pub const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// One data file: the name shown in messages, its path relative to its data folder, and the user
-/// folder it comes from (`None` for the built-in data or a `--data` folder).
-#[derive(Debug, Clone)]
-pub struct DataFile {
-    pub name: String,
-    pub rel: String,
-    pub text: String,
-    pub origin: Option<String>,
-}
-
-impl DataFile {
-    pub fn new(name: impl Into<String>, rel: impl Into<String>, text: impl Into<String>) -> Self {
-        DataFile {
-            name: name.into(),
-            rel: rel.into(),
-            text: text.into(),
-            origin: None,
-        }
-    }
-}
 
 /// The built-in catalog, as build.rs compiled and checked it from `data/` with this same loader:
 /// start-up reads it instead of parsing the TOML again.

@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use super::checks::{Checker, Known, Seen};
 use super::compile::{self, Names};
 use super::diag::{Diagnostic, Diagnostics, SourceText};
-use super::files::DataFile;
 use super::model::*;
 use super::schema::*;
 use crate::dates;
@@ -20,6 +19,27 @@ struct Parsed<'a> {
     glossary: Vec<(SourceText<'a>, GlossaryFile)>,
     /// In display order: by `order`, then id; with the user folder each came from.
     packs: Vec<(SourceText<'a>, PackFile, Option<&'a str>)>,
+}
+
+/// One data file: the name shown in messages, its path relative to its data folder, and the user
+/// folder it comes from (`None` for the built-in data or a `--data` folder).
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub name: String,
+    pub rel: String,
+    pub text: String,
+    pub origin: Option<String>,
+}
+
+impl DataFile {
+    pub fn new(name: impl Into<String>, rel: impl Into<String>, text: impl Into<String>) -> Self {
+        DataFile {
+            name: name.into(),
+            rel: rel.into(),
+            text: text.into(),
+            origin: None,
+        }
+    }
 }
 
 /// Parses and checks a set of data files. `today` (days since the epoch) is only recorded, for

@@ -19,9 +19,8 @@ pub mod template;
 pub use checks::{MAX_COMBINED_FACTOR, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, is_valid_id};
 pub use diag::{Diagnostic, Diagnostics, SourceText};
 pub use files::{
-    DataFile, MAX_DATA_FILE_BYTES, builtin_files, check_builtin, check_with_user, dir_files,
-    load_builtin, load_for_scoring, load_from, load_with_user, user_data_dir, user_dirs,
-    user_files,
+    MAX_DATA_FILE_BYTES, builtin_files, check_builtin, check_with_user, dir_files, load_builtin,
+    load_for_scoring, load_from, load_with_user, user_data_dir, user_dirs, user_files,
 };
-pub use load::load;
+pub use load::{DataFile, load};
 pub use model::*;

@@ -1,7 +1,7 @@
 //! Synthetic decision data of any size, for benchmarks and property tests: a valid data set of
 //! `alternatives × criteria` with `questions × choices` and rules of every kind, from a seed.
 
-use super::files::DataFile;
+use super::load::DataFile;
 use crate::engine::robustness::SplitMix64;
 
 #[derive(Debug, Clone, Copy)]
