@@ -216,9 +216,14 @@ impl Ctx<'_> {
             .filter(|c| self.answers[c.question].is_some())
             .map(|c| answer(c.question))
             .collect();
+        // An exception that did not apply is part of why the rule fired only when the rule has no
+        // `when` of its own, or when the exception is "answered at all" (every choice): then the
+        // skip is the cause. "Unless the team runs CDK" is no reason for TypeScript's credit.
         for c in rule.unless.iter().flatten() {
             let holds = self.answers[c.question].is_some_and(|a| c.choices.contains(&a));
+            let every_choice = c.choices.len() == self.catalog.questions[c.question].choices.len();
             if !holds
+                && (rule.when.is_empty() || every_choice)
                 && !out
                     .iter()
                     .any(|b| b.question == self.catalog.questions[c.question].id)
@@ -295,8 +300,8 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
     let excluded = cx.ev.excluded[a];
     let mut exclusions = Vec::new();
     let mut adjustments = Vec::new();
-    let mut next_steps = alt.next_steps.clone();
-    let mut placed: Vec<(usize, &str)> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut appended: Vec<&str> = Vec::new();
     for (r, rule) in cx.fired_rules() {
         for v in rule.vetoes.iter().filter(|v| v.alternative == a) {
             exclusions.push(Exclusion {
@@ -318,16 +323,16 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
         }
         for s in rule.next_steps.iter().filter(|s| s.alternative == a) {
             match s.at {
-                Some(at) => placed.push((at, &s.text)),
-                None => next_steps.push(s.text.clone()),
+                Some(at) => placed.push(Placed {
+                    at,
+                    how_in_your_tool: !rule.stack.is_empty(),
+                    text: &s.text,
+                }),
+                None => appended.push(&s.text),
             }
         }
     }
-    // Placed steps go where the data says, in rule order (a stable sort keeps it for equal places).
-    placed.sort_by_key(|&(at, _)| at);
-    for (at, text) in placed {
-        next_steps.insert(at.min(next_steps.len()), text.to_string());
-    }
+    let next_steps = order_steps(&alt.next_steps, placed, appended);
     RankedAlternative {
         id: alt.id.clone(),
         name: alt.name.clone(),
@@ -348,6 +353,35 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
             .collect(),
         next_steps,
     }
+}
+
+/// A rule's step with a place among an alternative's own next steps.
+struct Placed<'a> {
+    /// 0-based: the step goes right before the alternative's own step `at`.
+    at: usize,
+    /// From a stack rule: it says how to do the own step before it in the IaC tool that won.
+    how_in_your_tool: bool,
+    text: &'a str,
+}
+
+/// An alternative's next steps with the rules' steps in place. A placed step (`at = n` in the data)
+/// goes right before the alternative's own step n, counted among its own steps only, so a step
+/// another rule adds never shifts it off the step it refines. Among steps placed at the same step,
+/// a stack rule's comes first (it refines the own step just before), then rule order; steps placed
+/// past the end or not placed at all follow the own steps.
+fn order_steps(own: &[String], mut placed: Vec<Placed>, appended: Vec<&str>) -> Vec<String> {
+    placed.sort_by_key(|p| (p.at, !p.how_in_your_tool)); // stable: rule order otherwise
+    let mut out = Vec::with_capacity(own.len() + placed.len() + appended.len());
+    let mut placed = placed.into_iter().peekable();
+    for (i, step) in own.iter().enumerate() {
+        while let Some(p) = placed.next_if(|p| p.at <= i) {
+            out.push(p.text.to_string());
+        }
+        out.push(step.clone());
+    }
+    out.extend(placed.map(|p| p.text.to_string()));
+    out.extend(appended.into_iter().map(str::to_string));
+    out
 }
 
 /// Points per criterion, rounded so that they add up exactly to the shown score.
@@ -588,4 +622,75 @@ pub fn round_parts(parts: &[f64], total: f64) -> Vec<f64> {
         }
     }
     tenths.into_iter().map(|t| t as f64 / 10.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Placed, order_steps};
+
+    fn at(at: usize, text: &str) -> Placed<'_> {
+        Placed {
+            at,
+            how_in_your_tool: false,
+            text,
+        }
+    }
+
+    fn own() -> Vec<String> {
+        ["push", "roles", "create", "alarms"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_placed_step_stays_before_the_own_step_it_names() {
+        // `at = 4` in the data (before own step 4) and `at = 1` (first), from two rules.
+        let steps = order_steps(
+            &own(),
+            vec![at(3, "in CDK"), at(0, "from App Runner")],
+            vec![],
+        );
+        assert_eq!(
+            steps,
+            [
+                "from App Runner",
+                "push",
+                "roles",
+                "create",
+                "in CDK",
+                "alarms"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stack_step_leads_its_place_then_rule_order_and_the_rest_follow() {
+        let steps = order_steps(
+            &own(),
+            vec![
+                at(2, "first rule"),
+                at(9, "past the end"),
+                at(2, "second rule"),
+                Placed {
+                    how_in_your_tool: true,
+                    ..at(2, "in your tool")
+                },
+            ],
+            vec!["appended"],
+        );
+        assert_eq!(
+            steps,
+            [
+                "push",
+                "roles",
+                "in your tool",
+                "first rule",
+                "second rule",
+                "create",
+                "alarms",
+                "past the end",
+                "appended"
+            ]
+        );
+    }
 }

@@ -288,15 +288,23 @@ fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
 }
 
 /// "Because you answered": what each fired rule did to the top two (and every weight change and
-/// exclusion).
+/// exclusion), one line per set of answers (rules fired by the same answers share a line, in the
+/// order they first fired).
 pub fn because(p: &PackResult) -> Vec<Block> {
-    let items: Vec<Text> = p
-        .rules_fired
-        .iter()
-        .filter_map(|r| {
-            let effects = effects_line(p, r)?;
-            Some(Text::strong(because_text(&r.because)).and(format!(": {effects}")))
-        })
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    for r in &p.rules_fired {
+        let Some(effects) = effects_line(p, r) else {
+            continue;
+        };
+        let answers = because_text(&r.because);
+        match lines.iter_mut().find(|(a, _)| *a == answers) {
+            Some((_, all)) => all.push(effects),
+            None => lines.push((answers, vec![effects])),
+        }
+    }
+    let items: Vec<Text> = lines
+        .into_iter()
+        .map(|(answers, effects)| Text::strong(answers).and(format!(": {}", effects.join("; "))))
         .collect();
     if items.is_empty() {
         return Vec::new();
