@@ -146,14 +146,39 @@ fn c2_kubernetes_when_asked() {
     });
 }
 
-/// C3. AWS runs the nodes unless the team needs host control or is large enough for a platform
-/// team: Auto Mode manages nodes, scaling and core add-ons (eks-auto-mode), and AWS's start-up
-/// guidance gives Kubernetes to a dedicated platform team only (aws-startup-advisor).
+/// C3. AWS runs the nodes unless the team needs host control: Auto Mode manages nodes, scaling and
+/// core add-ons (eks-auto-mode), and AWS compares it with managed node groups by what the team must
+/// control (eks-automode-vs-mng). A large team that already runs Kubernetes is told what Auto Mode's
+/// fee on every node costs at scale ("you pay a separate fee, in addition to the standard EC2
+/// instance charges", eks-automode-vs-mng), and only such a team is.
 #[test]
-fn c3_eks_with_own_nodes_only_for_host_control_or_a_platform_team() {
+fn c3_eks_with_own_nodes_only_for_host_control() {
     holds("compute", "C3", |a, w| {
-        w != "eks" || is(a, "hardware", "host_access") || is(a, "team_size", "large")
+        w != "eks" || is(a, "hardware", "host_access")
     });
+    let c = catalog();
+    let s = sweep("compute");
+    for (a, w) in s
+        .rows
+        .iter()
+        .filter(|(a, _)| !a.iter().any(Option::is_none))
+    {
+        if w.as_deref() != Some("eks-auto-mode") {
+            continue;
+        }
+        let platform_team = is(a, "team_size", "large") && is(a, "k8s_experience", "production");
+        let told = analyze_pack(c, s.pack, a)
+            .caveats
+            .iter()
+            .any(|cv| cv.text.contains("fee on every node"));
+        assert_eq!(
+            told,
+            platform_team,
+            "C3: the at-scale fee caveat {} ({})",
+            if told { "shown" } else { "missing" },
+            describe(a)
+        );
+    }
 }
 
 /// C4. Express Mode is for simple HTTP apps: workers, batch and services that call each other go
@@ -271,6 +296,7 @@ fn c11_next_steps_fit_the_stack() {
             ("In CDK", &["cdk"][..]),
             ("In CloudFormation", &["cloudformation"]),
             ("In HCL", &["terraform", "opentofu"]),
+            ("In Pulumi", &["pulumi"]),
         ] {
             for s in steps.iter().filter(|s| s.starts_with(mark)) {
                 assert!(
@@ -279,6 +305,41 @@ fn c11_next_steps_fit_the_stack() {
                     describe(&a)
                 );
             }
+        }
+        // A step written for a tool names it; a step for no tool names none (an OpenTofu user
+        // reads no "Terraform" in a Lambda step, for one).
+        for s in steps.iter().filter(|s| !s.starts_with("In ")) {
+            for other in ["CloudFormation ", "Terraform ", "Pulumi", "CDK "] {
+                assert!(
+                    !s.contains(other),
+                    "{platform} with {tool}: next step `{s}` names {other}({})",
+                    describe(&a)
+                );
+            }
+        }
+        // The step that says how to do it in the tool follows the step it refines.
+        let alt = compute.alternative_index(&platform).unwrap();
+        let own = &compute.alternatives[alt].next_steps;
+        for (i, s) in steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.starts_with("In "))
+        {
+            let placed = compute
+                .rules
+                .iter()
+                .filter(|r| !r.stack.is_empty())
+                .flat_map(|r| &r.next_steps)
+                .find(|st| st.alternative == alt && &st.text == s)
+                .and_then(|st| st.at)
+                .unwrap_or(0);
+            let before: Vec<&String> = steps[..i].iter().filter(|x| own.contains(x)).collect();
+            assert_eq!(
+                before.len(),
+                placed.min(own.len()),
+                "{platform} with {tool}: `{s}` is not right after own step {placed} ({})",
+                describe(&a)
+            );
         }
         for cv in &rec.packs[1].caveats {
             for w in &cv.with {
@@ -291,6 +352,133 @@ fn c11_next_steps_fit_the_stack() {
         }
     }
     assert!(seen.len() > 20, "the sweep reached {} stacks", seen.len());
+}
+
+/// C12. Advice never points to an option the same answers ruled out: no caveat or next step of a
+/// winner recommends an alternative that is excluded (the caveats used to suggest EKS Auto Mode and
+/// ECS Managed Instances exactly when host access had excluded them, eks-automode-vs-mng,
+/// ecs-managed-instances).
+#[test]
+fn c12_advice_never_points_to_an_excluded_option() {
+    let c = catalog();
+    let compute = c.pack("compute").unwrap();
+    // What a text says when it recommends each alternative.
+    let mentions: [(&str, &[&str]); 8] = [
+        ("ecs-express", &["Express Mode"]),
+        ("ecs-fargate", &["ECS on Fargate", "Fargate service"]),
+        ("ecs-managed-instances", &["ECS Managed Instances"]),
+        ("ecs-ec2", &["ECS on EC2"]),
+        ("lambda", &["Lambda "]),
+        ("eks-auto-mode", &["Auto Mode"]),
+        (
+            "eks",
+            &[
+                "own nodes",
+                "managed node groups",
+                "Karpenter",
+                "Kubernetes on",
+            ],
+        ),
+        ("app-runner", &["App Runner"]),
+    ];
+    let mut seen = BTreeSet::new();
+    let mut problems = Vec::new();
+    for a in combinations(&compute.questions_used, false) {
+        let result = analyze_pack(c, compute, &a);
+        let Some(top) = result.ranking.first() else {
+            continue;
+        };
+        let excluded: Vec<&str> = result
+            .ranking
+            .iter()
+            .filter(|r| r.excluded)
+            .map(|r| r.id.as_str())
+            .collect();
+        let texts = result
+            .caveats
+            .iter()
+            .map(|cv| cv.text.as_str())
+            .chain(top.next_steps.iter().map(String::as_str));
+        for text in texts {
+            for (id, words) in &mentions {
+                if *id == top.id || !excluded.contains(id) {
+                    continue;
+                }
+                if words.iter().any(|w| text.contains(w)) && seen.insert((text.to_string(), *id)) {
+                    problems.push(format!(
+                        "{} wins and says `{text}`, but {id} is excluded ({})",
+                        top.id,
+                        describe(&a)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "C12:\n{}", problems.join("\n"));
+}
+
+/// C13. On-premises servers are never forgotten: with a hybrid estate, whatever wins says how the
+/// servers join, through ECS Anywhere (ecs-anywhere-guide) or EKS Hybrid Nodes
+/// (eks-hybrid-overview), or that they need a runtime of their own.
+#[test]
+fn c13_a_hybrid_winner_says_how_the_servers_join() {
+    let c = catalog();
+    let compute = c.pack("compute").unwrap();
+    let mut answered = compute.questions_used.clone();
+    answered.retain(|&x| x != q("cloud_strategy"));
+    for mut a in combinations(&answered, false) {
+        a[q("cloud_strategy")] = choice("cloud_strategy", "hybrid");
+        let result = analyze_pack(c, compute, &a);
+        let top = &result.ranking[0];
+        let said = result
+            .caveats
+            .iter()
+            .map(|cv| cv.text.as_str())
+            .chain(top.next_steps.iter().map(String::as_str))
+            .any(|t| t.contains("ECS Anywhere") || t.contains("Hybrid Nodes"));
+        assert!(
+            said,
+            "C13: {} says nothing about the on-premises servers ({})",
+            top.id,
+            describe(&a)
+        );
+    }
+}
+
+/// C14. Steps fit the workload: blue/green, canary and linear deployments shift traffic through a
+/// load balancer, Service Connect or VPC Lattice; queue workers and scheduled jobs have none to
+/// shift (ecs-bluegreen-resources), so they are told about rolling updates with the circuit
+/// breaker instead (ecs-circuit-breaker).
+#[test]
+fn c14_deployment_steps_fit_the_workload() {
+    let c = catalog();
+    let compute = c.pack("compute").unwrap();
+    for a in combinations(&compute.questions_used, false) {
+        let result = analyze_pack(c, compute, &a);
+        let top = &result.ranking[0];
+        if top.id != "ecs-fargate" {
+            continue;
+        }
+        let steps = top.next_steps.join("\n");
+        let background = is(&a, "workload", "background");
+        assert_eq!(
+            steps.contains("canary"),
+            !background,
+            "C14: the blue/green step {} ({})",
+            if background {
+                "shown to background work"
+            } else {
+                "missing"
+            },
+            describe(&a)
+        );
+        assert_eq!(
+            steps.contains("circuit breaker"),
+            background,
+            "C14 ({})",
+            describe(&a)
+        );
+    }
 }
 
 // --- IaC ------------------------------------------------------------------------------------------
@@ -382,6 +570,63 @@ fn i6_a_recommended_switch_names_its_cost() {
             describe(a)
         );
     }
+}
+
+/// The tool a team runs, when it answered one.
+fn existing_tool(a: &[Option<usize>]) -> Option<&'static str> {
+    let qi = q("existing_iac");
+    a[qi]
+        .map(|x| catalog().questions[qi].choices[x].id.as_str())
+        .filter(|t| TOOLS.contains(t))
+}
+
+/// I7. Open to migrating still counts what the team runs: its own tool is the winner or the
+/// runner-up. The criterion is how quickly a team *new to a tool* gets productive, and a team is not
+/// new to the tool it runs; the question's own advice is "keep what you run unless the gain is
+/// large". Two documented exceptions: a multi-cloud or hybrid team on an AWS-only tool, for which
+/// reach beyond AWS is the gain a move brings (seed: "Terraform for multi-cloud"; on-premises
+/// servers are configured outside AWS, eks-hybrid-overview); and CDK for a CloudFormation team,
+/// which keeps its stacks in CloudFormation (cdk-migrate).
+#[test]
+fn i7_open_to_migrating_still_counts_what_you_run() {
+    let c = catalog();
+    let s = sweep("iac");
+    for (a, w) in s
+        .rows
+        .iter()
+        .filter(|(a, _)| is(a, "iac_migration", "open"))
+    {
+        let Some(tool) = existing_tool(a) else {
+            continue;
+        };
+        let w = w.as_deref().unwrap_or("-");
+        let aws_only = ["cdk", "cloudformation"].contains(&tool);
+        let beyond_aws =
+            is(a, "cloud_strategy", "multi_cloud") || is(a, "cloud_strategy", "hybrid");
+        if (aws_only && beyond_aws) || (tool == "cloudformation" && w == "cdk") || w == tool {
+            continue;
+        }
+        let result = analyze_pack(c, s.pack, a);
+        assert_eq!(
+            result.runner_up.as_deref(),
+            Some(tool),
+            "I7: a {tool} team open to migrating gets {w}, with {tool} below the runner-up ({})",
+            describe(a)
+        );
+    }
+}
+
+/// I8. The two forks never displace each other: Terraform and OpenTofu share the HCL, the providers
+/// and the people ("most Terraform code will work without modification", opentofu-migration), so
+/// moving between them buys nothing and costs a migration (OpenTofu's state encryption to undo one
+/// way, the BSL licence the other, terraform-license-text).
+#[test]
+fn i8_terraform_and_opentofu_never_displace_each_other() {
+    holds("iac", "I8", |a, w| match existing_tool(a) {
+        Some("terraform") => w != "opentofu",
+        Some("opentofu") => w != "terraform",
+        _ => true,
+    });
 }
 
 // --- Every question ---------------------------------------------------------------------------------

@@ -480,12 +480,21 @@ fn custom_amis_and_host_access() {
     assert!(caveats(&rec, "compute").contains("patching"));
 }
 
-/// Persona 16: On-premises servers too, no Kubernetes: ECS Anywhere runs ECS tasks on them through the same
-/// ECS API (ecs-anywhere), so ECS keeps the lead for a medium team's web service.
+/// Persona 16: On-premises servers too, no Kubernetes, a new web service. AWS's path for a new HTTP
+/// app is Express Mode (aws-containers-skill), and Express services can share a cluster with the
+/// plain ECS services the on-premises servers run through ECS Anywhere (ecs-express-resources,
+/// ecs-anywhere-guide); writing those EXTERNAL task definitions is what ECS on Fargate would make
+/// familiar, so it is a close call, and either way the advice says how the servers join (ECS
+/// Anywhere, with bridge or host networking: cdk-external-task-definition).
 #[test]
 fn hybrid_team_without_kubernetes() {
     let rec = persona(
-        &["ecs-anywhere", "aws-containers-skill"],
+        &[
+            "aws-containers-skill",
+            "ecs-express-resources",
+            "ecs-anywhere-guide",
+            "cdk-external-task-definition",
+        ],
         &[
             ("team_size", "medium"),
             ("kubernetes_wanted", "no"),
@@ -496,14 +505,27 @@ fn hybrid_team_without_kubernetes() {
         ],
     );
     let compute = pack(&rec, "compute");
-    assert_eq!(compute.winner.as_deref(), Some("ecs-fargate"));
+    assert_eq!(compute.winner.as_deref(), Some("ecs-express"));
+    assert_eq!(compute.runner_up.as_deref(), Some("ecs-fargate"));
+    assert!(compute.close_call, "margin {:?}", compute.margin);
+    assert!(caveats(&rec, "compute").contains("ECS Anywhere"));
     assert!(
-        compute.ranking[0]
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.contains("ECS Anywhere install script"))
+    );
+    // The reason Fargate gets for it no longer claims one task definition serves both.
+    let fargate = compute
+        .ranking
+        .iter()
+        .find(|r| r.id == "ecs-fargate")
+        .unwrap();
+    assert!(
+        fargate
             .adjustments
             .iter()
-            .any(|a| a.reason.contains("ECS Anywhere"))
+            .any(|a| a.reason.contains("EXTERNAL variants"))
     );
-    assert!(caveats(&rec, "compute").contains("ECS Anywhere"));
 }
 
 /// Persona 17: An existing App Runner customer: App Runner is not excluded, but AWS recommends ECS Express
