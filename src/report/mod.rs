@@ -178,9 +178,16 @@ pub fn standing(p: &PackResult) -> String {
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
         return "every alternative is excluded by your answers".into();
     };
+    // When most alternatives are excluded, the samples only compare the few left: say so.
+    let left = p.ranking.iter().filter(|r| !r.excluded).count();
+    let among = if p.ranking.len() - left > left {
+        format!(" among the {left} alternatives your answers leave")
+    } else {
+        String::new()
+    };
     match (&p.runner_up, p.margin) {
         (Some(r), Some(_)) if p.verdict == crate::engine::Verdict::Tie => format!(
-            "{:.1}/100, tied with {} (within {} points): your answers do not separate them; {} of weight samples",
+            "{:.1}/100, tied with {} (within {} points): your answers do not separate them; {} of weight samples{among}",
             w.score,
             name_of(p, r),
             crate::engine::TIE_POINTS,
@@ -188,14 +195,14 @@ pub fn standing(p: &PackResult) -> String {
         ),
         (Some(r), Some(m)) if p.close_call && p.verdict == crate::engine::Verdict::Robust => {
             format!(
-                "{:.1}/100, {m:.1} points ahead of {}: close on points, yet robust, it still wins {} of weight samples",
+                "{:.1}/100, {m:.1} points ahead of {}: close on points, yet robust, it still wins {} of weight samples{among}",
                 w.score,
                 name_of(p, r),
                 pct(p.robustness.winner_probability)
             )
         }
         (Some(r), Some(m)) => format!(
-            "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples)",
+            "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples{among})",
             w.score,
             name_of(p, r),
             if p.close_call { " (a close call)" } else { "" },
