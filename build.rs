@@ -28,6 +28,7 @@ mod src {
         pub mod model;
         mod ranges;
         pub mod schema;
+        mod split;
     }
 }
 use src::{dates, pack, safe, suggest};

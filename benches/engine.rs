@@ -118,5 +118,31 @@ fn validate_scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, builtin, scaling, validate_scaling);
+/// Loading a big pack from TOML: its [[alternative]] tables parsed one by one (what `load` does)
+/// against the whole file parsed at once (`load_whole`), in the same run. Peak memory, which is
+/// the reason for the first, is measured by hand (README, "Performance").
+fn load_big_pack(c: &mut Criterion) {
+    use tradeoff::pack::synth::{Size, generate};
+    let mut group = c.benchmark_group("load_toml_2000x40");
+    group.sample_size(10);
+    let files = generate(
+        Size {
+            alternatives: 2_000,
+            criteria: 40,
+            questions: 30,
+            choices: 4,
+            rules_per_choice: 2,
+        },
+        7,
+    );
+    group.bench_function("table_by_table", |b| {
+        b.iter(|| pack::load(black_box(&files), 0).unwrap())
+    });
+    group.bench_function("whole", |b| {
+        b.iter(|| pack::load_whole(black_box(&files), 0).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, builtin, scaling, validate_scaling, load_big_pack);
 criterion_main!(benches);

@@ -76,9 +76,20 @@ impl Checker {
         self.at(src, at.span().start, message);
     }
 
-    /// A problem at byte `offset` of `src`, located later.
+    /// How many problems are known so far, to go back to with [`Checker::rollback`].
+    pub fn mark(&self) -> usize {
+        self.diags.len()
+    }
+
+    /// Forgets the problems found since `mark`.
+    pub fn rollback(&mut self, mark: usize) {
+        self.diags.0.truncate(mark);
+        self.pending.retain(|&(i, _)| i < mark);
+    }
+
+    /// A problem at byte `offset` of `src`, located later (in the whole file, for a part).
     pub fn at(&mut self, src: SourceText, offset: usize, message: impl Into<String>) {
-        self.pending.push((self.diags.len(), offset));
+        self.pending.push((self.diags.len(), src.base + offset));
         self.diags.push(super::diag::Diagnostic {
             file: src.name.to_string(),
             line: 1,
@@ -112,10 +123,16 @@ impl Checker {
         match toml::from_str::<T>(src.text) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.diags.push(src.toml_error(&e));
+                self.toml_error(src, &e);
                 None
             }
         }
+    }
+
+    /// A TOML syntax or type error, with the parser's message, placed in the whole file.
+    pub fn toml_error(&mut self, src: SourceText, err: &toml::de::Error) {
+        let at = err.span().map_or(0, |s| s.start);
+        self.at(src, at, err.message().trim().replace('\n', " "));
     }
 
     /// Checks an id's spelling.

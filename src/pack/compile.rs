@@ -2,6 +2,7 @@
 //! value checked. One function per kind of table; the shared checks live in `checks`.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use toml::Spanned;
 
@@ -18,7 +19,7 @@ pub struct Names<'a> {
     pub questions_known: bool,
     pub sources: Known<'a>,
     /// Every pack's id → its index in the catalog and its alternatives' ids (for `stack`).
-    pub packs: &'a HashMap<&'a str, (usize, HashMap<&'a str, usize>)>,
+    pub packs: &'a HashMap<&'a str, (usize, HashMap<String, usize>)>,
 }
 
 /// The sources of every sources file (the built-in data's, then each user folder's): one id space.
@@ -182,35 +183,93 @@ pub fn question(
 /// One pack file: its criteria, alternatives and rules.
 /// One pack file; `origin` is the user folder it came from (`None` for the built-in data or a
 /// `--data` folder).
+/// What a pack's rules refer to: its criteria and alternatives, compiled first for every pack so
+/// that a rule may name another pack's alternatives (`stack`).
+pub struct PackParts {
+    pub criteria: Vec<Criterion>,
+    pub alternatives: Vec<Alternative>,
+}
+
+impl PackParts {
+    /// Alternative id → index, for rules.
+    pub fn alternative_ids(&self) -> HashMap<&str, usize> {
+        self.alternatives
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect()
+    }
+}
+
+/// A pack's criteria and alternatives, from its file's schema and, when they were left out of it,
+/// its `[[alternative]]` tables (byte ranges of `src`, parsed here one by one). `None` when one of
+/// those tables is not valid TOML: as for a file that does not parse whole, that error is all that
+/// is said about the file, and the pack is left out (so nothing that names it cascades).
+pub fn pack_parts(
+    cx: &mut Checker,
+    src: SourceText,
+    p: &PackFile,
+    tables: &[Range<usize>],
+    sources: &Known,
+) -> Option<PackParts> {
+    let mark = cx.mark();
+    cx.valid_id(src, &p.id, "pack");
+    let criteria = criteria(cx, src, p);
+    let crit_ids = criterion_ids(&criteria);
+    let criteria_known = criteria_known(&crit_ids);
+    match alternatives(cx, src, p, tables, &criteria, &criteria_known, sources) {
+        Ok(alternatives) => Some(PackParts {
+            criteria,
+            alternatives,
+        }),
+        Err(failed) => {
+            let (part, e) = *failed;
+            cx.rollback(mark);
+            cx.toml_error(part, &e);
+            None
+        }
+    }
+}
+
+fn criterion_ids(criteria: &[Criterion]) -> HashMap<&str, usize> {
+    criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect()
+}
+
+fn criteria_known<'a>(ids: &'a HashMap<&'a str, usize>) -> Known<'a> {
+    Known {
+        ids,
+        what: "criterion",
+        from: "",
+        report: true,
+    }
+}
+
+/// A pack: its parts and its rules.
 pub fn pack(
     cx: &mut Checker,
     src: SourceText,
     p: &PackFile,
+    parts: PackParts,
     origin: Option<&str>,
     names: &Names,
 ) -> Pack {
-    cx.valid_id(src, &p.id, "pack");
     let verified = cx.date(src, &p.verified);
-    let criteria = criteria(cx, src, p);
-    let crit_ids: HashMap<&str, usize> = criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let criteria_known = Known {
-        ids: &crit_ids,
-        what: "criterion",
-        from: "",
-        report: true,
-    };
-    let alternatives = alternatives(cx, src, p, &criteria, &criteria_known, &names.sources);
+    let PackParts {
+        criteria,
+        alternatives,
+    } = parts;
+    let crit_ids = criterion_ids(&criteria);
     let alt_ids: HashMap<&str, usize> = alternatives
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     let own = PackNames {
-        criteria: criteria_known,
+        criteria: criteria_known(&crit_ids),
         alternatives: Known {
             ids: &alt_ids,
             what: "alternative",
@@ -321,77 +380,117 @@ fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
     out
 }
 
-fn alternatives(
+fn alternatives<'a>(
     cx: &mut Checker,
-    src: SourceText,
+    src: SourceText<'a>,
     p: &PackFile,
+    tables: &[Range<usize>],
     criteria: &[Criterion],
     criteria_known: &Known,
     sources: &Known,
-) -> Vec<Alternative> {
+) -> Result<Vec<Alternative>, Box<(SourceText<'a>, toml::de::Error)>> {
+    /// One `[[alternative]]` table parsed on its own.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Table {
+        alternative: Vec<AlternativeDef>,
+    }
     let mut seen = Seen::new("alternative", "");
-    let mut out = Vec::with_capacity(p.alternatives.get_ref().len());
-    for a in p.alternatives.get_ref() {
-        cx.new_id(src, &a.id, &mut seen);
-        let scores = scores(cx, src, a, criteria, criteria_known, sources);
-        let alt_sources: Vec<usize> = a
-            .sources
-            .get_ref()
-            .iter()
-            .filter_map(|s| cx.resolve(src, s, sources))
-            .collect();
-        if a.sources.get_ref().is_empty() {
-            cx.err(
-                src,
-                &a.sources,
-                format!("alternative `{}` cites no source", a.id.get_ref()),
-            );
+    let mut out = Vec::new();
+    let mut one = |cx: &mut Checker, src: SourceText, a: &AlternativeDef| {
+        out.push(alternative(
+            cx,
+            src,
+            a,
+            &mut seen,
+            criteria,
+            criteria_known,
+            sources,
+        ));
+    };
+    for a in p.alternatives.iter().flat_map(|all| all.get_ref()) {
+        one(cx, src, a);
+    }
+    // Each table is parsed, checked and dropped before the next: memory stays near the result.
+    // (Parsing them on worker threads was tried: freeing across threads contends for the
+    // allocator, and two cores gained nothing measurable.)
+    for range in tables {
+        let part = src.part(range.clone());
+        match toml::from_str::<Table>(part.text) {
+            Ok(table) => table.alternative.iter().for_each(|a| one(cx, part, a)),
+            Err(e) => return Err(Box::new((part, e))),
         }
-        let status = a.status.as_ref().map(|s| cx.text(src, s, "status"));
-        let short = match &a.short {
-            Some(s) if s.get_ref().chars().count() > 16 || s.get_ref().trim().is_empty() => {
-                cx.err(
-                    src,
-                    s,
-                    format!("short name `{}` must be 1 to 16 characters", s.get_ref()),
-                );
-                a.name.get_ref().clone()
-            }
-            Some(s) => s.get_ref().clone(),
-            None => a.name.get_ref().clone(),
-        };
-        let caveats = a
-            .caveats
-            .iter()
-            .map(|c| Note {
-                text: cx.text(src, &c.get_ref().text, "text"),
-                source: c
-                    .get_ref()
-                    .source
-                    .as_ref()
-                    .and_then(|s| cx.resolve(src, s, sources)),
-            })
-            .collect();
-        out.push(Alternative {
-            id: a.id.get_ref().clone(),
-            name: cx.text(src, &a.name, "name"),
-            summary: cx.text(src, &a.summary, "summary"),
-            short,
-            status,
-            scores,
-            sources: alt_sources,
-            next_steps: a.next_steps.clone(),
-            caveats,
-        });
     }
     if out.is_empty() {
         cx.err(
             src,
-            &p.alternatives,
-            "a pack needs at least one alternative",
+            &p.id,
+            "a pack needs at least one alternative: add an [[alternative]] table",
         );
     }
-    out
+    Ok(out)
+}
+
+fn alternative(
+    cx: &mut Checker,
+    src: SourceText,
+    a: &AlternativeDef,
+    seen: &mut Seen,
+    criteria: &[Criterion],
+    criteria_known: &Known,
+    sources: &Known,
+) -> Alternative {
+    cx.new_id(src, &a.id, seen);
+    let scores = scores(cx, src, a, criteria, criteria_known, sources);
+    let alt_sources: Vec<usize> = a
+        .sources
+        .get_ref()
+        .iter()
+        .filter_map(|s| cx.resolve(src, s, sources))
+        .collect();
+    if a.sources.get_ref().is_empty() {
+        cx.err(
+            src,
+            &a.sources,
+            format!("alternative `{}` cites no source", a.id.get_ref()),
+        );
+    }
+    let status = a.status.as_ref().map(|s| cx.text(src, s, "status"));
+    let short = match &a.short {
+        Some(s) if s.get_ref().chars().count() > 16 || s.get_ref().trim().is_empty() => {
+            cx.err(
+                src,
+                s,
+                format!("short name `{}` must be 1 to 16 characters", s.get_ref()),
+            );
+            a.name.get_ref().clone()
+        }
+        Some(s) => s.get_ref().clone(),
+        None => a.name.get_ref().clone(),
+    };
+    let caveats = a
+        .caveats
+        .iter()
+        .map(|c| Note {
+            text: cx.text(src, &c.get_ref().text, "text"),
+            source: c
+                .get_ref()
+                .source
+                .as_ref()
+                .and_then(|s| cx.resolve(src, s, sources)),
+        })
+        .collect();
+    Alternative {
+        id: a.id.get_ref().clone(),
+        name: cx.text(src, &a.name, "name"),
+        summary: cx.text(src, &a.summary, "summary"),
+        short,
+        status,
+        scores,
+        sources: alt_sources,
+        next_steps: a.next_steps.clone(),
+        caveats,
+    }
 }
 
 /// One score per criterion, in the pack's criterion order.
@@ -752,10 +851,14 @@ fn stack_conditions(
         let Some(pi) = cx.resolve(src, k, &packs) else {
             continue;
         };
-        let alt_ids = &names.packs[k.get_ref().as_str()].1;
+        let alt_ids: HashMap<&str, usize> = names.packs[k.get_ref().as_str()]
+            .1
+            .iter()
+            .map(|(id, &i)| (id.as_str(), i))
+            .collect();
         let from = format!(" in pack `{}`", k.get_ref());
         let alternatives = Known {
-            ids: alt_ids,
+            ids: &alt_ids,
             what: "alternative",
             from: &from,
             report: true,

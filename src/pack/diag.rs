@@ -76,15 +76,33 @@ impl std::error::Error for Diagnostic {}
 pub struct SourceText<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// Where `text` starts in the file: 0 for a whole file, more for a part of it parsed on its
+    /// own (a pack's `[[alternative]]` tables, see `load`). The checker adds it to every offset.
+    pub base: usize,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(name: &'a str, text: &'a str) -> Self {
-        SourceText { name, text }
+        SourceText {
+            name,
+            text,
+            base: 0,
+        }
     }
 
-    /// 1-based line and character column of a byte offset (clamped to the text). Scans the text
-    /// up to the offset: for many offsets into one text, use [`LineIndex`].
+    /// The part `range` of this text, parsed on its own; problems in it are still placed in the
+    /// whole file.
+    pub fn part(&self, range: Range<usize>) -> SourceText<'a> {
+        SourceText {
+            name: self.name,
+            text: &self.text[range.clone()],
+            base: self.base + range.start,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to the text; for a whole file,
+    /// `base` 0). Scans the text up to the offset: for many offsets into one text, use
+    /// [`LineIndex`].
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {

@@ -3,6 +3,7 @@
 //! `file:line:col: message`.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::checks::{Checker, Known, Seen};
 use super::compile::{self, Names};
@@ -18,8 +19,12 @@ struct Parsed<'a> {
     questions: Vec<(SourceText<'a>, QuestionsFile)>,
     glossary: Vec<(SourceText<'a>, GlossaryFile)>,
     /// In display order: by `order`, then id; with the user folder each came from.
-    packs: Vec<(SourceText<'a>, PackFile, Option<&'a str>)>,
+    packs: Vec<ParsedPack<'a>>,
 }
+
+/// A pack file parsed: its text, its schema, the user folder it comes from, and the byte ranges of
+/// the `[[alternative]]` tables left out of the schema, to parse one by one.
+type ParsedPack<'a> = (SourceText<'a>, PackFile, Option<&'a str>, Vec<Range<usize>>);
 
 /// One data file: the name shown in messages, its path relative to its data folder, and the user
 /// folder it comes from (`None` for the built-in data or a `--data` folder).
@@ -45,8 +50,18 @@ impl DataFile {
 /// Parses and checks a set of data files. `today` (days since the epoch) is only recorded, for
 /// outputs to say how old the data is: no check depends on the clock.
 pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
+    load_with(files, today, true)
+}
+
+/// Like [`load`], parsing each pack file as one TOML document rather than its `[[alternative]]`
+/// tables one by one: the reference the tests hold the faster way to.
+pub fn load_whole(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
+    load_with(files, today, false)
+}
+
+fn load_with(files: &[DataFile], today: i64, split: bool) -> Result<Catalog, Diagnostics> {
     let mut cx = Checker::default();
-    let parsed = parse(&mut cx, files);
+    let parsed = parse(&mut cx, files, split);
     missing_files(&mut cx, files);
 
     let sources = compile::sources(&mut cx, &pairs(&parsed.sources));
@@ -63,17 +78,25 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
     };
 
     let questions = questions(&mut cx, &parsed, &source_known);
-    let pack_names: HashMap<&str, (usize, HashMap<&str, usize>)> = parsed
+    // Every pack's criteria and alternatives first: a rule may name another pack's alternatives.
+    // A pack whose [[alternative]] tables turn out not to be valid TOML is left out, as one that
+    // does not parse whole.
+    let parts: Vec<(&ParsedPack, compile::PackParts)> = parsed
         .packs
         .iter()
+        .filter_map(|pack| {
+            let (src, p, _, tables) = pack;
+            compile::pack_parts(&mut cx, *src, p, tables, &source_known).map(|parts| (pack, parts))
+        })
+        .collect();
+    let pack_names: HashMap<&str, (usize, HashMap<String, usize>)> = parts
+        .iter()
         .enumerate()
-        .map(|(i, (_, p, _))| {
-            let alts = p
-                .alternatives
-                .get_ref()
-                .iter()
-                .enumerate()
-                .map(|(a, alt)| (alt.id.get_ref().as_str(), a))
+        .map(|(i, ((_, p, _, _), parts))| {
+            let alts = parts
+                .alternative_ids()
+                .into_iter()
+                .map(|(id, a)| (id.to_string(), a))
                 .collect();
             (p.id.get_ref().as_str(), (i, alts))
         })
@@ -84,10 +107,9 @@ pub fn load(files: &[DataFile], today: i64) -> Result<Catalog, Diagnostics> {
         sources: source_known,
         packs: &pack_names,
     };
-    let packs: Vec<Pack> = parsed
-        .packs
-        .iter()
-        .map(|(src, p, origin)| compile::pack(&mut cx, *src, p, *origin, &names))
+    let packs: Vec<Pack> = parts
+        .into_iter()
+        .map(|((src, p, origin, _), parts)| compile::pack(&mut cx, *src, p, parts, *origin, &names))
         .collect();
     let glossary = compile::glossary(&mut cx, &pairs(&parsed.glossary), &names.sources);
 
@@ -114,7 +136,7 @@ fn pairs<'p, 'a, T>(v: &'p [(SourceText<'a>, T)]) -> Vec<(SourceText<'a>, &'p T)
     v.iter().map(|(src, f)| (*src, f)).collect()
 }
 
-fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
+fn parse<'a>(cx: &mut Checker, files: &'a [DataFile], split: bool) -> Parsed<'a> {
     let mut parsed = Parsed {
         sources: Vec::new(),
         questions: Vec::new(),
@@ -131,11 +153,8 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
                 .iter()
                 .map(|f| {
                     let src = SourceText::new(&f.name, &f.text);
-                    (
-                        src,
-                        toml::from_str::<PackFile>(src.text),
-                        f.origin.as_deref(),
-                    )
+                    let (result, tables) = parse_pack(&f.text, split);
+                    (src, result, f.origin.as_deref(), tables)
                 })
                 .collect::<Vec<_>>()
         });
@@ -153,17 +172,17 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
     });
     // The parser does not panic; if it ever did, the panic goes on as if it had happened here.
     let pack_results = pack_results.unwrap_or_else(|e| std::panic::resume_unwind(e));
-    for (src, result, origin) in pack_results {
+    for (src, result, origin, tables) in pack_results {
         match result {
-            Ok(p) => parsed.packs.push((src, p, origin)),
+            Ok(p) => parsed.packs.push((src, p, origin, tables)),
             Err(e) => cx.diags.push(src.toml_error(&e)),
         }
     }
     parsed
         .packs
-        .sort_by_key(|(_, p, _)| (p.order.unwrap_or(i64::MAX), p.id.get_ref().clone()));
+        .sort_by_key(|(_, p, _, _)| (p.order.unwrap_or(i64::MAX), p.id.get_ref().clone()));
     let mut seen = HashSet::new();
-    for (src, p, _) in &parsed.packs {
+    for (src, p, _, _) in &parsed.packs {
         if !seen.insert(p.id.get_ref().as_str()) {
             cx.err(
                 *src,
@@ -173,6 +192,35 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile]) -> Parsed<'a> {
         }
     }
     parsed
+}
+
+/// A pack file's schema and, when they are parsed apart (`split`), the byte ranges of its
+/// `[[alternative]]` tables, which the schema then leaves out. The rest of the file is parsed with
+/// those tables blanked out (every byte but newlines turned into a space), so every offset still
+/// points into the file; any doubt, and the file is parsed whole.
+fn parse_pack(text: &str, split: bool) -> (Result<PackFile, toml::de::Error>, Vec<Range<usize>>) {
+    if let Some(tables) = split
+        .then(|| super::split::alternative_tables(text))
+        .flatten()
+        .filter(|t| !t.is_empty())
+    {
+        let mut rest = text.as_bytes().to_vec();
+        for range in &tables {
+            for b in &mut rest[range.clone()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        // Only ASCII spaces replaced whole characters' bytes: still UTF-8.
+        if let Ok(rest) = String::from_utf8(rest)
+            && let Ok(p) = toml::from_str::<PackFile>(&rest)
+            && p.alternatives.is_none()
+        {
+            return (Ok(p), tables);
+        }
+    }
+    (toml::from_str::<PackFile>(text), Vec::new())
 }
 
 /// Every data folder needs sources, questions and at least one pack (a user folder adds to the
@@ -218,7 +266,7 @@ fn questions(cx: &mut Checker, parsed: &Parsed, sources: &Known) -> Vec<Question
                 .filter_map(|q| compile::question(cx, *src, q, None, sources, &mut seen)),
         );
     }
-    for (src, p, _) in &parsed.packs {
+    for (src, p, _, _) in &parsed.packs {
         out.extend(p.questions.iter().filter_map(|q| {
             compile::question(cx, *src, q, Some(p.id.get_ref()), sources, &mut seen)
         }));

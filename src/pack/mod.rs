@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 mod ranges;
 pub mod schema;
+mod split;
 pub mod synth;
 pub mod template;
 
@@ -22,5 +23,5 @@ pub use files::{
     MAX_DATA_FILE_BYTES, builtin_files, check_builtin, check_with_user, dir_files, load_builtin,
     load_for_scoring, load_from, load_with_user, user_data_dir, user_dirs, user_files,
 };
-pub use load::{DataFile, load};
+pub use load::{DataFile, load, load_whole};
 pub use model::*;

@@ -83,8 +83,10 @@ pub struct PackFile {
     pub questions: Vec<QuestionDef>,
     #[serde(rename = "criterion")]
     pub criteria: Spanned<Vec<CriterionDef>>,
-    #[serde(rename = "alternative")]
-    pub alternatives: Spanned<Vec<AlternativeDef>>,
+    /// `None` when the file has none, or when its `[[alternative]]` tables are parsed one by one
+    /// (see `pack::split`).
+    #[serde(default, rename = "alternative")]
+    pub alternatives: Option<Spanned<Vec<AlternativeDef>>>,
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleDef>,
 }
