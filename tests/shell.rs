@@ -10,7 +10,7 @@ use std::process::Stdio;
 
 use common::pty::Pty;
 use predicates::prelude::*;
-use sandbox::Sandbox;
+use sandbox::{Sandbox, stdout_of};
 
 fn has(program: &str) -> bool {
     std::process::Command::new("sh")
@@ -18,16 +18,6 @@ fn has(program: &str) -> bool {
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
-}
-
-fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 // ---------------------------------------------------------------- completions and the man page

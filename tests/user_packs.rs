@@ -4,17 +4,7 @@
 
 mod sandbox;
 
-use sandbox::Sandbox;
-
-fn stdout(c: &mut assert_cmd::Command) -> String {
-    let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use sandbox::{Sandbox, stdout_of as stdout};
 
 #[test]
 fn pack_new_writes_a_pack_that_validates_and_shows_as_yours() {

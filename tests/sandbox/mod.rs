@@ -141,3 +141,14 @@ pub fn mini_data(into: &Path, edit: impl Fn(String) -> String) -> PathBuf {
     std::fs::write(dir.join("packs/mini.toml"), edit(pack)).unwrap();
     dir
 }
+
+/// A command's standard output; the test fails with its standard error if it does not succeed.
+pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
