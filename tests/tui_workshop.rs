@@ -5,7 +5,7 @@
 mod common;
 
 use common::contrast::{contrast, rgb};
-use common::keys::{new_app, press, typed};
+use common::keys::{SMALL_TEAM, answer_keys, new_app, press, question, times, typed};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,8 +19,16 @@ use tradeoff::tui::{Panel, Popup, Screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
-/// Small team, no Kubernetes, AWS only, a web app: ECS Express Mode and AWS CDK win.
-const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
+/// The keys that answer every question for the small team of `common::keys::SMALL_TEAM` (no
+/// Kubernetes, AWS only, a steady web app): ECS Express Mode and AWS CDK win.
+fn answers() -> String {
+    answer_keys(SMALL_TEAM, None)
+}
+
+/// The small team's answers up to (not including) question `id`, which is on screen.
+fn answers_until(id: &str) -> String {
+    answer_keys(SMALL_TEAM, Some(id))
+}
 
 fn projector_at(size: (u16, u16), keys: &str) -> App {
     let mut app = new_app("dark", size);
@@ -126,17 +134,18 @@ fn the_colour_table_follows_xterm() {
 /// The pairs actually drawn: on every projector screen, every visible character's colours.
 #[test]
 fn every_projector_cell_is_legible() {
+    let a = answers();
     let screens = [
-        "enter",
-        "enter 2 1 1 down",
-        ANSWERS,
-        &format!("{ANSWERS} 2"),
-        &format!("{ANSWERS} 4"),
-        &format!("{ANSWERS} enter"),
-        &format!("{ANSWERS} w down down down right"),
-        &format!("{ANSWERS} /"),
+        "enter".to_string(),
+        format!("{} down", answers_until("workload")),
+        a.clone(),
+        format!("{a} 2"),
+        format!("{a} 4"),
+        format!("{a} enter"),
+        format!("{a} w {} right", times("down", question("workload"))),
+        format!("{a} /"),
     ];
-    for keys in screens {
+    for keys in &screens {
         for size in SIZES {
             let app = projector_at(size, keys);
             let buf = buffer(&app, size);
@@ -167,17 +176,21 @@ fn every_projector_cell_is_legible() {
 /// The projector screens, at a projector's big font (80×24) and a laptop's (160×45).
 #[test]
 fn projector_screens() {
+    let a = answers();
     let cases = [
-        ("projector_welcome", ""),
-        ("projector_question", "enter"),
-        ("projector_question_preview", "enter 2 1 1 down"),
-        ("projector_results_overview", ANSWERS),
-        ("projector_results_second_pack", &format!("{ANSWERS} tab")),
-        ("projector_results_compare", &format!("{ANSWERS} 4")),
+        ("projector_welcome", String::new()),
+        ("projector_question", "enter".to_string()),
+        (
+            "projector_question_preview",
+            format!("{} down", answers_until("workload")),
+        ),
+        ("projector_results_overview", a.clone()),
+        ("projector_results_second_pack", format!("{a} tab")),
+        ("projector_results_compare", format!("{a} 4")),
     ];
     for (name, keys) in cases {
         for size in SIZES {
-            let app = projector_at(size, keys);
+            let app = projector_at(size, &keys);
             insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
         }
     }
@@ -186,7 +199,7 @@ fn projector_screens() {
 #[test]
 fn the_winner_is_in_big_text() {
     for size in SIZES {
-        let app = projector_at(size, ANSWERS);
+        let app = projector_at(size, &answers());
         let s = screen(&app, size);
         // Half-height or quadrant block glyphs, nothing from the sextant or octant ranges.
         assert!(s.contains('▀') || s.contains('▟'), "{s}");
@@ -201,7 +214,7 @@ fn the_winner_is_in_big_text() {
         assert!(!s.contains("Next steps"), "{s}");
     }
     // The same screen without the projector keeps its detail and no big text.
-    let mut app = projector_at((160, 45), ANSWERS);
+    let mut app = projector_at((160, 45), &answers());
     press(&mut app, "p");
     assert!(!app.look.projector);
     assert_eq!(app.look.theme.name, "dark", "back to the theme before");
@@ -232,7 +245,7 @@ fn projector_demo_caption() {
 #[test]
 fn no_panic_in_projector_and_demo_views_at_any_size() {
     let base = [
-        projector_at((120, 40), ANSWERS),
+        projector_at((120, 40), &answers()),
         projector_at((120, 40), "enter"),
         demo_app((120, 40), default_script()),
     ];
@@ -262,7 +275,7 @@ fn no_panic_in_projector_and_demo_views_at_any_size() {
 #[test]
 fn meaning_is_not_carried_by_colour_alone() {
     // The best score of each criterion is marked ✓ in the comparison table.
-    let app = projector_at((120, 40), &format!("{ANSWERS} 4"));
+    let app = projector_at((120, 40), &format!("{} 4", answers()));
     let s = screen(&app, (120, 40));
     assert!(
         s.contains("10.0 ✓") && s.contains("✓ best in its column"),
@@ -275,7 +288,7 @@ fn meaning_is_not_carried_by_colour_alone() {
     );
     // An alternative the previewed answer excludes is named as such.
     let mut app = new_app("dark", (120, 40));
-    press(&mut app, "enter 2 1 1 1 1");
+    press(&mut app, &answers_until("app_runner_customer"));
     let s = screen(&app, (120, 40));
     assert!(s.contains("✗ now out: App Runner"), "{s}");
 }
@@ -628,7 +641,7 @@ fn palette_commands_and_jumps() {
 fn g_lists_the_terms_of_a_question_and_opens_one() {
     let mut app = new_app("dark", (120, 40));
     // The hardware question's help names Fargate and ECS.
-    press(&mut app, "enter 1 1 1 1 g");
+    press(&mut app, &format!("{} g", answers_until("hardware")));
     let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
         panic!("{:?}", app.popups)
     };
@@ -663,7 +676,7 @@ fn g_lists_the_terms_of_a_question_and_opens_one() {
 #[test]
 fn g_in_the_detail_popup_lists_the_alternatives_terms() {
     let mut app = new_app("dark", (120, 40));
-    press(&mut app, &format!("{ANSWERS} enter g"));
+    press(&mut app, &format!("{} enter g", answers()));
     let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
         panic!("{:?}", app.popups)
     };

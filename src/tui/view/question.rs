@@ -115,12 +115,22 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
             out.push(line);
             map.push(Some(i));
             if let Some(d) = &c.detail
-                && (all_details || selected)
+                && all_details
             {
                 for l in wrapped(d, width, "      ", "      ", t.muted) {
                     out.push(l);
                     map.push(Some(i));
                 }
+            }
+        }
+        // Without every detail, the highlighted choice's detail goes below the list: the choices
+        // keep their rows when the highlight moves, so a second click lands on the same choice.
+        if !all_details && let Some(d) = q.choices.get(cursor).and_then(|c| c.detail.as_ref()) {
+            out.push(Line::default());
+            map.push(None);
+            for l in wrapped(d, width, "  ", "  ", t.muted) {
+                out.push(l);
+                map.push(None);
             }
         }
         (out, map)
