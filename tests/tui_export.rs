@@ -11,11 +11,12 @@ use tradeoff::session::Progress;
 use tradeoff::tui::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
-use tradeoff::tui::popup::export::{ExportDialog, ExportFormat};
+use tradeoff::report::Format;
+use tradeoff::tui::popup::export::ExportDialog;
 use tradeoff::tui::{App, Msg, Popup, Theme};
 
 fn app() -> App {
-    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let catalog = common::keys::catalog();
     let mut a = App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24));
     a.today = "2026-11-26".into();
     a
@@ -41,7 +42,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
     let d = dialog(&a).cloned().expect("the dialog is open");
     assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
-    assert_eq!(d.format, ExportFormat::Markdown);
+    assert_eq!(d.format, Format::Markdown);
     // Letters are text here, even `q`: the app does not quit.
     for _ in 0..d.path.len() {
         press(&mut a, &[KeyCode::Backspace]);
@@ -86,6 +87,42 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     // The next key clears the message.
     press(&mut a, &[KeyCode::Down]);
     assert!(a.status.is_none());
+}
+
+/// The dialog offers the decision record too: Tab reaches it, its default name says so, and the
+/// file is what `tradeoff recommend --format adr` writes.
+#[test]
+fn the_export_dialog_writes_an_adr() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let d = dialog(&a).unwrap();
+    assert_eq!(
+        (d.format, d.path.as_str()),
+        (Format::Adr, "tradeoff-decision-2026-11-26.md")
+    );
+    let screen = {
+        let mut term =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+        term.backend().to_string()
+    };
+    assert!(screen.contains("▶ ADR (MADR 4.0)"), "{screen}");
+    press(&mut a, &[KeyCode::Enter]);
+    let Some(Effect::Write { contents, .. }) = a.effects.pop() else {
+        panic!("a write was asked for")
+    };
+    assert_eq!(
+        contents,
+        tradeoff::report::render(a.rec(), Format::Adr, "2026-11-26")
+    );
+    // Tab comes back round to Markdown, with its own default name.
+    a.update(Msg::Done(Outcome::WriteFailed("x".into())));
+    press(&mut a, &[KeyCode::Tab]);
+    assert_eq!(
+        dialog(&a).unwrap().path,
+        "tradeoff-summary-2026-11-26.md"
+    );
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn answers_until(id: &str) -> String {
 }
 
 fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = common::keys::catalog();
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     for k in keys.split_whitespace() {
@@ -206,4 +206,56 @@ fn mono_selection_is_visible_without_colour() {
             );
         }
     }
+}
+
+/// Data older than 180 days is said in the header of every screen, with its age; fresh data only
+/// shows its date.
+#[test]
+fn the_header_warns_about_old_data() {
+    let mut catalog = common::keys::catalog();
+    let fresh = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
+    let header = screen(&fresh, (80, 24)).lines().next().unwrap().to_string();
+    assert!(header.contains(&format!("data verified {}", catalog.verified)), "{header}");
+    catalog.today += 200;
+    let mut old = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
+    old.update(Msg::Resize(80, 24));
+    assert!(old.rec().data.stale);
+    for keys in ["", "enter", answers().as_str()] {
+        let mut app = old.clone();
+        for k in keys.split_whitespace() {
+            event(&mut app, &key(k));
+        }
+        let header = screen(&app, (80, 24)).lines().next().unwrap().to_string();
+        assert!(
+            header.contains(&format!("⚠ data checked 200 days ago ({})", catalog.verified)),
+            "{keys:?}: {header}"
+        );
+    }
+}
+
+/// The overview starts with the whole stack, this pack's part in the winner's style.
+#[test]
+fn the_overview_shows_the_whole_stack() {
+    let app = app_at("dark", (80, 24), &answers());
+    let stack: Vec<String> = app
+        .rec()
+        .stack
+        .iter()
+        .map(|s| s.winner_name.clone().unwrap())
+        .collect();
+    let s = screen(&app, (80, 24));
+    assert!(s.contains(&format!("Stack  {}", stack.join(" + "))), "{s}");
+}
+
+/// Skipping is not neutral any more (an unanswered "Kubernetes wanted" keeps EKS out): no screen
+/// says that a skipped question has no effect.
+#[test]
+fn no_screen_says_skipping_has_no_effect() {
+    for keys in ["", "enter ?", "?"] {
+        let app = app_at("dark", (120, 40), keys);
+        let s = screen(&app, (120, 40));
+        assert!(!s.contains("no effect"), "{keys:?}: {s}");
+    }
+    let s = screen(&app_at("dark", (120, 40), ""), (120, 40));
+    assert!(s.contains("not taken as any particular answer"), "{s}");
 }

@@ -13,7 +13,7 @@ use tradeoff::tui::{App, Msg, Theme};
 use tradeoff::tui::{Panel, Popup, Screen};
 
 fn app() -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = common::keys::catalog();
     App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24))
 }
 

@@ -39,7 +39,7 @@ fn projector_at(size: (u16, u16), keys: &str) -> App {
 }
 
 fn demo_app(size: (u16, u16), script: Script) -> App {
-    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let catalog = common::keys::catalog();
     let mut app = App::new(catalog, Theme::builtin("dark").unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     app.with_demo(script)

@@ -348,7 +348,7 @@ impl App {
         let Some(Popup::Export(d)) = self.popups.last() else {
             return;
         };
-        let contents = d.format.render(self.shown_rec(), &self.today);
+        let contents = crate::report::render(self.shown_rec(), d.format, &self.today);
         self.effects.push(Effect::Write {
             path: d.target(),
             contents,

@@ -172,7 +172,7 @@ const GLOBAL: &[Binding] = &[
 
 #[rustfmt::skip]
 const LEAVE: &[Binding] = &[
-    b("e",                       Msg::Export,     At(80),      "export",    "export: Markdown, JSON or HTML to a file"),
+    b("e",                       Msg::Export,     At(80),      "export",    "export: Markdown, JSON, HTML or an ADR (decision record) to a file"),
     b("y",                       Msg::Copy,       At(81),      "copy",      "copy the Markdown summary to the clipboard (OSC 52)"),
 ];
 
@@ -313,7 +313,7 @@ const HELP: &[Binding] = &[
 /// The export dialog: typing goes into the path (`map_key` sends `Msg::Char`).
 #[rustfmt::skip]
 const EXPORT: &[Binding] = &[
-    b("tab | shift-tab",         Msg::NextTab,    At(1),       "format",    "format: Markdown, JSON, HTML"),
+    b("tab | shift-tab",         Msg::NextTab,    At(1),       "format",    "format: Markdown, JSON, HTML, ADR"),
     b("enter",                   Msg::Enter,      At(2),       "write",     "write the file"),
     b("backspace",               Msg::Backspace,  No,          "",          "delete a character of the path"),
     b("esc",                     Msg::Back,       At(3),       "cancel",    "cancel"),

@@ -70,9 +70,17 @@ pub fn typed(app: &mut App, text: &str) {
     }
 }
 
-/// The app on the built-in data, in a theme, at a size.
+/// The built-in data, as of the day it was verified: screens that show the data's age stay the
+/// same whatever day the tests run (a test that wants old data moves `today` itself).
+pub fn catalog() -> tradeoff::pack::Catalog {
+    let mut catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    catalog.today = tradeoff::dates::parse_ymd(&catalog.verified).expect("a verified date");
+    catalog
+}
+
+/// The app on the built-in data (as of its verified date), in a theme, at a size.
 pub fn new_app(theme: &str, size: (u16, u16)) -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = catalog();
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     app

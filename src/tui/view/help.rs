@@ -14,7 +14,7 @@ fn notes(ctx: Context) -> &'static [&'static str] {
     match ctx {
         Context::Question => &[
             "The ranking on the right previews the highlighted answer before you confirm it: ▲ and ▼ show what moved.",
-            "● marks your answer. A skipped question has no effect on any score.",
+            "● marks your answer. A skipped question is not taken as any particular answer; a rule that reads it says so in the results (\"because Kubernetes wanted = not answered\").",
         ],
         Context::Results | Context::Compare => &[
             "Verdicts: robust = the winner still wins at least 80% of the time when every weight is moved at random; fragile = it does not; tie = the top two are within half a point.",

@@ -159,10 +159,25 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(title, t.heading),
     ]);
     buf.set_line(area.x, area.y, &left, area.width);
-    let right = format!("data verified {} ", app.catalog.verified);
-    let rw = text::width(&right) as u16;
-    if left.width() as u16 + rw + 2 <= area.width {
-        buf.set_string(area.right() - rw, area.y, right, t.muted);
+    // Old data is said on every screen, with its age (the same numbers as the JSON `data`).
+    let data = &app.shown_rec().data;
+    let (long, short, style) = if data.stale {
+        (
+            format!(
+                "⚠ data checked {} days ago ({}) ",
+                data.age_days, data.verified
+            ),
+            format!("⚠ data {} days old ", data.age_days),
+            t.warning,
+        )
+    } else {
+        let s = format!("data verified {} ", data.verified);
+        (s.clone(), s, t.muted)
+    };
+    let room = (area.width as usize).saturating_sub(left.width() + 2);
+    if let Some(right) = [long, short].into_iter().find(|s| text::width(s) <= room) {
+        let rw = text::width(&right) as u16;
+        buf.set_string(area.right() - rw, area.y, right, style);
     }
 }
 

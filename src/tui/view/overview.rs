@@ -24,7 +24,8 @@ pub fn lines(
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let t = &app.look.theme;
-    let mut out = winner(t, p, width);
+    let mut out: Vec<Line<'static>> = stack_line(app, p, width).into_iter().collect();
+    out.extend(winner(t, p, width));
     out.push(Line::default());
     let ranges = ranking(t, p, app.selected(), width, &mut out);
     let steps = next_steps(t, p, width);
@@ -32,6 +33,41 @@ pub fn lines(
         out.extend(steps);
     }
     (out, ranges)
+}
+
+/// The whole stack on one line, "Stack  ECS Express Mode + CDK", this pack's part in the winner's
+/// style: the packs are one recommendation (the same `stack` as the reports and the JSON). None with
+/// a single pack.
+pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'static>> {
+    let t = &app.look.theme;
+    let stack = &app.shown_rec().stack;
+    if stack.len() < 2 {
+        return None;
+    }
+    let name = |s: &crate::engine::StackPart, short: bool| match (&s.winner_name, &s.winner_short) {
+        (Some(n), Some(sh)) => if short { sh.clone() } else { n.clone() },
+        (Some(n), None) => n.clone(),
+        _ => format!("no {}", s.pack_name),
+    };
+    // Full names when they fit, else the short ones (then cut, never wrapped).
+    let short = text::width("Stack  ")
+        + stack.iter().map(|s| text::width(&name(s, false)) + 3).sum::<usize>()
+        > width + 3;
+    let mut spans = vec![Span::styled("Stack  ", t.heading)];
+    for (i, s) in stack.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" + ", t.muted));
+        }
+        let style = if s.pack == p.id { t.winner } else { t.text };
+        spans.push(Span::styled(name(s, short), style));
+    }
+    let line = Line::from(spans);
+    Some(if line.width() <= width {
+        line
+    } else {
+        let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        Line::styled(text::truncate(&plain, width), t.text)
+    })
 }
 
 /// The winner with its standing, status and caveats; or why there is none.

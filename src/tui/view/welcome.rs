@@ -78,8 +78,9 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
     let q = app.catalog.questions.len();
     out.extend(wrapped(
         &format!(
-            "{q} question{}, one per screen; skip any you are unsure of and it has no effect. The \
-             ranking beside each question previews the answer you highlight.",
+            "{q} question{}, one per screen. Skip any you are unsure of: a skipped question is not \
+             taken as any particular answer. The ranking beside each question previews the answer \
+             you highlight.",
             if q == 1 { "" } else { "s" }
         ),
         width,
