@@ -112,6 +112,34 @@ pub fn hint_bar(hints: &[keys::Hint], t: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
+/// `line` with every span passed through the sanitiser (see `text::clean`): the last guard before
+/// the buffer, for spans built straight from data. Borrows when nothing needs escaping.
+pub fn safe_line<'a>(line: &'a Line<'a>) -> std::borrow::Cow<'a, Line<'a>> {
+    use std::borrow::Cow;
+    if line
+        .spans
+        .iter()
+        .all(|s| matches!(text::clean(&s.content), Cow::Borrowed(_)))
+    {
+        return Cow::Borrowed(line);
+    }
+    let spans: Vec<Span> = line
+        .spans
+        .iter()
+        .map(|s| Span::styled(text::clean(&s.content).into_owned(), s.style))
+        .collect();
+    Cow::Owned(Line {
+        spans,
+        style: line.style,
+        alignment: line.alignment,
+    })
+}
+
+/// Draws one line at `(x, y)`, at most `width` cells, through the sanitiser.
+pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
+    buf.set_line(x, y, &safe_line(line), width);
+}
+
 /// Draws `lines` into `area` from line `scroll` on; a line's own style fills its whole row.
 pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
     let area = area.intersection(buf.area);
@@ -125,7 +153,7 @@ pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
         if line.style != Style::default() {
             buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
         }
-        buf.set_line(area.x, y, line, area.width);
+        set_line(buf, area.x, y, line, area.width);
     }
 }
 
@@ -134,7 +162,7 @@ pub fn panel(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(title);
+        .title(safe_line(&title).into_owned());
     let inner = block.inner(area);
     block.render(area, buf);
     Rect {

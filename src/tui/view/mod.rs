@@ -158,7 +158,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("· ", t.muted),
         Span::styled(title, t.heading),
     ]);
-    buf.set_line(area.x, area.y, &left, area.width);
+    draw::set_line(buf, area.x, area.y, &left, area.width);
     // Old data is said on every screen, with its age (the same numbers as the JSON `data`).
     let data = &app.shown_rec().data;
     let (long, short, style) = if data.stale {
@@ -197,7 +197,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
                 style,
             ),
         ]);
-        buf.set_line(area.x, area.y, &line, area.width);
+        draw::set_line(buf, area.x, area.y, &line, area.width);
         return;
     }
     hint_bar(&keys::hints(keys::context(app)), t, area, buf);

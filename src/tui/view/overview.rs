@@ -45,13 +45,22 @@ pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'stati
         return None;
     }
     let name = |s: &crate::engine::StackPart, short: bool| match (&s.winner_name, &s.winner_short) {
-        (Some(n), Some(sh)) => if short { sh.clone() } else { n.clone() },
+        (Some(n), Some(sh)) => {
+            if short {
+                sh.clone()
+            } else {
+                n.clone()
+            }
+        }
         (Some(n), None) => n.clone(),
         _ => format!("no {}", s.pack_name),
     };
     // Full names when they fit, else the short ones (then cut, never wrapped).
     let short = text::width("Stack  ")
-        + stack.iter().map(|s| text::width(&name(s, false)) + 3).sum::<usize>()
+        + stack
+            .iter()
+            .map(|s| text::width(&name(s, false)) + 3)
+            .sum::<usize>()
         > width + 3;
     let mut spans = vec![Span::styled("Stack  ", t.heading)];
     for (i, s) in stack.iter().enumerate() {

@@ -130,7 +130,7 @@ pub fn render(app: &App, p: &Palette, body: Rect, buf: &mut Buffer) {
         Span::styled(shown_q.clone(), t.text.add_modifier(Modifier::BOLD)),
         Span::styled("▏", t.key),
     ]);
-    buf.set_line(inner.x, inner.y, &input, inner.width);
+    super::draw::set_line(buf, inner.x, inner.y, &input, inner.width);
     buf.set_stringn(
         inner.right().saturating_sub(text::width(&count) as u16),
         inner.y,

@@ -202,7 +202,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
         };
         big::render(&fit, t.title, false, area, buf);
     }
-    buf.set_line(
+    super::draw::set_line(
+        buf,
         a.progress.x,
         a.progress.y,
         &progress_line(app, a.progress.width as usize),

@@ -70,7 +70,7 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" "));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    super::draw::set_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
@@ -89,7 +89,7 @@ fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw("  "));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    super::draw::set_line(buf, area.x, area.y, &Line::from(spans), area.width);
     if area.height > 1 {
         buf.set_string(
             area.x,

@@ -175,7 +175,7 @@ pub fn render(s: &CompareScreen, area: Rect, buf: &mut Buffer) -> LaidOut {
         Span::styled("· ", t.muted),
         Span::styled(format!("Comparing {} teams", s.cmp.teams.len()), t.heading),
     ]);
-    buf.set_line(c.header.x, c.header.y, &title, c.header.width);
+    super::draw::set_line(buf, c.header.x, c.header.y, &title, c.header.width);
     let mut tabs = vec![Span::raw(" ")];
     let names =
         std::iter::once("Answers".to_string()).chain(s.cmp.packs.iter().map(|p| p.name.clone()));
@@ -193,7 +193,7 @@ pub fn render(s: &CompareScreen, area: Rect, buf: &mut Buffer) -> LaidOut {
         height: 1,
         ..c.body
     };
-    buf.set_line(tab_row.x, tab_row.y, &Line::from(tabs), tab_row.width);
+    super::draw::set_line(buf, tab_row.x, tab_row.y, &Line::from(tabs), tab_row.width);
     let body = Rect {
         x: c.body.x + 1,
         y: c.body.y + 2,
