@@ -7,11 +7,11 @@ use common::keys::{event, typed};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
+use tradeoff::report::Format;
 use tradeoff::session::Progress;
 use tradeoff::tui::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
-use tradeoff::report::Format;
 use tradeoff::tui::popup::export::ExportDialog;
 use tradeoff::tui::{App, Msg, Popup, Theme};
 
@@ -102,8 +102,7 @@ fn the_export_dialog_writes_an_adr() {
         (Format::Adr, "tradeoff-decision-2026-11-26.md")
     );
     let screen = {
-        let mut term =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         term.draw(|f| f.render_widget(&a, f.area())).unwrap();
         term.backend().to_string()
     };
@@ -119,10 +118,7 @@ fn the_export_dialog_writes_an_adr() {
     // Tab comes back round to Markdown, with its own default name.
     a.update(Msg::Done(Outcome::WriteFailed("x".into())));
     press(&mut a, &[KeyCode::Tab]);
-    assert_eq!(
-        dialog(&a).unwrap().path,
-        "tradeoff-summary-2026-11-26.md"
-    );
+    assert_eq!(dialog(&a).unwrap().path, "tradeoff-summary-2026-11-26.md");
 }
 
 #[test]

@@ -313,11 +313,7 @@ fn a_session_killed_with_sigkill_resumes_with_every_answer() {
         t.screen()
     );
     t.key(LEFT, &at(3));
-    assert!(
-        row_with(&t.screen(), "Yes").contains('●'),
-        "{}",
-        t.screen()
-    );
+    assert!(row_with(&t.screen(), "Yes").contains('●'), "{}", t.screen());
     t.key(LEFT, &at(2));
     assert!(
         row_with(&t.screen(), "Production").contains('●'),

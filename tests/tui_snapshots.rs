@@ -53,13 +53,20 @@ fn screens() -> Vec<(&'static str, String)> {
     // The first excluded alternative of the compute pack, below the ranked ones.
     let first_excluded = {
         let app = app_at("dark", (120, 40), &results);
-        app.rec().packs[0].ranking.iter().filter(|a| !a.excluded).count()
+        app.rec().packs[0]
+            .ranking
+            .iter()
+            .filter(|a| !a.excluded)
+            .count()
     };
     vec![
         ("welcome", String::new()),
         ("question_first", "enter".into()),
         // Workload, with "Background jobs" highlighted: the ranking previews it.
-        ("question_preview", format!("{} down", answers_until("workload"))),
+        (
+            "question_preview",
+            format!("{} down", answers_until("workload")),
+        ),
         (
             "question_answered_back",
             format!("{} left", answers_until("traffic")),
@@ -215,7 +222,10 @@ fn the_header_warns_about_old_data() {
     let mut catalog = common::keys::catalog();
     let fresh = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
     let header = screen(&fresh, (80, 24)).lines().next().unwrap().to_string();
-    assert!(header.contains(&format!("data verified {}", catalog.verified)), "{header}");
+    assert!(
+        header.contains(&format!("data verified {}", catalog.verified)),
+        "{header}"
+    );
     catalog.today += 200;
     let mut old = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
     old.update(Msg::Resize(80, 24));
@@ -227,7 +237,10 @@ fn the_header_warns_about_old_data() {
         }
         let header = screen(&app, (80, 24)).lines().next().unwrap().to_string();
         assert!(
-            header.contains(&format!("⚠ data checked 200 days ago ({})", catalog.verified)),
+            header.contains(&format!(
+                "⚠ data checked 200 days ago ({})",
+                catalog.verified
+            )),
             "{keys:?}: {header}"
         );
     }

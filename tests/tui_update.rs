@@ -91,7 +91,11 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "existing_iac=terraform",
         "iac_migration=keep",
     ];
-    assert_eq!(flags.len(), a.catalog.questions.len(), "every question answered");
+    assert_eq!(
+        flags.len(),
+        a.catalog.questions.len(),
+        "every question answered"
+    );
     press(&mut a, &answer_keys(&flags, None));
     assert_eq!(a.screen, Screen::Results);
     let mut expected = Answers::empty(&a.catalog);

@@ -141,7 +141,7 @@ mod tests {
         );
         d.cycle_format();
         assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
-        d.path = "team.html".into();
+        d.path = "team.md".into();
         d.cycle_format();
         assert_eq!(d.path, "team.json", "the extension follows");
         d.path = "team.txt".into();

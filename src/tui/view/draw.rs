@@ -218,6 +218,22 @@ pub fn exclusion_lines(
     out
 }
 
+/// A selected row: the selection's colours over every span (their bold, underline and marks stay),
+/// across the whole row. A span keeps no colour of its own there: a green "your answer" or a yellow
+/// "changed" on the selection's background would be unreadable, and the row says what it is in
+/// words and marks (●, *, ✓), not in colour.
+pub fn selected(line: Line<'static>, theme: &Theme) -> Line<'static> {
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|s| {
+            let style = s.style.patch(theme.selection);
+            Span::styled(s.content, style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(theme.selection)
+}
+
 /// A heading line.
 pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
     Line::styled(s.into(), theme.heading)

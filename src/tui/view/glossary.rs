@@ -189,7 +189,7 @@ pub fn terms_lines(app: &App, list: &Terms, width: u16) -> Vec<Line<'static>> {
                 Span::styled(text::truncate(&g.definition, rest), t.muted),
             ]);
             if selected {
-                line = line.style(t.selection);
+                line = super::draw::selected(line, t);
             }
             line
         })

@@ -184,7 +184,7 @@ fn ranking(
             ranked_line(t, a, mark, t.muted, widths)
         };
         out.push(if i == selected {
-            line.style(t.selection)
+            super::draw::selected(line, t)
         } else {
             line
         });
@@ -360,7 +360,7 @@ fn projector_rows(
                 ranked_line(t, a, mark, t.text, widths)
             };
             if i == selected {
-                line.style(t.selection)
+                super::draw::selected(line, t)
             } else {
                 line
             }

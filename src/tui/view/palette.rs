@@ -92,7 +92,7 @@ pub fn lines(app: &App, p: &Palette, width: usize) -> (Vec<Line<'static>>, Vec<u
         }
         let mut line = Line::from(spans);
         if selected {
-            line = line.style(t.selection);
+            line = super::draw::selected(line, t);
         }
         rows.push(out.len());
         out.push(line);

@@ -110,7 +110,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
                 line.spans.push(Span::styled("  (your answer)", t.muted));
             }
             if selected {
-                line = line.style(t.selection);
+                line = super::draw::selected(line, t);
             }
             out.push(line);
             map.push(Some(i));

@@ -48,7 +48,7 @@ pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, u
             Span::styled(if changed { " *" } else { "" }, t.preview),
         ]);
         if sel {
-            title = title.style(t.selection);
+            title = super::draw::selected(title, t);
         }
         out.push(title);
         let label = text::truncate(&answer_label(app, q, now), width.saturating_sub(8));
