@@ -504,3 +504,28 @@ fn the_team_comparison_in_a_terminal() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+/// Source URLs reach a real terminal as OSC 8 hyperlinks, and never under NO_COLOR.
+#[test]
+fn source_urls_are_hyperlinks_except_under_no_color() {
+    for (env, linked) in [(vec![], true), (vec![("NO_COLOR", "1")], false)] {
+        let mut t = Pty::spawn(120, 40, &[], &env);
+        t.wait_for("Welcome to tradeoff");
+        t.key("r", "Overview");
+        t.key(ENTER, "Next steps");
+        t.key("G", "Sources");
+        t.wait_for("verified");
+        let out = String::from_utf8_lossy(&t.raw).to_string();
+        assert_eq!(
+            out.contains("\x1b]8;;https://"),
+            linked,
+            "NO_COLOR={:?}",
+            env
+        );
+        if linked {
+            assert!(out.contains("\x1b]8;;\x1b\\"), "the link is closed");
+        }
+        assert_eq!(t.quit(), 0);
+        t.assert_restored();
+    }
+}

@@ -185,3 +185,136 @@ fn wide_and_long_names_align_and_are_cut() {
         }
     }
 }
+
+/// Source URLs are never broken across lines: each is whole on a line of its own, or, wider than
+/// the popup itself, its start and end around "…" on one line (and a link to the whole URL).
+#[test]
+fn source_urls_are_whole_on_one_line() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = common::keys::new_app("dark", size);
+        press(
+            &mut app,
+            &format!("{} enter", answer_keys(SMALL_TEAM, None)),
+        );
+        let rec = app.rec().clone();
+        let winner = &rec.packs[0].ranking[0];
+        // Every row the popup shows, scrolled from top to bottom.
+        let mut rows: Vec<String> = Vec::new();
+        for _ in 0..80 {
+            rows.extend(text(&buffer(&app, size)).lines().map(str::to_string));
+            press(&mut app, "down");
+        }
+        let screen = rows.join("\n");
+        let inner = if size.0 == 80 { 76 } else { 96 };
+        let mut whole = 0;
+        assert!(screen.contains("Sources"), "{screen}");
+        for url in winner.sources.iter().filter_map(|s| s.url.as_deref()) {
+            let rows: Vec<&str> = screen.lines().filter(|l| l.contains("https://")).collect();
+            if url.chars().count() <= inner {
+                assert!(screen.contains(url), "{url} whole at {size:?}:\n{screen}");
+                whole += 1;
+            } else {
+                let host_end = url[8..].find('/').unwrap() + 9;
+                let tail: String = url
+                    .chars()
+                    .rev()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                assert!(
+                    rows.iter().any(|r| r.contains(&url[..host_end])
+                        && r.contains('…')
+                        && r.contains(&tail)),
+                    "{url} at {size:?}:\n{screen}"
+                );
+            }
+        }
+        // No row holds the end of a URL without its start (a URL split over two lines).
+        for l in screen.lines() {
+            let t = l.trim_matches(|c: char| c == '│' || c == ' ');
+            assert!(
+                t.is_empty()
+                    || t.starts_with("https://")
+                    || !t.contains(".html")
+                    || t.contains(' '),
+                "a URL's continuation on its own row: {l}\n{screen}"
+            );
+        }
+        assert!(whole > 0 || size.0 == 80, "{screen}");
+    }
+}
+
+/// With a terminal that takes them, the URLs are OSC 8 hyperlinks to the whole URL, elided or not.
+#[test]
+fn urls_are_hyperlinks_when_the_terminal_takes_them() {
+    let mut app = common::keys::new_app("dark", (80, 24));
+    press(
+        &mut app,
+        &format!("{} enter end", answer_keys(SMALL_TEAM, None)),
+    );
+    let plain = buffer(&app, (80, 24));
+    assert!(
+        !plain
+            .content()
+            .iter()
+            .any(|c| c.symbol().contains('\u{1b}')),
+        "off by default"
+    );
+    app.look.hyperlinks = true;
+    let buf = buffer(&app, (80, 24));
+    let winner = app.rec().packs[0].ranking[0].clone();
+    let linked: Vec<&str> = buf
+        .content()
+        .iter()
+        .filter_map(|c| c.symbol().strip_prefix("\u{1b}]8;;"))
+        .filter_map(|s| s.split_once("\u{1b}\\").map(|(url, _)| url))
+        .filter(|url| !url.is_empty())
+        .collect();
+    assert!(!linked.is_empty());
+    for url in &linked {
+        assert!(
+            winner
+                .sources
+                .iter()
+                .any(|s| s.url.as_deref() == Some(*url)),
+            "{url} is a whole source URL"
+        );
+    }
+    // Every link is closed on its row.
+    let opens = linked.len();
+    let closes = buf
+        .content()
+        .iter()
+        .filter(|c| c.symbol().ends_with("\u{1b}]8;;\u{1b}\\"))
+        .count();
+    assert_eq!(opens, closes);
+}
+
+/// The live ranking's "now out" note names every alternative the preview excludes, over as many
+/// lines as it takes, never cut with "…" (two drop out here at 80 columns).
+#[test]
+fn the_now_out_note_is_never_cut() {
+    let mut app = common::keys::new_app("dark", (80, 24));
+    press(
+        &mut app,
+        &format!("{} down", answer_keys(SMALL_TEAM, Some("workload"))),
+    );
+    let live = app.live();
+    let out: Vec<&String> = live.packs.iter().flat_map(|p| &p.newly_excluded).collect();
+    assert!(out.len() >= 2, "{out:?}");
+    let buf = buffer(&app, (80, 24));
+    let screen = text(&buf);
+    let panel: String = screen
+        .lines()
+        .map(|l| l.chars().skip(46).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let panel = panel.split_whitespace().collect::<Vec<_>>().join(" ");
+    let i = panel.find("now out:").unwrap_or_else(|| panic!("{screen}"));
+    for name in out {
+        assert!(panel[i..].contains(name.as_str()), "{name}:\n{screen}");
+    }
+    assert!(!screen.contains('…'), "{screen}");
+}

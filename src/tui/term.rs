@@ -142,6 +142,17 @@ pub trait Program {
     fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
         None
     }
+    /// The terminal takes OSC 8 hyperlinks (see [`hyperlinks_wanted`]).
+    fn hyperlinks(&mut self, _on: bool) {}
+}
+
+/// Whether links should be OSC 8 hyperlinks on this terminal: not under `NO_COLOR` (which asks
+/// for plain output), nor on the Linux console or a dumb terminal, which would print the sequence.
+/// Terminals that do not know OSC 8 ignore it; those that do make the URL clickable.
+pub fn hyperlinks_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term = std::env::var("TERM").unwrap_or_default();
+    !no_color && !matches!(term.as_str(), "" | "dumb" | "linux")
 }
 
 impl Program for App {
@@ -176,6 +187,10 @@ impl Program for App {
     fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
         Some((&self.catalog, self.session.answers(), self.progress()))
     }
+
+    fn hyperlinks(&mut self, on: bool) {
+        self.look.hyperlinks = on;
+    }
 }
 
 /// Draws a frame and feeds what it laid out back through `update` (television's render task sends
@@ -208,6 +223,7 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     p.update(Msg::Resize(size.width, size.height));
+    p.hyperlinks(hyperlinks_wanted());
     let mut saver = Saver::new(options.session.clone(), &p);
     let mux = Multiplexer::from_env();
     draw_locked(&mut terminal, &mut p)?;

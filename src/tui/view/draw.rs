@@ -234,6 +234,95 @@ pub fn selected(line: Line<'static>, theme: &Theme) -> Line<'static> {
     Line::from(spans).style(theme.selection)
 }
 
+/// A link drawn on screen: `width` cells of line `line` from column `col` open `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub line: usize,
+    pub col: u16,
+    pub width: u16,
+    pub url: String,
+}
+
+/// A source's URL on a line of its own, never broken across lines and never cut: whole after
+/// `indent` when it fits there, else whole from the left edge; only a URL wider than the whole
+/// line is shown as its start and end around "…", and that one is still a link to the whole URL
+/// (OSC 8) when the terminal has links. The link is recorded in `links` as line `at`.
+pub fn url_line(
+    t: &Theme,
+    url: &str,
+    width: usize,
+    indent: &str,
+    at: usize,
+    links: &mut Vec<Link>,
+) -> Line<'static> {
+    let url = text::clean(url).into_owned();
+    let w = text::width(&url);
+    let (pad, shown) = if text::width(indent) + w <= width {
+        (indent.to_string(), url.clone())
+    } else if w <= width {
+        (String::new(), url.clone())
+    } else {
+        (String::new(), elide_url(&url, width))
+    };
+    links.push(Link {
+        line: at,
+        col: text::width(&pad) as u16,
+        width: text::width(&shown) as u16,
+        url,
+    });
+    Line::from(vec![Span::raw(pad), Span::styled(shown, t.accent)])
+}
+
+/// A URL too long for `width`: its scheme and host, "…", and as much of its end as fits.
+fn elide_url(url: &str, width: usize) -> String {
+    let head_end = url
+        .find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j + 1))
+        .unwrap_or(0);
+    let head = &url[..head_end];
+    let room = width.saturating_sub(text::width(head) + 1);
+    if head.is_empty() || room < 8 {
+        return text::truncate(url, width);
+    }
+    let tail: String = {
+        let chars: Vec<char> = url[head_end..].chars().collect();
+        chars[chars.len().saturating_sub(room)..].iter().collect()
+    };
+    format!("{head}…{tail}")
+}
+
+/// Turns the cells of `row` (one line) into a hyperlink to `url` with OSC 8: the opening sequence
+/// rides on the first cell's symbol and the closing one on the last cell's, each forced to one
+/// column so the buffer's diff still counts cells right (ratatui's `CellDiffOption::ForcedWidth`).
+/// Only URLs of printable ASCII are linked: nothing in one can end the sequence early.
+pub fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
+    use ratatui::buffer::CellDiffOption;
+    let row = row.intersection(buf.area);
+    if row.is_empty() || !url.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+        return;
+    }
+    let one = CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN);
+    let (first, last) = (row.x, row.right() - 1);
+    let open = format!("\x1b]8;;{url}\x1b\\{}", buf[(first, row.y)].symbol());
+    buf[(first, row.y)].set_symbol(&open).set_diff_option(one);
+    let close = format!("{}\x1b]8;;\x1b\\", buf[(last, row.y)].symbol());
+    buf[(last, row.y)].set_symbol(&close).set_diff_option(one);
+}
+
+/// Draws the links of text drawn in `area` from line `scroll` on.
+pub fn draw_links(buf: &mut Buffer, area: Rect, links: &[Link], scroll: usize) {
+    for l in links {
+        let Some(row) = l.line.checked_sub(scroll) else {
+            continue;
+        };
+        if row >= area.height as usize || l.width == 0 {
+            continue;
+        }
+        let r = Rect::new(area.x + l.col, area.y + row as u16, l.width, 1);
+        hyperlink(buf, r.intersection(area), &l.url);
+    }
+}
+
 /// A heading line.
 pub fn heading(theme: &Theme, s: impl Into<String>) -> Line<'static> {
     Line::styled(s.into(), theme.heading)

@@ -270,8 +270,13 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     // The projector view keeps one line per alternative: without the bar when it does not fit.
     let compact = app.look.projector && !one_line;
     let row_h = if one_line || compact { 1 } else { 2 };
-    // Per pack: a title, the rows, an excluded line; a blank line between packs.
-    let fixed = n_packs * 2 + n_packs.saturating_sub(1);
+    // Per pack: a title, the rows, its notes; a blank line between packs.
+    let fixed: usize = live
+        .packs
+        .iter()
+        .map(|p| 1 + now_out(t, p, w).len() + usize::from(summary_needed(p)))
+        .sum::<usize>()
+        + n_packs.saturating_sub(1);
     let per_pack = (inner.height as usize).saturating_sub(fixed) / n_packs / row_h;
     let mut out: Vec<Line<'static>> = Vec::new();
     for (i, p) in live.packs.iter().enumerate() {
@@ -374,33 +379,55 @@ fn pack_lines(
         }
     }
     let more = p.rows.len().saturating_sub(rows);
-    let mut notes = Vec::new();
-    if more > 0 {
-        notes.push(format!("+{more} more"));
+    out.extend(notes(t, p, w, more));
+}
+
+/// The alternatives the previewed answer excludes, said in words (not only in the colour) and in
+/// full, over as many lines as it takes: this is the news of the preview.
+fn now_out(t: &Theme, p: &LivePack, w: usize) -> Vec<Line<'static>> {
+    if p.newly_excluded.is_empty() {
+        return Vec::new();
     }
-    // Excluded by the previewed answer: said in words, not only in the colour.
-    let before: Vec<&String> = p
+    let s = format!("✗ now out: {}", p.newly_excluded.join(", "));
+    text::wrap(&s, w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.excluded))
+        .collect()
+}
+
+/// Whether a pack's notes have a summary line: more rows than shown, or alternatives excluded
+/// before the preview.
+fn summary_needed(p: &LivePack) -> bool {
+    p.rows.len() > 1 || p.excluded.len() > p.newly_excluded.len()
+}
+
+/// The notes under a pack's rows: what the preview excludes (in full), then on one line how many
+/// more are ranked and those excluded before (cut to the line: they are old news).
+fn notes(t: &Theme, p: &LivePack, w: usize, more: usize) -> Vec<Line<'static>> {
+    let mut out = now_out(t, p, w);
+    let before: Vec<&str> = p
         .excluded
         .iter()
         .filter(|n| !p.newly_excluded.contains(n))
+        .map(String::as_str)
         .collect();
-    if !p.newly_excluded.is_empty() {
-        notes.push(format!("✗ now out: {}", p.newly_excluded.join(", ")));
-    }
-    if !before.is_empty() {
-        notes.push(format!(
-            "✗ {}",
-            before
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let style = if p.newly_excluded.is_empty() {
-        t.muted
-    } else {
-        t.excluded
+    let more = (more > 0).then(|| format!("+{more} more"));
+    // The names when they fit, else how many: a line that ends in "…" reads as cut off.
+    let named = (!before.is_empty()).then(|| format!("✗ {}", before.join(", ")));
+    let counted = (!before.is_empty()).then(|| format!("✗ {} excluded", before.len()));
+    let join = |b: &Option<String>| {
+        more.iter()
+            .chain(b.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("  ")
     };
-    out.push(Line::styled(text::truncate(&notes.join("  "), w), style));
+    let summary = [join(&named), join(&counted)]
+        .into_iter()
+        .find(|s| text::width(s) <= w)
+        .unwrap_or_else(|| text::truncate(&join(&counted), w));
+    if !summary.is_empty() {
+        out.push(Line::styled(summary, t.muted));
+    }
+    out
 }
