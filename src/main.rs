@@ -622,19 +622,19 @@ fn compare(
     }
     let cmp = tradeoff::compare::compare_teams(catalog, &teams);
     if let Some(view) = tui {
+        // The comparison is a screen of the TUI: its help, search, detail popup and projector view.
         let config = view_config(view);
-        let mut theme = tui_theme(&config)?;
-        // The comparison screen has no projector layout; the projector's theme is what it can
-        // show (unless a theme was chosen, or colour is off).
-        if config.projector.value
-            && config.theme.value.is_none()
-            && !theme.is_monochrome()
-            && let Some(t) = tradeoff::tui::Theme::builtin("projector")
-        {
-            theme = t;
-        }
-        let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
-        tradeoff::tui::compare_screen::run(screen)
+        let theme = tui_theme(&config)?;
+        let list = teams
+            .into_iter()
+            .map(|t| (t.name, t.file, t.answers))
+            .collect();
+        let mut app = tradeoff::tui::App::new(catalog.clone(), theme, (0, 0));
+        start_projector(&mut app, &config);
+        let app = app.with_teams(list);
+        // No mouse: it has nothing to click (and --mouse is refused for it).
+        let options = tradeoff::tui::Options::default();
+        tradeoff::tui::term::run(app, &options)
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         return Ok(ExitCode::SUCCESS);
     }

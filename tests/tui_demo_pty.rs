@@ -58,7 +58,13 @@ fn projector_flag_at_80x24_and_200x50() {
             t.key("1", &format!("{k}/{n}"));
         }
         t.key("1", "Why it wins against");
-        assert!(t.screen().contains('▀'), "big text:\n{}", t.screen());
+        // Big glyphs where the room is big (at 80×24 the terminal's font is the big text, and
+        // the ranking, scores and reasons are ordinary lines).
+        if cols >= 120 {
+            assert!(t.screen().contains('▀'), "big text:\n{}", t.screen());
+        } else {
+            assert!(t.screen().contains("Ranking"), "{}", t.screen());
+        }
         assert_eq!(t.quit(), 0);
         t.assert_restored();
     }

@@ -497,9 +497,21 @@ fn the_team_comparison_in_a_terminal() {
     args.extend(files.iter().map(String::as_str));
     let mut t = Pty::spawn(80, 24, &args, &[]);
     t.wait_for("Comparing 3 teams");
-    t.wait_for("Tab next tab  ↑↓ scroll  q quit");
+    t.wait_for("Tab next tab  ↑↓ scroll  1–9 details");
     t.key("\t", "Why the outcomes differ");
+    // The main app's help, details and projector view are there too.
+    t.key("?", "Keys · Team comparison");
+    t.send("\x1b");
+    t.wait_gone("Keys · Team comparison");
+    t.key("1", "Rank 1 of");
+    t.send("\x1b");
+    t.wait_gone("Rank 1 of");
+    t.send("p");
     t.key(LEFT, "≠ Workload");
+    assert!(
+        String::from_utf8_lossy(&t.raw).contains("48;5;231"),
+        "the projector theme's white page"
+    );
     t.send("\x1b");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();

@@ -19,6 +19,7 @@ use super::popup::{
 };
 use super::screens::{ResultsState, Screen, WhatIf};
 use super::session::{Live, Session};
+use super::teams::TeamsState;
 use super::theme::Theme;
 
 /// The smallest terminal the screens are designed for.
@@ -54,6 +55,10 @@ pub struct App {
     pub results: ResultsState,
     /// The what-if screen's copy of the answers, while it is shown.
     pub whatif: Option<WhatIf>,
+    /// The team comparison, while it is shown.
+    pub teams: Option<TeamsState>,
+    /// The program is the team comparison (`compare --tui`): leaving it quits.
+    pub teams_only: bool,
     /// The running demo script (`tradeoff demo`), if any.
     pub demo: Option<DemoState>,
     /// An unfinished saved session, offered on the welcome screen.
@@ -81,6 +86,8 @@ impl App {
             popups: Vec::new(),
             screen: Screen::Welcome,
             whatif: None,
+            teams: None,
+            teams_only: false,
             demo: None,
             resume: None,
             status: None,
@@ -95,6 +102,13 @@ impl App {
     /// Continues a saved session: its answers, at the question it was on (or the results).
     pub fn resumed(mut self, answers: Answers, progress: Progress) -> App {
         self.resume_session(answers, progress);
+        self
+    }
+
+    /// The team comparison of these teams as the whole program (`compare --tui`): Esc quits.
+    pub fn with_teams(mut self, teams: Vec<super::msg::TeamAnswers>) -> App {
+        self.teams_only = true;
+        self.apply(Msg::ShowTeams { teams, pack: None });
         self
     }
 
@@ -123,7 +137,7 @@ impl App {
                 position: self.session.question,
                 finished: false,
             },
-            Screen::Results | Screen::WhatIf => Progress {
+            Screen::Results | Screen::WhatIf | Screen::Teams => Progress {
                 position: self.catalog.questions.len(),
                 finished: true,
             },
@@ -142,8 +156,12 @@ impl App {
     /// The recommendation on screen: the what-if screen's, else the answers'. Exports, copies and
     /// the detail popup use it too.
     pub fn shown_rec(&self) -> &Recommendation {
-        match (&self.whatif, self.screen) {
-            (Some(w), Screen::WhatIf) => w.scored.rec(&self.catalog),
+        match (&self.whatif, &self.teams, self.screen) {
+            (Some(w), _, Screen::WhatIf) => w.scored.rec(&self.catalog),
+            (_, Some(t), Screen::Teams) => match t.scored.get(t.shown) {
+                Some(s) => s.rec(&self.catalog),
+                None => self.rec(),
+            },
             _ => self.rec(),
         }
     }
@@ -251,6 +269,7 @@ impl App {
             Msg::GoToQuestion(q) => self.go_to_question(q),
             Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
             Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
+            Msg::ShowTeams { teams, pack } => self.show_teams(&teams, pack),
             Msg::OpenTerm(t) => {
                 if t < self.catalog.glossary.len() {
                     self.popups.push(Popup::Glossary(Entry::new(t)));
@@ -293,6 +312,7 @@ impl App {
                 self.update_whatif(msg);
                 None
             }
+            Screen::Teams => self.update_teams(msg),
         }
     }
 
@@ -328,6 +348,7 @@ impl App {
         let top = match self.popups.last_mut() {
             Some(p) => p.scroll_mut(),
             None if self.screen == Screen::Results => Some(&mut self.results.scroll),
+            None if self.screen == Screen::Teams => self.teams.as_mut().map(|t| &mut t.scroll),
             None => None,
         };
         if let (Some(limit), Some(scroll)) = (layout.scroll_limit, top) {
@@ -339,6 +360,9 @@ impl App {
     /// The layout changes (a resize, the projector view): every limit waits for the next frame.
     fn forget_scroll_limits(&mut self) {
         self.results.scroll.forget_limit();
+        if let Some(t) = &mut self.teams {
+            t.scroll.forget_limit();
+        }
         for scroll in self.popups.iter_mut().filter_map(Popup::scroll_mut) {
             scroll.forget_limit();
         }
@@ -406,17 +430,57 @@ impl App {
         self.popups.clear();
         self.screen = Screen::Results;
         self.whatif = None;
+        self.teams = None;
         self.results.reset(&self.catalog);
     }
 
     fn go_to_question(&mut self, q: usize) {
         self.popups.clear();
         self.whatif = None;
+        self.teams = None;
         if self.catalog.questions.is_empty() {
             self.screen = Screen::Welcome;
         } else {
             self.session.question = q.min(self.catalog.questions.len() - 1);
             self.screen = Screen::Question;
+        }
+    }
+
+    fn show_teams(&mut self, teams: &[super::msg::TeamAnswers], pack: Option<usize>) {
+        self.popups.clear();
+        self.whatif = None;
+        let mut state = TeamsState::new(&self.catalog, teams);
+        if let Some(p) = pack {
+            state.update(&Msg::Tab(p), 0);
+        }
+        self.teams = Some(state);
+        self.screen = Screen::Teams;
+    }
+
+    /// The team comparison: tabs and scrolling; a team's number opens the details of its winner in
+    /// the pack shown; Esc leaves it (the program, when it is the whole program).
+    fn update_teams(&mut self, msg: Msg) -> Option<Msg> {
+        let page = page(self.size);
+        let t = self.teams.as_mut()?;
+        if t.update(&msg, page) {
+            return None;
+        }
+        match msg {
+            Msg::Pick(team) if team < t.scored.len() => {
+                let pack = t.pack()?;
+                t.shown = team;
+                let p = self.shown_rec().packs.get(pack)?;
+                let alt = p.ranking.iter().position(|a| a.rank == Some(1))?;
+                self.popups.push(Popup::Detail(Detail::new(pack, alt)));
+                None
+            }
+            Msg::Back if self.teams_only => Some(Msg::Quit),
+            Msg::Back => {
+                self.teams = None;
+                self.screen = Screen::Welcome;
+                None
+            }
+            _ => None,
         }
     }
 
@@ -439,6 +503,7 @@ impl App {
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;
         self.whatif = None;
+        self.teams = None;
         self.popups.clear();
     }
 

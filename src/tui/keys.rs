@@ -106,11 +106,10 @@ impl Context {
         }
     }
 
-    /// Then the keys of every screen (none in a text field, where they are letters, nor in the team
-    /// comparison, which has no palette, help or projector view).
+    /// Then the keys of every screen (none in a text field, where they are letters).
     fn globals(self) -> &'static [Binding] {
         match self {
-            Context::Export | Context::Palette | Context::Teams => &[],
+            Context::Export | Context::Palette => &[],
             _ => GLOBAL,
         }
     }
@@ -328,9 +327,10 @@ const TEAMS: &[Binding] = &[
     b("shift-tab | left | h",    Msg::PrevTab,    No,          "",          "previous tab"),
     b("up | k",                  Msg::Up,         At(2),       "scroll",    "scroll up"),
     b("down | j",                Msg::Down,       At(2),       "scroll",    "scroll down"),
+    b("1-9",                     Msg::Pick(0),    At(3),       "details",   "on a pack's tab: details of that team's recommendation"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
-    b("q | esc | ctrl-c",        Msg::Quit,       Pinned(3),   "quit",      "quit"),
+    b("esc",                     Msg::Back,       No,          "",          "leave the comparison (quits `compare --tui`)"),
 ];
 
 /// One key a binding listens to.
@@ -518,6 +518,7 @@ fn screen_context(app: &App) -> Context {
         Screen::Results if app.results.panel == Panel::Compare => Context::Compare,
         Screen::Results => Context::Results,
         Screen::WhatIf => Context::WhatIf,
+        Screen::Teams => Context::Teams,
     }
 }
 

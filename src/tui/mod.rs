@@ -1,4 +1,5 @@
-//! The interactive terminal UI: `tradeoff` with no arguments on a terminal (and `compare --tui`).
+//! The interactive terminal UI: `tradeoff` with no arguments on a terminal, `tradeoff demo` and
+//! `tradeoff compare --tui` (the team comparison is one of its screens).
 //!
 //! The Elm architecture, in layers that import only those below them:
 //!
@@ -15,7 +16,6 @@
 
 pub mod app;
 pub mod clipboard;
-pub mod compare_screen;
 pub(crate) mod demo;
 pub mod effects;
 pub(crate) mod keys;

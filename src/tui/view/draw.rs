@@ -28,9 +28,9 @@ pub fn chrome(area: Rect) -> Chrome {
     chrome_within(area, MAX_WIDTH, MAX_HEIGHT)
 }
 
-/// The projector view takes the whole screen up to this size: on a wall, bigger letters matter more
-/// than short lines.
-pub const PROJECTOR_MAX: (u16, u16) = (220, 64);
+/// The projector view takes the whole screen up to this size (a 1920×1080 screen at a small font):
+/// on a wall, bigger letters matter more than short lines.
+pub const PROJECTOR_MAX: (u16, u16) = (240, 67);
 
 pub(super) fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
     let content = area
@@ -393,11 +393,19 @@ pub fn draw_scrolled(
         scroll,
     );
     if limit > 0 && (rows as u16) < area.height {
-        let s = more_text(scroll, limit - scroll);
-        let w = (text::width(&s) as u16).min(area.width);
-        buf.set_stringn(area.right() - w, area.y + rows as u16, s, w as usize, t.key);
+        more_marks(t, area, scroll, limit - scroll, buf);
     }
     scroll
+}
+
+/// On the last row of `area`: how many lines are above and below what is shown.
+pub fn more_marks(t: &Theme, area: Rect, above: usize, below: usize, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let s = more_text(above, below);
+    let w = (text::width(&s) as u16).min(area.width);
+    buf.set_stringn(area.right() - w, area.bottom() - 1, s, w as usize, t.key);
 }
 
 /// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown

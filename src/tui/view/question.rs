@@ -41,8 +41,14 @@ pub fn areas(app: &App, body: Rect) -> Areas {
         height: rest.height - skip,
         ..rest
     };
-    // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64.
-    let rw = (body.width * 2 / 5).clamp(34.min(body.width), 64);
+    // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64, and
+    // takes half of a wide projector view (room for its rows in big text).
+    let rw = if app.look.projector && body.width >= 150 {
+        // Wide enough for both columns in big letters: half each.
+        body.width / 2
+    } else {
+        (body.width * 2 / 5).clamp(34.min(body.width), 64)
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(rw)]).areas(rest);
     Areas {
@@ -167,7 +173,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
     (out, map)
 }
 
-fn progress_line(app: &App, width: usize) -> Line<'static> {
+pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
     let n = app.catalog.questions.len().max(1);
     let pos = app.session.question + 1;
@@ -186,8 +192,9 @@ fn progress_line(app: &App, width: usize) -> Line<'static> {
     ])
 }
 
-/// Draws the question screen; returns where a click chooses: each choice's rows.
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+/// The progress row, the title in big text when there is room (the projector view), and the
+/// question's panel; returns the areas and the panel's inside.
+pub(super) fn frame(app: &App, body: Rect, buf: &mut Buffer) -> Option<(Areas, Rect)> {
     let t = &app.look.theme;
     let a = areas(app, body);
     let big_rows = big_title_rows(app, body);
@@ -209,11 +216,17 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
         &progress_line(app, a.progress.width as usize),
         a.progress.width,
     );
-    let Some(q) = app.catalog.questions.get(app.session.question) else {
-        return Vec::new();
-    };
+    let q = app.catalog.questions.get(app.session.question)?;
     let title = Line::from(vec![Span::styled(format!(" {} ", q.title), t.title)]);
     let inner = panel(t, title, a.left, buf);
+    Some((a, inner))
+}
+
+/// Draws the question screen; returns where a click chooses: each choice's rows.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+    let Some((a, inner)) = frame(app, body, buf) else {
+        return Vec::new();
+    };
     let (lines, choices) = lines(app, inner.width as usize, inner.height as usize);
     draw_lines(buf, inner, &lines, 0);
     ranking(app, &app.live(), a.right, buf);
@@ -228,10 +241,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
         .collect()
 }
 
-/// The live ranking panel.
-pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
+/// The live ranking panel's title: "Ranking now", or the previewed answer.
+pub(super) fn ranking_title(app: &App, live: &Live, area: Rect) -> Line<'static> {
     let t = &app.look.theme;
-    let title = match &live.preview {
+    match &live.preview {
         Some(label) => Line::from(vec![
             Span::styled(" Preview: ", t.preview),
             Span::styled(
@@ -243,8 +256,13 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
             ),
         ]),
         None => Line::from(vec![Span::styled(" Ranking now ", t.title)]),
-    };
-    let inner = panel(t, title, area, buf);
+    }
+}
+
+/// The live ranking panel.
+pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
+    let inner = panel(t, ranking_title(app, live, area), area, buf);
     let w = inner.width as usize;
     let n_packs = live.packs.len().max(1);
     // One line per alternative when the bar fits beside the name, else a name line and a bar line.
@@ -403,7 +421,7 @@ fn summary_needed(p: &LivePack) -> bool {
 
 /// The notes under a pack's rows: what the preview excludes (in full), then on one line how many
 /// more are ranked and those excluded before (cut to the line: they are old news).
-fn notes(t: &Theme, p: &LivePack, w: usize, more: usize) -> Vec<Line<'static>> {
+pub(super) fn notes(t: &Theme, p: &LivePack, w: usize, more: usize) -> Vec<Line<'static>> {
     let mut out = now_out(t, p, w);
     let before: Vec<&str> = p
         .excluded
