@@ -210,9 +210,10 @@ impl App {
         d.auto_advance()
     }
 
-    /// The step shown, if a demo is running (the loop restarts its timer when this changes).
+    /// The beat shown, if a demo is running (the loop restarts its timer when this changes). A
+    /// step that answers several questions has a beat per answer; the others have one.
     pub fn demo_step(&self) -> Option<usize> {
-        self.demo.as_ref().map(|d| d.step)
+        self.demo.as_ref().map(|d| d.beat)
     }
 
     /// Applies one message; returns a follow-up message for the caller to apply next.
@@ -280,12 +281,27 @@ impl App {
             m => {
                 return match self.focus() {
                     Focus::Popup => self.update_popup(m),
-                    Focus::Demo => None,
+                    Focus::Demo => self.update_demo_screen(m),
                     Focus::Screen => self.update_screen(m),
                 };
             }
         }
         None
+    }
+
+    /// The presenter's keys on the screen a demo step shows: panels, packs, the what-if,
+    /// scrolling (the demo's own keys are Space, the arrows and Esc). The next step is rebuilt
+    /// from the script, so none of this outlives the step.
+    fn update_demo_screen(&mut self, msg: Msg) -> Option<Msg> {
+        let on_results = matches!(self.screen, Screen::Results | Screen::Teams);
+        match msg {
+            Msg::Pick(_) if on_results => self.update_screen(msg),
+            Msg::NextTab | Msg::PrevTab | Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
+                self.update_screen(msg)
+            }
+            Msg::WhatIf if self.screen == Screen::Results => self.update_screen(msg),
+            _ => None,
+        }
     }
 
     fn update_popup(&mut self, msg: Msg) -> Option<Msg> {
@@ -619,10 +635,10 @@ impl App {
 
     fn update_demo(&mut self, msg: &Msg) {
         let Some(d) = &mut self.demo else { return };
-        let (step, last) = (d.step, d.last());
+        let (beat, last) = (d.beat, d.last());
         match msg {
-            Msg::DemoNext | Msg::DemoTick if step < last => self.demo_goto(step + 1),
-            Msg::DemoPrev => self.demo_goto(step.saturating_sub(1)),
+            Msg::DemoNext | Msg::DemoTick if beat < last => self.demo_goto(beat + 1),
+            Msg::DemoPrev => self.demo_goto(beat.saturating_sub(1)),
             Msg::DemoFirst => self.demo_goto(0),
             Msg::DemoLast => self.demo_goto(last),
             Msg::DemoPause => d.paused = !d.paused,
@@ -632,7 +648,7 @@ impl App {
         }
     }
 
-    /// Shows step `k`: a fresh session, then the messages of steps `0..=k` in order, each step
+    /// Shows beat `k`: a fresh session, then the messages of beats `0..=k` in order, each step
     /// starting with its popups closed.
     pub fn demo_goto(&mut self, k: usize) {
         let Some(mut d) = self.demo.take() else {
@@ -640,17 +656,26 @@ impl App {
         };
         let k = k.min(d.last());
         self.restart();
-        for (i, step) in d.script.steps.iter().enumerate().take(k + 1) {
+        for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
             if i == k {
                 d.before = self.session.answers().choices.clone();
             }
-            self.popups.clear();
-            for msg in demo::messages(&self.catalog, &step.action) {
+            if part == 0 {
+                self.popups.clear();
+            }
+            for msg in demo::messages(&self.catalog, &d.script.steps[step].action, part) {
                 self.apply(msg);
             }
         }
-        d.step = k;
+        d.beat = k;
         self.demo = Some(d);
+    }
+
+    /// Shows step `step` of the script with all its answers given (its last beat).
+    pub fn demo_goto_step(&mut self, step: usize) {
+        if let Some(k) = self.demo.as_ref().map(|d| d.last_beat_of(step)) {
+            self.demo_goto(k);
+        }
     }
 }
 

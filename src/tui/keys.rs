@@ -101,7 +101,11 @@ impl Context {
     /// Then export and copy, on the screens with a recommendation to show.
     fn leaves(self) -> &'static [Binding] {
         match self {
-            Context::Question | Context::Results | Context::Compare | Context::WhatIf => LEAVE,
+            Context::Question
+            | Context::Results
+            | Context::Compare
+            | Context::WhatIf
+            | Context::Demo => LEAVE,
             _ => &[],
         }
     }
@@ -300,6 +304,13 @@ const DEMO: &[Binding] = &[
     b("end",                     Msg::DemoLast,   No,          "",          "last step"),
     b("a",                       Msg::DemoPause,  No,          "",          "pause or resume auto-advance (scripts with auto_advance_seconds)"),
     b("esc",                     Msg::DemoExit,   At(3),       "take over", "leave the script: the live session goes on with these answers"),
+    // The presenter may look around what a step shows; the next step is rebuilt from the script.
+    b("1-9",                     Msg::Pick(0),    No,          "",          "on the results: panel (1 overview, 2 why, 3 what would change, 4 compare); on a team comparison: a team's details"),
+    b("tab",                     Msg::NextTab,    No,          "",          "next pack (or tab)"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack (or tab)"),
+    b("w",                       Msg::WhatIf,     No,          "",          "what-if on the results shown"),
+    b("up | k",                  Msg::Up,         No,          "",          "scroll up, or the previous alternative"),
+    b("down | j",                Msg::Down,       No,          "",          "scroll down, or the next alternative"),
 ];
 
 #[rustfmt::skip]

@@ -31,15 +31,19 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         .collect();
     let Some(winner) = p.winner.as_deref().and_then(|id| find(p, id)) else {
         head.push(Row::text(no_winner(t, w)));
-        return vec![Part::new(head), ranking(app, p, w)];
+        let mut parts = vec![Part::new(head)];
+        parts.extend(ranking(app, p, w));
+        return parts;
     };
-    let mut standing_lines = vec![Line::from(vec![
+    head.push(Row::text(vec![Line::from(vec![
         Span::styled("▶ ", t.winner),
         Span::styled(text::truncate(&winner.name, w.saturating_sub(2)), t.winner),
-    ])];
-    standing_lines.extend(wrapped(&standing(p), w, "  ", "  ", t.text));
-    head.push(Row::text(standing_lines));
-    let mut parts = vec![Part::tight(head), ranking(app, p, w)];
+    ])]));
+    // The standing's numbers are in the ranking too: they give way first when room is short (a
+    // demo's caption under the screen).
+    head.push(Row::text(wrapped(&standing(p), w, "  ", "  ", t.text)).optional(24));
+    let mut parts = vec![Part::tight(head)];
+    parts.extend(ranking(app, p, w));
     parts.extend(why(app, p, w));
     let caveats: Vec<Row> = p
         .caveats
@@ -62,12 +66,14 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
 }
 
 /// The ranking: each ranked alternative with its bar and score, big as "rank, short name, score";
-/// each excluded one with the first reason, on one line.
-fn ranking(app: &App, p: &PackResult, w: usize) -> Part {
+/// each excluded one with the first reason, on one line (a part of their own).
+fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
     let t = &app.look.theme;
     let selected = app.selected();
     let widths = ranking_widths(p, w, 60);
     let mut rows = vec![Row::text(vec![ranking_heading(t, widths.0, widths.1)])];
+    // The excluded ones, all or none (a partial list would say less is excluded than is).
+    let mut out = Vec::new();
     let ranked: Vec<_> = p.ranking.iter().filter(|a| !a.excluded).collect();
     let name_w = ranked
         .iter()
@@ -80,7 +86,9 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Part {
         let mark = if is_sel { "› " } else { "  " };
         let sel_style = is_sel.then_some(t.selection);
         let row = if a.excluded {
-            Row::text(vec![excluded_line(app, p, a, mark, w)])
+            // Out of the running: said when there is room (the selected one always).
+            let row = Row::text(vec![excluded_line(app, p, a, mark, w)]);
+            if is_sel { row } else { row.optional(25) }
         } else {
             let rank = a.rank.unwrap_or(0);
             let line = ranked_line(t, a, mark, t.text, widths);
@@ -96,6 +104,7 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Part {
             Row::big(vec![line], big, grow.min(10 + n))
         };
         let row = row.selected(sel_style);
+        let rows = if a.excluded { &mut out } else { &mut rows };
         rows.push(if is_sel {
             Row {
                 lines: row
@@ -109,7 +118,7 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Part {
             row
         });
     }
-    Part::new(rows)
+    vec![Part::new(rows), Part::tight(out).uniform()]
 }
 
 /// Why the winner wins against the runner-up, in points per criterion: the strongest reason goes

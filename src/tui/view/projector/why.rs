@@ -105,9 +105,10 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         }
         rows.push(Row::big(vec![total.clone()], big_line(pieces), 1));
     }
-    let reasons: Vec<Row> = because(t, p, w)
-        .into_iter()
-        .map(|l: Line<'static>| Row::text(vec![l]).optional(40))
-        .collect();
+    // The answers behind the numbers, with room; the heading never alone at the bottom.
+    let mut lines = because(t, p, w).into_iter();
+    let first: Vec<Line<'static>> = lines.by_ref().take(2).collect();
+    let mut reasons = vec![Row::text(first).optional(40)];
+    reasons.extend(lines.map(|l: Line<'static>| Row::text(vec![l]).optional(40)));
     vec![Part::tight(names), Part::new(rows), Part::new(reasons)]
 }
