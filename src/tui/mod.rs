@@ -22,6 +22,7 @@ pub(crate) mod keys;
 pub(crate) mod look;
 pub mod msg;
 pub mod popup;
+pub mod record;
 pub(crate) mod screens;
 pub(crate) mod scroll;
 pub(crate) mod session;
@@ -44,4 +45,6 @@ pub struct Options {
     pub mouse: bool,
     /// Save the answers here after every change (atomically); `None` saves nothing (demos, tests).
     pub session: Option<std::path::PathBuf>,
+    /// Record what is drawn to this asciicast v2 file (`--record`).
+    pub record: Option<std::path::PathBuf>,
 }
