@@ -430,3 +430,47 @@ fn the_compare_screen_keys_go_through_the_shared_machinery() {
     press(&mut s2, "esc");
     assert!(s2.quit, "Esc quits too");
 }
+
+/// The team comparison on screen and the handout (`tradeoff compare --format json|html`) agree:
+/// every team's winner and score of every pack, from the same comparison.
+#[test]
+fn the_comparison_screen_and_the_handout_agree() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let files: Vec<String> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| dir.join(format!("{f}.toml")).display().to_string())
+        .collect();
+    let run = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+            .arg("compare")
+            .args(&files)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let html = run("html");
+    let mut app = teams_app((120, 40));
+    for (k, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
+        app.update(Msg::NextTab);
+        assert_eq!(app.teams.as_ref().unwrap().tab, k + 1);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        tradeoff::tui::term::draw(&mut term, &mut app).unwrap();
+        let screen = term.backend().to_string();
+        for (i, r) in pack["results"].as_array().unwrap().iter().enumerate() {
+            let team = json["teams"][i].as_str().unwrap();
+            let winner = r["winner_name"].as_str().unwrap();
+            let score = format!("{:.1}", r["score"].as_f64().unwrap());
+            let row = screen
+                .lines()
+                .find(|l| l.contains(&format!("{} {team}", i + 1)))
+                .unwrap_or_else(|| panic!("{team} on screen:\n{screen}"));
+            assert!(row.contains(winner) && row.contains(&score), "{row}");
+            assert!(html.contains(winner) && html.contains(&score), "{winner} {score} in the handout");
+        }
+    }
+}
