@@ -57,7 +57,12 @@ fn measure(cols: u16, rows: u16, record: bool, rounds: usize) -> (f64, f64, usiz
         t.wait_for("Welcome to tradeoff");
         t.settle();
         for key in flow(n) {
-            times.extend(time_key(&mut t, key));
+            let ms = time_key(&mut t, key);
+            // LATENCY_KEYS=1 prints each key's time, to see which screens are slow.
+            if std::env::var_os("LATENCY_KEYS").is_some() {
+                println!("  {key:?}: {ms:?}");
+            }
+            times.extend(ms);
         }
         assert!(
             t.screen().contains("Overview"),
