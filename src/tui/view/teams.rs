@@ -300,9 +300,11 @@ fn answers_parts(app: &App, s: &TeamsState, width: u16) -> Vec<Part> {
                 Row::big(vec![l], big, 20 + i as u16)
             })
             .collect();
+        // The differences go big all together or not at all: a table with one big row reads as
+        // if that row mattered more.
         vec![
             Part::tight(vec![head]),
-            Part::new(table),
+            Part::new(table).uniform(),
             stacks(app, s, width),
             outcomes_summary(app, s),
         ]
@@ -456,5 +458,5 @@ fn outcomes_summary(app: &App, s: &TeamsState) -> Part {
             Row::big(vec![line], big, 10 + i as u16)
         })
         .collect();
-    Part::new(rows)
+    Part::new(rows).uniform()
 }
