@@ -449,7 +449,11 @@ fn the_comparison_screen_and_the_handout_agree() {
             .args(["--format", format])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
@@ -470,7 +474,10 @@ fn the_comparison_screen_and_the_handout_agree() {
                 .find(|l| l.contains(&format!("{} {team}", i + 1)))
                 .unwrap_or_else(|| panic!("{team} on screen:\n{screen}"));
             assert!(row.contains(winner) && row.contains(&score), "{row}");
-            assert!(html.contains(winner) && html.contains(&score), "{winner} {score} in the handout");
+            assert!(
+                html.contains(winner) && html.contains(&score),
+                "{winner} {score} in the handout"
+            );
         }
     }
 }
