@@ -72,6 +72,11 @@ pub struct ViewArgs {
     /// Start in the normal view, whatever TRADEOFF_PROJECTOR or the config file say.
     #[arg(long, overrides_with = "projector")]
     pub no_projector: bool,
+
+    /// Record the session to FILE as an asciicast v2 file, to share afterwards (asciinema's
+    /// player, or `agg` for a GIF). The file is replaced.
+    #[arg(long, value_name = "FILE.cast")]
+    pub record: Option<PathBuf>,
 }
 
 impl ViewArgs {
@@ -94,6 +99,7 @@ impl ViewArgs {
             no_mouse,
             projector,
             no_projector,
+            record: self.record.clone().or_else(|| outer.record.clone()),
         }
     }
 
@@ -106,6 +112,7 @@ impl ViewArgs {
             (self.no_mouse, "--no-mouse"),
             (self.projector, "--projector"),
             (self.no_projector, "--no-projector"),
+            (self.record.is_some(), "--record"),
         ] {
             if on {
                 v.push(name);
@@ -138,6 +145,9 @@ pub fn flag_scope(flag: &str) -> Option<&'static str> {
         }
         "--projector" | "--no-projector" => {
             "--projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`"
+        }
+        "--record" => {
+            "--record records the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`"
         }
         "--plain" => "--plain is a mode of `tradeoff` without a command",
         "--resume" => "--resume continues the saved session of `tradeoff` without a command",
@@ -201,6 +211,9 @@ pub enum Command {
         /// Not in the projector theme, whatever TRADEOFF_PROJECTOR or the config file say.
         #[arg(long, requires = "tui", overrides_with = "projector")]
         no_projector: bool,
+        /// Record the full-screen view to FILE as an asciicast v2 file.
+        #[arg(long, value_name = "FILE.cast", requires = "tui")]
+        record: Option<PathBuf>,
     },
     /// Run a workshop demo script in the interactive mode: Space or → next step, ← back, Esc hands
     /// the live session over. Without SCRIPT, the built-in story of the seed report.

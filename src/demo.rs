@@ -1,17 +1,27 @@
-//! Demo scripts for workshops: a TOML list of steps (answer, pause, show results, what-if, glossary
-//! entry, reset), each with a caption of narration. Checked against the data before the demo starts,
-//! so a typo is reported with file, line and column instead of surfacing in front of the room.
+//! Demo scripts for workshops: a TOML list of steps (answer, pause, show results on a pack and a
+//! panel, what-if, glossary entry, team comparison, reset), each with a caption of narration.
+//! Checked against the data before the demo starts — the answers files a team comparison names
+//! are read and checked too — so a typo is reported with file, line and column instead of
+//! surfacing in front of the room.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::answers::Answers;
 use crate::pack::{Catalog, Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
 
 /// The default script, telling the seed report's story (embedded from `assets/demo/`).
 pub const DEFAULT_SCRIPT: &str = "demo/seed-story.toml";
+
+/// The panels of the results a step can show, by the name a script gives them.
+pub const PANELS: [&str; 4] = ["overview", "why", "change", "compare"];
+
+/// The largest answers file a script may name.
+const TEAM_FILE_MAX_BYTES: u64 = 1 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Script {
@@ -35,12 +45,26 @@ pub enum Action {
     Reset,
     /// Answer questions: `(question index, choice index)`, shown one after another.
     Answer(Vec<(usize, usize)>),
-    /// Show the results, on the tab of this pack (index) or the first.
-    Results(Option<usize>),
+    /// Show the results, on the tab of this pack (index) or the first, on a panel (an index into
+    /// [`PANELS`]).
+    Results { pack: Option<usize>, panel: usize },
     /// Change answers as a what-if, next to the original ranking.
     WhatIf(Vec<(usize, usize)>),
     /// Open a glossary entry (term index).
     Glossary(usize),
+    /// Compare teams from their answers files, on the answers tab or a pack's.
+    Teams {
+        teams: Vec<TeamFile>,
+        pack: Option<usize>,
+    },
+}
+
+/// A team of a comparison step: its name, the file as the script names it, its answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamFile {
+    pub name: String,
+    pub file: String,
+    pub answers: Answers,
 }
 
 #[derive(Deserialize)]
@@ -64,8 +88,17 @@ struct StepDef {
     /// `results = true` or `results = "iac"` (a pack id).
     #[serde(default)]
     results: Option<Spanned<ResultsDef>>,
+    /// With `results`: `overview`, `why`, `change` or `compare`.
+    #[serde(default)]
+    panel: Option<Spanned<String>>,
     #[serde(default)]
     glossary: Option<Spanned<String>>,
+    /// Answers files to compare, relative to the script.
+    #[serde(default)]
+    teams: Option<Vec<Spanned<String>>>,
+    /// With `teams`: the pack whose tab is shown.
+    #[serde(default)]
+    pack: Option<Spanned<String>>,
     #[serde(default)]
     reset: Option<bool>,
     #[serde(default)]
@@ -79,86 +112,182 @@ enum ResultsDef {
     Pack(String),
 }
 
-/// Parses and checks a script; every problem is reported.
-pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Diagnostic>> {
-    let src = SourceText::new(name, text);
-    let def: ScriptDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
-    let mut diags = Vec::new();
-    let auto_advance = match &def.auto_advance_seconds {
-        Some(s) if !(s.get_ref().is_finite() && *s.get_ref() > 0.0) => {
-            diags.push(src.at(s.span(), "auto_advance_seconds must be a number of seconds > 0 (leave it out to advance by hand)"));
-            None
-        }
-        Some(s) => Some(*s.get_ref()),
-        None => None,
-    };
-    let answers_of = |map: &BTreeMap<Spanned<String>, Spanned<String>>,
-                      diags: &mut Vec<Diagnostic>| {
+/// What checking a script needs: the data, the script's text for places, a way to read the
+/// answers files it names, and where problems go.
+struct Check<'a> {
+    catalog: &'a Catalog,
+    src: SourceText<'a>,
+    read: &'a dyn Fn(&str) -> Result<String, String>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Check<'_> {
+    fn at(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        let d = self.src.at(span, message);
+        self.diags.push(d);
+    }
+
+    /// `(question, choice)` pairs in the order the questions are asked, not alphabetically.
+    fn answers(&mut self, map: &BTreeMap<Spanned<String>, Spanned<String>>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for (q, c) in map {
-            let Some(qi) = catalog.question_index(q.get_ref()) else {
-                diags.push(src.at(
-                    q.span(),
-                    crate::answers::unknown_question(catalog, q.get_ref()),
-                ));
+            let Some(qi) = self.catalog.question_index(q.get_ref()) else {
+                let msg = crate::answers::unknown_question(self.catalog, q.get_ref());
+                self.at(q.span(), msg);
                 continue;
             };
-            match catalog.questions[qi].choice_index(c.get_ref()) {
+            match self.catalog.questions[qi].choice_index(c.get_ref()) {
                 Some(ci) => out.push((qi, ci)),
-                None => diags.push(src.at(
-                    c.span(),
-                    crate::answers::unknown_choice(catalog, qi, c.get_ref()),
-                )),
+                None => {
+                    let msg = crate::answers::unknown_choice(self.catalog, qi, c.get_ref());
+                    self.at(c.span(), msg);
+                }
             }
         }
-        // Answer in the order the questions are asked, not alphabetically.
         out.sort_unstable();
         out
-    };
-    let mut steps = Vec::new();
-    for s in def.steps.get_ref() {
+    }
+
+    /// A pack by id, or a problem naming the ids there are.
+    fn pack(&mut self, id: &Spanned<String>, hint: &str) -> Option<usize> {
+        let found = self.catalog.pack_index(id.get_ref());
+        if found.is_none() {
+            let ids = self.catalog.packs.iter().map(|p| p.id.as_str());
+            let msg = format!(
+                "unknown pack `{}`{}; use {hint} or one of: {}",
+                id.get_ref(),
+                did_you_mean(id.get_ref(), ids.clone()),
+                ids.collect::<Vec<_>>().join(", ")
+            );
+            self.at(id.span(), msg);
+        }
+        found
+    }
+
+    fn results(
+        &mut self,
+        r: &Spanned<ResultsDef>,
+        panel: Option<&Spanned<String>>,
+    ) -> Option<Action> {
+        let pack = match r.get_ref() {
+            ResultsDef::Flag(true) => None,
+            ResultsDef::Flag(false) => return None,
+            ResultsDef::Pack(id) => {
+                let id = Spanned::new(r.span(), id.clone());
+                Some(self.pack(&id, "`results = true`")?)
+            }
+        };
+        let panel = match panel {
+            None => 0,
+            Some(p) => match PANELS.iter().position(|x| x == p.get_ref()) {
+                Some(i) => i,
+                None => {
+                    let msg = format!(
+                        "unknown panel `{}`{}; use one of: {}",
+                        p.get_ref(),
+                        did_you_mean(p.get_ref(), PANELS.iter().copied()),
+                        PANELS.join(", ")
+                    );
+                    self.at(p.span(), msg);
+                    0
+                }
+            },
+        };
+        Some(Action::Results { pack, panel })
+    }
+
+    fn glossary(&mut self, g: &Spanned<String>) -> Option<Action> {
+        match self.catalog.term_index(g.get_ref()) {
+            Some(t) => Some(Action::Glossary(t)),
+            None => {
+                let ids = self.catalog.glossary.iter().map(|t| t.id.as_str());
+                let msg = format!(
+                    "unknown glossary term `{}`{}",
+                    g.get_ref(),
+                    did_you_mean(g.get_ref(), ids)
+                );
+                self.at(g.span(), msg);
+                None
+            }
+        }
+    }
+
+    /// The answers files of a comparison, read and checked; each problem in one is reported at
+    /// its own place in it.
+    fn teams(
+        &mut self,
+        files: &[Spanned<String>],
+        pack: Option<&Spanned<String>>,
+    ) -> Option<Action> {
+        if files.len() < 2 {
+            let span = files.first().map_or(0..0, |f| f.span());
+            self.at(span, "a team comparison needs at least two answers files");
+            return None;
+        }
+        let mut teams = Vec::new();
+        for f in files {
+            let text = match (self.read)(f.get_ref()) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.at(
+                        f.span(),
+                        format!("cannot read the answers file `{}`: {e}", f.get_ref()),
+                    );
+                    continue;
+                }
+            };
+            let mut answers = Answers::empty(self.catalog);
+            match answers.apply_file(self.catalog, f.get_ref(), &text) {
+                Ok(()) => {
+                    let name = answers.team.clone().unwrap_or_else(|| {
+                        Path::new(f.get_ref())
+                            .file_stem()
+                            .map_or("team".into(), |s| s.to_string_lossy().into_owned())
+                    });
+                    teams.push(TeamFile {
+                        name,
+                        file: f.get_ref().clone(),
+                        answers,
+                    });
+                }
+                Err(d) => self.diags.extend(d),
+            }
+        }
+        let pack = match pack {
+            Some(p) => Some(self.pack(p, "no `pack` (the answers tab)")?),
+            None => None,
+        };
+        (teams.len() == files.len()).then_some(Action::Teams { teams, pack })
+    }
+
+    /// The one thing a step does; a problem when it asks for none or several.
+    fn step(&mut self, s: &Spanned<StepDef>) -> Action {
         let step = s.get_ref();
         let mut actions = Vec::new();
         if let Some(a) = &step.answer {
-            actions.push(Action::Answer(answers_of(a, &mut diags)));
+            actions.push(Action::Answer(self.answers(a)));
         }
         if let Some(a) = &step.what_if {
-            actions.push(Action::WhatIf(answers_of(a, &mut diags)));
+            actions.push(Action::WhatIf(self.answers(a)));
         }
         if let Some(r) = &step.results {
-            match r.get_ref() {
-                ResultsDef::Flag(true) => actions.push(Action::Results(None)),
-                ResultsDef::Flag(false) => {}
-                ResultsDef::Pack(id) => match catalog.pack_index(id) {
-                    Some(p) => actions.push(Action::Results(Some(p))),
-                    None => diags.push(src.at(
-                        r.span(),
-                        format!(
-                                "unknown pack `{id}`{}; use `results = true` or one of: {}",
-                                did_you_mean(id, catalog.packs.iter().map(|p| p.id.as_str())),
-                                catalog
-                                    .packs
-                                    .iter()
-                                    .map(|p| p.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                    )),
-                },
-            }
+            actions.extend(self.results(r, step.panel.as_ref()));
+        } else if let Some(p) = &step.panel {
+            self.at(
+                p.span(),
+                "`panel` goes with `results` (e.g. results = \"compute\", panel = \"why\")",
+            );
         }
         if let Some(g) = &step.glossary {
-            match catalog.term_index(g.get_ref()) {
-                Some(t) => actions.push(Action::Glossary(t)),
-                None => diags.push(src.at(
-                    g.span(),
-                    format!(
-                        "unknown glossary term `{}`{}",
-                        g.get_ref(),
-                        did_you_mean(g.get_ref(), catalog.glossary.iter().map(|t| t.id.as_str()))
-                    ),
-                )),
-            }
+            actions.extend(self.glossary(g));
+        }
+        if let Some(files) = &step.teams {
+            actions.extend(self.teams(files, step.pack.as_ref()));
+        } else if let Some(p) = &step.pack {
+            self.at(
+                p.span(),
+                "`pack` goes with `teams` (with `results`, write results = \"pack-id\")",
+            );
         }
         if step.reset == Some(true) {
             actions.push(Action::Reset);
@@ -167,33 +296,79 @@ pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Di
             actions.push(Action::Pause);
         }
         if step.caption.get_ref().trim().is_empty() {
-            diags.push(src.at(
+            self.at(
                 step.caption.span(),
                 "caption is empty: write what the presenter says at this step",
-            ));
+            );
         }
-        let action = match actions.len() {
+        match actions.len() {
             0 => Action::Pause,
             1 => actions.remove(0),
             _ => {
-                diags.push(src.at(
-                    s.span(),
-                    "a step does one thing: use one of answer, what_if, results, glossary, reset or pause (split it into two steps)",
-                ));
+                self.at(s.span(), "a step does one thing: use one of answer, what_if, results, glossary, teams, reset or pause (split it into two steps)");
                 Action::Pause
             }
-        };
+        }
+    }
+}
+
+/// Parses and checks a script; answers files it names are read relative to the script's folder.
+/// Every problem is reported.
+pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Diagnostic>> {
+    let dir = Path::new(name)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let read = move |rel: &str| {
+        // A file, never standard input (`-` means it for `--answers`).
+        if rel == "-" {
+            return Err("name a file".to_string());
+        }
+        crate::fsutil::read_text_limited(&dir.join(rel), TEAM_FILE_MAX_BYTES)
+            .map_err(|e| e.to_string())
+    };
+    parse_with(catalog, name, text, &read)
+}
+
+/// [`parse`], reading the answers files a comparison step names with `read` (a path relative to
+/// the script).
+pub fn parse_with(
+    catalog: &Catalog,
+    name: &str,
+    text: &str,
+    read: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Script, Vec<Diagnostic>> {
+    let src = SourceText::new(name, text);
+    let def: ScriptDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
+    let mut check = Check {
+        catalog,
+        src,
+        read,
+        diags: Vec::new(),
+    };
+    let auto_advance = match &def.auto_advance_seconds {
+        Some(s) if !(s.get_ref().is_finite() && *s.get_ref() > 0.0) => {
+            check.at(s.span(), "auto_advance_seconds must be a number of seconds > 0 (leave it out to advance by hand)");
+            None
+        }
+        Some(s) => Some(*s.get_ref()),
+        None => None,
+    };
+    let mut steps = Vec::new();
+    for s in def.steps.get_ref() {
+        let action = check.step(s);
         steps.push(Step {
-            caption: step.caption.get_ref().clone(),
+            caption: s.get_ref().caption.get_ref().clone(),
             action,
         });
     }
     if steps.is_empty() {
-        diags.push(src.at(
+        check.at(
             def.steps.span(),
             "the script has no steps: add [[step]] tables",
-        ));
+        );
     }
+    let mut diags = check.diags;
     if diags.is_empty() {
         Ok(Script {
             title: def.title,
@@ -206,8 +381,19 @@ pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Di
     }
 }
 
-/// The default script, embedded in the binary.
+/// The default script, embedded in the binary with the answers files next to it.
 pub fn default_script(catalog: &Catalog) -> Result<Script, Vec<Diagnostic>> {
     let text = crate::assets::builtin_asset(DEFAULT_SCRIPT).unwrap_or("");
-    parse(catalog, &format!("assets/{DEFAULT_SCRIPT}"), text)
+    let dir = Path::new(DEFAULT_SCRIPT)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let read = move |rel: &str| {
+        let path = dir.join(rel);
+        let key = path.to_string_lossy().replace('\\', "/");
+        crate::assets::builtin_asset(&key)
+            .map(str::to_string)
+            .ok_or_else(|| format!("no built-in asset `assets/{key}`"))
+    };
+    parse_with(catalog, &format!("assets/{DEFAULT_SCRIPT}"), text, &read)
 }

@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             theme,
             projector,
             no_projector,
+            record,
         } => {
             let view = if tui {
                 if outer.mouse().is_some() {
@@ -135,6 +136,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     theme,
                     projector,
                     no_projector,
+                    record,
                     ..ViewArgs::default()
                 };
                 Some(mine.or(&outer))
@@ -173,7 +175,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             data: d,
             view,
             format,
-        } => show_config(data(d), &view.or(&outer), format),
+        } => {
+            if view.or(&outer).record.is_some() {
+                return Err(misplaced("--record", name));
+            }
+            show_config(data(d), &view.or(&outer), format)
+        }
         Command::Completions { shell } => {
             no_view()?;
             no_data()?;
@@ -292,6 +299,7 @@ fn interactive(
     let options = tradeoff::tui::Options {
         mouse: config.mouse.value,
         session,
+        record: recording(view)?,
     };
     tradeoff::tui::term::run(app, &options)
         .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
@@ -333,11 +341,29 @@ fn demo(
     // A demo saves no session: the presenter's answers are not the user's.
     let options = tradeoff::tui::Options {
         mouse: config.mouse.value,
+        record: recording(view)?,
         ..Default::default()
     };
     tradeoff::tui::term::run(app, &options)
         .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file `--record` names, checked before the screen opens: it can be created (it is replaced).
+fn recording(view: &ViewArgs) -> Result<Option<PathBuf>, Failure> {
+    let Some(path) = &view.record else {
+        return Ok(None);
+    };
+    std::fs::File::create(path).map_err(|e| {
+        fail(
+            1,
+            format!(
+                "error: cannot write the recording {}: {e}",
+                safe::line(&path.display().to_string())
+            ),
+        )
+    })?;
+    Ok(Some(path.clone()))
 }
 
 /// The largest demo script read (the built-in one is a few KiB).
@@ -676,19 +702,22 @@ fn compare(
     }
     let cmp = tradeoff::compare::compare_teams(catalog, &teams);
     if let Some(view) = tui {
+        // The comparison is a screen of the TUI: its help, search, detail popup and projector view.
         let config = view_config(view);
-        let mut theme = tui_theme(&config)?;
-        // The comparison screen has no projector layout; the projector's theme is what it can
-        // show (unless a theme was chosen, or colour is off).
-        if config.projector.value
-            && config.theme.value.is_none()
-            && !theme.is_monochrome()
-            && let Some(t) = tradeoff::tui::Theme::builtin("projector")
-        {
-            theme = t;
-        }
-        let screen = tradeoff::tui::compare_screen::CompareScreen::new(cmp, theme, (0, 0));
-        tradeoff::tui::compare_screen::run(screen)
+        let theme = tui_theme(&config)?;
+        let list = teams
+            .into_iter()
+            .map(|t| (t.name, t.file, t.answers))
+            .collect();
+        let mut app = tradeoff::tui::App::new(catalog.clone(), theme, (0, 0));
+        start_projector(&mut app, &config);
+        let app = app.with_teams(list);
+        // No mouse: it has nothing to click (and --mouse is refused for it).
+        let options = tradeoff::tui::Options {
+            record: recording(view)?,
+            ..Default::default()
+        };
+        tradeoff::tui::term::run(app, &options)
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         return Ok(ExitCode::SUCCESS);
     }

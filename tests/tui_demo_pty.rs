@@ -11,7 +11,7 @@ use common::pty::Pty;
 fn demo_starts_steps_with_space_and_quits_restoring_the_terminal() {
     let mut t = Pty::spawn(80, 24, &["demo"], &[]);
     t.wait_for("Step 1 of");
-    t.wait_for("Let's see whether they still hold.");
+    t.wait_for("Let's see what still holds in 2026.");
     t.key(" ", "Step 2 of");
     t.wait_for("Glossary · T-shaped skills");
     t.key(" ", "Step 3 of");
@@ -31,6 +31,9 @@ fn demo_esc_hands_over_and_projector_toggles() {
         t.key(" ", &format!("Step {n} of"));
     }
     t.wait_for("✓ Team size = Small (2–5)");
+    // Step 4 answers three questions, one beat each.
+    t.key(" ", "(answer 2 of 3)");
+    t.wait_for("✓ Kubernetes experience = None");
     // Esc: the caption bar goes, the usual keys come back with the answers.
     t.writer.write_all(b"\x1b").unwrap();
     t.wait_gone("Step 4 of");
@@ -50,14 +53,21 @@ fn projector_flag_at_80x24_and_200x50() {
     for (cols, rows) in [(80, 24), (200, 50)] {
         let mut t = Pty::spawn(cols, rows, &["--projector"], &[]);
         t.wait_for("Welcome to tradeoff");
-        t.key("\r", "1/8");
+        let n = tradeoff::pack::load_builtin().unwrap().questions.len();
+        t.key("\r", &format!("1/{n}"));
         // The projector theme paints its page: 256-colour white background.
         assert!(String::from_utf8_lossy(&t.raw).contains("48;5;231"));
-        for n in 2..=8 {
-            t.key("1", &format!("{n}/8"));
+        for k in 2..=n {
+            t.key("1", &format!("{k}/{n}"));
         }
         t.key("1", "Why it wins against");
-        assert!(t.screen().contains('▀'), "big text:\n{}", t.screen());
+        // Big glyphs where the room is big (at 80×24 the terminal's font is the big text, and
+        // the ranking, scores and reasons are ordinary lines).
+        if cols >= 120 {
+            assert!(t.screen().contains('▀'), "big text:\n{}", t.screen());
+        } else {
+            assert!(t.screen().contains("Ranking"), "{}", t.screen());
+        }
         assert_eq!(t.quit(), 0);
         t.assert_restored();
     }
@@ -106,4 +116,123 @@ fn demo_without_a_terminal_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal"), "{err}");
+}
+
+/// The whole default demo in the projector view at 80×24 and 200×50, beat by beat: each beat's main
+/// content is on screen above the caption (the layout makes room for the caption; nothing the step
+/// is about is pushed off), and the caption itself is whole.
+#[test]
+fn the_whole_demo_in_the_projector_view_keeps_its_content_above_the_caption() {
+    use tradeoff::demo::Action;
+    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let script = tradeoff::demo::default_script(&catalog).unwrap();
+    for (cols, rows) in [(80u16, 24u16), (200, 50)] {
+        let mut t = Pty::spawn(cols, rows, &["demo", "--projector"], &[]);
+        let mut answers = tradeoff::answers::Answers::empty(&catalog);
+        let n = script.steps.len();
+        for (i, step) in script.steps.iter().enumerate() {
+            let beats = match &step.action {
+                Action::Answer(p) => p.len().max(1),
+                _ => 1,
+            };
+            for b in 0..beats {
+                let head = format!("▶ Step {} of {n}", i + 1);
+                // The frame is whole once the caption's first words are drawn under its head
+                // (a frame is written top to bottom: the body is there before the caption).
+                let first_words: String = step
+                    .caption
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                t.wait_until(&format!("{head}: {first_words}"), |s| {
+                    s.lines()
+                        .skip_while(|l| !l.contains(&head))
+                        .skip(1)
+                        .any(|l| l.contains(&first_words))
+                });
+                if let Action::Answer(p) = &step.action {
+                    let (q, c) = p[b];
+                    answers.choices[q] = Some(c);
+                    // The beat's own answer is on the caption, and on screen.
+                    t.wait_for(&format!("✓ {}", catalog.questions[q].title));
+                }
+                let screen = t.screen();
+                let lines: Vec<&str> = screen.lines().collect();
+                let cap = lines
+                    .iter()
+                    .position(|l| l.contains(&head))
+                    .unwrap_or_else(|| panic!("{head}:\n{screen}"));
+                let body = lines[..cap].join("\n");
+                let what = format!("{cols}×{rows}, step {} beat {}", i + 1, b + 1);
+                check_step(&catalog, &answers, &step.action, b, &body, &what);
+                if let Action::Reset = step.action {
+                    answers = tradeoff::answers::Answers::empty(&catalog);
+                }
+                t.send(" ");
+            }
+        }
+        assert_eq!(t.quit(), 0);
+        t.assert_restored();
+    }
+}
+
+/// What a beat is about is on screen above the caption.
+fn check_step(
+    catalog: &tradeoff::pack::Catalog,
+    answers: &tradeoff::answers::Answers,
+    action: &tradeoff::demo::Action,
+    beat: usize,
+    body: &str,
+    what: &str,
+) {
+    use tradeoff::demo::Action;
+    let has = |s: &str| {
+        assert!(
+            body.contains(s),
+            "{what}: {s:?} not above the caption:\n{body}"
+        )
+    };
+    let whole = |s: &str| {
+        assert!(
+            !body.contains("more below"),
+            "{what}: {s} does not fit above the caption:\n{body}"
+        )
+    };
+    match action {
+        Action::Answer(p) => has(&format!(" {} ", catalog.questions[p[beat].0].title)),
+        Action::Results { pack, panel } => {
+            let rec = tradeoff::engine::analyze(catalog, answers, &[]);
+            let p = &rec.packs[pack.unwrap_or(0)];
+            has(&format!("▶ {}", p.name));
+            match panel {
+                0 => {
+                    has(&format!(
+                        "▶ {}",
+                        tradeoff::report::name_of(p, p.winner.as_deref().unwrap())
+                    ));
+                    has("Why it wins against");
+                    whole("the overview");
+                }
+                1 => {
+                    has("▶ 2 Why");
+                    whole("the points per criterion");
+                }
+                _ => has("One different answer changes the winner"),
+            }
+        }
+        Action::WhatIf(p) => {
+            has("What-if  vs  original");
+            has(&format!("{} *", catalog.questions[p[0].0].title));
+        }
+        Action::Glossary(g) => has(&format!("Glossary · {}", catalog.glossary[*g].term)),
+        Action::Teams { teams, pack } => {
+            has(&format!("Comparing {} teams", teams.len()));
+            match pack {
+                Some(k) => has(&format!("▶ {}", catalog.packs[*k].name)),
+                None => has("▶ Answers"),
+            }
+        }
+        Action::Pause | Action::Reset => {}
+    }
 }

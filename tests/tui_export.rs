@@ -7,15 +7,16 @@ use common::keys::{event, typed};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
+use tradeoff::report::Format;
 use tradeoff::session::Progress;
 use tradeoff::tui::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
-use tradeoff::tui::popup::export::{ExportDialog, ExportFormat};
+use tradeoff::tui::popup::export::ExportDialog;
 use tradeoff::tui::{App, Msg, Popup, Theme};
 
 fn app() -> App {
-    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let catalog = common::keys::catalog();
     let mut a = App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24));
     a.today = "2026-11-26".into();
     a
@@ -41,7 +42,7 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
     let d = dialog(&a).cloned().expect("the dialog is open");
     assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
-    assert_eq!(d.format, ExportFormat::Markdown);
+    assert_eq!(d.format, Format::Markdown);
     // Letters are text here, even `q`: the app does not quit.
     for _ in 0..d.path.len() {
         press(&mut a, &[KeyCode::Backspace]);
@@ -86,6 +87,38 @@ fn export_dialog_asks_then_writes_what_the_results_show() {
     // The next key clears the message.
     press(&mut a, &[KeyCode::Down]);
     assert!(a.status.is_none());
+}
+
+/// The dialog offers the decision record too: Tab reaches it, its default name says so, and the
+/// file is what `tradeoff recommend --format adr` writes.
+#[test]
+fn the_export_dialog_writes_an_adr() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('e')]);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    let d = dialog(&a).unwrap();
+    assert_eq!(
+        (d.format, d.path.as_str()),
+        (Format::Adr, "tradeoff-decision-2026-11-26.md")
+    );
+    let screen = {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| f.render_widget(&a, f.area())).unwrap();
+        term.backend().to_string()
+    };
+    assert!(screen.contains("▶ ADR (MADR 4.0)"), "{screen}");
+    press(&mut a, &[KeyCode::Enter]);
+    let Some(Effect::Write { contents, .. }) = a.effects.pop() else {
+        panic!("a write was asked for")
+    };
+    assert_eq!(
+        contents,
+        tradeoff::report::render(a.rec(), Format::Adr, "2026-11-26")
+    );
+    // Tab comes back round to Markdown, with its own default name.
+    a.update(Msg::Done(Outcome::WriteFailed("x".into())));
+    press(&mut a, &[KeyCode::Tab]);
+    assert_eq!(dialog(&a).unwrap().path, "tradeoff-summary-2026-11-26.md");
 }
 
 #[test]
@@ -284,28 +317,39 @@ fn progress_follows_the_screen() {
     assert!(a.progress().finished);
 }
 
+/// The three teams of the fixtures, as `compare --tui` reads them.
+fn fixture_teams(c: &tradeoff::pack::Catalog) -> Vec<tradeoff::tui::msg::TeamAnswers> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let mut a = Answers::empty(c);
+            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
+            a.apply_file(c, f, &text).unwrap();
+            (a.team.clone().unwrap(), Some(format!("{f}.toml")), a)
+        })
+        .collect()
+}
+
+/// The team comparison as the TUI shows it (`compare --tui`).
+fn teams_app(size: (u16, u16)) -> App {
+    let c = common::keys::catalog();
+    let teams = fixture_teams(&c);
+    let mut app = App::new(c, Theme::builtin("dark").unwrap(), size).with_teams(teams);
+    app.update(Msg::Resize(size.0, size.1));
+    app
+}
+
 #[test]
 fn the_compare_screen_shows_answers_outcomes_and_reasons() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use tradeoff::tui::compare_screen::CompareScreen;
-    let c = tradeoff::pack::load_builtin().unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
-    let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
-        .iter()
-        .map(|f| {
-            let mut a = Answers::empty(&c);
-            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
-            a.apply_file(&c, f, &text).unwrap();
-            (a.team.clone().unwrap(), a)
-        })
-        .collect();
-    let cmp = tradeoff::compare::compare(&c, &teams);
-    let mut screen = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
-    // Drawn as the loop draws: the frame's layout goes back to the screen.
-    let draw = |s: &mut CompareScreen| {
+    let mut app = teams_app((80, 24));
+    assert_eq!(app.screen, Screen::Teams);
+    // Drawn as the loop draws: the frame's layout goes back to the app.
+    let draw = |a: &mut App| {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        tradeoff::tui::term::draw(&mut term, s).unwrap();
+        tradeoff::tui::term::draw(&mut term, a).unwrap();
         let buf = term.backend().buffer().clone();
         (0..24)
             .map(|y| {
@@ -316,73 +360,124 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let answers = draw(&mut screen);
+    let answers = draw(&mut app);
     assert!(answers.contains("≠ Workload"), "{answers}");
     assert!(answers.contains("  Hardware needs"), "{answers}");
     insta::assert_snapshot!("compare_answers_80x24", answers);
-    screen.update(Msg::NextTab);
-    let compute = draw(&mut screen);
+    app.update(Msg::NextTab);
+    let compute = draw(&mut app);
     assert!(compute.contains("▶ Amazon ECS Express Mode"));
     assert!(
         compute.contains("• Workload: Web app or API → Background jobs"),
         "{compute}"
     );
     insta::assert_snapshot!("compare_compute_80x24", compute);
-    screen.update(Msg::PrevTab);
-    screen.update(Msg::PrevTab);
-    assert_eq!(screen.tab, 2, "tabs wrap around");
-    screen.update(Msg::Resize(20, 5));
-    assert!(draw(&mut screen).contains("terminal too small") || screen.size == (20, 5));
-    screen.update(Msg::Quit);
-    assert!(screen.quit);
+    app.update(Msg::PrevTab);
+    app.update(Msg::PrevTab);
+    assert_eq!(app.teams.as_ref().unwrap().tab, 2, "tabs wrap around");
+    app.update(Msg::Resize(20, 5));
+    assert!(draw(&mut app).contains("terminal too small") || app.size == (20, 5));
+    app.update(Msg::Quit);
+    assert!(app.quit);
 }
 
-/// The team comparison reads its keys from the same table and runs the same loop: Tab, → and l
-/// move on, ← and h back, ↓ scrolls within what the frame laid out, q and Esc quit.
+/// The team comparison reads its keys from the same table as every screen: Tab, → and l move on,
+/// ← and h back, ↓ scrolls within what the frame laid out, a team's number opens the details of
+/// its winner, `?` the help, `/` the search, `p` the projector view; q and Esc quit.
 #[test]
 fn the_compare_screen_keys_go_through_the_shared_machinery() {
-    use common::keys::key;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use tradeoff::tui::compare_screen::CompareScreen;
-    use tradeoff::tui::term::{draw, handle_event};
-    let c = tradeoff::pack::load_builtin().unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
-    let teams: Vec<(String, Answers)> = ["startup", "data-team", "platform"]
-        .iter()
-        .map(|f| {
-            let mut a = Answers::empty(&c);
-            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
-            a.apply_file(&c, f, &text).unwrap();
-            (a.team.clone().unwrap(), a)
-        })
-        .collect();
-    let cmp = tradeoff::compare::compare(&c, &teams);
-    let n_tabs = 1 + cmp.packs.len();
-    let mut s = CompareScreen::new(cmp, Theme::builtin("dark").unwrap(), (80, 24));
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut press = |s: &mut CompareScreen, k: &str| {
-        handle_event(s, &key(k));
-        draw(&mut term, s).unwrap();
-    };
+    use common::keys::press;
+    let mut s = teams_app((80, 24));
+    let n_tabs = 1 + s.teams.as_ref().unwrap().cmp.packs.len();
+    let tab = |s: &App| s.teams.as_ref().unwrap().tab;
     press(&mut s, "l");
-    assert_eq!(s.tab, 1);
-    press(&mut s, "right");
-    press(&mut s, "tab");
-    assert_eq!(s.tab, 3 % n_tabs);
-    press(&mut s, "h");
-    press(&mut s, "left");
-    assert_eq!(s.tab, (3 + 2 * (n_tabs - 1)) % n_tabs);
+    assert_eq!(tab(&s), 1);
+    press(&mut s, "right tab");
+    assert_eq!(tab(&s), 3 % n_tabs);
+    press(&mut s, "h left");
+    assert_eq!(tab(&s), (3 + 2 * (n_tabs - 1)) % n_tabs);
     // Scrolling stops where the frame said the text ends.
+    press(&mut s, "tab");
     for _ in 0..50 {
         press(&mut s, "down");
     }
-    let limit = s.scroll.limit.expect("the frame reported a limit");
-    assert_eq!(s.scroll.offset, limit);
+    let scroll = s.teams.as_ref().unwrap().scroll;
+    let limit = scroll.limit.expect("the frame reported a limit");
+    assert_eq!(scroll.offset, limit);
+    // The help, the search and the details of the second team's winner, each closed with Esc.
+    press(&mut s, "?");
+    assert!(matches!(s.popups.last(), Some(Popup::Help(_))));
+    press(&mut s, "esc /");
+    assert!(matches!(s.popups.last(), Some(Popup::Palette(_))));
+    press(&mut s, "esc");
+    press(&mut s, "1");
+    press(&mut s, "esc 2");
+    let Some(Popup::Detail(d)) = s.popups.last().cloned() else {
+        panic!("{:?}", s.popups)
+    };
+    let team = &s.teams.as_ref().unwrap();
+    let pack = team.pack().unwrap();
+    assert_eq!(
+        s.shown_rec().packs[d.pack].ranking[d.alt].name,
+        team.cmp.packs[pack].results[1].winner_name.clone().unwrap(),
+        "the details of the second team's winner"
+    );
+    press(&mut s, "esc p");
+    assert!(s.look.projector);
     press(&mut s, "q");
     assert!(s.quit);
-    let mut s2 = s.clone();
-    s2.quit = false;
+    let mut s2 = teams_app((80, 24));
     press(&mut s2, "esc");
     assert!(s2.quit, "Esc quits too");
+}
+
+/// The team comparison on screen and the handout (`tradeoff compare --format json|html`) agree:
+/// every team's winner and score of every pack, from the same comparison.
+#[test]
+fn the_comparison_screen_and_the_handout_agree() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let files: Vec<String> = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| dir.join(format!("{f}.toml")).display().to_string())
+        .collect();
+    let run = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+            .arg("compare")
+            .args(&files)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let html = run("html");
+    let mut app = teams_app((120, 40));
+    for (k, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
+        app.update(Msg::NextTab);
+        assert_eq!(app.teams.as_ref().unwrap().tab, k + 1);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        tradeoff::tui::term::draw(&mut term, &mut app).unwrap();
+        let screen = term.backend().to_string();
+        for (i, r) in pack["results"].as_array().unwrap().iter().enumerate() {
+            let team = json["teams"][i].as_str().unwrap();
+            let winner = r["winner_name"].as_str().unwrap();
+            let score = format!("{:.1}", r["score"].as_f64().unwrap());
+            let row = screen
+                .lines()
+                .find(|l| l.contains(&format!("{} {team}", i + 1)))
+                .unwrap_or_else(|| panic!("{team} on screen:\n{screen}"));
+            assert!(row.contains(winner) && row.contains(&score), "{row}");
+            assert!(
+                html.contains(winner) && html.contains(&score),
+                "{winner} {score} in the handout"
+            );
+        }
+    }
 }

@@ -10,13 +10,32 @@ use std::time::Duration;
 
 use common::pty::*;
 
+/// How many questions the built-in data asks: the progress reads "k/N".
+fn n() -> usize {
+    tradeoff::pack::load_builtin().unwrap().questions.len()
+}
+
+/// The progress label of the k-th question (1-based): "k/N".
+fn at(k: usize) -> String {
+    format!("{k}/{}", n())
+}
+
+/// The 1-based position of a built-in question.
+fn pos(id: &str) -> usize {
+    tradeoff::pack::load_builtin()
+        .unwrap()
+        .question_index(id)
+        .unwrap()
+        + 1
+}
+
 #[test]
 fn answer_every_question_reach_results_and_quit() {
     let mut t = Pty::spawn(80, 24, &[], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
-    for n in 2..=8 {
-        t.key(ENTER, &format!("{n}/8"));
+    t.key(ENTER, &at(1));
+    for k in 2..=n() {
+        t.key(ENTER, &at(k));
     }
     t.key(ENTER, "1 Overview");
     t.wait_for("▶ ");
@@ -45,9 +64,9 @@ fn a_too_small_terminal_gets_a_clear_message() {
 fn resizes_in_the_middle_of_the_flow() {
     let mut t = Pty::spawn(100, 30, &[], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
-    t.key(ENTER, "2/8");
-    t.key(ENTER, "3/8");
+    t.key(ENTER, &at(1));
+    t.key(ENTER, &at(2));
+    t.key(ENTER, &at(3));
     t.resize(50, 12);
     t.wait_for("have 50×12");
     // Keys are ignored while nothing can be seen. (The pause keeps the key and the next resize
@@ -56,11 +75,11 @@ fn resizes_in_the_middle_of_the_flow() {
     std::thread::sleep(Duration::from_millis(200));
     t.resize(200, 50);
     // Centred: the 140-column content starts at column 30.
-    t.wait_at("3/8", 31);
+    t.wait_at(&at(3), 31);
     t.resize(80, 24);
-    t.wait_at("3/8", 1);
-    for n in 4..=8 {
-        t.key(ENTER, &format!("{n}/8"));
+    t.wait_at(&at(3), 1);
+    for k in 4..=n() {
+        t.key(ENTER, &at(k));
     }
     t.key(ENTER, "1 Overview");
     t.resize(1, 1);
@@ -76,7 +95,7 @@ fn resizes_in_the_middle_of_the_flow() {
 fn sigterm_restores_the_terminal() {
     let mut t = Pty::spawn(80, 24, &[], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     signal(t.pid(), "TERM");
     assert_eq!(t.wait_exit(), 128 + 15);
     t.assert_restored();
@@ -95,7 +114,7 @@ fn sighup_restores_the_terminal() {
 fn ctrl_c_quits_cleanly() {
     let mut t = Pty::spawn(80, 24, &[], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     t.send("\x03");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
@@ -120,7 +139,7 @@ fn a_panic_restores_the_terminal_before_its_message() {
 fn no_color_keeps_the_selection_visible() {
     let mut t = Pty::spawn(80, 24, &[], &[("NO_COLOR", "1")]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     t.key(DOWN, "› 2");
     let screen = t.parser.screen().clone();
     let (row, col) = (0..24)
@@ -157,7 +176,7 @@ fn the_light_theme_from_a_flag() {
 fn mouse_clicks_choose_with_the_flag() {
     let mut t = Pty::spawn(80, 24, &["--mouse"], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     t.wait_for("Small (2–5)");
     t.wait_for("q quit");
     let screen = t.parser.screen().contents();
@@ -168,7 +187,7 @@ fn mouse_clicks_choose_with_the_flag() {
     // SGR mouse report: press and release of the left button at (column 10, row), 1-based.
     let click = format!("\x1b[<0;10;{}M\x1b[<0;10;{}m", row + 1, row + 1);
     t.key(&click, "› 2");
-    t.key(&click, "2/8");
+    t.key(&click, &at(2));
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
@@ -236,7 +255,7 @@ fn a_bad_theme_file_is_reported_with_its_place() {
 fn keys_and_resizes_at_the_same_moment() {
     let mut t = Pty::spawn(100, 30, &[], &[]);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     for round in 0..30 {
         let (cols, rows): (u16, u16) = if round % 2 == 0 { (200, 50) } else { (100, 30) };
         let choice = if round % 2 == 0 { "› 2" } else { "› 1" };
@@ -247,7 +266,7 @@ fn keys_and_resizes_at_the_same_moment() {
         t.wait_until(&format!("round {round}: {choice} at {cols}×{rows}"), |s| {
             s.contains(choice)
                 && s.lines()
-                    .any(|l| l.chars().skip(col).collect::<String>().starts_with("1/8"))
+                    .any(|l| l.chars().skip(col).collect::<String>().starts_with(&at(1)))
         });
     }
     t.send("q");
@@ -263,38 +282,45 @@ fn a_session_killed_with_sigkill_resumes_with_every_answer() {
     let env = [("TRADEOFF_STATE_DIR", dir)];
     let mut t = Pty::spawn(80, 24, &[], &env);
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
-    t.key("2", "2/8"); // team_size = small
-    t.key("3", "3/8"); // k8s_experience = production
-    t.key("2", "4/8"); // cloud_strategy = multi_cloud
+    t.key(ENTER, &at(1));
+    t.key("2", &at(2)); // team_size = small
+    t.key("3", &at(3)); // k8s_experience = production
+    t.key("1", &at(4)); // kubernetes_wanted = yes
+    t.key("2", &at(5)); // cloud_strategy = multi_cloud
+    assert_eq!(pos("workload"), 5, "the questions above come first");
     t.key(DOWN, "Preview: Background jobs"); // a highlight is not an answer
     signal(t.pid(), "KILL");
     t.wait_exit();
 
     // Started again, the unfinished session is offered; `c` continues it.
     let mut t = Pty::spawn(80, 24, &[], &env);
-    t.wait_for("An unfinished session is saved: 3 of 8 answered, at question 4 of 8.");
-    t.key("c", "4/8");
-    t.wait_for("3 answered");
+    t.wait_for(&format!(
+        "An unfinished session is saved: 4 of {0} answered, at question 5 of {0}.",
+        n()
+    ));
+    t.key("c", &at(5));
+    t.wait_for("4 answered");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 
     // `--resume` goes straight back; every earlier answer is selected on its screen.
     let mut t = Pty::spawn(80, 24, &["--resume"], &env);
-    t.wait_for("4/8");
-    t.key(LEFT, "3/8");
+    t.wait_for(&at(5));
+    t.key(LEFT, &at(4));
     assert!(
         row_with(&t.screen(), "Multi-cloud").contains('●'),
         "{}",
         t.screen()
     );
-    t.key(LEFT, "2/8");
+    t.key(LEFT, &at(3));
+    assert!(row_with(&t.screen(), "Yes").contains('●'), "{}", t.screen());
+    t.key(LEFT, &at(2));
     assert!(
         row_with(&t.screen(), "Production").contains('●'),
         "{}",
         t.screen()
     );
-    t.key(LEFT, "1/8");
+    t.key(LEFT, &at(1));
     assert!(
         row_with(&t.screen(), "Small (2–5)").contains('●'),
         "{}",
@@ -309,6 +335,7 @@ fn a_session_killed_with_sigkill_resumes_with_every_answer() {
     for line in [
         "team_size = \"small\"",
         "k8s_experience = \"production\"",
+        "kubernetes_wanted = \"yes\"",
         "cloud_strategy = \"multi_cloud\"",
         "# workload is skipped",
     ] {
@@ -445,7 +472,7 @@ fn a_failed_autosave_is_an_error_on_screen() {
         &[("TRADEOFF_STATE_DIR", state.to_str().unwrap())],
     );
     t.wait_for("Welcome to tradeoff");
-    t.key(ENTER, "1/8");
+    t.key(ENTER, &at(1));
     t.key(ENTER, "Could not save the session");
     assert!(
         t.screen().contains("✗ Could not save the session"),
@@ -470,10 +497,47 @@ fn the_team_comparison_in_a_terminal() {
     args.extend(files.iter().map(String::as_str));
     let mut t = Pty::spawn(80, 24, &args, &[]);
     t.wait_for("Comparing 3 teams");
-    t.wait_for("Tab next tab  ↑↓ scroll  q quit");
+    t.wait_for("Tab next tab  ↑↓ scroll  1–9 details");
     t.key("\t", "Why the outcomes differ");
+    // The main app's help, details and projector view are there too.
+    t.key("?", "Keys · Team comparison");
+    t.send("\x1b");
+    t.wait_gone("Keys · Team comparison");
+    t.key("1", "Rank 1 of");
+    t.send("\x1b");
+    t.wait_gone("Rank 1 of");
+    t.send("p");
     t.key(LEFT, "≠ Workload");
+    assert!(
+        String::from_utf8_lossy(&t.raw).contains("48;5;231"),
+        "the projector theme's white page"
+    );
     t.send("\x1b");
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
+}
+
+/// Source URLs reach a real terminal as OSC 8 hyperlinks, and never under NO_COLOR.
+#[test]
+fn source_urls_are_hyperlinks_except_under_no_color() {
+    for (env, linked) in [(vec![], true), (vec![("NO_COLOR", "1")], false)] {
+        let mut t = Pty::spawn(120, 40, &[], &env);
+        t.wait_for("Welcome to tradeoff");
+        t.key("r", "Overview");
+        t.key(ENTER, "Next steps");
+        t.key("G", "Sources");
+        t.wait_for("verified");
+        let out = String::from_utf8_lossy(&t.raw).to_string();
+        assert_eq!(
+            out.contains("\x1b]8;;https://"),
+            linked,
+            "NO_COLOR={:?}",
+            env
+        );
+        if linked {
+            assert!(out.contains("\x1b]8;;\x1b\\"), "the link is closed");
+        }
+        assert_eq!(t.quit(), 0);
+        t.assert_restored();
+    }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::keys::{event, key};
+use common::keys::{SMALL_TEAM, answer_keys, event, key, question, times};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -14,12 +14,19 @@ use tradeoff::tui::{App, Msg, Theme};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-/// Small team, no Kubernetes, AWS only, a web app, standard hardware, not an App Runner customer,
-/// TypeScript, no IaC yet: App Runner is excluded, ECS Express Mode and AWS CDK win.
-const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
+/// The keys that answer every question for the small team of `common::keys::SMALL_TEAM`: App Runner
+/// and both EKS options are excluded, ECS Express Mode and AWS CDK win.
+fn answers() -> String {
+    answer_keys(SMALL_TEAM, None)
+}
+
+/// The small team's answers up to (not including) question `id`, which is on screen.
+fn answers_until(id: &str) -> String {
+    answer_keys(SMALL_TEAM, Some(id))
+}
 
 fn app_at(theme: &str, size: (u16, u16), keys: &str) -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = common::keys::catalog();
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     for k in keys.split_whitespace() {
@@ -42,17 +49,32 @@ fn screen(app: &App, size: (u16, u16)) -> String {
 
 /// The screens, each as the keys that reach it from the start.
 fn screens() -> Vec<(&'static str, String)> {
-    let results = ANSWERS.to_string();
+    let results = answers();
+    // The first excluded alternative of the compute pack, below the ranked ones.
+    let first_excluded = {
+        let app = app_at("dark", (120, 40), &results);
+        app.rec().packs[0]
+            .ranking
+            .iter()
+            .filter(|a| !a.excluded)
+            .count()
+    };
     vec![
         ("welcome", String::new()),
         ("question_first", "enter".into()),
         // Workload, with "Background jobs" highlighted: the ranking previews it.
-        ("question_preview", "enter 2 1 1 down".into()),
-        ("question_answered_back", "enter 2 1 1 1 left".into()),
+        (
+            "question_preview",
+            format!("{} down", answers_until("workload")),
+        ),
+        (
+            "question_answered_back",
+            format!("{} left", answers_until("traffic")),
+        ),
         ("results_overview", results.clone()),
         (
             "results_overview_selected_excluded",
-            format!("{results} down down down down"),
+            format!("{results} {}", times("down", first_excluded)),
         ),
         ("results_overview_second_pack", format!("{results} tab")),
         ("results_why", format!("{results} 2")),
@@ -66,7 +88,7 @@ fn screens() -> Vec<(&'static str, String)> {
         ("whatif_unchanged", format!("{results} w")),
         (
             "whatif_changed",
-            format!("{results} w down down down right"),
+            format!("{results} w {} right", times("down", question("workload"))),
         ),
         ("help_question", "enter ?".into()),
         ("help_results", format!("{results} ?")),
@@ -117,11 +139,11 @@ fn no_panic_at_any_size() {
 /// Every score on the results equals the rounded number in `tradeoff recommend --format json`.
 #[test]
 fn results_show_the_json_numbers() {
-    let app = app_at("dark", (120, 40), ANSWERS);
+    let app = app_at("dark", (120, 40), &answers());
     let json: serde_json::Value =
         serde_json::from_str(&tradeoff::report::json::render(app.rec())).unwrap();
     for (tab, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
-        let mut keys = ANSWERS.to_string();
+        let mut keys = answers();
         for _ in 0..tab {
             keys.push_str(" tab");
         }
@@ -191,4 +213,62 @@ fn mono_selection_is_visible_without_colour() {
             );
         }
     }
+}
+
+/// Data older than 180 days is said in the header of every screen, with its age; fresh data only
+/// shows its date.
+#[test]
+fn the_header_warns_about_old_data() {
+    let mut catalog = common::keys::catalog();
+    let fresh = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
+    let header = screen(&fresh, (80, 24)).lines().next().unwrap().to_string();
+    assert!(
+        header.contains(&format!("data verified {}", catalog.verified)),
+        "{header}"
+    );
+    catalog.today += 200;
+    let mut old = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), (80, 24));
+    old.update(Msg::Resize(80, 24));
+    assert!(old.rec().data.stale);
+    for keys in ["", "enter", answers().as_str()] {
+        let mut app = old.clone();
+        for k in keys.split_whitespace() {
+            event(&mut app, &key(k));
+        }
+        let header = screen(&app, (80, 24)).lines().next().unwrap().to_string();
+        assert!(
+            header.contains(&format!(
+                "⚠ data checked 200 days ago ({})",
+                catalog.verified
+            )),
+            "{keys:?}: {header}"
+        );
+    }
+}
+
+/// The overview starts with the whole stack, this pack's part in the winner's style.
+#[test]
+fn the_overview_shows_the_whole_stack() {
+    let app = app_at("dark", (80, 24), &answers());
+    let stack: Vec<String> = app
+        .rec()
+        .stack
+        .iter()
+        .map(|s| s.winner_name.clone().unwrap())
+        .collect();
+    let s = screen(&app, (80, 24));
+    assert!(s.contains(&format!("Stack  {}", stack.join(" + "))), "{s}");
+}
+
+/// Skipping is not neutral any more (an unanswered "Kubernetes wanted" keeps EKS out): no screen
+/// says that a skipped question has no effect.
+#[test]
+fn no_screen_says_skipping_has_no_effect() {
+    for keys in ["", "enter ?", "?"] {
+        let app = app_at("dark", (120, 40), keys);
+        let s = screen(&app, (120, 40));
+        assert!(!s.contains("no effect"), "{keys:?}: {s}");
+    }
+    let s = screen(&app_at("dark", (120, 40), ""), (120, 40));
+    assert!(s.contains("not taken as any particular answer"), "{s}");
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::keys::{event, press};
+use common::keys::{SMALL_TEAM, answer_keys, event, press, question, times};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tradeoff::answers::Answers;
@@ -13,7 +13,7 @@ use tradeoff::tui::{App, Msg, Theme};
 use tradeoff::tui::{Panel, Popup, Screen};
 
 fn app() -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = common::keys::catalog();
     App::new(catalog, Theme::builtin("dark").unwrap(), (80, 24))
 }
 
@@ -78,19 +78,28 @@ fn skip_leaves_the_question_unanswered_and_next_keeps_the_answer() {
 #[test]
 fn the_last_question_leads_to_results_for_exactly_these_answers() {
     let mut a = app();
-    press(&mut a, "enter 2 1 1 1 2 1 4 4");
-    assert_eq!(a.screen, Screen::Results);
-    let mut expected = Answers::empty(&a.catalog);
-    for flag in [
+    let flags = [
         "team_size=small",
         "k8s_experience=none",
+        "kubernetes_wanted=no",
         "cloud_strategy=aws_only",
         "workload=web",
+        "traffic=spiky",
         "hardware=gpu_or_large",
         "app_runner_customer=no",
         "iac_language=declarative",
         "existing_iac=terraform",
-    ] {
+        "iac_migration=keep",
+    ];
+    assert_eq!(
+        flags.len(),
+        a.catalog.questions.len(),
+        "every question answered"
+    );
+    press(&mut a, &answer_keys(&flags, None));
+    assert_eq!(a.screen, Screen::Results);
+    let mut expected = Answers::empty(&a.catalog);
+    for flag in flags {
         expected.apply_flag(&a.catalog, flag).unwrap();
     }
     assert_eq!(*a.session.answers(), expected);
@@ -102,7 +111,8 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
     );
     // Esc goes back to the last question, answers kept; `r` jumps to the results again.
     press(&mut a, "esc");
-    assert_eq!((a.screen, a.session.question), (Screen::Question, 7));
+    let last = a.catalog.questions.len() - 1;
+    assert_eq!((a.screen, a.session.question), (Screen::Question, last));
     press(&mut a, "r");
     assert_eq!(a.screen, Screen::Results);
 }
@@ -118,15 +128,16 @@ fn finish_early_leaves_the_rest_skipped() {
 #[test]
 fn what_if_changes_a_copy_and_one_key_restores_the_original() {
     let mut a = app();
-    press(&mut a, "enter 2 1 1 1 1 1 1 1");
+    press(&mut a, &answer_keys(SMALL_TEAM, None));
     let original = a.session.answers().clone();
     let original_winner = a.rec().packs[0].winner.clone();
     press(&mut a, "w");
     assert_eq!(a.screen, Screen::WhatIf);
-    // Workload (the 4th question): web → background jobs.
-    press(&mut a, "down down down right");
+    // Workload: web → background jobs.
+    let workload = question("workload");
+    press(&mut a, &format!("{} right", times("down", workload)));
     let w = a.whatif.as_ref().unwrap();
-    assert_eq!(w.answers().choices[3], Some(1));
+    assert_eq!(w.answers().choices[workload], Some(1));
     assert_ne!(
         w.scored.rec(&a.catalog).packs[0].winner,
         original_winner,
@@ -139,7 +150,7 @@ fn what_if_changes_a_copy_and_one_key_restores_the_original() {
     );
     // Left from the first choice wraps to "skipped".
     press(&mut a, "left left");
-    assert_eq!(a.whatif.as_ref().unwrap().answers().choices[3], None);
+    assert_eq!(a.whatif.as_ref().unwrap().answers().choices[workload], None);
     press(&mut a, "o");
     let w = a.whatif.as_ref().unwrap();
     assert_eq!(*w.answers(), original);
@@ -258,14 +269,15 @@ fn scrolling_stops_at_the_end_of_a_panel() {
 #[test]
 fn the_live_ranking_previews_the_highlighted_choice() {
     let mut a = app();
-    press(&mut a, "enter 2 1 1");
-    assert_eq!(a.session.question, 3);
+    let workload = question("workload");
+    press(&mut a, &answer_keys(SMALL_TEAM, Some("workload")));
+    assert_eq!(a.session.question, workload);
     // Workload: highlight "Background jobs" without confirming.
     press(&mut a, "down");
     let live = a.live();
     assert_eq!(live.preview.as_deref(), Some("Background jobs"));
     let mut preview = a.session.answers().clone();
-    preview.choices[3] = Some(1);
+    preview.choices[workload] = Some(1);
     let ev = engine::evaluate(&a.catalog.packs[0], &preview.choices);
     let top = ev.ranking()[0];
     assert_eq!(

@@ -5,7 +5,7 @@
 mod common;
 
 use common::contrast::{contrast, rgb};
-use common::keys::{new_app, press, typed};
+use common::keys::{SMALL_TEAM, answer_keys, new_app, press, question, times, typed};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,8 +19,16 @@ use tradeoff::tui::{Panel, Popup, Screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
-/// Small team, no Kubernetes, AWS only, a web app: ECS Express Mode and AWS CDK win.
-const ANSWERS: &str = "enter 2 1 1 1 1 1 1 1";
+/// The keys that answer every question for the small team of `common::keys::SMALL_TEAM` (no
+/// Kubernetes, AWS only, a steady web app): ECS Express Mode and AWS CDK win.
+fn answers() -> String {
+    answer_keys(SMALL_TEAM, None)
+}
+
+/// The small team's answers up to (not including) question `id`, which is on screen.
+fn answers_until(id: &str) -> String {
+    answer_keys(SMALL_TEAM, Some(id))
+}
 
 fn projector_at(size: (u16, u16), keys: &str) -> App {
     let mut app = new_app("dark", size);
@@ -31,7 +39,7 @@ fn projector_at(size: (u16, u16), keys: &str) -> App {
 }
 
 fn demo_app(size: (u16, u16), script: Script) -> App {
-    let catalog = tradeoff::pack::load_builtin().unwrap();
+    let catalog = common::keys::catalog();
     let mut app = App::new(catalog, Theme::builtin("dark").unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     app.with_demo(script)
@@ -126,17 +134,18 @@ fn the_colour_table_follows_xterm() {
 /// The pairs actually drawn: on every projector screen, every visible character's colours.
 #[test]
 fn every_projector_cell_is_legible() {
+    let a = answers();
     let screens = [
-        "enter",
-        "enter 2 1 1 down",
-        ANSWERS,
-        &format!("{ANSWERS} 2"),
-        &format!("{ANSWERS} 4"),
-        &format!("{ANSWERS} enter"),
-        &format!("{ANSWERS} w down down down right"),
-        &format!("{ANSWERS} /"),
+        "enter".to_string(),
+        format!("{} down", answers_until("workload")),
+        a.clone(),
+        format!("{a} 2"),
+        format!("{a} 4"),
+        format!("{a} enter"),
+        format!("{a} w {} right", times("down", question("workload"))),
+        format!("{a} /"),
     ];
-    for keys in screens {
+    for keys in &screens {
         for size in SIZES {
             let app = projector_at(size, keys);
             let buf = buffer(&app, size);
@@ -164,44 +173,33 @@ fn every_projector_cell_is_legible() {
     }
 }
 
-/// The projector screens, at a projector's big font (80×24) and a laptop's (160×45).
-#[test]
-fn projector_screens() {
-    let cases = [
-        ("projector_welcome", ""),
-        ("projector_question", "enter"),
-        ("projector_question_preview", "enter 2 1 1 down"),
-        ("projector_results_overview", ANSWERS),
-        ("projector_results_second_pack", &format!("{ANSWERS} tab")),
-        ("projector_results_compare", &format!("{ANSWERS} 4")),
-    ];
-    for (name, keys) in cases {
-        for size in SIZES {
-            let app = projector_at(size, keys);
-            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
-        }
-    }
-}
-
+/// The winner, the ranking and the reasons are on the projector's overview at every size: in
+/// ordinary text at a projector's big font (80×24), where the secondary detail (next steps) has no
+/// room; in big glyphs from a laptop's (160×45) up (tests/tui_projector.rs covers every size).
 #[test]
 fn the_winner_is_in_big_text() {
     for size in SIZES {
-        let app = projector_at(size, ANSWERS);
+        let app = projector_at(size, &answers());
         let s = screen(&app, size);
-        // Half-height or quadrant block glyphs, nothing from the sextant or octant ranges.
-        assert!(s.contains('▀') || s.contains('▟'), "{s}");
         assert!(
             !s.chars().any(|c| ('\u{1FB00}'..='\u{1FB3B}').contains(&c)
                 || ('\u{1CD00}'..='\u{1CDE5}').contains(&c)),
             "no sextants or octants"
         );
-        assert!(s.contains("▶ Amazon ECS Express Mode"));
-        assert!(s.contains("Why it wins against Amazon ECS on AWS Fargate"));
-        // Secondary detail is left out: no next steps, no caveats.
-        assert!(!s.contains("Next steps"), "{s}");
+        assert!(s.contains("▶ Amazon ECS Express Mode"), "{s}");
+        assert!(
+            s.contains("Why it wins against Amazon ECS on AWS Fargate"),
+            "{s}"
+        );
+        if size.0 >= 120 {
+            // Half-height or quadrant block glyphs.
+            assert!(s.contains('▀') || s.contains('▟'), "{s}");
+        } else {
+            assert!(!s.contains("Next steps"), "{s}");
+        }
     }
     // The same screen without the projector keeps its detail and no big text.
-    let mut app = projector_at((160, 45), ANSWERS);
+    let mut app = projector_at((160, 45), &answers());
     press(&mut app, "p");
     assert!(!app.look.projector);
     assert_eq!(app.look.theme.name, "dark", "back to the theme before");
@@ -215,13 +213,13 @@ fn projector_demo_caption() {
     for size in SIZES {
         let mut app = demo_app(size, script.clone());
         app.update(Msg::Projector);
-        // Step 4 answers two questions; step 9 shows the compute results.
-        app.demo_goto(3);
+        // Step 4 answers three questions (its last beat); step 9 shows the compute results.
+        app.demo_goto_step(3);
         insta::assert_snapshot!(
             format!("projector_demo_answer_{}x{}", size.0, size.1),
             screen(&app, size)
         );
-        app.demo_goto(8);
+        app.demo_goto_step(8);
         insta::assert_snapshot!(
             format!("projector_demo_results_{}x{}", size.0, size.1),
             screen(&app, size)
@@ -232,7 +230,7 @@ fn projector_demo_caption() {
 #[test]
 fn no_panic_in_projector_and_demo_views_at_any_size() {
     let base = [
-        projector_at((120, 40), ANSWERS),
+        projector_at((120, 40), &answers()),
         projector_at((120, 40), "enter"),
         demo_app((120, 40), default_script()),
     ];
@@ -249,7 +247,7 @@ fn no_panic_in_projector_and_demo_views_at_any_size() {
             let mut a = app.clone();
             a.update(Msg::Resize(w, h));
             buffer(&a, (w, h));
-            for k in 0..a.demo.as_ref().map_or(0, |d| d.script.steps.len()) {
+            for k in 0..a.demo.as_ref().map_or(0, |d| d.beats.len()) {
                 a.demo_goto(k);
                 buffer(&a, (w, h));
             }
@@ -262,7 +260,7 @@ fn no_panic_in_projector_and_demo_views_at_any_size() {
 #[test]
 fn meaning_is_not_carried_by_colour_alone() {
     // The best score of each criterion is marked ✓ in the comparison table.
-    let app = projector_at((120, 40), &format!("{ANSWERS} 4"));
+    let app = projector_at((120, 40), &format!("{} 4", answers()));
     let s = screen(&app, (120, 40));
     assert!(
         s.contains("10.0 ✓") && s.contains("✓ best in its column"),
@@ -275,7 +273,7 @@ fn meaning_is_not_carried_by_colour_alone() {
     );
     // An alternative the previewed answer excludes is named as such.
     let mut app = new_app("dark", (120, 40));
-    press(&mut app, "enter 2 1 1 1 1");
+    press(&mut app, &answers_until("app_runner_customer"));
     let s = screen(&app, (120, 40));
     assert!(s.contains("✗ now out: App Runner"), "{s}");
 }
@@ -293,24 +291,19 @@ fn the_demo_steps_forward_with_space_and_right() {
     let t = app.catalog.term_index("t-shaped-skills").unwrap();
     assert!(matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == t));
     press(&mut app, "right space");
-    // Step 4: the reset, then small team and no Kubernetes, on the question screen.
-    assert_eq!(app.demo_step(), Some(3));
+    // Step 4, first beat: the reset, then the first of its three answers, on its question.
+    assert_eq!(app.demo.as_ref().unwrap().at(), (3, 0));
     assert!(
         app.popups.is_empty(),
         "a step's popup closes with the next step"
     );
     assert_eq!(app.screen, Screen::Question);
-    let q = |id: &str| app.catalog.question_index(id).unwrap();
-    assert_eq!(app.session.question, q("k8s_experience"));
-    assert_eq!(app.session.answers().choices[q("team_size")], Some(1));
-    assert_eq!(app.session.answers().choices[q("k8s_experience")], Some(0));
-    assert_eq!(
-        app.session.cursor[q("k8s_experience")],
-        0,
-        "the answer is highlighted"
-    );
-    assert_eq!(app.session.answers().answered(), 2);
-    // The live ranking's arrows show what the step moved.
+    let catalog = app.catalog.clone();
+    let q = |id: &str| catalog.question_index(id).unwrap();
+    assert_eq!(app.session.question, q("team_size"));
+    assert_eq!(app.session.answers().answered(), 1);
+    assert!(screen(&app, (120, 40)).contains("(answer 1 of 3)"));
+    // The live ranking's arrows show what the beat moved.
     let live = app.live();
     assert!(live.preview.is_none());
     assert!(
@@ -320,6 +313,23 @@ fn the_demo_steps_forward_with_space_and_right() {
             .any(|r| r.moved != 0),
         "{live:?}"
     );
+    // The next beat gives the second answer, on its own question's screen.
+    press(&mut app, "space");
+    assert_eq!(app.demo.as_ref().unwrap().at(), (3, 1));
+    assert_eq!(app.session.question, q("k8s_experience"));
+    assert_eq!(app.session.answers().choices[q("team_size")], Some(1));
+    assert_eq!(app.session.answers().choices[q("k8s_experience")], Some(0));
+    assert_eq!(
+        app.session.cursor[q("k8s_experience")],
+        0,
+        "the answer is highlighted"
+    );
+    assert_eq!(app.session.answers().answered(), 2);
+    let s = screen(&app, (120, 40));
+    assert!(
+        s.contains("✓ Team size = Small (2–5)") && s.contains("✓ Kubernetes experience = None"),
+        "the caption lists the step's answers so far\n{s}"
+    );
 }
 
 #[test]
@@ -328,12 +338,15 @@ fn results_what_if_and_reset_steps() {
     let mut app = demo_app((120, 40), script.clone());
     let find =
         |f: &dyn Fn(&demo::Action) -> bool| script.steps.iter().position(|s| f(&s.action)).unwrap();
-    let results = find(&|a| matches!(a, demo::Action::Results(Some(_))));
-    app.demo_goto(results);
+    let results = find(&|a| matches!(a, demo::Action::Results { pack: Some(_), .. }));
+    app.demo_goto_step(results);
     assert_eq!(app.screen, Screen::Results);
     assert_eq!(app.results.panel, Panel::Overview);
+    let why = find(&|a| matches!(a, demo::Action::Results { panel: 1, .. }));
+    app.demo_goto_step(why);
+    assert_eq!(app.results.panel, Panel::Why, "a step shows a panel");
     let whatif = find(&|a| matches!(a, demo::Action::WhatIf(_)));
-    app.demo_goto(whatif);
+    app.demo_goto_step(whatif);
     assert_eq!(app.screen, Screen::WhatIf);
     let w = app.whatif.as_ref().unwrap();
     assert_ne!(
@@ -349,7 +362,7 @@ fn results_what_if_and_reset_steps() {
         .find(|(_, s)| s.action == demo::Action::Reset)
         .unwrap()
         .0;
-    app.demo_goto(reset);
+    app.demo_goto_step(reset);
     assert_eq!(app.session.answers().answered(), 0);
     assert_eq!(app.screen, Screen::Question);
 }
@@ -360,8 +373,13 @@ fn results_what_if_and_reset_steps() {
 fn going_back_restores_the_previous_step() {
     let script = default_script();
     let mut forward = demo_app((120, 40), script.clone());
+    let beats = forward.demo.as_ref().unwrap().beats.len();
+    assert!(
+        beats > script.steps.len(),
+        "steps with several answers have a beat per answer"
+    );
     let mut snapshots = Vec::new();
-    for _ in 0..script.steps.len() {
+    for _ in 0..beats {
         snapshots.push((
             forward.screen,
             forward.session.answers().clone(),
@@ -372,11 +390,11 @@ fn going_back_restores_the_previous_step() {
         ));
         press(&mut forward, "space");
     }
-    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
+    assert_eq!(forward.demo_step(), Some(beats - 1));
     // Space on the last step stays there.
     press(&mut forward, "space");
-    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
-    for k in (0..script.steps.len() - 1).rev() {
+    assert_eq!(forward.demo_step(), Some(beats - 1));
+    for k in (0..beats - 1).rev() {
         press(&mut forward, "left");
         assert_eq!(forward.demo_step(), Some(k));
         let s = &snapshots[k];
@@ -391,7 +409,7 @@ fn going_back_restores_the_previous_step() {
     press(&mut forward, "left");
     assert_eq!(forward.demo_step(), Some(0));
     forward.update(Msg::DemoLast);
-    assert_eq!(forward.demo_step(), Some(script.steps.len() - 1));
+    assert_eq!(forward.demo_step(), Some(beats - 1));
     forward.update(Msg::DemoFirst);
     assert_eq!(forward.demo_step(), Some(0));
 }
@@ -401,7 +419,7 @@ fn esc_hands_over_the_live_session_with_the_answers() {
     let script = default_script();
     let mut app = demo_app((120, 40), script);
     // Step 6 answers the App Runner question (step 7 opens a glossary entry over it).
-    app.demo_goto(5);
+    app.demo_goto_step(5);
     let answers = app.session.answers().clone();
     assert!(answers.answered() >= 5);
     press(&mut app, "esc");
@@ -628,7 +646,7 @@ fn palette_commands_and_jumps() {
 fn g_lists_the_terms_of_a_question_and_opens_one() {
     let mut app = new_app("dark", (120, 40));
     // The hardware question's help names Fargate and ECS.
-    press(&mut app, "enter 1 1 1 1 g");
+    press(&mut app, &format!("{} g", answers_until("hardware")));
     let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
         panic!("{:?}", app.popups)
     };
@@ -663,7 +681,7 @@ fn g_lists_the_terms_of_a_question_and_opens_one() {
 #[test]
 fn g_in_the_detail_popup_lists_the_alternatives_terms() {
     let mut app = new_app("dark", (120, 40));
-    press(&mut app, &format!("{ANSWERS} enter g"));
+    press(&mut app, &format!("{} enter g", answers()));
     let Some(Popup::Terms(Terms { from, .. })) = app.popups.last() else {
         panic!("{:?}", app.popups)
     };
@@ -700,4 +718,83 @@ fn terms_popup_style_keeps_a_visible_selection_without_colour() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     assert_eq!(buf[(x, y)].fg, Color::Reset);
     let _ = Style::default();
+}
+
+/// During a demo the presenter can look around what a step shows: panels (1–4), packs (Tab), the
+/// what-if (w), the export (e), scrolling; the next step is rebuilt from the script, and Esc still
+/// hands over.
+#[test]
+fn panel_and_pack_keys_work_during_a_demo() {
+    let script = default_script();
+    let results = script
+        .steps
+        .iter()
+        .position(|s| matches!(s.action, demo::Action::Results { panel: 0, .. }))
+        .unwrap();
+    let mut app = demo_app((120, 40), script);
+    app.demo_goto_step(results);
+    assert_eq!(
+        (app.screen, app.results.panel),
+        (Screen::Results, Panel::Overview)
+    );
+    press(&mut app, "2");
+    assert_eq!(app.results.panel, Panel::Why);
+    press(&mut app, "4");
+    assert_eq!(app.results.panel, Panel::Compare);
+    press(&mut app, "tab");
+    assert_eq!(app.results.tab, 1);
+    assert!(app.demo.is_some(), "still in the demo");
+    press(&mut app, "e");
+    assert!(matches!(app.popups.last(), Some(Popup::Export(_))));
+    press(&mut app, "esc");
+    assert!(
+        app.popups.is_empty() && app.demo.is_some(),
+        "Esc closed the export first"
+    );
+    press(&mut app, "w");
+    assert_eq!(app.screen, Screen::WhatIf);
+    // The next step is the script's again.
+    let at = app.demo_step().unwrap();
+    press(&mut app, "space");
+    assert_eq!(app.demo_step(), Some(at + 1));
+    press(&mut app, "left");
+    assert_eq!(
+        (app.screen, app.results.panel, app.results.tab),
+        (Screen::Results, Panel::Overview, 0),
+        "going back shows the step as the script made it"
+    );
+    press(&mut app, "esc");
+    assert!(app.demo.is_none(), "Esc hands over");
+    assert_eq!(app.screen, Screen::Results);
+}
+
+/// A team comparison step shows the teams from the answers files next to the script; a team's
+/// number opens its winner's details during the demo.
+#[test]
+fn a_demo_step_shows_a_team_comparison() {
+    let script = default_script();
+    let step = script
+        .steps
+        .iter()
+        .position(|s| matches!(s.action, demo::Action::Teams { pack: Some(_), .. }))
+        .unwrap();
+    let mut app = demo_app((120, 40), script);
+    app.demo_goto_step(step);
+    assert_eq!(app.screen, Screen::Teams);
+    let teams = app.teams.as_ref().unwrap();
+    assert_eq!(teams.cmp.teams, ["Start-up", "Data team", "Platform"]);
+    assert_eq!(teams.tab, 1, "the compute pack's tab");
+    let s = screen(&app, (120, 40));
+    assert!(
+        s.contains("Comparing 3 teams") && s.contains("Why the outcomes differ"),
+        "{s}"
+    );
+    press(&mut app, "3");
+    let Some(Popup::Detail(d)) = app.popups.last().cloned() else {
+        panic!("{:?}", app.popups)
+    };
+    assert_eq!(
+        app.shown_rec().packs[d.pack].ranking[d.alt].id,
+        "eks-auto-mode"
+    );
 }

@@ -84,7 +84,8 @@ fn terms_are_found_in_question_help_and_alternatives() {
     );
 }
 
-/// Plays a script on answers, as the demo does, and returns the winners after each results step.
+/// Plays a script on answers, as the demo does, and returns what each results, what-if and team
+/// step shows: (pack or "what-if" or "team NAME", winner id).
 fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
     let mut answers = Answers::empty(c);
     let mut shown = Vec::new();
@@ -101,16 +102,30 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
                 for &(q, ch) in list {
                     w.choices[q] = Some(ch);
                 }
-                let rec = analyze(c, &w, &[0]);
-                shown.push(("what-if".into(), rec.packs[0].winner.clone().unwrap()));
+                // The what-if's changed pack: the one whose winner moved, else the first.
+                let before = analyze(c, &answers, &[]);
+                let rec = analyze(c, &w, &[]);
+                let k = (0..rec.packs.len())
+                    .find(|&k| rec.packs[k].winner != before.packs[k].winner)
+                    .unwrap_or(0);
+                shown.push(("what-if".into(), rec.packs[k].winner.clone().unwrap()));
             }
-            Action::Results(p) => {
-                let p = p.unwrap_or(0);
+            Action::Results { pack, .. } => {
+                let p = pack.unwrap_or(0);
                 let rec = analyze(c, &answers, &[p]);
                 shown.push((
                     rec.packs[0].id.clone(),
                     rec.packs[0].winner.clone().unwrap(),
                 ));
+            }
+            Action::Teams { teams, pack } => {
+                for t in teams {
+                    let rec = analyze(c, &t.answers, &[pack.unwrap_or(0)]);
+                    shown.push((
+                        format!("team {}", t.name),
+                        rec.packs[0].winner.clone().unwrap(),
+                    ));
+                }
             }
             Action::Glossary(_) | Action::Pause => {}
         }
@@ -118,6 +133,9 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
     shown
 }
 
+/// The default script tells 2026's story: Express Mode, Fargate and Lambda for a small team by
+/// its traffic and workload, GPUs on Managed Instances, a Terraform shop keeps Terraform,
+/// Kubernetes only when it is wanted, and three teams side by side.
 #[test]
 fn the_default_script_tells_the_seed_story() {
     let c = catalog();
@@ -134,14 +152,95 @@ fn the_default_script_tells_the_seed_story() {
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
-    assert_eq!(s[0], ("compute", "ecs-express"), "{s:?}");
-    assert_eq!(s[1], ("what-if", "ecs-fargate"));
-    assert_eq!(s[2], ("iac", "cdk"));
-    assert_eq!(s[3], ("compute", "eks-auto-mode"));
+    let expected = [
+        ("compute", "ecs-express"),
+        ("compute", "ecs-express"),
+        ("what-if", "lambda"),
+        ("what-if", "ecs-fargate"),
+        ("what-if", "ecs-managed-instances"),
+        ("compute", "ecs-express"),
+        ("iac", "cdk"),
+        ("what-if", "terraform"),
+        ("compute", "eks-auto-mode"),
+        ("what-if", "ecs-fargate"),
+        ("iac", "terraform"),
+        ("team Start-up", "lambda"),
+        ("team Data team", "ecs-managed-instances"),
+        ("team Platform", "eks-auto-mode"),
+        ("team Start-up", "lambda"),
+        ("team Data team", "ecs-managed-instances"),
+        ("team Platform", "eks-auto-mode"),
+    ];
+    assert_eq!(s, expected);
+    // Every panel and a team comparison are in the story.
+    for panel in 0..3 {
+        assert!(
+            script
+                .steps
+                .iter()
+                .any(|st| matches!(st.action, Action::Results { panel: p, .. } if p == panel)),
+            "panel {panel}"
+        );
+    }
+}
+
+/// The answers files of a comparison step are read next to the script and checked like any
+/// answers file, each problem at its own place.
+#[test]
+fn team_steps_read_answers_files_next_to_the_script() {
+    let c = catalog();
+    let dir = std::env::temp_dir().join(format!("tradeoff-demo-teams-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("teams")).unwrap();
+    std::fs::write(
+        dir.join("teams/a.toml"),
+        "team = \"A\"\n[answers]\nteam_size = \"small\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("teams/b.toml"),
+        "[answers]\nteam_size = \"larg\"\n",
+    )
+    .unwrap();
+    let script = |files: &str| {
+        format!("title = \"t\"\n[[step]]\ncaption = \"c\"\nteams = [{files}]\npack = \"compute\"\n")
+    };
+    let name = dir.join("talk.toml");
+    let name = name.to_str().unwrap();
+    let e = demo::parse(&c, name, &script("\"teams/a.toml\", \"teams/b.toml\""))
+        .expect_err("b.toml has a typo");
+    let e: Vec<String> = e.iter().map(|d| d.to_string()).collect();
     assert!(
-        s[4] == ("iac", "terraform") || s[4] == ("iac", "opentofu"),
-        "{s:?}"
+        e.iter()
+            .any(|d| d.starts_with("teams/b.toml:2:13: ") && d.contains("larg")),
+        "{e:?}"
     );
+    let e = demo::parse(&c, name, &script("\"teams/a.toml\", \"teams/none.toml\"")).unwrap_err();
+    assert!(
+        e[0].to_string()
+            .contains("4:26: cannot read the answers file `teams/none.toml`"),
+        "{e:?}"
+    );
+    std::fs::write(
+        dir.join("teams/b.toml"),
+        "[answers]\nteam_size = \"large\"\n",
+    )
+    .unwrap();
+    let s = demo::parse(&c, name, &script("\"teams/a.toml\", \"teams/b.toml\"")).unwrap();
+    let Action::Teams { teams, pack } = &s.steps[0].action else {
+        panic!("{:?}", s.steps[0].action)
+    };
+    assert_eq!(*pack, c.pack_index("compute"));
+    assert_eq!(
+        teams.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        ["A", "b"],
+        "a file without a team name is named after itself"
+    );
+    let e = demo::parse(&c, name, &script("\"teams/a.toml\"")).unwrap_err();
+    assert!(
+        e[0].to_string().contains("at least two answers files"),
+        "{e:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn errors(text: &str) -> String {
@@ -184,6 +283,13 @@ fn other_script_mistakes() {
     );
     let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nreset = true\npause = true\n");
     assert!(e.contains("a step does one thing"), "{e}");
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\nresults = true\npanel = \"whyy\"\n");
+    assert!(
+        e.contains("talk.toml:5:9: unknown panel `whyy`, did you mean `why`?"),
+        "{e}"
+    );
+    let e = errors("title = \"t\"\n[[step]]\ncaption = \"c\"\npanel = \"why\"\n");
+    assert!(e.contains("`panel` goes with `results`"), "{e}");
     let e = errors("title = \"t\"\n[[step]]\ncaptoin = \"c\"\n");
     assert!(e.contains("talk.toml:3:1: unknown field `captoin`"), "{e}");
     let e = errors("title = \"t\"\nauto_advance_seconds = 0\n[[step]]\ncaption = \"c\"\n");

@@ -19,6 +19,7 @@ use super::popup::{
 };
 use super::screens::{ResultsState, Screen, WhatIf};
 use super::session::{Live, Session};
+use super::teams::TeamsState;
 use super::theme::Theme;
 
 /// The smallest terminal the screens are designed for.
@@ -54,6 +55,10 @@ pub struct App {
     pub results: ResultsState,
     /// The what-if screen's copy of the answers, while it is shown.
     pub whatif: Option<WhatIf>,
+    /// The team comparison, while it is shown.
+    pub teams: Option<TeamsState>,
+    /// The program is the team comparison (`compare --tui`): leaving it quits.
+    pub teams_only: bool,
     /// The running demo script (`tradeoff demo`), if any.
     pub demo: Option<DemoState>,
     /// An unfinished saved session, offered on the welcome screen.
@@ -81,6 +86,8 @@ impl App {
             popups: Vec::new(),
             screen: Screen::Welcome,
             whatif: None,
+            teams: None,
+            teams_only: false,
             demo: None,
             resume: None,
             status: None,
@@ -95,6 +102,13 @@ impl App {
     /// Continues a saved session: its answers, at the question it was on (or the results).
     pub fn resumed(mut self, answers: Answers, progress: Progress) -> App {
         self.resume_session(answers, progress);
+        self
+    }
+
+    /// The team comparison of these teams as the whole program (`compare --tui`): Esc quits.
+    pub fn with_teams(mut self, teams: Vec<super::msg::TeamAnswers>) -> App {
+        self.teams_only = true;
+        self.apply(Msg::ShowTeams { teams, pack: None });
         self
     }
 
@@ -123,7 +137,7 @@ impl App {
                 position: self.session.question,
                 finished: false,
             },
-            Screen::Results | Screen::WhatIf => Progress {
+            Screen::Results | Screen::WhatIf | Screen::Teams => Progress {
                 position: self.catalog.questions.len(),
                 finished: true,
             },
@@ -142,8 +156,12 @@ impl App {
     /// The recommendation on screen: the what-if screen's, else the answers'. Exports, copies and
     /// the detail popup use it too.
     pub fn shown_rec(&self) -> &Recommendation {
-        match (&self.whatif, self.screen) {
-            (Some(w), Screen::WhatIf) => w.scored.rec(&self.catalog),
+        match (&self.whatif, &self.teams, self.screen) {
+            (Some(w), _, Screen::WhatIf) => w.scored.rec(&self.catalog),
+            (_, Some(t), Screen::Teams) => match t.scored.get(t.shown) {
+                Some(s) => s.rec(&self.catalog),
+                None => self.rec(),
+            },
             _ => self.rec(),
         }
     }
@@ -192,9 +210,10 @@ impl App {
         d.auto_advance()
     }
 
-    /// The step shown, if a demo is running (the loop restarts its timer when this changes).
+    /// The beat shown, if a demo is running (the loop restarts its timer when this changes). A
+    /// step that answers several questions has a beat per answer; the others have one.
     pub fn demo_step(&self) -> Option<usize> {
-        self.demo.as_ref().map(|d| d.step)
+        self.demo.as_ref().map(|d| d.beat)
     }
 
     /// Applies one message; returns a follow-up message for the caller to apply next.
@@ -251,6 +270,7 @@ impl App {
             Msg::GoToQuestion(q) => self.go_to_question(q),
             Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
             Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
+            Msg::ShowTeams { teams, pack } => self.show_teams(&teams, pack),
             Msg::OpenTerm(t) => {
                 if t < self.catalog.glossary.len() {
                     self.popups.push(Popup::Glossary(Entry::new(t)));
@@ -261,12 +281,27 @@ impl App {
             m => {
                 return match self.focus() {
                     Focus::Popup => self.update_popup(m),
-                    Focus::Demo => None,
+                    Focus::Demo => self.update_demo_screen(m),
                     Focus::Screen => self.update_screen(m),
                 };
             }
         }
         None
+    }
+
+    /// The presenter's keys on the screen a demo step shows: panels, packs, the what-if,
+    /// scrolling (the demo's own keys are Space, the arrows and Esc). The next step is rebuilt
+    /// from the script, so none of this outlives the step.
+    fn update_demo_screen(&mut self, msg: Msg) -> Option<Msg> {
+        let on_results = matches!(self.screen, Screen::Results | Screen::Teams);
+        match msg {
+            Msg::Pick(_) if on_results => self.update_screen(msg),
+            Msg::NextTab | Msg::PrevTab | Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
+                self.update_screen(msg)
+            }
+            Msg::WhatIf if self.screen == Screen::Results => self.update_screen(msg),
+            _ => None,
+        }
     }
 
     fn update_popup(&mut self, msg: Msg) -> Option<Msg> {
@@ -293,6 +328,7 @@ impl App {
                 self.update_whatif(msg);
                 None
             }
+            Screen::Teams => self.update_teams(msg),
         }
     }
 
@@ -328,6 +364,7 @@ impl App {
         let top = match self.popups.last_mut() {
             Some(p) => p.scroll_mut(),
             None if self.screen == Screen::Results => Some(&mut self.results.scroll),
+            None if self.screen == Screen::Teams => self.teams.as_mut().map(|t| &mut t.scroll),
             None => None,
         };
         if let (Some(limit), Some(scroll)) = (layout.scroll_limit, top) {
@@ -339,6 +376,9 @@ impl App {
     /// The layout changes (a resize, the projector view): every limit waits for the next frame.
     fn forget_scroll_limits(&mut self) {
         self.results.scroll.forget_limit();
+        if let Some(t) = &mut self.teams {
+            t.scroll.forget_limit();
+        }
         for scroll in self.popups.iter_mut().filter_map(Popup::scroll_mut) {
             scroll.forget_limit();
         }
@@ -348,7 +388,7 @@ impl App {
         let Some(Popup::Export(d)) = self.popups.last() else {
             return;
         };
-        let contents = d.format.render(self.shown_rec(), &self.today);
+        let contents = crate::report::render(self.shown_rec(), d.format, &self.today);
         self.effects.push(Effect::Write {
             path: d.target(),
             contents,
@@ -406,17 +446,57 @@ impl App {
         self.popups.clear();
         self.screen = Screen::Results;
         self.whatif = None;
+        self.teams = None;
         self.results.reset(&self.catalog);
     }
 
     fn go_to_question(&mut self, q: usize) {
         self.popups.clear();
         self.whatif = None;
+        self.teams = None;
         if self.catalog.questions.is_empty() {
             self.screen = Screen::Welcome;
         } else {
             self.session.question = q.min(self.catalog.questions.len() - 1);
             self.screen = Screen::Question;
+        }
+    }
+
+    fn show_teams(&mut self, teams: &[super::msg::TeamAnswers], pack: Option<usize>) {
+        self.popups.clear();
+        self.whatif = None;
+        let mut state = TeamsState::new(&self.catalog, teams);
+        if let Some(p) = pack {
+            state.update(&Msg::Tab(p), 0);
+        }
+        self.teams = Some(state);
+        self.screen = Screen::Teams;
+    }
+
+    /// The team comparison: tabs and scrolling; a team's number opens the details of its winner in
+    /// the pack shown; Esc leaves it (the program, when it is the whole program).
+    fn update_teams(&mut self, msg: Msg) -> Option<Msg> {
+        let page = page(self.size);
+        let t = self.teams.as_mut()?;
+        if t.update(&msg, page) {
+            return None;
+        }
+        match msg {
+            Msg::Pick(team) if team < t.scored.len() => {
+                let pack = t.pack()?;
+                t.shown = team;
+                let p = self.shown_rec().packs.get(pack)?;
+                let alt = p.ranking.iter().position(|a| a.rank == Some(1))?;
+                self.popups.push(Popup::Detail(Detail::new(pack, alt)));
+                None
+            }
+            Msg::Back if self.teams_only => Some(Msg::Quit),
+            Msg::Back => {
+                self.teams = None;
+                self.screen = Screen::Welcome;
+                None
+            }
+            _ => None,
         }
     }
 
@@ -439,6 +519,7 @@ impl App {
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;
         self.whatif = None;
+        self.teams = None;
         self.popups.clear();
     }
 
@@ -554,10 +635,10 @@ impl App {
 
     fn update_demo(&mut self, msg: &Msg) {
         let Some(d) = &mut self.demo else { return };
-        let (step, last) = (d.step, d.last());
+        let (beat, last) = (d.beat, d.last());
         match msg {
-            Msg::DemoNext | Msg::DemoTick if step < last => self.demo_goto(step + 1),
-            Msg::DemoPrev => self.demo_goto(step.saturating_sub(1)),
+            Msg::DemoNext | Msg::DemoTick if beat < last => self.demo_goto(beat + 1),
+            Msg::DemoPrev => self.demo_goto(beat.saturating_sub(1)),
             Msg::DemoFirst => self.demo_goto(0),
             Msg::DemoLast => self.demo_goto(last),
             Msg::DemoPause => d.paused = !d.paused,
@@ -567,7 +648,7 @@ impl App {
         }
     }
 
-    /// Shows step `k`: a fresh session, then the messages of steps `0..=k` in order, each step
+    /// Shows beat `k`: a fresh session, then the messages of beats `0..=k` in order, each step
     /// starting with its popups closed.
     pub fn demo_goto(&mut self, k: usize) {
         let Some(mut d) = self.demo.take() else {
@@ -575,17 +656,26 @@ impl App {
         };
         let k = k.min(d.last());
         self.restart();
-        for (i, step) in d.script.steps.iter().enumerate().take(k + 1) {
+        for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
             if i == k {
                 d.before = self.session.answers().choices.clone();
             }
-            self.popups.clear();
-            for msg in demo::messages(&self.catalog, &step.action) {
+            if part == 0 {
+                self.popups.clear();
+            }
+            for msg in demo::messages(&self.catalog, &d.script.steps[step].action, part) {
                 self.apply(msg);
             }
         }
-        d.step = k;
+        d.beat = k;
         self.demo = Some(d);
+    }
+
+    /// Shows step `step` of the script with all its answers given (its last beat).
+    pub fn demo_goto_step(&mut self, step: usize) {
+        if let Some(k) = self.demo.as_ref().map(|d| d.last_beat_of(step)) {
+            self.demo_goto(k);
+        }
     }
 }
 

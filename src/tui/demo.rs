@@ -1,21 +1,25 @@
 //! The scripted demo (`tradeoff demo [SCRIPT]`): the presenter steps through a script with Space / →
 //! and ←, each step's caption shown in a bar. A step is a list of messages to `App::update`
-//! ([`messages`]); the step shown is rebuilt by replaying the script from a fresh session up to it
-//! (cheap: the recommendation is computed once, when drawn), so going back always shows exactly what
-//! that step showed the first time. Esc leaves the script and hands the live session over.
+//! ([`messages`]); a step that answers several questions is played one answer at a time, each a
+//! *beat* of its own. The beat shown is rebuilt by replaying the script from a fresh session up to
+//! it (cheap: the recommendation is computed once, when drawn), so going back always shows exactly
+//! what that beat showed the first time. Esc leaves the script and hands the live session over.
 
 use std::time::Duration;
 
-use super::msg::Msg;
+use super::msg::{Msg, TeamAnswers};
 use crate::demo::{Action, Script};
 use crate::pack::Catalog;
 
 #[derive(Debug, Clone)]
 pub struct DemoState {
     pub script: Script,
-    /// The step shown.
-    pub step: usize,
-    /// The answers before this step: the live ranking's arrows show what the step moved.
+    /// Every beat of the script: `(step, part)`, the part being the answer given (0 for a step
+    /// that does one thing at once).
+    pub beats: Vec<(usize, usize)>,
+    /// The beat shown.
+    pub beat: usize,
+    /// The answers before this beat: the live ranking's arrows show what it moved.
     pub before: Vec<Option<usize>>,
     /// Auto-advance paused by the presenter (`a`).
     pub paused: bool,
@@ -23,44 +27,85 @@ pub struct DemoState {
 
 impl DemoState {
     pub fn new(script: Script) -> DemoState {
+        let beats = script
+            .steps
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                let parts = match &s.action {
+                    Action::Answer(pairs) => pairs.len().max(1),
+                    _ => 1,
+                };
+                (0..parts).map(move |p| (i, p))
+            })
+            .collect();
         DemoState {
             script,
-            step: 0,
+            beats,
+            beat: 0,
             before: Vec::new(),
             paused: false,
         }
     }
 
+    /// The script's step shown, and which of its answers.
+    pub fn at(&self) -> (usize, usize) {
+        self.beats.get(self.beat).copied().unwrap_or((0, 0))
+    }
+
+    /// The script's step shown.
+    pub fn step(&self) -> usize {
+        self.at().0
+    }
+
+    /// How many beats the step shown has (its answers, or 1).
+    pub fn parts(&self) -> usize {
+        let step = self.step();
+        self.beats.iter().filter(|(s, _)| *s == step).count()
+    }
+
     pub fn caption(&self) -> &str {
         self.script
             .steps
-            .get(self.step)
+            .get(self.step())
             .map_or("", |s| s.caption.as_str())
     }
 
     pub fn action(&self) -> Option<&Action> {
-        self.script.steps.get(self.step).map(|s| &s.action)
+        self.script.steps.get(self.step()).map(|s| &s.action)
     }
 
+    /// The last beat.
     pub fn last(&self) -> usize {
-        self.script.steps.len().saturating_sub(1)
+        self.beats.len().saturating_sub(1)
     }
 
     pub fn is_last(&self) -> bool {
-        self.step + 1 >= self.script.steps.len()
+        self.beat + 1 >= self.beats.len()
     }
 
-    /// How long the step stays before the next one comes by itself: only with a script that asks
-    /// for it, not paused, and not on the last step.
+    /// The last beat of step `step` (the step with all its answers given).
+    pub fn last_beat_of(&self, step: usize) -> usize {
+        self.beats
+            .iter()
+            .rposition(|(s, _)| *s == step)
+            .unwrap_or(self.last())
+    }
+
+    /// How long the beat stays before the next one comes by itself: only with a script that asks
+    /// for it, not paused, and not on the last beat.
     pub fn auto_advance(&self) -> Option<Duration> {
         let secs = self.script.auto_advance?;
         (!self.paused && !self.is_last()).then(|| Duration::from_secs_f64(secs))
     }
 
-    /// The answers the step gives, as "question = choice" labels, for the caption bar.
+    /// The answers the step gives so far (all of a what-if's), as "question = choice" labels, for
+    /// the caption bar.
     pub fn step_answers(&self, catalog: &Catalog) -> Vec<String> {
-        let pairs = match self.action() {
-            Some(Action::Answer(p) | Action::WhatIf(p)) => p,
+        let (_, part) = self.at();
+        let pairs: &[(usize, usize)] = match self.action() {
+            Some(Action::Answer(p)) => &p[..(part + 1).min(p.len())],
+            Some(Action::WhatIf(p)) => p,
             _ => return Vec::new(),
         };
         pairs
@@ -73,24 +118,38 @@ impl DemoState {
     }
 }
 
-/// What a step of the script does, as messages to `App::update` (applied to a session whose popups
-/// are closed: popups belong to the step that opened them).
-pub fn messages(catalog: &Catalog, action: &Action) -> Vec<Msg> {
+/// What beat `part` of a step does, as messages to `App::update` (applied to a session whose popups
+/// are closed when a step begins: popups belong to the step that opened them).
+pub fn messages(catalog: &Catalog, action: &Action, part: usize) -> Vec<Msg> {
     match action {
         Action::Pause => Vec::new(),
         Action::Reset if catalog.questions.is_empty() => vec![Msg::Restart],
         Action::Reset => vec![Msg::Restart, Msg::GoToQuestion(0)],
-        Action::Answer(pairs) => {
-            let mut out: Vec<Msg> = pairs
-                .iter()
-                .map(|&(question, choice)| Msg::SetAnswer { question, choice })
-                .collect();
-            out.extend(pairs.last().map(|&(q, _)| Msg::GoToQuestion(q)));
-            out
-        }
-        // The first panel: the overview.
-        Action::Results(pack) => vec![Msg::ShowResults, Msg::Tab(pack.unwrap_or(0)), Msg::Pick(0)],
+        // One answer per beat, on its question's screen.
+        Action::Answer(pairs) => pairs
+            .get(part)
+            .map(|&(question, choice)| {
+                vec![
+                    Msg::SetAnswer { question, choice },
+                    Msg::GoToQuestion(question),
+                ]
+            })
+            .unwrap_or_default(),
+        Action::Results { pack, panel } => vec![
+            Msg::ShowResults,
+            Msg::Tab(pack.unwrap_or(0)),
+            Msg::Pick(*panel),
+        ],
         Action::WhatIf(pairs) => vec![Msg::OpenWhatIf(pairs.clone())],
         Action::Glossary(t) => vec![Msg::OpenTerm(*t)],
+        Action::Teams { teams, pack } => vec![Msg::ShowTeams {
+            teams: teams
+                .iter()
+                .map(|t| -> TeamAnswers {
+                    (t.name.clone(), Some(t.file.clone()), t.answers.clone())
+                })
+                .collect(),
+            pack: *pack,
+        }],
     }
 }

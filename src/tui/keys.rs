@@ -101,16 +101,19 @@ impl Context {
     /// Then export and copy, on the screens with a recommendation to show.
     fn leaves(self) -> &'static [Binding] {
         match self {
-            Context::Question | Context::Results | Context::Compare | Context::WhatIf => LEAVE,
+            Context::Question
+            | Context::Results
+            | Context::Compare
+            | Context::WhatIf
+            | Context::Demo => LEAVE,
             _ => &[],
         }
     }
 
-    /// Then the keys of every screen (none in a text field, where they are letters, nor in the team
-    /// comparison, which has no palette, help or projector view).
+    /// Then the keys of every screen (none in a text field, where they are letters).
     fn globals(self) -> &'static [Binding] {
         match self {
-            Context::Export | Context::Palette | Context::Teams => &[],
+            Context::Export | Context::Palette => &[],
             _ => GLOBAL,
         }
     }
@@ -172,7 +175,7 @@ const GLOBAL: &[Binding] = &[
 
 #[rustfmt::skip]
 const LEAVE: &[Binding] = &[
-    b("e",                       Msg::Export,     At(80),      "export",    "export: Markdown, JSON or HTML to a file"),
+    b("e",                       Msg::Export,     At(80),      "export",    "export: Markdown, JSON, HTML or an ADR (decision record) to a file"),
     b("y",                       Msg::Copy,       At(81),      "copy",      "copy the Markdown summary to the clipboard (OSC 52)"),
 ];
 
@@ -301,6 +304,13 @@ const DEMO: &[Binding] = &[
     b("end",                     Msg::DemoLast,   No,          "",          "last step"),
     b("a",                       Msg::DemoPause,  No,          "",          "pause or resume auto-advance (scripts with auto_advance_seconds)"),
     b("esc",                     Msg::DemoExit,   At(3),       "take over", "leave the script: the live session goes on with these answers"),
+    // The presenter may look around what a step shows; the next step is rebuilt from the script.
+    b("1-9",                     Msg::Pick(0),    No,          "",          "on the results: panel (1 overview, 2 why, 3 what would change, 4 compare); on a team comparison: a team's details"),
+    b("tab",                     Msg::NextTab,    No,          "",          "next pack (or tab)"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack (or tab)"),
+    b("w",                       Msg::WhatIf,     No,          "",          "what-if on the results shown"),
+    b("up | k",                  Msg::Up,         No,          "",          "scroll up, or the previous alternative"),
+    b("down | j",                Msg::Down,       No,          "",          "scroll down, or the next alternative"),
 ];
 
 #[rustfmt::skip]
@@ -313,7 +323,7 @@ const HELP: &[Binding] = &[
 /// The export dialog: typing goes into the path (`map_key` sends `Msg::Char`).
 #[rustfmt::skip]
 const EXPORT: &[Binding] = &[
-    b("tab | shift-tab",         Msg::NextTab,    At(1),       "format",    "format: Markdown, JSON, HTML"),
+    b("tab | shift-tab",         Msg::NextTab,    At(1),       "format",    "format: Markdown, JSON, HTML, ADR"),
     b("enter",                   Msg::Enter,      At(2),       "write",     "write the file"),
     b("backspace",               Msg::Backspace,  No,          "",          "delete a character of the path"),
     b("esc",                     Msg::Back,       At(3),       "cancel",    "cancel"),
@@ -328,9 +338,10 @@ const TEAMS: &[Binding] = &[
     b("shift-tab | left | h",    Msg::PrevTab,    No,          "",          "previous tab"),
     b("up | k",                  Msg::Up,         At(2),       "scroll",    "scroll up"),
     b("down | j",                Msg::Down,       At(2),       "scroll",    "scroll down"),
+    b("1-9",                     Msg::Pick(0),    At(3),       "details",   "on a pack's tab: details of that team's recommendation"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
-    b("q | esc | ctrl-c",        Msg::Quit,       Pinned(3),   "quit",      "quit"),
+    b("esc",                     Msg::Back,       No,          "",          "leave the comparison (quits `compare --tui`)"),
 ];
 
 /// One key a binding listens to.
@@ -518,6 +529,7 @@ fn screen_context(app: &App) -> Context {
         Screen::Results if app.results.panel == Panel::Compare => Context::Compare,
         Screen::Results => Context::Results,
         Screen::WhatIf => Context::WhatIf,
+        Screen::Teams => Context::Teams,
     }
 }
 

@@ -8,6 +8,9 @@ pub struct Look {
     pub theme: Theme,
     /// The projector view (`--projector`, `p`).
     pub projector: bool,
+    /// Source URLs are OSC 8 hyperlinks: set by the loop on a terminal that takes them (never in
+    /// tests, never under NO_COLOR), see `term::hyperlinks_wanted`.
+    pub hyperlinks: bool,
     /// The theme to go back to when the projector view is turned off.
     theme_before_projector: Option<Theme>,
 }
@@ -17,6 +20,7 @@ impl Look {
         Look {
             theme,
             projector: false,
+            hyperlinks: false,
             theme_before_projector: None,
         }
     }

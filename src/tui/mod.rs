@@ -1,4 +1,5 @@
-//! The interactive terminal UI: `tradeoff` with no arguments on a terminal (and `compare --tui`).
+//! The interactive terminal UI: `tradeoff` with no arguments on a terminal, `tradeoff demo` and
+//! `tradeoff compare --tui` (the team comparison is one of its screens).
 //!
 //! The Elm architecture, in layers that import only those below them:
 //!
@@ -15,13 +16,13 @@
 
 pub mod app;
 pub mod clipboard;
-pub mod compare_screen;
 pub(crate) mod demo;
 pub mod effects;
 pub(crate) mod keys;
 pub(crate) mod look;
 pub mod msg;
 pub mod popup;
+pub mod record;
 pub(crate) mod screens;
 pub(crate) mod scroll;
 pub(crate) mod session;
@@ -44,4 +45,6 @@ pub struct Options {
     pub mouse: bool,
     /// Save the answers here after every change (atomically); `None` saves nothing (demos, tests).
     pub session: Option<std::path::PathBuf>,
+    /// Record what is drawn to this asciicast v2 file (`--record`).
+    pub record: Option<std::path::PathBuf>,
 }

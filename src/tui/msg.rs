@@ -9,6 +9,10 @@ use ratatui::layout::Rect;
 
 use super::clipboard::Multiplexer;
 
+/// One team of a comparison as a message carries it: its name, the answers file it came from, the
+/// answers.
+pub type TeamAnswers = (String, Option<String>, crate::answers::Answers);
+
 /// A message to `App::update`. Movement messages mean what the current screen makes of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -90,6 +94,12 @@ pub enum Msg {
     },
     /// The what-if screen, with these `(question, choice)` changes to the answers.
     OpenWhatIf(Vec<(usize, usize)>),
+    /// The team comparison of these teams (name, answers file, answers), on the answers tab or a
+    /// pack's tab.
+    ShowTeams {
+        teams: Vec<TeamAnswers>,
+        pack: Option<usize>,
+    },
     /// A glossary entry (term index), on top of whatever is shown.
     OpenTerm(usize),
     /// The detail popup of an alternative, by catalog indices.

@@ -14,6 +14,8 @@ pub enum Screen {
     Question,
     Results,
     WhatIf,
+    /// The team comparison (`compare --tui`, or a demo step).
+    Teams,
 }
 
 /// The panels of a pack's results tab.

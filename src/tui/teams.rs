@@ -1,32 +1,44 @@
-//! The team comparison's state (`tradeoff compare --tui A.toml B.toml …`): the comparison, which tab
-//! (the answers, then one per pack) and how far it is scrolled. A small program of its own on the
-//! TUI's machinery: the same messages, key table, loop and layout feedback (see `compare_screen`).
+//! The team comparison as a screen of the TUI (`tradeoff compare --tui A.toml B.toml …`, or a demo
+//! step): the comparison, each team's own answers and recommendation (for the detail popup), which
+//! tab is shown (the answers, then one per pack) and how far it is scrolled.
 
-use super::msg::Msg;
+use super::msg::{Msg, TeamAnswers};
 use super::scroll::Scroll;
-use super::theme::Theme;
-use crate::compare::Comparison;
+use super::session::Scored;
+use crate::compare::{Comparison, Team};
+use crate::pack::Catalog;
 
 #[derive(Debug, Clone)]
-pub struct CompareScreen {
+pub struct TeamsState {
     pub cmp: Comparison,
-    pub theme: Theme,
+    /// Each team's answers and recommendation, in the comparison's order.
+    pub scored: Vec<Scored>,
     /// 0 = answers, then one per pack.
     pub tab: usize,
     pub scroll: Scroll,
-    pub size: (u16, u16),
-    pub quit: bool,
+    /// The team whose recommendation the detail popup shows.
+    pub shown: usize,
 }
 
-impl CompareScreen {
-    pub fn new(cmp: Comparison, theme: Theme, size: (u16, u16)) -> Self {
-        CompareScreen {
-            cmp,
-            theme,
+impl TeamsState {
+    pub fn new(catalog: &Catalog, teams: &[TeamAnswers]) -> TeamsState {
+        let list: Vec<Team> = teams
+            .iter()
+            .map(|(name, file, answers)| Team {
+                name: name.clone(),
+                file: file.clone(),
+                answers: answers.clone(),
+            })
+            .collect();
+        TeamsState {
+            cmp: crate::compare::compare_teams(catalog, &list),
+            scored: teams
+                .iter()
+                .map(|(_, _, a)| Scored::new(a.clone()))
+                .collect(),
             tab: 0,
             scroll: Scroll::default(),
-            size,
-            quit: false,
+            shown: 0,
         }
     }
 
@@ -34,25 +46,23 @@ impl CompareScreen {
         1 + self.cmp.packs.len()
     }
 
-    pub fn update(&mut self, msg: Msg) -> Option<Msg> {
-        let page = self.size.1.saturating_sub(6);
+    /// The pack of the current tab (`None` on the answers tab).
+    pub fn pack(&self) -> Option<usize> {
+        self.tab.checked_sub(1)
+    }
+
+    /// Tabs and scrolling; true when `msg` was one of them.
+    pub fn update(&mut self, msg: &Msg, page: u16) -> bool {
         match msg {
             Msg::NextTab => self.show_tab((self.tab + 1) % self.tabs()),
             Msg::PrevTab => self.show_tab((self.tab + self.tabs() - 1) % self.tabs()),
-            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => self.scroll.apply(&msg, page),
-            Msg::Quit => self.quit = true,
-            Msg::Resize(w, h) => {
-                self.size = (w, h);
-                self.scroll.forget_limit();
+            Msg::Tab(pack) => self.show_tab((pack + 1).min(self.tabs() - 1)),
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+                self.scroll.apply(msg, page)
             }
-            Msg::Laid(laid) => {
-                if let Some(limit) = laid.scroll_limit {
-                    self.scroll.set_limit(limit);
-                }
-            }
-            _ => {}
+            _ => return false,
         }
-        None
+        true
     }
 
     fn show_tab(&mut self, tab: usize) {

@@ -5,7 +5,9 @@
 //! default one prints) and, on Unix, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a thread that waits for
 //! the signal, restores and exits). The loop blocks on the next event: nothing runs while idle.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
+use std::rc::Rc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -27,6 +29,7 @@ use super::clipboard::Multiplexer;
 use super::effects;
 use super::keys;
 use super::msg::{Effect, LaidOut, Msg, Outcome};
+use super::record::{Output, Recorder, Shared, record_size};
 use super::view;
 use crate::answers::Answers;
 use crate::pack::Catalog;
@@ -142,6 +145,21 @@ pub trait Program {
     fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
         None
     }
+    /// The terminal takes OSC 8 hyperlinks (see [`hyperlinks_wanted`]).
+    fn hyperlinks(&mut self, _on: bool) {}
+    /// The title of a recording of it.
+    fn title(&self) -> String {
+        "tradeoff".to_string()
+    }
+}
+
+/// Whether links should be OSC 8 hyperlinks on this terminal: not under `NO_COLOR` (which asks
+/// for plain output), nor on the Linux console or a dumb terminal, which would print the sequence.
+/// Terminals that do not know OSC 8 ignore it; those that do make the URL clickable.
+pub fn hyperlinks_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term = std::env::var("TERM").unwrap_or_default();
+    !no_color && !matches!(term.as_str(), "" | "dumb" | "linux")
 }
 
 impl Program for App {
@@ -176,6 +194,18 @@ impl Program for App {
     fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
         Some((&self.catalog, self.session.answers(), self.progress()))
     }
+
+    fn hyperlinks(&mut self, on: bool) {
+        self.look.hyperlinks = on;
+    }
+
+    fn title(&self) -> String {
+        match (&self.demo, &self.teams) {
+            (Some(d), _) => format!("tradeoff demo: {}", d.script.title),
+            (None, Some(t)) => format!("tradeoff: comparing {}", t.cmp.teams.join(", ")),
+            (None, None) => "tradeoff".to_string(),
+        }
+    }
 }
 
 /// Draws a frame and feeds what it laid out back through `update` (television's render task sends
@@ -190,7 +220,7 @@ pub fn draw<B: Backend, P: Program>(terminal: &mut Terminal<B>, p: &mut P) -> Re
 /// [`draw`] on the real terminal, holding the frame lock so that a signal never restores the
 /// terminal in the middle of a frame.
 fn draw_locked<P: Program>(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<CrosstermBackend<Output>>,
     p: &mut P,
 ) -> io::Result<()> {
     let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
@@ -204,10 +234,16 @@ fn draw_locked<P: Program>(
 /// perform the effects and the autosave, each outcome back through `update`; draw once; feed the
 /// layout back. Nothing runs while idle.
 pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
+    let recorder: Shared = Rc::new(RefCell::new(match &options.record {
+        Some(path) => Some(start_recording(path, p.title())?),
+        None => None,
+    }));
     let _terminal_guard = TerminalGuard::start(options.mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let output = Output::new(Rc::clone(&recorder));
+    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     p.update(Msg::Resize(size.width, size.height));
+    p.hyperlinks(hyperlinks_wanted());
     let mut saver = Saver::new(options.session.clone(), &p);
     let mux = Multiplexer::from_env();
     draw_locked(&mut terminal, &mut p)?;
@@ -233,9 +269,24 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
             return Ok(());
         }
         if changed {
+            record_size(&recorder, p.size());
             draw_locked(&mut terminal, &mut p)?;
         }
     }
+}
+
+/// A recording of the session, at the terminal's size now.
+fn start_recording(path: &std::path::Path, title: String) -> io::Result<Recorder> {
+    let size = crossterm::terminal::size()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Recorder::create(path, size, now, &title).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot write the recording {}: {e}", path.display()),
+        )
+    })
 }
 
 /// The demo's auto-advance clock: when the step shown is due to move on. It restarts whenever the

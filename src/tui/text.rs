@@ -2,20 +2,39 @@
 //!
 //! The views wrap text themselves (instead of `Paragraph::wrap`) so that they know how many lines a
 //! panel has: a frame reports how far it scrolls, and keeps the selected row in view.
+//!
+//! Every helper takes text as it came from a data pack, an answers file or a demo script and first
+//! passes it through the one sanitiser, [`crate::safe`]: control characters, escape sequences and
+//! bidi overrides are shown escaped (`\x1b`), never interpreted, and widths are measured on what
+//! will be drawn, in display columns (unicode-width: a CJK character or an emoji takes two).
 
-use ratatui::text::Span;
+use std::borrow::Cow;
 
-/// Display width in terminal cells.
+use unicode_width::UnicodeWidthStr;
+
+/// `s` as it may reach the terminal: see [`crate::safe::line`]. Borrowed when nothing needs escaping.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    crate::safe::line(s)
+}
+
+/// Display width in terminal cells of `s` as it is drawn (escaped where it must be).
 pub fn width(s: &str) -> usize {
-    Span::raw(s).width()
+    clean(s).width()
+}
+
+/// The width of one character in cells (0 for combining marks).
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// Greedy word wrap to `max` cells. Words longer than a line are split; an empty text gives one empty
-/// line so that callers can count on at least one.
+/// line so that callers can count on at least one. A newline in the text starts a new line; every
+/// other unsafe character is escaped.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for para in s.split('\n') {
+        let para = clean(para);
         let mut line = String::new();
         let mut w = 0;
         for word in para.split_whitespace() {
@@ -34,9 +53,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 line.push_str(word);
                 w = ww;
             } else {
-                // A word wider than the line (a URL, say): split it at cell boundaries.
+                // A word wider than the line: split it at cell boundaries.
                 for ch in word.chars() {
-                    let cw = width(ch.encode_utf8(&mut [0; 4]));
+                    let cw = char_width(ch);
                     if w + cw > max && w > 0 {
                         lines.push(std::mem::take(&mut line));
                         w = 0;
@@ -51,14 +70,14 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`.
 /// Like [`truncate`], but cuts at the last word boundary that fits, so no word is left half-shown
 /// (a single word longer than `max` is still cut).
 pub fn truncate_words(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
+    let s = clean(s);
+    if s.width() <= max {
+        return s.into_owned();
     }
-    let cut = truncate(s, max);
+    let cut = truncate(&s, max);
     let body = cut.trim_end_matches('…');
     match body.rfind(' ') {
         Some(i) if i > 0 => format!("{}…", body[..i].trim_end_matches([',', ';', ':', ' '])),
@@ -66,9 +85,11 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     }
 }
 
+/// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`.
 pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
+    let s = clean(s);
+    if s.width() <= max {
+        return s.into_owned();
     }
     if max == 0 {
         return String::new();
@@ -76,7 +97,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for ch in s.chars() {
-        let cw = width(ch.encode_utf8(&mut [0; 4]));
+        let cw = char_width(ch);
         if w + cw + 1 > max {
             break;
         }
@@ -144,6 +165,20 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(width(&fit("Amazon ECS Express Mode", 12)), 12);
         assert_eq!(fit_right("7.0", 5), "  7.0");
+    }
+
+    #[test]
+    fn text_from_data_is_escaped_and_measured_in_columns() {
+        assert_eq!(clean("a\x1b]52;c;aGk=\x07b"), "a\\x1b]52;c;aGk=\\x07b");
+        assert_eq!(truncate("evil\u{202e}txt", 40), "evil\\u{202e}txt");
+        assert_eq!(wrap("one\ttwo\nthree", 40), ["one\\ttwo", "three"]);
+        assert_eq!(width("\x1b[2J"), 7);
+        // Wide characters take two columns; a cut never splits one.
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(truncate("日本語のコンテナ", 7), "日本語…");
+        assert_eq!(width(&fit("日本語のコンテナ", 7)), 7);
+        assert_eq!(width(&fit("😀 emoji", 5)), 5);
+        assert_eq!(wrap("日本語 のコンテナ", 6), ["日本語", "のコン", "テナ"]);
     }
 
     #[test]

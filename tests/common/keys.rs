@@ -70,10 +70,82 @@ pub fn typed(app: &mut App, text: &str) {
     }
 }
 
-/// The app on the built-in data, in a theme, at a size.
+/// The built-in data, as of the day it was verified: screens that show the data's age stay the
+/// same whatever day the tests run (a test that wants old data moves `today` itself).
+pub fn catalog() -> tradeoff::pack::Catalog {
+    let mut catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    catalog.today = tradeoff::dates::parse_ymd(&catalog.verified).expect("a verified date");
+    catalog
+}
+
+/// The app on the built-in data (as of its verified date), in a theme, at a size.
 pub fn new_app(theme: &str, size: (u16, u16)) -> App {
-    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let catalog = catalog();
     let mut app = App::new(catalog, Theme::builtin(theme).unwrap(), size);
     app.update(Msg::Resize(size.0, size.1));
     app
 }
+
+/// The keys that answer the built-in questions in the catalog's order from the welcome screen:
+/// `enter`, then for each question the digit of its choice in `answers` (`question=choice`, as
+/// `--answer` takes them) or `s` (skip) for a question not listed. With `until`, stops on that
+/// question (unanswered, on screen). Counts and positions come from the catalog, never hard-coded.
+pub fn answer_keys(answers: &[&str], until: Option<&str>) -> String {
+    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let mut keys = vec!["enter".to_string()];
+    for q in &catalog.questions {
+        if until == Some(q.id.as_str()) {
+            return keys.join(" ");
+        }
+        let given = answers.iter().find_map(|a| {
+            let (id, choice) = a.split_once('=')?;
+            (id == q.id).then_some(choice)
+        });
+        keys.push(match given {
+            Some(choice) => {
+                let c = q
+                    .choice_index(choice)
+                    .unwrap_or_else(|| panic!("{}: no choice {choice}", q.id));
+                assert!(c < 9, "{}: choice {choice} has no digit key", q.id);
+                (c + 1).to_string()
+            }
+            None => "s".to_string(),
+        });
+    }
+    assert!(until.is_none(), "no question {until:?}");
+    for a in answers {
+        let id = a.split_once('=').map_or(*a, |(id, _)| id);
+        assert!(catalog.question_index(id).is_some(), "no question {id}");
+    }
+    keys.join(" ")
+}
+
+/// `key` pressed `n` times, e.g. to move down to the n-th question.
+pub fn times(key: &str, n: usize) -> String {
+    vec![key; n].join(" ")
+}
+
+/// The catalog index of a built-in question.
+pub fn question(id: &str) -> usize {
+    tradeoff::pack::load_builtin()
+        .expect("built-in data loads")
+        .question_index(id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+/// The small team of the snapshots: no Kubernetes and not wanted, AWS only, a steady web app on
+/// standard hardware, not an App Runner customer, TypeScript, no IaC yet (kept as it is). App Runner
+/// and both EKS options are excluded; ECS Express Mode and AWS CDK win.
+pub const SMALL_TEAM: &[&str] = &[
+    "team_size=small",
+    "k8s_experience=none",
+    "kubernetes_wanted=no",
+    "cloud_strategy=aws_only",
+    "workload=web",
+    "traffic=steady",
+    "hardware=standard",
+    "app_runner_customer=no",
+    "iac_language=typescript",
+    "existing_iac=none",
+    "iac_migration=keep",
+];

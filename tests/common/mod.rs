@@ -3,3 +3,4 @@
 pub mod contrast;
 pub mod keys;
 pub mod pty;
+pub mod screenshot;

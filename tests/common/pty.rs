@@ -131,6 +131,19 @@ impl Pty {
         }
     }
 
+    /// Reads what the program writes until it has been quiet for a moment: the frame on screen is
+    /// whole (`wait_for` returns as soon as its text shows, maybe mid-frame).
+    pub fn settle(&mut self) {
+        let quiet = Duration::from_millis(250);
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            match self.rx.recv_timeout(quiet) {
+                Ok(bytes) => self.feed(bytes),
+                Err(_) => return,
+            }
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();

@@ -4,85 +4,52 @@
 //! back as `Msg::Done`.
 
 use super::reply::Reply;
-use crate::engine::Recommendation;
-use crate::report;
+use crate::report::Format;
 use crate::tui::msg::Msg;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Markdown,
-    Json,
-    Html,
-}
+/// The formats the dialog offers, in the order Tab cycles through them: the report formats a
+/// person shares (`report::Format`, written by `report::render`), the decision record included.
+pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Json, Format::Html, Format::Adr];
 
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [
-        ExportFormat::Markdown,
-        ExportFormat::Json,
-        ExportFormat::Html,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "Markdown",
-            ExportFormat::Json => "JSON",
-            ExportFormat::Html => "HTML",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Json => "json",
-            ExportFormat::Html => "html",
-        }
-    }
-
-    pub fn render(self, rec: &Recommendation, today: &str) -> String {
-        match self {
-            ExportFormat::Markdown => report::markdown::render(rec, today),
-            ExportFormat::Json => report::json::render(rec),
-            ExportFormat::Html => report::html::render(rec, today),
-        }
-    }
-
-    fn next(self) -> ExportFormat {
-        let i = ExportFormat::ALL
-            .iter()
-            .position(|f| *f == self)
-            .unwrap_or(0);
-        ExportFormat::ALL[(i + 1) % ExportFormat::ALL.len()]
-    }
+fn next(f: Format) -> Format {
+    let i = FORMATS.iter().position(|x| *x == f).unwrap_or(0);
+    FORMATS[(i + 1) % FORMATS.len()]
 }
 
 /// The export dialog: a format, an editable path, and a question before overwriting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
-    pub format: ExportFormat,
+    pub format: Format,
     pub path: String,
     /// The file exists: waiting for y (overwrite) or n (edit the path).
     pub confirm_overwrite: bool,
     pub error: Option<String>,
     /// A write is in flight.
     pub writing: bool,
+    /// The date in the default file names.
+    pub today: String,
 }
 
 impl ExportDialog {
     pub fn new(today: &str) -> ExportDialog {
         ExportDialog {
-            format: ExportFormat::Markdown,
-            path: default_path(today, ExportFormat::Markdown),
+            format: Format::Markdown,
+            path: default_path(today, Format::Markdown),
+            today: today.to_string(),
             confirm_overwrite: false,
             error: None,
             writing: false,
         }
     }
 
-    /// Cycles the format; a path that still has the previous default extension follows it.
+    /// Cycles the format; the previous format's default name becomes the new one's, and a path
+    /// that still has the previous extension follows it.
     pub fn cycle_format(&mut self) {
         let old = self.format;
-        self.format = old.next();
-        if let Some(stem) = self.path.strip_suffix(&format!(".{}", old.extension())) {
+        self.format = next(old);
+        if self.path == default_path(&self.today, old) {
+            self.path = default_path(&self.today, self.format);
+        } else if let Some(stem) = self.path.strip_suffix(&format!(".{}", old.extension())) {
             self.path = format!("{stem}.{}", self.format.extension());
         }
         self.confirm_overwrite = false;
@@ -142,9 +109,15 @@ impl ExportDialog {
     }
 }
 
-/// `tradeoff-summary-YYYY-MM-DD.md` (or .json, .html) in the working directory.
-pub fn default_path(today: &str, format: ExportFormat) -> String {
-    format!("tradeoff-summary-{today}.{}", format.extension())
+/// `tradeoff-summary-YYYY-MM-DD.md` (or .json, .html), or `tradeoff-decision-YYYY-MM-DD.md` for the
+/// ADR, in the working directory.
+pub fn default_path(today: &str, format: Format) -> String {
+    let what = if format == Format::Adr {
+        "decision"
+    } else {
+        "summary"
+    };
+    format!("tradeoff-{what}-{today}.{}", format.extension())
 }
 
 #[cfg(test)]
@@ -158,8 +131,19 @@ mod tests {
         d.cycle_format();
         assert_eq!(
             (d.format, d.path.as_str()),
-            (ExportFormat::Json, "tradeoff-summary-2026-11-26.json")
+            (Format::Json, "tradeoff-summary-2026-11-26.json")
         );
+        d.cycle_format();
+        d.cycle_format();
+        assert_eq!(
+            (d.format, d.path.as_str()),
+            (Format::Adr, "tradeoff-decision-2026-11-26.md")
+        );
+        d.cycle_format();
+        assert_eq!(d.path, "tradeoff-summary-2026-11-26.md");
+        d.path = "team.md".into();
+        d.cycle_format();
+        assert_eq!(d.path, "team.json", "the extension follows");
         d.path = "team.txt".into();
         d.cycle_format();
         assert_eq!(d.path, "team.txt", "a path the user typed is kept");

@@ -53,7 +53,10 @@ impl Popup {
     /// from the script and stop its clock. A script's own popups (a glossary entry) leave the keys
     /// to the script.
     pub fn over_demo(&self) -> bool {
-        matches!(self, Popup::Help(_) | Popup::Palette(_) | Popup::Export(_))
+        matches!(
+            self,
+            Popup::Help(_) | Popup::Palette(_) | Popup::Export(_) | Popup::Detail(_)
+        )
     }
 
     /// The scroll of a popup that shows a text longer than it may be.

@@ -102,8 +102,8 @@ pub fn items(catalog: &Catalog, offer: Offer) -> Vec<Item> {
     for (i, q) in catalog.questions.iter().enumerate() {
         out.push(Item {
             kind: Kind::Question,
-            label: q.title.clone(),
-            detail: q.prompt.clone(),
+            label: shown(&q.title),
+            detail: shown(&q.prompt),
             action: Action::Question(i),
         });
     }
@@ -111,8 +111,8 @@ pub fn items(catalog: &Catalog, offer: Offer) -> Vec<Item> {
         for (a, alt) in pack.alternatives.iter().enumerate() {
             out.push(Item {
                 kind: Kind::Alternative,
-                label: alt.name.clone(),
-                detail: pack.name.clone(),
+                label: shown(&alt.name),
+                detail: shown(&pack.name),
                 action: Action::Alternative { pack: p, alt: a },
             });
         }
@@ -123,8 +123,8 @@ pub fn items(catalog: &Catalog, offer: Offer) -> Vec<Item> {
         let term = &catalog.glossary[t];
         out.push(Item {
             kind: Kind::Term,
-            label: term.term.clone(),
-            detail: term.aliases.join(", "),
+            label: shown(&term.term),
+            detail: shown(&term.aliases.join(", ")),
             action: Action::Term(t),
         });
     }
@@ -314,6 +314,12 @@ pub fn search(items: &[Item], query: &str) -> Vec<Hit> {
         });
     }
     hits
+}
+
+/// Text from data as the palette shows and searches it: escaped by the one sanitiser, so the
+/// matched positions are positions in what is drawn.
+fn shown(s: &str) -> String {
+    crate::safe::line(s).into_owned()
 }
 
 #[cfg(test)]

@@ -40,7 +40,8 @@ fn cells(s: &str, pixel: PixelSize) -> usize {
 /// shows the full name nearby. `None` when nothing fits: draw ordinary text instead.
 pub fn fit(text: &str, width: u16, height: u16, may_shorten: bool) -> Option<Fit> {
     let width = width as usize;
-    let text = text.trim();
+    let text = glyphs(text.trim())?;
+    let text = text.as_str();
     if text.is_empty() || height < ROWS {
         return None;
     }
@@ -84,6 +85,36 @@ pub fn fit(text: &str, width: u16, height: u16, may_shorten: bool) -> Option<Fit
         }
     }
     None
+}
+
+/// `s` in characters the big font has (ASCII and Latin-1): common typography is mapped to its ASCII
+/// look-alike (– — to -, ’ to ', “ ” to ", … to ..., → to ->); `None` when anything else is left
+/// (a control character, a script the 8×8 font lacks), so the caller draws ordinary text instead.
+pub fn glyphs(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' '..='~' | '\u{a0}'..='\u{ff}' => out.push(c),
+            '–' | '—' | '−' => out.push('-'),
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '…' => out.push_str("..."),
+            '→' => out.push_str("->"),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Draws one line of big text (its spans keep their styles) from the left of `area`.
+pub fn render_line(line: &Line<'static>, pixel: PixelSize, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    let h = ROWS.min(area.height);
+    BigText::builder()
+        .pixel_size(pixel)
+        .lines(vec![line.clone()])
+        .build()
+        .render(Rect { height: h, ..area }, buf);
 }
 
 /// Draws a fitted text, centred or from the left, and returns the rows it took.

@@ -28,7 +28,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         (Some(secs), false, _) => format!("next in {secs:.0} s (a pauses)"),
         _ => "Space / → next · ← back".to_string(),
     };
-    let head = format!("▶ Step {} of {n} · {}", d.step + 1, d.script.title);
+    let parts = d.parts();
+    let beat = if parts > 1 {
+        format!(" (answer {} of {parts})", d.at().1 + 1)
+    } else {
+        String::new()
+    };
+    let head = format!("▶ Step {} of {n}{beat} · {}", d.step() + 1, d.script.title);
     let right_w = text::width(&timer);
     let head = if text::width(&head) + 2 + right_w <= w {
         let gap = w - text::width(&head) - right_w;

@@ -131,14 +131,21 @@ fn weights(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0)
         .min(width / 2);
+    // The changes' column: as wide as the widest ("+1929%"), and a space before it.
+    let pct_w = moving
+        .iter()
+        .map(|(_, d, _)| text::width(&signed_pct(*d)))
+        .max()
+        .unwrap_or(0)
+        + 1;
     for (s, d, w) in moving {
         let to = name_of(p, w).to_string();
-        if name_w + 10 + text::width(&to) <= width {
+        if name_w + pct_w + 6 + text::width(&to) <= width {
             out.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(text::fit(&s.name, name_w), t.text),
                 Span::styled(
-                    text::fit_right(&signed_pct(d), 6),
+                    text::fit_right(&signed_pct(d), pct_w),
                     if d < 0.0 { t.down } else { t.up },
                 ),
                 Span::styled("  → ", t.muted),

@@ -88,6 +88,14 @@ impl<'a> Table<'a> {
 }
 
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let mut out = table_lines(app, p, width);
+    out.push(Line::default());
+    out.extend(cell_lines(app, p, width));
+    out
+}
+
+/// The table: criteria names, weights, a row per alternative, the legend.
+pub fn table_lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let t = &app.look.theme;
     let Some(table) = Table::new(app, p, width) else {
         return Vec::new();
@@ -99,13 +107,15 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         text::truncate("  ✓ best in its column · * adjusted by your answers", width),
         t.muted,
     ));
-    if app.look.projector {
-        // The projector view stops at the table: the rationale is for reading up close.
-        return out;
-    }
-    out.push(Line::default());
-    out.extend(rationale(app, p, &table, width));
     out
+}
+
+/// The selected cell's rationale.
+pub fn cell_lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    match Table::new(app, p, width) {
+        Some(table) => rationale(app, p, &table, width),
+        None => Vec::new(),
+    }
 }
 
 /// The criterion names, wrapped over up to three lines and bottom-aligned so the columns read from

@@ -5,7 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::draw::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
+use super::draw::{
+    Link, border_marks, draw_lines, draw_links, heading, popup, popup_area, url_line, wrapped,
+};
 use crate::report::{because_text, pct};
 use crate::tui::app::App;
 use crate::tui::popup::Detail;
@@ -14,15 +16,17 @@ fn area(body: Rect) -> Rect {
     popup_area(body, 100, body.height)
 }
 
-pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static>> {
+/// The popup's text, and the links in it (the sources' URLs).
+pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'static>>, Vec<Link>) {
     let t = &app.look.theme;
     let width = width as usize;
     let mut out = Vec::new();
+    let mut links = Vec::new();
     let Some(p) = app.shown_rec().packs.get(pack) else {
-        return out;
+        return (out, links);
     };
     let Some(a) = p.ranking.get(alt) else {
-        return out;
+        return (out, links);
     };
     let ranked = p.ranking.iter().filter(|x| !x.excluded).count();
     let standing = match a.rank {
@@ -94,9 +98,10 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
         out.push(heading(t, "Sources"));
         for s in &a.sources {
             out.extend(wrapped(&s.title, width, "  • ", "    ", t.text));
-            let at = s.url.as_deref().or(s.citation.as_deref()).unwrap_or("");
-            if !at.is_empty() {
-                out.extend(wrapped(at, width, "    ", "    ", t.accent));
+            if let Some(url) = s.url.as_deref() {
+                out.push(url_line(t, url, width, "    ", out.len(), &mut links));
+            } else if let Some(c) = s.citation.as_deref() {
+                out.extend(wrapped(c, width, "    ", "    ", t.accent));
             }
             out.push(Line::from(vec![
                 Span::raw("    "),
@@ -104,7 +109,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> Vec<Line<'static
             ]));
         }
     }
-    out
+    (out, links)
 }
 
 /// Draws the popup from its scroll offset on; returns how far it can scroll.
@@ -120,10 +125,13 @@ pub fn render(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
     let a = area(body);
     let title = Line::from(vec![Span::styled(format!(" {name} "), t.title)]);
     let inner_area = popup(t, title, a, buf);
-    let lines = lines(app, pack, alt, inner_area.width);
+    let (lines, links) = lines(app, pack, alt, inner_area.width);
     let limit = lines.len().saturating_sub(inner_area.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner_area, &lines, scroll);
+    if app.look.hyperlinks {
+        draw_links(buf, inner_area, &links, scroll);
+    }
     border_marks(
         &app.look.theme,
         a,

@@ -28,9 +28,9 @@ pub fn chrome(area: Rect) -> Chrome {
     chrome_within(area, MAX_WIDTH, MAX_HEIGHT)
 }
 
-/// The projector view takes the whole screen up to this size: on a wall, bigger letters matter more
-/// than short lines.
-pub const PROJECTOR_MAX: (u16, u16) = (220, 64);
+/// The projector view takes the whole screen up to this size (a 1920×1080 screen at a small font):
+/// on a wall, bigger letters matter more than short lines.
+pub const PROJECTOR_MAX: (u16, u16) = (240, 67);
 
 pub(super) fn chrome_within(area: Rect, max_w: u16, max_h: u16) -> Chrome {
     let content = area
@@ -112,6 +112,34 @@ pub fn hint_bar(hints: &[keys::Hint], t: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
+/// `line` with every span passed through the sanitiser (see `text::clean`): the last guard before
+/// the buffer, for spans built straight from data. Borrows when nothing needs escaping.
+pub fn safe_line<'a>(line: &'a Line<'a>) -> std::borrow::Cow<'a, Line<'a>> {
+    use std::borrow::Cow;
+    if line
+        .spans
+        .iter()
+        .all(|s| matches!(text::clean(&s.content), Cow::Borrowed(_)))
+    {
+        return Cow::Borrowed(line);
+    }
+    let spans: Vec<Span> = line
+        .spans
+        .iter()
+        .map(|s| Span::styled(text::clean(&s.content).into_owned(), s.style))
+        .collect();
+    Cow::Owned(Line {
+        spans,
+        style: line.style,
+        alignment: line.alignment,
+    })
+}
+
+/// Draws one line at `(x, y)`, at most `width` cells, through the sanitiser.
+pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
+    buf.set_line(x, y, &safe_line(line), width);
+}
+
 /// Draws `lines` into `area` from line `scroll` on; a line's own style fills its whole row.
 pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
     let area = area.intersection(buf.area);
@@ -125,7 +153,7 @@ pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], scroll: usize) {
         if line.style != Style::default() {
             buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
         }
-        buf.set_line(area.x, y, line, area.width);
+        set_line(buf, area.x, y, line, area.width);
     }
 }
 
@@ -134,7 +162,7 @@ pub fn panel(theme: &Theme, title: Line, area: Rect, buf: &mut Buffer) -> Rect {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(title);
+        .title(safe_line(&title).into_owned());
     let inner = block.inner(area);
     block.render(area, buf);
     Rect {
@@ -188,6 +216,111 @@ pub fn exclusion_lines(
         ));
     }
     out
+}
+
+/// A selected row: the selection's colours over every span (their bold, underline and marks stay),
+/// across the whole row. A span keeps no colour of its own there: a green "your answer" or a yellow
+/// "changed" on the selection's background would be unreadable, and the row says what it is in
+/// words and marks (●, *, ✓), not in colour.
+pub fn selected(line: Line<'static>, theme: &Theme) -> Line<'static> {
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|s| {
+            let style = s.style.patch(theme.selection);
+            Span::styled(s.content, style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(theme.selection)
+}
+
+/// A link drawn on screen: `width` cells of line `line` from column `col` open `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub line: usize,
+    pub col: u16,
+    pub width: u16,
+    pub url: String,
+}
+
+/// A source's URL on a line of its own, never broken across lines and never cut: whole after
+/// `indent` when it fits there, else whole from the left edge; only a URL wider than the whole
+/// line is shown as its start and end around "…", and that one is still a link to the whole URL
+/// (OSC 8) when the terminal has links. The link is recorded in `links` as line `at`.
+pub fn url_line(
+    t: &Theme,
+    url: &str,
+    width: usize,
+    indent: &str,
+    at: usize,
+    links: &mut Vec<Link>,
+) -> Line<'static> {
+    let url = text::clean(url).into_owned();
+    let w = text::width(&url);
+    let (pad, shown) = if text::width(indent) + w <= width {
+        (indent.to_string(), url.clone())
+    } else if w <= width {
+        (String::new(), url.clone())
+    } else {
+        (String::new(), elide_url(&url, width))
+    };
+    links.push(Link {
+        line: at,
+        col: text::width(&pad) as u16,
+        width: text::width(&shown) as u16,
+        url,
+    });
+    Line::from(vec![Span::raw(pad), Span::styled(shown, t.accent)])
+}
+
+/// A URL too long for `width`: its scheme and host, "…", and as much of its end as fits.
+fn elide_url(url: &str, width: usize) -> String {
+    let head_end = url
+        .find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j + 1))
+        .unwrap_or(0);
+    let head = &url[..head_end];
+    let room = width.saturating_sub(text::width(head) + 1);
+    if head.is_empty() || room < 8 {
+        return text::truncate(url, width);
+    }
+    let tail: String = {
+        let chars: Vec<char> = url[head_end..].chars().collect();
+        chars[chars.len().saturating_sub(room)..].iter().collect()
+    };
+    format!("{head}…{tail}")
+}
+
+/// Turns the cells of `row` (one line) into a hyperlink to `url` with OSC 8: the opening sequence
+/// rides on the first cell's symbol and the closing one on the last cell's, each forced to one
+/// column so the buffer's diff still counts cells right (ratatui's `CellDiffOption::ForcedWidth`).
+/// Only URLs of printable ASCII are linked: nothing in one can end the sequence early.
+pub fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
+    use ratatui::buffer::CellDiffOption;
+    let row = row.intersection(buf.area);
+    if row.is_empty() || !url.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+        return;
+    }
+    let one = CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN);
+    let (first, last) = (row.x, row.right() - 1);
+    let open = format!("\x1b]8;;{url}\x1b\\{}", buf[(first, row.y)].symbol());
+    buf[(first, row.y)].set_symbol(&open).set_diff_option(one);
+    let close = format!("{}\x1b]8;;\x1b\\", buf[(last, row.y)].symbol());
+    buf[(last, row.y)].set_symbol(&close).set_diff_option(one);
+}
+
+/// Draws the links of text drawn in `area` from line `scroll` on.
+pub fn draw_links(buf: &mut Buffer, area: Rect, links: &[Link], scroll: usize) {
+    for l in links {
+        let Some(row) = l.line.checked_sub(scroll) else {
+            continue;
+        };
+        if row >= area.height as usize || l.width == 0 {
+            continue;
+        }
+        let r = Rect::new(area.x + l.col, area.y + row as u16, l.width, 1);
+        hyperlink(buf, r.intersection(area), &l.url);
+    }
 }
 
 /// A heading line.
@@ -260,11 +393,19 @@ pub fn draw_scrolled(
         scroll,
     );
     if limit > 0 && (rows as u16) < area.height {
-        let s = more_text(scroll, limit - scroll);
-        let w = (text::width(&s) as u16).min(area.width);
-        buf.set_stringn(area.right() - w, area.y + rows as u16, s, w as usize, t.key);
+        more_marks(t, area, scroll, limit - scroll, buf);
     }
     scroll
+}
+
+/// On the last row of `area`: how many lines are above and below what is shown.
+pub fn more_marks(t: &Theme, area: Rect, above: usize, below: usize, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let s = more_text(above, below);
+    let w = (text::width(&s) as u16).min(area.width);
+    buf.set_stringn(area.right() - w, area.bottom() - 1, s, w as usize, t.key);
 }
 
 /// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown

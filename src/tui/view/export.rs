@@ -6,18 +6,18 @@ use ratatui::text::{Line, Span};
 
 use super::draw::{draw_lines, popup, popup_area, wrapped};
 use crate::tui::app::App;
-use crate::tui::popup::export::{ExportDialog, ExportFormat};
+use crate::tui::popup::export::{ExportDialog, FORMATS};
 use crate::tui::text;
 
 pub fn lines(app: &App, d: &ExportDialog, width: usize) -> Vec<Line<'static>> {
     let t = &app.look.theme;
     let mut out = vec![Line::default()];
     let mut formats = vec![Span::styled("  Format  ", t.heading)];
-    for f in ExportFormat::ALL {
+    for f in FORMATS {
         if f == d.format {
-            formats.push(Span::styled(format!("▶ {} ", f.name()), t.selection));
+            formats.push(Span::styled(format!("▶ {} ", f.label()), t.selection));
         } else {
-            formats.push(Span::styled(format!("  {} ", f.name()), t.muted));
+            formats.push(Span::styled(format!("  {} ", f.label()), t.muted));
         }
         formats.push(Span::raw(" "));
     }

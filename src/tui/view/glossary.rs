@@ -6,20 +6,29 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::draw::{border_marks, draw_lines, follow, heading, popup, popup_area, wrapped};
+use super::draw::{
+    Link, border_marks, draw_lines, draw_links, follow, heading, popup, popup_area, url_line,
+    wrapped,
+};
 use crate::tui::app::App;
 use crate::tui::popup::{Entry, Terms, TermsFrom};
 use crate::tui::text;
 
 const WIDTH: u16 = 84;
 
-/// The entry's text.
-pub fn entry_lines(app: &App, term: usize, related: usize, width: u16) -> Vec<Line<'static>> {
+/// The entry's text, and its links (the source's URL).
+pub fn entry_lines(
+    app: &App,
+    term: usize,
+    related: usize,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<Link>) {
     let t = &app.look.theme;
     let width = width as usize;
     let mut out = Vec::new();
+    let mut links = Vec::new();
     let Some(g) = app.catalog.glossary.get(term) else {
-        return out;
+        return (out, links);
     };
     // The projector view leaves the aliases out: the definition and the reason matter more.
     if !g.aliases.is_empty() && !app.look.projector {
@@ -40,8 +49,10 @@ pub fn entry_lines(app: &App, term: usize, related: usize, width: u16) -> Vec<Li
         out.push(Line::default());
         out.push(heading(t, "Source"));
         out.extend(wrapped(&s.title, width, "  ", "  ", t.text));
-        if let Some(at) = s.url.as_deref().or(s.citation.as_deref()) {
-            out.extend(wrapped(at, width, "  ", "  ", t.accent));
+        if let Some(url) = s.url.as_deref() {
+            out.push(url_line(t, url, width, "  ", out.len(), &mut links));
+        } else if let Some(c) = s.citation.as_deref() {
+            out.extend(wrapped(c, width, "  ", "  ", t.accent));
         }
         out.push(Line::from(vec![
             Span::raw("  "),
@@ -79,13 +90,13 @@ pub fn entry_lines(app: &App, term: usize, related: usize, width: u16) -> Vec<Li
             out.push(Line::from(line));
         }
     }
-    out
+    (out, links)
 }
 
 /// The entry popup and its text area.
 pub fn entry_areas(app: &App, term: usize, related: usize, body: Rect) -> (Rect, Rect) {
     let w = WIDTH.min(body.width.saturating_sub(4));
-    let n = entry_lines(app, term, related, w.saturating_sub(4)).len() as u16;
+    let n = entry_lines(app, term, related, w.saturating_sub(4)).0.len() as u16;
     let a = popup_area(body, w, n + 2);
     (a, inner_of(a))
 }
@@ -114,10 +125,13 @@ pub fn render_entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
         Span::styled(format!("{name} "), t.title),
     ]);
     let inner = popup(t, title, a, buf);
-    let lines = entry_lines(app, term, related, inner.width);
+    let (lines, links) = entry_lines(app, term, related, inner.width);
     let limit = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(limit);
     draw_lines(buf, inner, &lines, scroll);
+    if app.look.hyperlinks {
+        draw_links(buf, inner, &links, scroll);
+    }
     border_marks(
         &app.look.theme,
         a,
@@ -189,7 +203,7 @@ pub fn terms_lines(app: &App, list: &Terms, width: u16) -> Vec<Line<'static>> {
                 Span::styled(text::truncate(&g.definition, rest), t.muted),
             ]);
             if selected {
-                line = line.style(t.selection);
+                line = super::draw::selected(line, t);
             }
             line
         })

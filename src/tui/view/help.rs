@@ -14,14 +14,19 @@ fn notes(ctx: Context) -> &'static [&'static str] {
     match ctx {
         Context::Question => &[
             "The ranking on the right previews the highlighted answer before you confirm it: ▲ and ▼ show what moved.",
-            "● marks your answer. A skipped question has no effect on any score.",
+            "● marks your answer. A skipped question is not taken as any particular answer; a rule that reads it says so in the results (\"because Kubernetes wanted = not answered\").",
         ],
         Context::Results | Context::Compare => &[
             "Verdicts: robust = the winner still wins at least 80% of the time when every weight is moved at random; fragile = it does not; tie = the top two are within half a point.",
             "Scores are 0–100: the weighted sum of the 0–10 scores. Every number equals `tradeoff recommend --format json`.",
         ],
         Context::Demo => &[
-            "The script decides what the screen shows; each step is rebuilt from the start of the script, so going back shows it exactly as before. Esc hands the session over: from then on the keys are the usual ones, with the answers the script gave.",
+            "The script decides what the screen shows; a step that answers several questions gives them one at a time. Each step is rebuilt from the start of the script, so going back shows it exactly as before.",
+            "During a step, 1–4, Tab, w, e, y and ↑↓ act on what it shows; the next step is the script's again. Esc hands the session over: from then on the keys are the usual ones, with the answers the script gave.",
+        ],
+        Context::Teams => &[
+            "≠ marks the questions the teams answered differently. Each pack's tab shows every team's recommendation and, for each pair of teams, the answers that are enough to turn one outcome into the other.",
+            "The numbers are those of `tradeoff compare --format json` and of its HTML handout.",
         ],
         Context::Glossary => &[
             "Each entry cites its source and the date it was checked. Related terms open on top: Esc comes back.",

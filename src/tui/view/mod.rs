@@ -13,8 +13,10 @@ pub mod glossary;
 pub mod help;
 pub mod overview;
 pub mod palette;
+pub mod projector;
 pub mod question;
 pub mod results;
+pub mod stage;
 pub mod teams;
 pub mod welcome;
 pub mod whatif;
@@ -86,10 +88,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     header(app, c.header, buf);
     let mut layout = LaidOut::default();
     match app.screen {
-        Screen::Welcome => welcome::render(app, banner(app, c.body, buf), buf),
+        Screen::Welcome if app.look.projector => projector::welcome::render(app, c.body, buf),
+        Screen::Welcome => welcome::render(app, c.body, buf),
+        Screen::Question if app.look.projector => {
+            layout.clicks = projector::question::render(app, c.body, buf);
+        }
         Screen::Question => layout.clicks = question::render(app, c.body, buf),
         Screen::Results => layout.scroll_limit = results::render(app, c.body, buf),
+        Screen::WhatIf if app.look.projector => projector::whatif::render(app, c.body, buf),
         Screen::WhatIf => whatif::render(app, c.body, buf),
+        Screen::Teams => layout.scroll_limit = teams::render(app, c.body, buf),
     }
     for (i, popup) in app.popups.iter().enumerate() {
         // A popup covers the screen: what it laid out is all that counts.
@@ -105,6 +113,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
 
 /// Draws the `depth`-th popup; returns how far it scrolls, if it does.
 fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buffer) -> Option<u16> {
+    if app.look.projector {
+        match popup {
+            Popup::Help(h) => {
+                return Some(projector::popups::help(
+                    app,
+                    depth,
+                    body,
+                    h.scroll.offset,
+                    buf,
+                ));
+            }
+            Popup::Detail(d) => return Some(projector::popups::detail(app, d, body, buf)),
+            Popup::Glossary(e) => return Some(projector::popups::entry(app, e, body, buf)),
+            _ => {}
+        }
+    }
     match popup {
         Popup::Help(h) => Some(help::render(app, depth, body, h.scroll.offset, buf)),
         Popup::Detail(d) => Some(detail::render(app, d, body, buf)),
@@ -124,45 +148,41 @@ fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buff
     }
 }
 
-/// The projector view's welcome: the app's name in big text above the welcome box, when the body has
-/// room for both; returns the area left for the box.
-fn banner(app: &App, body: Rect, buf: &mut Buffer) -> Rect {
-    if !app.look.projector || body.height < 24 {
-        return body;
-    }
-    let Some(fit) = big::fit("tradeoff", body.width, big::ROWS, false) else {
-        return body;
-    };
-    let top = Rect {
-        y: body.y + 1,
-        ..body
-    };
-    let h = big::render(&fit, app.look.theme.title, true, top, buf) + 2;
-    Rect {
-        y: body.y + h,
-        height: body.height - h,
-        ..body
-    }
-}
-
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
-    let title = match app.screen {
-        Screen::Welcome => "Welcome".to_string(),
-        Screen::Question => "Questions".to_string(),
-        Screen::Results => "Results".to_string(),
-        Screen::WhatIf => "What-if".to_string(),
+    let title = match (app.screen, &app.teams) {
+        (Screen::Welcome, _) => "Welcome".to_string(),
+        (Screen::Question, _) => "Questions".to_string(),
+        (Screen::Results, _) => "Results".to_string(),
+        (Screen::WhatIf, _) => "What-if".to_string(),
+        (Screen::Teams, Some(t)) => format!("Comparing {} teams", t.cmp.teams.len()),
+        (Screen::Teams, None) => "Team comparison".to_string(),
     };
     let left = Line::from(vec![
         Span::styled(" tradeoff ", t.title),
         Span::styled("· ", t.muted),
         Span::styled(title, t.heading),
     ]);
-    buf.set_line(area.x, area.y, &left, area.width);
-    let right = format!("data verified {} ", app.catalog.verified);
-    let rw = text::width(&right) as u16;
-    if left.width() as u16 + rw + 2 <= area.width {
-        buf.set_string(area.right() - rw, area.y, right, t.muted);
+    draw::set_line(buf, area.x, area.y, &left, area.width);
+    // Old data is said on every screen, with its age (the same numbers as the JSON `data`).
+    let data = &app.shown_rec().data;
+    let (long, short, style) = if data.stale {
+        (
+            format!(
+                "⚠ data checked {} days ago ({}) ",
+                data.age_days, data.verified
+            ),
+            format!("⚠ data {} days old ", data.age_days),
+            t.warning,
+        )
+    } else {
+        let s = format!("data verified {} ", data.verified);
+        (s.clone(), s, t.muted)
+    };
+    let room = (area.width as usize).saturating_sub(left.width() + 2);
+    if let Some(right) = [long, short].into_iter().find(|s| text::width(s) <= room) {
+        let rw = text::width(&right) as u16;
+        buf.set_string(area.right() - rw, area.y, right, style);
     }
 }
 
@@ -182,7 +202,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
                 style,
             ),
         ]);
-        buf.set_line(area.x, area.y, &line, area.width);
+        draw::set_line(buf, area.x, area.y, &line, area.width);
         return;
     }
     hint_bar(&keys::hints(keys::context(app)), t, area, buf);

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::big;
 use super::draw::{draw_scrolled, follow, heading, text_rows, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
 use crate::report::{because_text, find, standing};
@@ -24,7 +23,8 @@ pub fn lines(
     height: usize,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let t = &app.look.theme;
-    let mut out = winner(t, p, width);
+    let mut out: Vec<Line<'static>> = stack_line(app, p, width).into_iter().collect();
+    out.extend(winner(t, p, width));
     out.push(Line::default());
     let ranges = ranking(t, p, app.selected(), width, &mut out);
     let steps = next_steps(t, p, width);
@@ -32,6 +32,50 @@ pub fn lines(
         out.extend(steps);
     }
     (out, ranges)
+}
+
+/// The whole stack on one line, "Stack  ECS Express Mode + CDK", this pack's part in the winner's
+/// style: the packs are one recommendation (the same `stack` as the reports and the JSON). None with
+/// a single pack.
+pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'static>> {
+    let t = &app.look.theme;
+    let stack = &app.shown_rec().stack;
+    if stack.len() < 2 {
+        return None;
+    }
+    let name = |s: &crate::engine::StackPart, short: bool| match (&s.winner_name, &s.winner_short) {
+        (Some(n), Some(sh)) => {
+            if short {
+                sh.clone()
+            } else {
+                n.clone()
+            }
+        }
+        (Some(n), None) => n.clone(),
+        _ => format!("no {}", s.pack_name),
+    };
+    // Full names when they fit, else the short ones (then cut, never wrapped).
+    let short = text::width("Stack  ")
+        + stack
+            .iter()
+            .map(|s| text::width(&name(s, false)) + 3)
+            .sum::<usize>()
+        > width + 3;
+    let mut spans = vec![Span::styled("Stack  ", t.heading)];
+    for (i, s) in stack.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" + ", t.muted));
+        }
+        let style = if s.pack == p.id { t.winner } else { t.text };
+        spans.push(Span::styled(name(s, short), style));
+    }
+    let line = Line::from(spans);
+    Some(if line.width() <= width {
+        line
+    } else {
+        let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        Line::styled(text::truncate(&plain, width), t.text)
+    })
 }
 
 /// The winner with its standing, status and caveats; or why there is none.
@@ -53,7 +97,7 @@ fn winner(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
+pub(super) fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
     wrapped(
         "✗ No recommendation: every alternative is excluded by your answers.",
         width,
@@ -64,7 +108,7 @@ fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The width of the names and of the score bars in a ranking, with bars of at most `max_bar`.
-fn ranking_widths(p: &PackResult, width: usize, max_bar: usize) -> (usize, usize) {
+pub(super) fn ranking_widths(p: &PackResult, width: usize, max_bar: usize) -> (usize, usize) {
     let name_w = p
         .ranking
         .iter()
@@ -78,7 +122,7 @@ fn ranking_widths(p: &PackResult, width: usize, max_bar: usize) -> (usize, usize
 }
 
 /// The ranking's heading: "Ranking" over the names and bars, "score" over the scores.
-fn ranking_heading(t: &Theme, name_w: usize, bar_w: usize) -> Line<'static> {
+pub(super) fn ranking_heading(t: &Theme, name_w: usize, bar_w: usize) -> Line<'static> {
     Line::from(vec![
         Span::styled(text::fit("Ranking", 6 + name_w + 2 + bar_w), t.heading),
         Span::styled(" score", t.muted),
@@ -86,7 +130,7 @@ fn ranking_heading(t: &Theme, name_w: usize, bar_w: usize) -> Line<'static> {
 }
 
 /// A ranked alternative: rank, name, score bar, score.
-fn ranked_line(
+pub(super) fn ranked_line(
     t: &Theme,
     a: &RankedAlternative,
     mark: &'static str,
@@ -139,7 +183,7 @@ fn ranking(
             ranked_line(t, a, mark, t.muted, widths)
         };
         out.push(if i == selected {
-            line.style(t.selection)
+            super::draw::selected(line, t)
         } else {
             line
         });
@@ -158,7 +202,7 @@ fn ranking(
 }
 
 /// The winner's next steps, with a blank line and a heading above.
-fn next_steps(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+pub(super) fn next_steps(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
         return Vec::new();
     };
@@ -182,149 +226,14 @@ fn next_steps(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) {
-    let area = if app.look.projector {
-        projector_winner(app, p, area, buf)
-    } else {
-        area
-    };
-    let (lines, ranges) = if app.look.projector {
-        projector_lines(app, p, area.width as usize, area.height as usize)
-    } else {
-        lines(app, p, area.width as usize, area.height as usize)
-    };
+    let (lines, ranges) = lines(app, p, area.width as usize, area.height as usize);
     let (start, end) = ranges.get(app.selected()).copied().unwrap_or((0, 0));
     let scroll = follow(start, end, text_rows(lines.len(), area.height));
     draw_scrolled(&app.look.theme, area, &lines, scroll, buf);
 }
 
-/// The projector view's winner in big text, centred, with a blank row below; returns the area left.
-/// Nothing big when it does not fit (the lines below name the winner anyway).
-fn projector_winner(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) -> Rect {
-    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
-        return area;
-    };
-    // Room below for the standing, a blank, the ranking's heading and rows, a blank, the reasons'
-    // heading and the strongest reason.
-    let below = 3 + p.ranking.len() as u16 + 3;
-    let room = area.height.saturating_sub(below + 1);
-    let Some(fit) = big::fit(&w.name, area.width, room, true) else {
-        return area;
-    };
-    let h = big::render(&fit, app.look.theme.winner, true, area, buf);
-    Rect {
-        y: area.y + h + 1,
-        height: area.height.saturating_sub(h + 1),
-        ..area
-    }
-}
-
-/// The overview for a projector: the winner and its standing, the ranking with bars, one line per
-/// excluded alternative, and the criteria where the winner gains or loses most against the runner-up.
-/// Caveats, status and next steps are left to the detail popup. Blank lines between the ranking's
-/// rows when there is room for them.
-pub fn projector_lines(
-    app: &App,
-    p: &PackResult,
-    width: usize,
-    height: usize,
-) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let t = &app.look.theme;
-    let head = projector_head(t, p, width);
-    let widths = ranking_widths(p, width, 50);
-    let rows = projector_rows(app, p, width, widths);
-    let mut reasons = reasons(t, p, width);
-    // Generous spacing when it fits: a blank line between sections and between ranking rows.
-    let reasons_h = if reasons.is_empty() {
-        0
-    } else {
-        1 + reasons.len()
-    };
-    let plain = head.len() + 1 + 1 + rows.len() + reasons_h;
-    let spaced_rows = plain + rows.len().saturating_sub(1) <= height;
-    let mut out = head;
-    out.push(Line::default());
-    out.push(ranking_heading(t, widths.0, widths.1));
-    let mut ranges = Vec::with_capacity(rows.len());
-    for (i, r) in rows.into_iter().enumerate() {
-        if spaced_rows && i > 0 {
-            out.push(Line::default());
-        }
-        ranges.push((out.len(), out.len() + 1));
-        out.push(r);
-    }
-    // The reasons take what room is left: at least the heading and the strongest one.
-    let room = height.saturating_sub(out.len() + 1);
-    if reasons.len() >= 2 && room >= 2 {
-        out.push(Line::default());
-        reasons.truncate(room);
-        out.extend(reasons);
-    }
-    (out, ranges)
-}
-
-/// The winner and its short standing on one line when it fits (the runner-up is in the ranking
-/// just below); else on two.
-fn projector_head(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
-        return no_winner(t, width);
-    };
-    let short = match (p.margin, p.runner_up.is_some()) {
-        (Some(m), true) if p.verdict == crate::engine::Verdict::Tie => {
-            format!("{:.1}/100 · tied: {m:.1} points ahead", w.score)
-        }
-        (Some(m), true) => format!(
-            "{:.1}/100 · {m:.1} points ahead{} · {}",
-            w.score,
-            if p.close_call { " (a close call)" } else { "" },
-            p.verdict.as_str()
-        ),
-        _ => standing(p),
-    };
-    if text::width(&format!("{}  {short}", w.name)) + 2 <= width {
-        return vec![Line::from(vec![
-            Span::styled("▶ ", t.winner),
-            Span::styled(format!("{}  ", w.name), t.winner),
-            Span::styled(short, t.text),
-        ])];
-    }
-    let mut out = vec![Line::from(vec![
-        Span::styled("▶ ", t.winner),
-        Span::styled(text::truncate(&w.name, width.saturating_sub(2)), t.winner),
-    ])];
-    out.extend(wrapped(&short, width, "  ", "  ", t.text));
-    out
-}
-
-/// One line per alternative: ranked ones with their bar, excluded ones with the first reason.
-fn projector_rows(
-    app: &App,
-    p: &PackResult,
-    width: usize,
-    widths: (usize, usize),
-) -> Vec<Line<'static>> {
-    let t = &app.look.theme;
-    let selected = app.selected();
-    p.ranking
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mark = if i == selected { "› " } else { "  " };
-            let line = if a.excluded {
-                excluded_line(app, p, a, mark, width)
-            } else {
-                ranked_line(t, a, mark, t.text, widths)
-            };
-            if i == selected {
-                line.style(t.selection)
-            } else {
-                line
-            }
-        })
-        .collect()
-}
-
 /// An excluded alternative by its short name, which leaves its reason more room on one line.
-fn excluded_line(
+pub(super) fn excluded_line(
     app: &App,
     p: &PackResult,
     a: &RankedAlternative,
@@ -349,14 +258,12 @@ fn excluded_line(
     ])
 }
 
-/// Why the winner wins against the runner-up: the three criteria where it gains most, and the one
-/// where it loses most.
-fn reasons(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let winner = p.winner.as_deref().and_then(|w| find(p, w));
-    let (Some(w), Some(r)) = (winner, p.runner_up.as_deref().and_then(|r| find(p, r))) else {
-        return Vec::new();
-    };
-    let mut deltas: Vec<(f64, &str)> = w
+/// Why the winner wins against the runner-up: the runner-up's name, and the criteria where the
+/// winner gains most (up to three, largest first) and the one where it loses most, in points.
+pub(super) fn reasons(p: &PackResult) -> Option<(String, Vec<(f64, String)>)> {
+    let winner = p.winner.as_deref().and_then(|w| find(p, w))?;
+    let r = p.runner_up.as_deref().and_then(|r| find(p, r))?;
+    let mut deltas: Vec<(f64, &str)> = winner
         .contributions
         .iter()
         .zip(&r.contributions)
@@ -366,30 +273,19 @@ fn reasons(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     deltas.sort_by(|a, b| b.0.total_cmp(&a.0));
     let gains: Vec<_> = deltas.iter().filter(|d| d.0 > 0.0).take(3).collect();
     if gains.is_empty() {
-        return Vec::new();
+        return None;
     }
     let loss = deltas.last().filter(|d| d.0 < 0.0);
-    let title = format!("Why it wins against {}", r.name);
-    let mut out = vec![heading(t, text::truncate(&title, width))];
-    for (d, name) in gains.into_iter().chain(loss) {
-        let (mark, style) = if *d > 0.0 {
-            ("▲", t.up)
-        } else {
-            ("▼", t.down)
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("  {mark} {:>5} ", super::why::signed(*d)), style),
-            Span::styled(
-                text::truncate(&format!("points on {name}"), width.saturating_sub(10)),
-                t.text,
-            ),
-        ]));
-    }
-    out
+    let list = gains
+        .into_iter()
+        .chain(loss)
+        .map(|(d, n)| (*d, n.to_string()))
+        .collect();
+    Some((r.name.clone(), list))
 }
 
 /// An alternative's short name from the data (the results carry only full names).
-fn short_name<'a>(app: &'a App, p: &'a PackResult, id: &'a str) -> &'a str {
+pub(super) fn short_name<'a>(app: &'a App, p: &'a PackResult, id: &'a str) -> &'a str {
     app.catalog
         .pack(&p.id)
         .and_then(|pack| {

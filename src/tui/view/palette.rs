@@ -92,7 +92,7 @@ pub fn lines(app: &App, p: &Palette, width: usize) -> (Vec<Line<'static>>, Vec<u
         }
         let mut line = Line::from(spans);
         if selected {
-            line = line.style(t.selection);
+            line = super::draw::selected(line, t);
         }
         rows.push(out.len());
         out.push(line);
@@ -130,7 +130,7 @@ pub fn render(app: &App, p: &Palette, body: Rect, buf: &mut Buffer) {
         Span::styled(shown_q.clone(), t.text.add_modifier(Modifier::BOLD)),
         Span::styled("▏", t.key),
     ]);
-    buf.set_line(inner.x, inner.y, &input, inner.width);
+    super::draw::set_line(buf, inner.x, inner.y, &input, inner.width);
     buf.set_stringn(
         inner.right().saturating_sub(text::width(&count) as u16),
         inner.y,

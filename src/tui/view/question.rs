@@ -41,8 +41,14 @@ pub fn areas(app: &App, body: Rect) -> Areas {
         height: rest.height - skip,
         ..rest
     };
-    // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64.
-    let rw = (body.width * 2 / 5).clamp(34.min(body.width), 64);
+    // The ranking needs about 34 cells for "1 ▲ Amazon ECS on AWS Fargate"; it grows up to 64, and
+    // takes half of a wide projector view (room for its rows in big text).
+    let rw = if app.look.projector && body.width >= 150 {
+        // Wide enough for both columns in big letters: half each.
+        body.width / 2
+    } else {
+        (body.width * 2 / 5).clamp(34.min(body.width), 64)
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(rw)]).areas(rest);
     Areas {
@@ -110,17 +116,27 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
                 line.spans.push(Span::styled("  (your answer)", t.muted));
             }
             if selected {
-                line = line.style(t.selection);
+                line = super::draw::selected(line, t);
             }
             out.push(line);
             map.push(Some(i));
             if let Some(d) = &c.detail
-                && (all_details || selected)
+                && all_details
             {
                 for l in wrapped(d, width, "      ", "      ", t.muted) {
                     out.push(l);
                     map.push(Some(i));
                 }
+            }
+        }
+        // Without every detail, the highlighted choice's detail goes below the list: the choices
+        // keep their rows when the highlight moves, so a second click lands on the same choice.
+        if !all_details && let Some(d) = q.choices.get(cursor).and_then(|c| c.detail.as_ref()) {
+            out.push(Line::default());
+            map.push(None);
+            for l in wrapped(d, width, "  ", "  ", t.muted) {
+                out.push(l);
+                map.push(None);
             }
         }
         (out, map)
@@ -157,7 +173,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
     (out, map)
 }
 
-fn progress_line(app: &App, width: usize) -> Line<'static> {
+pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
     let n = app.catalog.questions.len().max(1);
     let pos = app.session.question + 1;
@@ -176,8 +192,9 @@ fn progress_line(app: &App, width: usize) -> Line<'static> {
     ])
 }
 
-/// Draws the question screen; returns where a click chooses: each choice's rows.
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+/// The progress row, the title in big text when there is room (the projector view), and the
+/// question's panel; returns the areas and the panel's inside.
+pub(super) fn frame(app: &App, body: Rect, buf: &mut Buffer) -> Option<(Areas, Rect)> {
     let t = &app.look.theme;
     let a = areas(app, body);
     let big_rows = big_title_rows(app, body);
@@ -192,17 +209,24 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
         };
         big::render(&fit, t.title, false, area, buf);
     }
-    buf.set_line(
+    super::draw::set_line(
+        buf,
         a.progress.x,
         a.progress.y,
         &progress_line(app, a.progress.width as usize),
         a.progress.width,
     );
-    let Some(q) = app.catalog.questions.get(app.session.question) else {
-        return Vec::new();
-    };
+    let q = app.catalog.questions.get(app.session.question)?;
     let title = Line::from(vec![Span::styled(format!(" {} ", q.title), t.title)]);
     let inner = panel(t, title, a.left, buf);
+    Some((a, inner))
+}
+
+/// Draws the question screen; returns where a click chooses: each choice's rows.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+    let Some((a, inner)) = frame(app, body, buf) else {
+        return Vec::new();
+    };
     let (lines, choices) = lines(app, inner.width as usize, inner.height as usize);
     draw_lines(buf, inner, &lines, 0);
     ranking(app, &app.live(), a.right, buf);
@@ -217,10 +241,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
         .collect()
 }
 
-/// The live ranking panel.
-pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
+/// The live ranking panel's title: "Ranking now", or the previewed answer.
+pub(super) fn ranking_title(app: &App, live: &Live, area: Rect) -> Line<'static> {
     let t = &app.look.theme;
-    let title = match &live.preview {
+    match &live.preview {
         Some(label) => Line::from(vec![
             Span::styled(" Preview: ", t.preview),
             Span::styled(
@@ -232,8 +256,13 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
             ),
         ]),
         None => Line::from(vec![Span::styled(" Ranking now ", t.title)]),
-    };
-    let inner = panel(t, title, area, buf);
+    }
+}
+
+/// The live ranking panel.
+pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
+    let inner = panel(t, ranking_title(app, live, area), area, buf);
     let w = inner.width as usize;
     let n_packs = live.packs.len().max(1);
     // One line per alternative when the bar fits beside the name, else a name line and a bar line.
@@ -259,8 +288,13 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     // The projector view keeps one line per alternative: without the bar when it does not fit.
     let compact = app.look.projector && !one_line;
     let row_h = if one_line || compact { 1 } else { 2 };
-    // Per pack: a title, the rows, an excluded line; a blank line between packs.
-    let fixed = n_packs * 2 + n_packs.saturating_sub(1);
+    // Per pack: a title, the rows, its notes; a blank line between packs.
+    let fixed: usize = live
+        .packs
+        .iter()
+        .map(|p| 1 + now_out(t, p, w).len() + usize::from(summary_needed(p)))
+        .sum::<usize>()
+        + n_packs.saturating_sub(1);
     let per_pack = (inner.height as usize).saturating_sub(fixed) / n_packs / row_h;
     let mut out: Vec<Line<'static>> = Vec::new();
     for (i, p) in live.packs.iter().enumerate() {
@@ -363,33 +397,55 @@ fn pack_lines(
         }
     }
     let more = p.rows.len().saturating_sub(rows);
-    let mut notes = Vec::new();
-    if more > 0 {
-        notes.push(format!("+{more} more"));
+    out.extend(notes(t, p, w, more));
+}
+
+/// The alternatives the previewed answer excludes, said in words (not only in the colour) and in
+/// full, over as many lines as it takes: this is the news of the preview.
+fn now_out(t: &Theme, p: &LivePack, w: usize) -> Vec<Line<'static>> {
+    if p.newly_excluded.is_empty() {
+        return Vec::new();
     }
-    // Excluded by the previewed answer: said in words, not only in the colour.
-    let before: Vec<&String> = p
+    let s = format!("✗ now out: {}", p.newly_excluded.join(", "));
+    text::wrap(&s, w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.excluded))
+        .collect()
+}
+
+/// Whether a pack's notes have a summary line: more rows than shown, or alternatives excluded
+/// before the preview.
+fn summary_needed(p: &LivePack) -> bool {
+    p.rows.len() > 1 || p.excluded.len() > p.newly_excluded.len()
+}
+
+/// The notes under a pack's rows: what the preview excludes (in full), then on one line how many
+/// more are ranked and those excluded before (cut to the line: they are old news).
+pub(super) fn notes(t: &Theme, p: &LivePack, w: usize, more: usize) -> Vec<Line<'static>> {
+    let mut out = now_out(t, p, w);
+    let before: Vec<&str> = p
         .excluded
         .iter()
         .filter(|n| !p.newly_excluded.contains(n))
+        .map(String::as_str)
         .collect();
-    if !p.newly_excluded.is_empty() {
-        notes.push(format!("✗ now out: {}", p.newly_excluded.join(", ")));
-    }
-    if !before.is_empty() {
-        notes.push(format!(
-            "✗ {}",
-            before
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let style = if p.newly_excluded.is_empty() {
-        t.muted
-    } else {
-        t.excluded
+    let more = (more > 0).then(|| format!("+{more} more"));
+    // The names when they fit, else how many: a line that ends in "…" reads as cut off.
+    let named = (!before.is_empty()).then(|| format!("✗ {}", before.join(", ")));
+    let counted = (!before.is_empty()).then(|| format!("✗ {} excluded", before.len()));
+    let join = |b: &Option<String>| {
+        more.iter()
+            .chain(b.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("  ")
     };
-    out.push(Line::styled(text::truncate(&notes.join("  "), w), style));
+    let summary = [join(&named), join(&counted)]
+        .into_iter()
+        .find(|s| text::width(s) <= w)
+        .unwrap_or_else(|| text::truncate(&join(&counted), w));
+    if !summary.is_empty() {
+        out.push(Line::styled(summary, t.muted));
+    }
+    out
 }

@@ -70,7 +70,7 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw(" "));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    super::draw::set_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
@@ -89,7 +89,7 @@ fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw("  "));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    super::draw::set_line(buf, area.x, area.y, &Line::from(spans), area.width);
     if area.height > 1 {
         buf.set_string(
             area.x,
@@ -108,6 +108,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
     panel_tabs(app, panels, buf);
     let content = content_area(body);
     let p = current_pack(app)?;
+    if app.look.projector {
+        return projector_panel(app, p, content, buf);
+    }
     match app.results.panel {
         Panel::Overview => overview::render(app, p, content, buf),
         Panel::Compare => compare::render(app, p, content, buf),
@@ -122,4 +125,32 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
         }
     }
     None
+}
+
+/// The current panel in the projector view: laid out for the room by `stage`; returns how far it
+/// scrolls (`None` for the panels that follow a selection).
+fn projector_panel(app: &App, p: &PackResult, area: Rect, buf: &mut Buffer) -> Option<u16> {
+    use super::projector;
+    use super::stage;
+    let t = &app.look.theme;
+    let scroll = app.results.scroll.offset;
+    match app.results.panel {
+        Panel::Overview => {
+            projector::overview::render(app, p, area, buf);
+            None
+        }
+        Panel::Why => {
+            let parts = projector::why::parts(app, p, area.width);
+            Some(stage::render(&parts, area, scroll, t, buf).limit)
+        }
+        Panel::Change => {
+            let parts = projector::change::parts(app, p, area.width);
+            Some(stage::render(&parts, area, scroll, t, buf).limit)
+        }
+        Panel::Compare => {
+            let parts = projector::compare::parts(app, p, area.width);
+            stage::render(&parts, area, 0, t, buf);
+            None
+        }
+    }
 }

@@ -1,38 +1,72 @@
-//! The team comparison (`compare --tui`): the teams' answers side by side with the differences
-//! marked, then a tab per pack with each team's recommendation and the answers that explain
-//! different outcomes. Returns what it laid out: how far the tab scrolls.
+//! The team comparison screen: the teams' answers side by side with the differences marked, then a
+//! tab per pack with each team's recommendation and the answers that explain different outcomes.
+//! The same numbers as `tradeoff compare --format json` and the HTML handout. In the projector view
+//! each team's winner goes big.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
-use super::draw::{chrome, draw_lines, hint_bar, too_small};
-use crate::compare::{Explanation, PackComparison};
-use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::keys::{self, Context};
-use crate::tui::msg::LaidOut;
-use crate::tui::teams::CompareScreen;
+use super::draw::{draw_scrolled, set_line};
+use super::stage::{self, Part, Row, big_line};
+use crate::compare::{Comparison, Explanation, PackComparison};
+use crate::tui::app::App;
+use crate::tui::teams::TeamsState;
 use crate::tui::text;
+use crate::tui::theme::Theme;
 
 /// The lines of the current tab.
-pub fn lines(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
-    match s.tab.checked_sub(1) {
-        None => answers(s, width),
+pub fn lines(t: &Theme, s: &TeamsState, width: usize) -> Vec<Line<'static>> {
+    match s.pack() {
+        None => answers(t, &s.cmp, width),
         Some(pack) => s
             .cmp
             .packs
             .get(pack)
-            .map_or_else(Vec::new, |p| outcomes(s, p, width)),
+            .map_or_else(Vec::new, |p| outcomes(t, &s.cmp, p, width)),
     }
 }
 
+/// The team names as column headings, wrapped at word boundaries over up to two lines and
+/// bottom-aligned (never cut in the middle of a word when a word fits the column).
+fn team_heads(t: &Theme, cmp: &Comparison, qw: usize, col: usize) -> Vec<Line<'static>> {
+    let names: Vec<Vec<String>> = cmp
+        .teams
+        .iter()
+        .map(|n| {
+            let mut l = text::wrap(n, col - 2);
+            if l.len() > 2 {
+                let rest = l[1..].join(" ");
+                l = vec![l[0].clone(), text::truncate_words(&rest, col - 2)];
+            }
+            l
+        })
+        .collect();
+    let h = names.iter().map(Vec::len).max().unwrap_or(1);
+    (0..h)
+        .map(|row| {
+            let mut spans = vec![Span::raw(format!("  {:qw$}", ""))];
+            for n in &names {
+                let pad = h - n.len();
+                let s = if row >= pad {
+                    n[row - pad].as_str()
+                } else {
+                    ""
+                };
+                spans.push(Span::styled(
+                    format!("  {}", text::fit(s, col - 2)),
+                    t.heading,
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// The answers tab: a row per question, a column per team, `≠` where the teams differ.
-fn answers(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
-    let t = &s.theme;
-    let teams = s.cmp.teams.len().max(1);
-    let qw = s
-        .cmp
+fn answers(t: &Theme, cmp: &Comparison, width: usize) -> Vec<Line<'static>> {
+    let teams = cmp.teams.len().max(1);
+    let qw = cmp
         .answers
         .iter()
         .map(|r| text::width(&r.title))
@@ -41,15 +75,8 @@ fn answers(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
         .clamp(8, 24);
     let col = (width.saturating_sub(qw + 4) / teams).clamp(8, 32);
     let cell = |s: &str| format!("  {}", text::fit(s, col - 2));
-    let mut head = vec![Span::styled(format!("  {:qw$}", ""), t.muted)];
-    head.extend(
-        s.cmp
-            .teams
-            .iter()
-            .map(|team| Span::styled(cell(team), t.heading)),
-    );
-    let mut out = vec![Line::from(head)];
-    for r in &s.cmp.answers {
+    let mut out = team_heads(t, cmp, qw, col);
+    for r in &cmp.answers {
         let style = if r.differs { t.accent } else { t.text };
         let mut spans = vec![
             Span::styled(if r.differs { "≠ " } else { "  " }, t.accent),
@@ -64,7 +91,7 @@ fn answers(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(spans));
     }
     out.push(Line::default());
-    let n = s.cmp.answers.iter().filter(|r| r.differs).count();
+    let n = cmp.answers.iter().filter(|r| r.differs).count();
     let note = format!(
         "≠ marks the {n} question{} the teams answered differently. Tab shows each pack's outcome and the answers that explain it.",
         if n == 1 { "" } else { "s" }
@@ -77,51 +104,62 @@ fn answers(s: &CompareScreen, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// One team's recommendation in a pack: "1 Startup  ▶ Amazon ECS Express Mode  79.8".
+fn outcome_line(t: &Theme, cmp: &Comparison, p: &PackComparison, i: usize) -> Line<'static> {
+    let r = &p.results[i];
+    Line::from(vec![
+        Span::styled(format!("{} ", i + 1), t.key),
+        Span::styled(text::fit(&cmp.teams[i], 24), t.heading),
+        Span::styled("  ▶ ", t.accent),
+        Span::styled(
+            r.winner_name
+                .clone()
+                .unwrap_or_else(|| "no recommendation".into()),
+            t.text,
+        ),
+        Span::styled(
+            r.score.map_or(String::new(), |s| format!("  {s:.1}")),
+            t.muted,
+        ),
+    ])
+}
+
 /// A pack's tab: each team's recommendation, then the answers that explain different outcomes.
-fn outcomes(s: &CompareScreen, p: &PackComparison, width: usize) -> Vec<Line<'static>> {
-    let t = &s.theme;
-    let mut out = Vec::new();
-    for (team, r) in s.cmp.teams.iter().zip(&p.results) {
-        let winner = r.winner_name.clone();
-        out.push(Line::from(vec![
-            Span::styled(format!("  {}", text::fit(team, 24)), t.heading),
-            Span::styled("  ▶ ", t.accent),
-            Span::styled(winner.unwrap_or_else(|| "no recommendation".into()), t.text),
-            Span::styled(
-                r.score.map_or(String::new(), |s| format!("  {s:.1}")),
-                t.muted,
-            ),
-        ]));
-    }
+fn outcomes(t: &Theme, cmp: &Comparison, p: &PackComparison, width: usize) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = (0..cmp.teams.len())
+        .map(|i| outcome_line(t, cmp, p, i))
+        .collect();
     out.push(Line::default());
+    out.extend(reasons(t, cmp, p, width));
+    out
+}
+
+/// Whether every team gets the same recommendation, else why the outcomes differ.
+fn reasons(t: &Theme, cmp: &Comparison, p: &PackComparison, width: usize) -> Vec<Line<'static>> {
     if p.same_winner {
-        out.push(Line::styled(
+        return vec![Line::styled(
             "  ✓ Every team gets the same recommendation.",
             t.accent,
-        ));
-        return out;
+        )];
     }
-    out.push(Line::styled("Why the outcomes differ", t.heading));
+    let mut out = vec![Line::styled("Why the outcomes differ", t.heading)];
     for e in &p.explanations {
-        out.extend(explanation(s, p, e, width));
+        out.extend(explanation(t, cmp, p, e, width));
     }
     out
 }
 
 /// What makes one team's outcome another's: the sets of answer changes that are enough.
 fn explanation(
-    s: &CompareScreen,
+    t: &Theme,
+    cmp: &Comparison,
     p: &PackComparison,
     e: &Explanation,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let t = &s.theme;
-    let target = s
-        .cmp
-        .teams
-        .iter()
-        .position(|x| x == &e.to_team)
-        .and_then(|i| p.results[i].winner_name.clone())
+    let target = p.results[e.to_index]
+        .winner_name
+        .clone()
         .unwrap_or_else(|| "no recommendation".into());
     let pairs = e.sets.first().is_some_and(|s| s.len() > 1);
     let intro = match (e.needs_all, e.reproduces, pairs, e.sets.len() > 1) {
@@ -135,7 +173,10 @@ fn explanation(
     let mut out = vec![
         Line::default(),
         Line::from(vec![
-            Span::styled(format!("  {} → {}", e.from_team, e.to_team), t.accent),
+            Span::styled(
+                format!("  {} → {}", cmp.teams[e.from_index], cmp.teams[e.to_index]),
+                t.accent,
+            ),
             Span::styled(format!(" ({target})"), t.muted),
         ]),
         Line::styled(format!("    {intro}"), t.muted),
@@ -158,73 +199,264 @@ fn explanation(
     out
 }
 
-/// Draws the comparison; returns how far the tab scrolls.
-pub fn render(s: &CompareScreen, area: Rect, buf: &mut Buffer) -> LaidOut {
-    let t = &s.theme;
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return LaidOut::default();
-    }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(t, area, buf);
-        return LaidOut::default();
-    }
-    let c = chrome(area);
-    let title = Line::from(vec![
-        Span::styled(" tradeoff ", t.title),
-        Span::styled("· ", t.muted),
-        Span::styled(format!("Comparing {} teams", s.cmp.teams.len()), t.heading),
-    ]);
-    buf.set_line(c.header.x, c.header.y, &title, c.header.width);
-    let mut tabs = vec![Span::raw(" ")];
+/// The tab row: the answers, then one tab per pack; the current one marked ▶.
+fn tabs(app: &App, s: &TeamsState, area: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
+    let mut spans = vec![Span::raw(" ")];
     let names =
         std::iter::once("Answers".to_string()).chain(s.cmp.packs.iter().map(|p| p.name.clone()));
     for (i, name) in names.enumerate() {
-        // ▶ marks the current tab without relying on colour.
         let (style, mark) = if i == s.tab {
             (t.tab_active, "▶ ")
         } else {
             (t.tab_inactive, "")
         };
-        tabs.push(Span::styled(format!(" {mark}{name} "), style));
-        tabs.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {mark}{name} "), style));
+        spans.push(Span::raw(" "));
     }
-    let tab_row = Rect {
-        height: 1,
-        ..c.body
+    set_line(buf, area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Draws the comparison in the body; returns how far the tab scrolls.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
+    let s = app.teams.as_ref()?;
+    let t = &app.look.theme;
+    tabs(app, s, Rect { height: 1, ..body }, buf);
+    // A blank row under the tabs, but in the projector view, whose parts keep their own gaps.
+    let top = if app.look.projector { 1 } else { 2 };
+    let area = Rect {
+        x: body.x + 1,
+        y: body.y + top,
+        width: body.width.saturating_sub(2),
+        height: body.height.saturating_sub(top),
     };
-    buf.set_line(tab_row.x, tab_row.y, &Line::from(tabs), tab_row.width);
-    let body = Rect {
-        x: c.body.x + 1,
-        y: c.body.y + 2,
-        width: c.body.width.saturating_sub(2),
-        height: c.body.height.saturating_sub(2),
-    };
-    let lines = lines(s, body.width as usize);
-    let limit = lines.len().saturating_sub(body.height as usize);
-    let scroll = (s.scroll.offset as usize).min(limit);
-    draw_lines(buf, body, &lines, scroll);
-    // Say when there is more to scroll to, as the other screens do.
-    let below = lines.len().saturating_sub(scroll + body.height as usize);
-    if below > 0 && body.height > 0 {
-        let more = format!(" ↓ {below} more ");
-        let w = text::width(&more) as u16;
-        buf.set_string(
-            body.right().saturating_sub(w),
-            body.bottom() - 1,
-            more,
-            t.muted,
-        );
+    if app.look.projector {
+        let parts = projector_parts(app, s, area.width);
+        return Some(stage::render(&parts, area, s.scroll.offset, t, buf).limit);
     }
-    hint_bar(&keys::hints(Context::Teams), t, c.footer, buf);
-    LaidOut {
-        scroll_limit: Some(limit.min(u16::MAX as usize) as u16),
-        clicks: Vec::new(),
+    let lines = lines(t, s, area.width as usize);
+    let rows = super::draw::text_rows(lines.len(), area.height);
+    draw_scrolled(t, area, &lines, s.scroll.offset as usize, buf);
+    Some(lines.len().saturating_sub(rows).min(u16::MAX as usize) as u16)
+}
+
+/// The comparison for a room: on a pack's tab every team's winner big ("Startup  ECS Express Mode
+/// 79.8"), then why the outcomes differ; on the answers tab how many answers differ, big, then the
+/// table.
+fn projector_parts(app: &App, s: &TeamsState, width: u16) -> Vec<Part> {
+    match s.pack().and_then(|p| s.cmp.packs.get(p)) {
+        Some(pack) => pack_parts(app, s, pack, width),
+        None => answers_parts(app, s, width),
     }
 }
 
-impl Widget for &CompareScreen {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        render(self, area, buf);
+/// The answers tab for a room: how many answers differ, big; the table, each difference big with
+/// room; each team's stack; how many winners each pack has.
+fn answers_parts(app: &App, s: &TeamsState, width: u16) -> Vec<Part> {
+    let t = &app.look.theme;
+    let w = width as usize;
+    {
+        let n = s.cmp.answers.iter().filter(|r| r.differs).count();
+        let head = Row::big(
+            Vec::new(),
+            big_line(vec![(
+                format!("{n} answer{} differ", if n == 1 { "" } else { "s" }),
+                t.accent,
+            )]),
+            1,
+        );
+        // The table; with room, each difference big: "Workload: Web app or API / Background jobs".
+        let lines = answers(t, &s.cmp, w);
+        let heads = lines.len()
+            - s.cmp.answers.len()
+            - 1
+            - {
+                let n = s.cmp.answers.iter().filter(|r| r.differs).count();
+                let note = format!(
+                    "≠ marks the {n} question{} the teams answered differently. Tab shows each pack's outcome and the answers that explain it.",
+                    if n == 1 { "" } else { "s" }
+                );
+                text::wrap(&note, w).len()
+            };
+        let table = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let big = i
+                    .checked_sub(heads)
+                    .and_then(|k| s.cmp.answers.get(k))
+                    .filter(|r| r.differs)
+                    .and_then(|r| {
+                        let labels: Vec<&str> = r
+                            .labels
+                            .iter()
+                            .map(|l| l.as_deref().unwrap_or("skipped"))
+                            .collect();
+                        big_line(vec![
+                            (format!("{}: ", r.title), t.accent),
+                            (labels.join(" / "), t.text),
+                        ])
+                    });
+                Row::big(vec![l], big, 20 + i as u16)
+            })
+            .collect();
+        // The differences go big all together or not at all: a table with one big row reads as
+        // if that row mattered more.
+        vec![
+            Part::tight(vec![head]),
+            Part::new(table).uniform(),
+            stacks(app, s, width),
+            outcomes_summary(app, s),
+        ]
     }
+}
+
+/// A pack's tab for a room: every team's winner big, then why the outcomes differ.
+fn pack_parts(app: &App, s: &TeamsState, pack: &PackComparison, width: u16) -> Vec<Part> {
+    let t = &app.look.theme;
+    let w = width as usize;
+    let catalog_pack = app.catalog.pack(&pack.id);
+    let short = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| {
+                let p = catalog_pack?;
+                p.alternative_index(id)
+                    .map(|i| p.alternatives[i].short.clone())
+            })
+            .unwrap_or_else(|| "nothing".into())
+    };
+    let team_w = s
+        .cmp
+        .teams
+        .iter()
+        .map(|n| text::width(n))
+        .max()
+        .unwrap_or(0);
+    let name_w = pack
+        .results
+        .iter()
+        .map(|r| text::width(&short(&r.winner)))
+        .max()
+        .unwrap_or(0);
+    let rows = (0..s.cmp.teams.len())
+        .map(|i| {
+            let r = &pack.results[i];
+            let big = big_line(vec![
+                (format!("{:team_w$}  ", s.cmp.teams[i]), t.heading),
+                (format!("{:name_w$}", short(&r.winner)), t.winner),
+                (
+                    r.score.map_or(String::new(), |x| format!(" {x:>5.1}")),
+                    t.text,
+                ),
+            ]);
+            Row::big(vec![outcome_line(t, &s.cmp, pack, i)], big, 1)
+        })
+        .collect();
+    if pack.same_winner {
+        let same = reasons(t, &s.cmp, pack, w)
+            .into_iter()
+            .map(|l| Row::text(vec![l]));
+        return vec![Part::tight(rows).uniform(), Part::new(same.collect())];
+    }
+    // Each explanation as its lines, or big as "1 -> 2: Workload" (the teams by number, the
+    // questions whose answers are enough); without the blank lines between them.
+    let mut why = vec![Row::text(vec![Line::styled(
+        "Why the outcomes differ",
+        t.heading,
+    )])];
+    for (i, e) in pack.explanations.iter().enumerate() {
+        let lines: Vec<Line<'static>> = explanation(t, &s.cmp, pack, e, w)
+            .into_iter()
+            .filter(|l| l.width() > 0)
+            .collect();
+        let titles: Vec<String> = match e.sets.first() {
+            Some(set) if !e.needs_all => set.iter().map(|c| c.title.clone()).collect(),
+            _ => vec!["all their differences".to_string()],
+        };
+        let big = big_line(vec![
+            (
+                format!("{} -> {}: ", e.from_index + 1, e.to_index + 1),
+                t.accent,
+            ),
+            (titles.join(" + "), t.text),
+        ]);
+        // The first line ("Startup → Data team (…)") is what goes big; the answers stay below.
+        let mut lines = lines.into_iter();
+        why.push(Row::big(
+            lines.next().into_iter().collect(),
+            big,
+            10 + i as u16,
+        ));
+        why.push(Row::text(lines.collect()));
+    }
+    vec![Part::tight(rows).uniform(), Part::new(why)]
+}
+
+/// Each team's whole stack, one row per team: "1 Startup  ECS Express Mode + CDK".
+fn stacks(app: &App, s: &TeamsState, width: u16) -> Part {
+    let t = &app.look.theme;
+    let team_w = s
+        .cmp
+        .teams
+        .iter()
+        .map(|n| text::width(n))
+        .max()
+        .unwrap_or(0);
+    let mut rows = vec![Row::text(vec![Line::styled(
+        "Each team's stack",
+        t.heading,
+    )])];
+    for (i, team) in s.cmp.teams.iter().enumerate() {
+        let Some(scored) = s.scored.get(i) else {
+            continue;
+        };
+        let stack: Vec<String> = scored
+            .rec(&app.catalog)
+            .stack
+            .iter()
+            .map(|p| p.winner_short.clone().unwrap_or_else(|| "nothing".into()))
+            .collect();
+        let stack = stack.join(" + ");
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", i + 1), t.key),
+            Span::styled(format!("{} ", text::fit(team, team_w)), t.heading),
+            Span::styled(
+                text::truncate(&stack, (width as usize).saturating_sub(team_w + 3)),
+                t.winner,
+            ),
+        ]);
+        // Big, the team by its number (the key that opens its details): names are long.
+        let big = big_line(vec![(format!("{} ", i + 1), t.key), (stack, t.winner)]);
+        rows.push(Row::big(vec![line], big, 2 + i as u16));
+    }
+    Part::new(rows).uniform()
+}
+
+/// Per pack, how many different recommendations the teams get (Tab shows why).
+fn outcomes_summary(app: &App, s: &TeamsState) -> Part {
+    let t = &app.look.theme;
+    let rows = s
+        .cmp
+        .packs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut winners: Vec<&Option<String>> = p.results.iter().map(|r| &r.winner).collect();
+            winners.sort();
+            winners.dedup();
+            let n = winners.len();
+            let what = if n == 1 {
+                "the same for all".to_string()
+            } else {
+                format!("{n} different winners")
+            };
+            let line = Line::from(vec![
+                Span::styled(format!("{}: ", p.name), t.heading),
+                Span::styled(what.clone(), t.accent),
+            ]);
+            let big = big_line(vec![(format!("{}: ", p.name), t.heading), (what, t.accent)]);
+            Row::big(vec![line], big, 10 + i as u16)
+        })
+        .collect();
+    Part::new(rows).uniform()
 }

@@ -23,39 +23,93 @@ pub fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
     }
 }
 
-fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Line<'static>> {
+/// What tradeoff does, in one sentence.
+pub const INTRO: &str = "Answer a few questions about your team and workload: tradeoff scores every \
+     option and explains each number, why one wins and which answers would change it.";
+
+/// The offer to continue an unfinished session, if there is one.
+pub fn resume_lines(app: &App) -> Option<Vec<Line<'static>>> {
     let t = &app.look.theme;
-    let mut out = Vec::new();
-    if let Some((answers, progress)) = &app.resume {
-        let total = app.catalog.questions.len();
-        let at = if progress.finished {
-            "at the results".to_string()
-        } else {
-            format!("at question {} of {total}", progress.position + 1)
-        };
-        out.push(heading(
+    let (answers, progress) = app.resume.as_ref()?;
+    let total = app.catalog.questions.len();
+    let at = if progress.finished {
+        "at the results".to_string()
+    } else {
+        format!("at question {} of {total}", progress.position + 1)
+    };
+    Some(vec![
+        heading(
             t,
             format!(
                 "▶ An unfinished session is saved: {} of {total} answered, {at}.",
                 answers.answered()
             ),
-        ));
-        out.push(Line::from(vec![
+        ),
+        Line::from(vec![
             Span::styled("  c", t.key),
             Span::styled(" continue it   ", t.text),
             Span::styled("Enter", t.key),
             Span::styled(" start again (it is replaced)", t.text),
-        ]));
+        ]),
+    ])
+}
+
+/// How the questions work.
+pub fn questions_text(app: &App) -> String {
+    let q = app.catalog.questions.len();
+    format!(
+        "{q} question{}, one per screen. Skip any you are unsure of: a skipped question is not \
+         taken as any particular answer. The ranking beside each question previews the answer \
+         you highlight.",
+        if q == 1 { "" } else { "s" }
+    )
+}
+
+/// The main keys, two to a line.
+pub fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
+    let mut out = vec![heading(t, "Keys")];
+    let keys: [(&str, &str); 6] = [
+        ("Enter", "start, then choose"),
+        ("↑ ↓", "highlight an answer"),
+        ("← →", "previous / next question"),
+        ("s", "skip a question"),
+        ("?", "every key of a screen"),
+        ("q", "quit (also Ctrl-C)"),
+    ];
+    let col = width / 2;
+    for pair in keys.chunks(2) {
+        let mut spans = Vec::new();
+        for (i, (k, a)) in pair.iter().enumerate() {
+            spans.push(Span::styled(format!("  {k:<6}"), t.key));
+            let a = if i == 0 {
+                text::fit(a, col.saturating_sub(8))
+            } else {
+                a.to_string()
+            };
+            spans.push(Span::styled(a, t.text));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Where the data comes from and how to script it.
+pub fn data_line(app: &App) -> String {
+    format!(
+        "Data verified {} · for scripts: tradeoff recommend --format json",
+        app.catalog.verified
+    )
+}
+
+fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Line<'static>> {
+    let t = &app.look.theme;
+    let mut out = Vec::new();
+    if let Some(offer) = resume_lines(app) {
+        out.extend(offer);
         out.push(Line::default());
     }
-    out.extend(wrapped(
-        "Answer a few questions about your team and workload: tradeoff scores every option and \
-         explains each number, why one wins and which answers would change it.",
-        width,
-        "",
-        "",
-        t.text,
-    ));
+    out.extend(wrapped(INTRO, width, "", "", t.text));
     out.push(Line::default());
     let n = app.catalog.packs.len();
     out.push(heading(
@@ -75,55 +129,13 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
         }
     }
     out.push(Line::default());
-    let q = app.catalog.questions.len();
-    out.extend(wrapped(
-        &format!(
-            "{q} question{}, one per screen; skip any you are unsure of and it has no effect. The \
-             ranking beside each question previews the answer you highlight.",
-            if q == 1 { "" } else { "s" }
-        ),
-        width,
-        "",
-        "",
-        t.text,
-    ));
+    out.extend(wrapped(&questions_text(app), width, "", "", t.text));
     if key_list {
         out.push(Line::default());
-        out.push(heading(t, "Keys"));
-        let keys: [(&str, &str); 6] = [
-            ("Enter", "start, then choose"),
-            ("↑ ↓", "highlight an answer"),
-            ("← →", "previous / next question"),
-            ("s", "skip a question"),
-            ("?", "every key of a screen"),
-            ("q", "quit (also Ctrl-C)"),
-        ];
-        let col = width / 2;
-        for pair in keys.chunks(2) {
-            let mut spans = Vec::new();
-            for (i, (k, a)) in pair.iter().enumerate() {
-                spans.push(Span::styled(format!("  {k:<6}"), t.key));
-                let a = if i == 0 {
-                    text::fit(a, col.saturating_sub(8))
-                } else {
-                    a.to_string()
-                };
-                spans.push(Span::styled(a, t.text));
-            }
-            out.push(Line::from(spans));
-        }
+        out.extend(key_lines(app, width));
     }
     out.push(Line::default());
-    out.extend(wrapped(
-        &format!(
-            "Data verified {} · for scripts: tradeoff recommend --format json",
-            app.catalog.verified
-        ),
-        width,
-        "",
-        "",
-        t.muted,
-    ));
+    out.extend(wrapped(&data_line(app), width, "", "", t.muted));
     out
 }
 

@@ -12,8 +12,11 @@ use crate::tui::app::App;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
-pub fn areas(body: Rect) -> [Rect; 2] {
-    let lw = (body.width / 3).clamp(29.min(body.width), 44);
+/// The answers on the left (narrower in the projector view, where the rankings go big), the
+/// rankings on the right.
+pub fn areas(body: Rect, projector: bool) -> [Rect; 2] {
+    let most = if projector { 29 } else { 44 };
+    let lw = (body.width / 3).clamp(29.min(body.width), most);
     Layout::horizontal([Constraint::Length(lw), Constraint::Fill(1)]).areas(body)
 }
 
@@ -48,7 +51,7 @@ pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, u
             Span::styled(if changed { " *" } else { "" }, t.preview),
         ]);
         if sel {
-            title = title.style(t.selection);
+            title = super::draw::selected(title, t);
         }
         out.push(title);
         let label = text::truncate(&answer_label(app, q, now), width.saturating_sub(8));
@@ -150,7 +153,7 @@ pub fn pack_lines(
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
     let Some(w) = &app.whatif else { return };
-    let [left, right] = areas(body);
+    let [left, right] = areas(body, false);
     let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
     let inner = panel(t, title, left, buf);
     let (lines, (start, end)) = question_lines(app, inner.width as usize);

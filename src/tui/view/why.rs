@@ -34,10 +34,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
             t.text,
         );
     };
-    let other = partner(app, p).map(|(r, selected)| Other {
-        alt: r,
-        role: if selected { "selected" } else { "runner-up" },
-    });
+    let other = compared(app, p).and_then(|(_, o)| o);
     let mut out = intro(t, w, other.as_ref(), width);
     out.push(Line::default());
     out.extend(points(t, w, other.as_ref(), width));
@@ -47,13 +44,26 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The alternative the winner is compared with, and as what.
-struct Other<'a> {
-    alt: &'a RankedAlternative,
-    role: &'static str,
+pub(super) struct Other<'a> {
+    pub alt: &'a RankedAlternative,
+    pub role: &'static str,
+}
+
+/// The winner and what it is compared with (the selected alternative or the runner-up).
+pub(super) fn compared<'a>(
+    app: &App,
+    p: &'a PackResult,
+) -> Option<(&'a RankedAlternative, Option<Other<'a>>)> {
+    let w = p.winner.as_deref().and_then(|w| find(p, w))?;
+    let other = partner(app, p).map(|(r, selected)| Other {
+        alt: r,
+        role: if selected { "selected" } else { "runner-up" },
+    });
+    Some((w, other))
 }
 
 /// "Winner (winner) 73.1 against Other (runner-up) 72.9", and how points add up.
-fn intro(
+pub(super) fn intro(
     t: &Theme,
     w: &RankedAlternative,
     other: Option<&Other>,
@@ -99,7 +109,7 @@ struct Columns {
 
 /// Per criterion: its weight and the winner's points with a bar, the other's beside them, and the
 /// difference; then the totals.
-fn points(
+pub(super) fn points(
     t: &Theme,
     w: &RankedAlternative,
     other: Option<&Other>,
@@ -194,7 +204,7 @@ fn total(t: &Theme, w: &RankedAlternative, other: Option<&Other>, c: &Columns) -
 
 /// The answers that changed a weight, a score or an exclusion: the effects on the two compared
 /// here, every weight change and exclusion (the rest is in the JSON).
-fn because(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+pub(super) fn because(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![heading(t, "Because you answered")];
     if p.rules_fired.is_empty() {
         out.extend(wrapped(

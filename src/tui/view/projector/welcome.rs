@@ -1,0 +1,93 @@
+//! The welcome screen for a room: the name, what it does, the decisions it scores (big), how the
+//! questions work, and with room the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::super::draw::heading;
+use super::super::stage::{self, Part, Row, big_line};
+use super::super::welcome;
+use crate::tui::app::App;
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = Rect {
+        x: body.x + 2,
+        width: body.width.saturating_sub(4),
+        ..body
+    };
+    // The introduction in half-height letters when the screen has room for them, else quadrant.
+    let (parts, intro) = parts(app, area.width, 8);
+    let plan = stage::plan(&parts, area.width, area.height);
+    let parts = if plan.rows[intro].contains(&stage::Shown::Big) {
+        parts
+    } else {
+        self::parts(app, area.width, 4).0
+    };
+    stage::render(&parts, area, 0, &app.look.theme, buf);
+}
+
+/// The welcome's parts with paragraphs of letters `cells` wide, and the intro's part index.
+fn parts(app: &App, w: u16, cells: u16) -> (Vec<Part>, usize) {
+    let t = &app.look.theme;
+    let mut parts = Vec::new();
+    if let Some(offer) = welcome::resume_lines(app) {
+        parts.push(Part::tight(vec![Row::text(offer)]));
+    }
+    parts.push(Part::tight(vec![
+        Row::big(
+            Vec::new(),
+            big_line(vec![("tradeoff".to_string(), t.title)]),
+            1,
+        ),
+        Row::text(vec![heading(t, "Welcome to tradeoff")]),
+    ]));
+    let intro = parts.len();
+    parts.push(stage::paragraph_in(welcome::INTRO, t.text, w, 4, cells));
+    let n = app.catalog.packs.len();
+    let mut packs = vec![Row::text(vec![heading(
+        t,
+        format!(
+            "It will score {n} decision{}:",
+            if n == 1 { "" } else { "s" }
+        ),
+    )])];
+    packs.extend(app.catalog.packs.iter().map(|p| {
+        Row::big(
+            vec![Line::styled(format!("  • {}", p.name), t.accent)],
+            big_line(vec![(p.name.clone(), t.accent)]),
+            2,
+        )
+    }));
+    parts.push(Part::new(packs).uniform());
+    // What each pack decides, with room.
+    let about: Vec<Row> = app
+        .catalog
+        .packs
+        .iter()
+        .flat_map(|p| {
+            super::super::draw::wrapped(
+                &format!("{}: {}", p.name, p.description),
+                w as usize,
+                "  ",
+                "    ",
+                t.muted,
+            )
+        })
+        .map(|l| Row::text(vec![l]).optional(36))
+        .collect();
+    parts.push(Part::tight(about));
+    let mut questions = stage::paragraph(&welcome::questions_text(app), t.text, w, 5);
+    questions.gap = true;
+    parts.push(questions);
+    let keys: Vec<Row> = welcome::key_lines(app, w as usize)
+        .into_iter()
+        .map(|l| Row::text(vec![l]).optional(35))
+        .collect();
+    parts.push(Part::new(keys));
+    parts.push(Part::new(vec![Row::text(vec![Line::styled(
+        welcome::data_line(app),
+        t.muted,
+    )])]));
+    (parts, intro)
+}

@@ -1,0 +1,508 @@
+//! The projector view's layout: what a screen says, as a column of parts whose rows are drawn big
+//! (tui-big-text) when the room allows, else as ordinary lines. Rows go big, and optional rows come
+//! in, in the order of their priority for as long as the height lasts; blank rows between parts
+//! come last. So a bigger screen gets bigger letters and more of the story, not empty rows; a
+//! smaller one keeps every required row in ordinary text (and scrolls, following the selection,
+//! only when even that does not fit).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use tui_big_text::PixelSize;
+
+use super::big;
+use super::draw::{draw_lines, follow, more_marks, text_rows};
+use crate::tui::theme::Theme;
+
+/// One row of a part: ordinary lines, and maybe the same content as one line of big text.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// The row as ordinary text (it may take several lines once wrapped).
+    pub lines: Vec<Line<'static>>,
+    /// The row as one line of big text (only characters the big font has; see `big::glyphs`).
+    pub big: Option<Line<'static>>,
+    /// When it goes big: lower first.
+    pub grow: u16,
+    /// `Some(p)`: the row is left out unless there is room when priority `p` comes.
+    pub optional: Option<u16>,
+    /// The selected row: its whole band takes the selection style when big.
+    pub selected: Option<Style>,
+}
+
+impl Row {
+    /// A row that is ordinary text only, always shown.
+    pub fn text(lines: Vec<Line<'static>>) -> Row {
+        Row {
+            lines,
+            grow: u16::MAX,
+            ..Row::default()
+        }
+    }
+
+    /// A row with a big form, going big at priority `grow`.
+    pub fn big(lines: Vec<Line<'static>>, big: Option<Line<'static>>, grow: u16) -> Row {
+        Row {
+            lines,
+            big,
+            grow,
+            ..Row::default()
+        }
+    }
+
+    /// The same row, left out unless there is room at priority `p`.
+    pub fn optional(mut self, p: u16) -> Row {
+        self.optional = Some(p);
+        self
+    }
+
+    pub fn selected(mut self, style: Option<Style>) -> Row {
+        self.selected = style;
+        self
+    }
+}
+
+/// A part of a screen: rows, with a blank row above when there is room for it.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub rows: Vec<Row>,
+    pub gap: bool,
+    /// All its rows go big together or none does (the choices of a question), and its optional
+    /// rows of one priority come in together (a heading and its paragraph).
+    pub uniform: bool,
+}
+
+impl Part {
+    pub fn new(rows: Vec<Row>) -> Part {
+        Part {
+            rows,
+            gap: true,
+            uniform: false,
+        }
+    }
+
+    /// A part that follows the one above without a blank row.
+    pub fn tight(rows: Vec<Row>) -> Part {
+        Part {
+            rows,
+            gap: false,
+            uniform: false,
+        }
+    }
+
+    /// The same part, whose rows go big together or not at all.
+    pub fn uniform(mut self) -> Part {
+        self.uniform = true;
+        self
+    }
+
+    /// The same part, every row of it left out unless there is room at priority `p`.
+    pub fn optional(mut self, p: u16) -> Part {
+        for r in &mut self.rows {
+            r.optional = Some(p);
+        }
+        self
+    }
+}
+
+/// How each row is drawn, after [`plan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Per part, per row: left out, ordinary lines, or big.
+    pub rows: Vec<Vec<Shown>>,
+    /// Per part: the blank row above is drawn.
+    pub gaps: Vec<bool>,
+    /// Per part: the big text's pixel size.
+    pub pixel: Vec<PixelSize>,
+    /// Rows the plan takes.
+    pub height: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Out,
+    Lines,
+    Big,
+}
+
+/// The glyph columns of a big line.
+fn glyphs(l: &Line) -> usize {
+    l.spans.iter().map(|s| s.content.chars().count()).sum()
+}
+
+/// The pixel size of a part's big rows at `width`: half-height letters (8 cells) when every big row
+/// fits so, else quadrant letters (4 cells).
+fn pixel_of(part: &Part, width: u16) -> PixelSize {
+    let widest = part
+        .rows
+        .iter()
+        .filter_map(|r| r.big.as_ref())
+        .map(glyphs)
+        .max()
+        .unwrap_or(0);
+    if widest * 8 <= width as usize {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
+    }
+}
+
+fn cells(p: PixelSize) -> usize {
+    match p {
+        PixelSize::HalfHeight => 8,
+        _ => 4,
+    }
+}
+
+/// One step of the plan: rows going big (one, or a uniform part's all), or optional rows coming
+/// in (those of a part with the same priority, together).
+struct Step {
+    priority: u16,
+    part: usize,
+    rows: Vec<usize>,
+    grow: bool,
+}
+
+/// The steps of a plan, in the order they are tried.
+fn steps(parts: &[Part], pixel: &[PixelSize], width: u16) -> Vec<Step> {
+    let fits = |pi: usize, r: &Row| {
+        r.big
+            .as_ref()
+            .is_some_and(|b| glyphs(b) * cells(pixel[pi]) <= width as usize)
+    };
+    let mut steps = Vec::new();
+    for (pi, p) in parts.iter().enumerate() {
+        let mut optional: Vec<(u16, Vec<usize>)> = Vec::new();
+        // A uniform part's optional rows of one priority come in together (a heading and its
+        // paragraph); a list's come in one by one, as far as the room goes.
+        for (ri, r) in p.rows.iter().enumerate() {
+            if let Some(o) = r.optional {
+                match optional.iter_mut().find(|(q, _)| *q == o && p.uniform) {
+                    Some((_, rows)) => rows.push(ri),
+                    None => optional.push((o, vec![ri])),
+                }
+            }
+        }
+        for (priority, rows) in optional {
+            steps.push(Step {
+                priority,
+                part: pi,
+                rows,
+                grow: false,
+            });
+        }
+        let with_big: Vec<usize> = (0..p.rows.len())
+            .filter(|&ri| p.rows[ri].big.is_some())
+            .collect();
+        if p.uniform {
+            let all_fit = with_big.iter().all(|&ri| fits(pi, &p.rows[ri]));
+            let first = with_big.iter().map(|&ri| p.rows[ri].grow).min();
+            if let (true, Some(g)) = (all_fit, first)
+                && g != u16::MAX
+            {
+                steps.push(Step {
+                    priority: g,
+                    part: pi,
+                    rows: with_big,
+                    grow: true,
+                });
+            }
+            continue;
+        }
+        for ri in with_big {
+            let r = &p.rows[ri];
+            if fits(pi, r) && r.grow != u16::MAX {
+                steps.push(Step {
+                    // An optional row grows only once it is in.
+                    priority: r.grow.max(r.optional.unwrap_or(0)),
+                    part: pi,
+                    rows: vec![ri],
+                    grow: true,
+                });
+            }
+        }
+    }
+    // Within a priority: rows coming in before rows growing.
+    steps.sort_by_key(|s| (s.priority, s.part, s.grow, s.rows.first().copied()));
+    steps
+}
+
+/// Decides how each row is drawn in `width` × `height`.
+pub fn plan(parts: &[Part], width: u16, height: u16) -> Plan {
+    let pixel: Vec<PixelSize> = parts.iter().map(|p| pixel_of(p, width)).collect();
+    let mut rows: Vec<Vec<Shown>> = parts
+        .iter()
+        .map(|p| {
+            p.rows
+                .iter()
+                .map(|r| match r.optional {
+                    None => Shown::Lines,
+                    Some(_) => Shown::Out,
+                })
+                .collect()
+        })
+        .collect();
+    let row_h = |r: &Row, s: Shown| match s {
+        Shown::Out => 0,
+        Shown::Lines => r.lines.len(),
+        Shown::Big => big::ROWS as usize,
+    };
+    let used = |rows: &Vec<Vec<Shown>>, gaps: &[bool]| -> usize {
+        parts
+            .iter()
+            .zip(rows)
+            .map(|(p, s)| {
+                p.rows
+                    .iter()
+                    .zip(s)
+                    .map(|(r, s)| row_h(r, *s))
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+            + gaps.iter().filter(|g| **g).count()
+    };
+    let h = height as usize;
+    let mut gaps = vec![false; parts.len()];
+    let mut gaps_done = false;
+    for s in steps(parts, &pixel, width) {
+        if !gaps_done && s.priority >= GAPS {
+            let room = h.saturating_sub(used(&rows, &gaps));
+            add_gaps(parts, &rows, &mut gaps, room);
+            gaps_done = true;
+        }
+        let (before, gaps_before) = (rows[s.part].clone(), gaps.clone());
+        let part = &parts[s.part];
+        let big_already = part.uniform && rows[s.part].contains(&Shown::Big);
+        for &ri in &s.rows {
+            let shown = &mut rows[s.part][ri];
+            *shown = match (s.grow, *shown) {
+                (true, Shown::Lines) => Shown::Big,
+                (false, Shown::Out) if big_already && part.rows[ri].big.is_some() => Shown::Big,
+                (false, Shown::Out) => Shown::Lines,
+                (_, other) => other,
+            };
+        }
+        // A part that comes in after the blank rows were given out gets its own, with room.
+        if gaps_done
+            && !gaps[s.part]
+            && wants_gap(parts, &rows, s.part)
+            && !before.iter().any(|x| *x != Shown::Out)
+        {
+            gaps[s.part] = true;
+            if used(&rows, &gaps) > h {
+                gaps[s.part] = false;
+            }
+        }
+        if used(&rows, &gaps) > h {
+            rows[s.part] = before;
+            gaps = gaps_before;
+        }
+    }
+    if !gaps_done {
+        let room = h.saturating_sub(used(&rows, &gaps));
+        add_gaps(parts, &rows, &mut gaps, room);
+    }
+    let total = used(&rows, &gaps);
+    Plan {
+        rows,
+        gaps,
+        pixel,
+        height: total.min(u16::MAX as usize) as u16,
+    }
+}
+
+/// Rows going big or coming in below this priority come before the blank rows between parts;
+/// those at or above it (the optional extras) only get the room the blank rows leave.
+pub const GAPS: u16 = 30;
+
+fn wants_gap(parts: &[Part], rows: &[Vec<Shown>], i: usize) -> bool {
+    i > 0 && parts[i].gap && rows[i].iter().any(|s| *s != Shown::Out)
+}
+
+/// Blank rows above the parts that want one, top first, as far as `room` goes.
+fn add_gaps(parts: &[Part], rows: &[Vec<Shown>], gaps: &mut [bool], mut room: usize) {
+    for (i, gap) in gaps.iter_mut().enumerate() {
+        if room > 0 && wants_gap(parts, rows, i) {
+            *gap = true;
+            room -= 1;
+        }
+    }
+}
+
+/// An ordinary line or a band of big text, as laid out by the plan.
+enum Drawn<'a> {
+    Line(&'a Line<'static>),
+    Big(&'a Line<'static>, PixelSize, Option<Style>),
+    Blank,
+}
+
+/// What [`render`] laid out: how far the text scrolls, and where each row shown is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Laid {
+    /// How far the text can scroll (0 when it fits).
+    pub limit: u16,
+    /// `(part, row)` and the cells the row takes on screen.
+    pub rows: Vec<((usize, usize), Rect)>,
+}
+
+/// Draws the parts in `area`, scrolled to keep the selected row in view or else from line
+/// `scroll`. Text that does not fit keeps its last row for a note of how much more there is, as
+/// the other views do.
+pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut Buffer) -> Laid {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return Laid::default();
+    }
+    let plan = plan(parts, area.width, area.height);
+    let mut items: Vec<(Drawn, u16)> = Vec::new();
+    let mut focus = None;
+    // Per row shown: its (part, row) and its first and last item.
+    let mut spans: Vec<((usize, usize), u16, u16)> = Vec::new();
+    for (pi, part) in parts.iter().enumerate() {
+        if plan.gaps[pi] {
+            items.push((Drawn::Blank, 1));
+        }
+        for (ri, row) in part.rows.iter().enumerate() {
+            let start: u16 = items.iter().map(|(_, h)| *h).sum();
+            match (plan.rows[pi][ri], &row.big) {
+                (Shown::Out, _) => continue,
+                (Shown::Big, Some(b)) => {
+                    items.push((Drawn::Big(b, plan.pixel[pi], row.selected), big::ROWS));
+                }
+                _ => items.extend(row.lines.iter().map(|l| (Drawn::Line(l), 1))),
+            }
+            let end: u16 = items.iter().map(|(_, h)| *h).sum();
+            spans.push(((pi, ri), start, end));
+            if row.selected.is_some() {
+                focus = Some((start, end));
+            }
+        }
+    }
+    let total: u16 = items.iter().map(|(_, h)| *h).sum();
+    let rows = text_rows(total as usize, area.height) as u16;
+    let limit = total.saturating_sub(rows);
+    let scroll = match focus {
+        Some((s, e)) => follow(s as usize, e as usize, rows as usize) as u16,
+        None => scroll.min(limit),
+    };
+    let mut y: i32 = -(scroll as i32);
+    for (item, h) in items {
+        let top = y;
+        y += h as i32;
+        if top < 0 || top + h as i32 > rows as i32 {
+            continue;
+        }
+        let band = Rect::new(area.x, area.y + top as u16, area.width, h);
+        match item {
+            Drawn::Blank => {}
+            Drawn::Line(l) => draw_lines(buf, band, std::slice::from_ref(l), 0),
+            Drawn::Big(l, pixel, None) => big::render_line(l, pixel, band, buf),
+            Drawn::Big(l, pixel, Some(s)) => {
+                // The selection's colours over the whole band and every glyph, as for a selected
+                // line of text (`draw::selected`).
+                buf.set_style(band, s);
+                let spans: Vec<Span> = l
+                    .spans
+                    .iter()
+                    .map(|sp| Span::styled(sp.content.clone(), sp.style.patch(s)))
+                    .collect();
+                big::render_line(&Line::from(spans), pixel, band, buf);
+            }
+        }
+    }
+    if limit > 0 {
+        more_marks(theme, area, scroll as usize, (limit - scroll) as usize, buf);
+    }
+    let rows_shown = spans
+        .into_iter()
+        .filter_map(|(at, s, e)| {
+            let (s, e) = (s.checked_sub(scroll)?, e.checked_sub(scroll)?);
+            (e <= rows && e > s).then(|| (at, Rect::new(area.x, area.y + s, area.width, e - s)))
+        })
+        .collect();
+    Laid {
+        limit,
+        rows: rows_shown,
+    }
+}
+
+/// A paragraph as a part: ordinary wrapped lines, or, all together, big lines of quadrant letters
+/// wrapped to a quarter of the width (when the text is in the big font's characters).
+pub fn paragraph(text: &str, style: Style, width: u16, grow: u16) -> Part {
+    paragraph_in(text, style, width, grow, 4)
+}
+
+/// [`paragraph`] with letters `cells` wide: 8 wraps for half-height letters (square, twice as big
+/// and twice as many lines), 4 for quadrant ones.
+pub fn paragraph_in(text: &str, style: Style, width: u16, grow: u16, cells: u16) -> Part {
+    let lines: Vec<Line<'static>> = crate::tui::text::wrap(text, width as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
+    let big: Vec<String> = crate::tui::text::wrap(text, (width / cells.max(1)).max(1) as usize);
+    let mut rows: Vec<Row> = big
+        .into_iter()
+        .map(|b| Row::big(Vec::new(), big_line(vec![(b, style)]), grow))
+        .collect();
+    match rows.first_mut() {
+        Some(first) => first.lines = lines,
+        None => rows.push(Row::text(lines)),
+    }
+    // A row the font cannot draw keeps the whole paragraph ordinary.
+    if rows.iter().any(|r| r.big.is_none()) {
+        for r in &mut rows {
+            r.big = None;
+        }
+    }
+    Part::tight(rows).uniform()
+}
+
+/// A big line's text from styled pieces, each mapped to characters the big font has; `None` when
+/// one cannot be (a name in a script the font lacks): the row then stays ordinary text.
+pub fn big_line(pieces: Vec<(String, Style)>) -> Option<Line<'static>> {
+    let mut spans = Vec::new();
+    for (s, style) in pieces {
+        spans.push(Span::styled(big::glyphs(&s)?, style));
+    }
+    Some(Line::from(spans))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(s: &str, grow: u16) -> Row {
+        Row::big(
+            vec![Line::raw(s.to_string())],
+            Some(Line::raw(s.to_string())),
+            grow,
+        )
+    }
+
+    #[test]
+    fn rows_grow_in_priority_order_while_they_fit() {
+        let parts = vec![
+            Part::new(vec![row("one", 2), row("two", 3)]),
+            Part::new(vec![row("three", 1)]),
+        ];
+        // Ordinary: 3 rows. 10 rows: "three" big (6 in all), then "one" big (9), then the gap.
+        let p = plan(&parts, 80, 10);
+        assert_eq!(p.rows[1], [Shown::Big]);
+        assert_eq!(p.rows[0], [Shown::Big, Shown::Lines]);
+        assert_eq!(p.height, 10);
+        assert_eq!(p.gaps, [false, true]);
+        // Too narrow for big text: ordinary lines only.
+        let p = plan(&parts, 10, 40);
+        assert!(p.rows.iter().flatten().all(|s| *s == Shown::Lines));
+    }
+
+    #[test]
+    fn optional_rows_come_in_only_with_room() {
+        let parts = vec![Part::new(vec![
+            Row::text(vec![Line::raw("a")]),
+            Row::text(vec![Line::raw("b")]).optional(1),
+        ])];
+        assert_eq!(plan(&parts, 80, 1).rows[0], [Shown::Lines, Shown::Out]);
+        assert_eq!(plan(&parts, 80, 2).rows[0], [Shown::Lines, Shown::Lines]);
+    }
+}

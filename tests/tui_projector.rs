@@ -1,0 +1,229 @@
+//! The projector view scales to the room: every screen has a projector layout, snapshotted at a
+//! projector's big font (80×24), a laptop's (160×45) and a large screen's (240×67); from 120×36 up
+//! the winner, the ranking with its scores and the strongest reasons are in big glyphs and no more
+//! than a quarter of the rows stay empty. `render_pngs` (ignored by default) photographs the screens
+//! at 1280×720 for people to look at.
+
+mod common;
+
+use common::keys::{SMALL_TEAM, answer_keys, new_app, press, question, times};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use tradeoff::tui::{App, Msg, Screen};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (160, 45), (240, 67)];
+/// The sizes of a room: from a small projector resolution up to a large screen.
+const ROOM: [(u16, u16); 4] = [(120, 36), (160, 45), (200, 50), (240, 67)];
+
+/// Every screen of the projector view, as the keys that reach it (after `p`).
+fn screens() -> Vec<(&'static str, String)> {
+    let a = answer_keys(SMALL_TEAM, None);
+    vec![
+        ("welcome", String::new()),
+        ("question", "enter".into()),
+        (
+            "question_preview",
+            format!("{} down", answer_keys(SMALL_TEAM, Some("workload"))),
+        ),
+        ("overview", a.clone()),
+        ("overview_second_pack", format!("{a} tab")),
+        ("why", format!("{a} 2")),
+        ("change", format!("{a} 3")),
+        ("compare", format!("{a} 4")),
+        ("detail", format!("{a} enter")),
+        (
+            "whatif",
+            format!("{a} w {} right", times("down", question("workload"))),
+        ),
+        ("help", format!("{a} ?")),
+        ("glossary", "enter g enter".into()),
+    ]
+}
+
+fn teams_app(size: (u16, u16)) -> App {
+    let c = common::keys::catalog();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");
+    let teams = ["startup", "data-team", "platform"]
+        .iter()
+        .map(|f| {
+            let mut a = tradeoff::answers::Answers::empty(&c);
+            let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
+            a.apply_file(&c, f, &text).unwrap();
+            (a.team.clone().unwrap(), Some(format!("{f}.toml")), a)
+        })
+        .collect();
+    let mut app =
+        App::new(c, tradeoff::tui::Theme::builtin("dark").unwrap(), size).with_teams(teams);
+    app.update(Msg::Resize(size.0, size.1));
+    app.update(Msg::Projector);
+    app
+}
+
+/// The app on a screen, in the projector view.
+fn at(name: &str, keys: &str, size: (u16, u16)) -> App {
+    match name {
+        "teams_answers" => teams_app(size),
+        "teams_pack" => {
+            let mut app = teams_app(size);
+            press(&mut app, "tab");
+            app
+        }
+        _ => {
+            let mut app = new_app("dark", size);
+            press(&mut app, "p");
+            press(&mut app, keys);
+            app
+        }
+    }
+}
+
+fn all() -> Vec<(&'static str, String)> {
+    let mut s = screens();
+    s.push(("teams_answers", String::new()));
+    s.push(("teams_pack", String::new()));
+    s
+}
+
+fn buffer(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let a = buf.area;
+    (a.top()..a.bottom())
+        .map(|y| {
+            (a.left()..a.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A row with nothing on it: blanks and the lines of panel borders only.
+fn empty(row: &str) -> bool {
+    row.chars()
+        .all(|c| c == ' ' || matches!(c, '│' | '─' | '╭' | '╮' | '╰' | '╯'))
+}
+
+/// Rows drawn with big glyphs (half-height or quadrant block elements).
+fn big_rows(s: &str) -> usize {
+    s.lines()
+        .filter(|l| {
+            l.chars()
+                .any(|c| matches!(c, '▀' | '▄' | '▟' | '▙' | '▛' | '▜' | '▚' | '▞'))
+        })
+        .count()
+}
+
+#[test]
+fn every_projector_screen_at_three_sizes() {
+    for (name, keys) in all() {
+        for size in SIZES {
+            let app = at(name, &keys, size);
+            assert!(app.look.projector);
+            insta::assert_snapshot!(
+                format!("projector_{name}_{}x{}", size.0, size.1),
+                text(&buffer(&app))
+            );
+        }
+    }
+}
+
+/// From 120×36 up no more than a quarter of the rows stay empty on any projector screen.
+#[test]
+fn the_room_is_filled() {
+    for (name, keys) in all() {
+        for size in ROOM {
+            let s = text(&buffer(&at(name, &keys, size)));
+            let empty_rows = s.lines().filter(|l| empty(l)).count();
+            assert!(
+                empty_rows * 4 <= size.1 as usize,
+                "{name} at {size:?}: {empty_rows} of {} rows empty\n{s}",
+                size.1
+            );
+        }
+    }
+}
+
+/// From 120×36 up the overview draws the winner, the ranking with its scores and the strongest
+/// reason in big glyphs; at 160×45 and up, more of the ranking and of the reasons.
+#[test]
+fn the_overview_is_big_from_120x36_up() {
+    let keys = answer_keys(SMALL_TEAM, None);
+    for size in ROOM {
+        let app = at("overview", &keys, size);
+        let s = text(&buffer(&app));
+        // Ranking: at least three rows of four, the winner's first; the strongest reason: four more.
+        assert!(
+            big_rows(&s) >= 16,
+            "{size:?}: {} big rows\n{s}",
+            big_rows(&s)
+        );
+        let rec = app.rec();
+        let p = &rec.packs[0];
+        let runner_up = tradeoff::report::name_of(p, p.runner_up.as_deref().unwrap());
+        assert!(
+            s.contains(&format!("Why it wins against {runner_up}")),
+            "{s}"
+        );
+    }
+    // Below that, at a projector's 80×24, everything is there in ordinary text.
+    let app = at("overview", &keys, (80, 24));
+    let s = text(&buffer(&app));
+    let rec = app.rec();
+    for a in rec.packs[0].ranking.iter().filter(|a| !a.excluded) {
+        assert!(s.contains(&format!("{:.1}", a.score)), "{s}");
+    }
+    assert!(s.contains("Why it wins against"), "{s}");
+}
+
+/// Every screen at every size from 80×24 to 240×67, in steps, with no panic; the app's chrome
+/// (header, hint bar) is always there.
+#[test]
+fn every_size_from_80x24_to_240x67() {
+    for (name, keys) in all() {
+        let base = at(name, &keys, (120, 40));
+        for w in (80..=240).step_by(20) {
+            for h in (24..=67).step_by(7) {
+                let mut app = base.clone();
+                app.update(Msg::Resize(w, h));
+                let s = text(&buffer(&app));
+                assert!(
+                    s.lines().next().unwrap().contains("tradeoff"),
+                    "{name} {w}×{h}"
+                );
+                assert!(
+                    s.lines().last().unwrap().contains("help"),
+                    "{name} {w}×{h}\n{s}"
+                );
+            }
+        }
+        assert!(base.screen != Screen::Welcome || name == "welcome");
+    }
+}
+
+/// Photographs every projector screen at 1280×720 (headless Chromium): run with
+/// `SCREENS=/some/dir cargo test --test tui_projector render_pngs -- --ignored`.
+#[test]
+#[ignore = "writes PNG files; needs Chromium"]
+fn render_pngs() {
+    let dir = std::path::PathBuf::from(std::env::var("SCREENS").unwrap_or("target/screens".into()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, keys) in all() {
+        for size in [(80, 24), (120, 36), (160, 45), (240, 67)] {
+            let buf = buffer(&at(name, &keys, size));
+            let png = dir.join(format!("projector_{name}_{}x{}.png", size.0, size.1));
+            assert!(
+                common::screenshot::save(&buf, &png, &common::contrast::XTERM, true),
+                "Chromium could not photograph {}",
+                png.display()
+            );
+        }
+    }
+}
