@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::answers::Answers;
-use crate::pack::{Catalog, Diagnostic, SourceText};
+use crate::pack::{Catalog, Diagnostics, SourceText};
 use crate::suggest::did_you_mean;
 
 /// The default script, telling the seed report's story (embedded from `assets/demo/`).
@@ -118,7 +118,7 @@ struct Check<'a> {
     catalog: &'a Catalog,
     src: SourceText<'a>,
     read: &'a dyn Fn(&str) -> Result<String, String>,
-    diags: Vec<Diagnostic>,
+    diags: Diagnostics,
 }
 
 impl Check<'_> {
@@ -314,7 +314,7 @@ impl Check<'_> {
 
 /// Parses and checks a script; answers files it names are read relative to the script's folder.
 /// Every problem is reported.
-pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Vec<Diagnostic>> {
+pub fn parse(catalog: &Catalog, name: &str, text: &str) -> Result<Script, Diagnostics> {
     let dir = Path::new(name)
         .parent()
         .map(Path::to_path_buf)
@@ -337,14 +337,14 @@ pub fn parse_with(
     name: &str,
     text: &str,
     read: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Script, Vec<Diagnostic>> {
+) -> Result<Script, Diagnostics> {
     let src = SourceText::new(name, text);
-    let def: ScriptDef = toml::from_str(text).map_err(|e| vec![src.toml_error(&e)])?;
+    let def: ScriptDef = toml::from_str(text).map_err(|e| Diagnostics::from(src.toml_error(&e)))?;
     let mut check = Check {
         catalog,
         src,
         read,
-        diags: Vec::new(),
+        diags: Diagnostics::default(),
     };
     let auto_advance = match &def.auto_advance_seconds {
         Some(s) if !(s.get_ref().is_finite() && *s.get_ref() > 0.0) => {
@@ -368,7 +368,7 @@ pub fn parse_with(
             "the script has no steps: add [[step]] tables",
         );
     }
-    let mut diags = check.diags;
+    let diags = check.diags;
     if diags.is_empty() {
         Ok(Script {
             title: def.title,
@@ -376,13 +376,12 @@ pub fn parse_with(
             steps,
         })
     } else {
-        diags.sort();
-        Err(diags)
+        Err(diags.sorted())
     }
 }
 
 /// The default script, embedded in the binary with the answers files next to it.
-pub fn default_script(catalog: &Catalog) -> Result<Script, Vec<Diagnostic>> {
+pub fn default_script(catalog: &Catalog) -> Result<Script, Diagnostics> {
     let text = crate::assets::builtin_asset(DEFAULT_SCRIPT).unwrap_or("");
     let dir = Path::new(DEFAULT_SCRIPT)
         .parent()

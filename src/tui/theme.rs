@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::assets::builtin_asset;
-use crate::pack::{Diagnostic, SourceText};
+use crate::pack::{Diagnostics, SourceText};
 
 /// The built-in themes, by the name `--theme` accepts.
 pub const BUILTIN: [&str; 4] = ["dark", "light", "mono", "projector"];
@@ -125,13 +125,8 @@ impl std::fmt::Display for ThemeError {
 }
 impl std::error::Error for ThemeError {}
 
-fn diags_error(d: Vec<Diagnostic>) -> ThemeError {
-    ThemeError(
-        d.iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
+fn diags_error(d: Diagnostics) -> ThemeError {
+    ThemeError(d.to_string())
 }
 
 fn parse_modifier(s: &str) -> Option<Modifier> {
@@ -210,8 +205,8 @@ impl Theme {
     pub fn parse(name: &str, text: &str, depth: usize) -> Result<Theme, ThemeError> {
         let src = SourceText::new(name, text);
         let def: ThemeFile =
-            toml::from_str(text).map_err(|e| diags_error(vec![src.toml_error(&e)]))?;
-        let mut diags = Vec::new();
+            toml::from_str(text).map_err(|e| diags_error(src.toml_error(&e).into()))?;
+        let mut diags = Diagnostics::default();
         let mut theme = match &def.extends {
             None => Theme::blank("custom"),
             Some(base) if BUILTIN.contains(&base.get_ref().as_str()) && depth == 0 => {
