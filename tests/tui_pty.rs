@@ -480,9 +480,51 @@ fn a_failed_autosave_is_an_error_on_screen() {
         t.screen()
     );
     assert!(!t.screen().contains("✓ Could not"), "{}", t.screen());
+    // The next key clears the status line, not the warning: the header keeps it on every screen.
+    t.key(ENTER, "session not saved");
+    t.key("?", "Keys");
+    assert!(t.screen().contains("✗ session not saved"), "{}", t.screen());
+    t.send("\x1b");
     assert_eq!(t.quit(), 0);
     t.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Two windows on one session never lose each other's answers: the second saves to a file of its
+/// own and says so, the first says so at its next save, and the header keeps saying it in both.
+#[test]
+fn two_windows_on_one_session_keep_both_answers() {
+    let state = fresh_dir("shared");
+    let env = [("TRADEOFF_STATE_DIR", state.to_str().unwrap())];
+    let mut first = Pty::spawn(120, 30, &[], &env);
+    first.wait_for("Welcome to tradeoff");
+    first.key(ENTER, &at(1));
+    first.key("1", &at(2)); // team_size = solo, saved to session.toml
+
+    let mut second = Pty::spawn(120, 30, &[], &env);
+    second.wait_for(&format!(
+        "Another tradeoff window (process {}) has this session open: this one saves to",
+        first.pid()
+    ));
+    let own = state.join(format!("session-{}.toml", second.pid()));
+    // The first window's session is offered; starting anew keeps it.
+    second.wait_for("start again (it stays saved)");
+    second.key(ENTER, &at(1));
+    second.wait_for("another window has this session");
+    second.key("2", &at(2)); // team_size = small, saved to its own file
+
+    first.key("1", &at(3)); // the first window's next save notices the second
+    first.wait_for("Another tradeoff window opened this session");
+    first.wait_for("another window has this session");
+
+    let shared = std::fs::read_to_string(state.join("session.toml")).unwrap();
+    let separate = std::fs::read_to_string(&own).unwrap();
+    assert!(shared.contains("team_size = \"solo\""), "{shared}");
+    assert!(separate.contains("team_size = \"small\""), "{separate}");
+
+    assert_eq!(second.quit(), 0);
+    assert_eq!(first.quit(), 0);
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 /// `compare --tui` runs on the TUI's loop: its keys, hint bar and clean exit.
@@ -526,7 +568,10 @@ fn source_urls_are_hyperlinks_except_under_no_color() {
         t.key("r", "Overview");
         t.key(ENTER, "Next steps");
         t.key("G", "Sources");
-        t.wait_for("verified");
+        // A URL on screen (the header's "data verified" is no sign the sources are drawn), then
+        // the rest of that frame.
+        t.wait_for("docs.aws.amazon.com");
+        t.settle();
         let out = String::from_utf8_lossy(&t.raw).to_string();
         assert_eq!(
             out.contains("\x1b]8;;https://"),

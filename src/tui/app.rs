@@ -65,6 +65,9 @@ pub struct App {
     pub resume: Option<(Answers, Progress)>,
     /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
     pub status: Option<Status>,
+    /// What the header keeps saying about the session until it changes: a failed autosave (until a
+    /// save works) or another window on the same session.
+    pub session_note: SessionNote,
     /// The terminal size in cells.
     pub size: (u16, u16),
     pub quit: bool,
@@ -91,6 +94,7 @@ impl App {
             demo: None,
             resume: None,
             status: None,
+            session_note: SessionNote::default(),
             size,
             quit: false,
             today: crate::dates::today(),
@@ -353,6 +357,12 @@ impl App {
             (Some(_), Outcome::Written(_)) => {
                 self.popups.retain(|p| !matches!(p, Popup::Export(_)));
             }
+            _ => {}
+        }
+        match &outcome {
+            Outcome::SaveFailed { .. } => self.session_note.not_saved = true,
+            Outcome::Saved(_) => self.session_note.not_saved = false,
+            Outcome::Guest { .. } | Outcome::Guests { .. } => self.session_note.shared = true,
             _ => {}
         }
         self.status = outcome.status();
@@ -682,4 +692,13 @@ impl App {
 /// Rows a page scroll moves: the body height, less a line of context.
 fn page(size: (u16, u16)) -> u16 {
     size.1.saturating_sub(6).max(1)
+}
+
+/// The session's standing, said in the header on every screen (the status line says it once).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionNote {
+    /// The last autosave failed: the answers are only in this window.
+    pub not_saved: bool,
+    /// Another window has this session open; each saves to its own file.
+    pub shared: bool,
 }

@@ -190,6 +190,16 @@ pub enum Outcome {
     CopyFailed(String),
     /// The autosave could not write the session file.
     SaveFailed { path: PathBuf, error: String },
+    /// The autosave works again after a failure.
+    Saved(PathBuf),
+    /// Another window (process `owner`) has the session open: this one saves to `path`.
+    Guest { owner: u32, path: PathBuf },
+    /// Other windows opened this session since this one did: each saves to its own file (process
+    /// id, path), this one goes on with `own`.
+    Guests {
+        own: PathBuf,
+        guests: Vec<(u32, PathBuf)>,
+    },
 }
 
 /// How a clipboard copy reached the terminal.
@@ -273,8 +283,36 @@ impl Outcome {
             ),
             Outcome::SaveFailed { path, error } => Status::new(
                 StatusKind::Error,
-                format!("Could not save the session to {}: {error}", path.display()),
+                format!(
+                    "Could not save the session to {}: {error} (your answers stay in this window; every change tries again)",
+                    path.display()
+                ),
             ),
+            Outcome::Saved(path) => Status::new(
+                StatusKind::Ok,
+                format!("Saved the session to {} again", path.display()),
+            ),
+            Outcome::Guest { owner, path } => Status::new(
+                StatusKind::Warning,
+                format!(
+                    "Another tradeoff window (process {owner}) has this session open: this one saves to {}, so neither overwrites the other",
+                    path.display()
+                ),
+            ),
+            Outcome::Guests { own, guests } => {
+                let others: Vec<String> = guests
+                    .iter()
+                    .map(|(pid, path)| format!("process {pid} saves to {}", path.display()))
+                    .collect();
+                Status::new(
+                    StatusKind::Warning,
+                    format!(
+                        "Another tradeoff window opened this session ({}); this one keeps {}",
+                        others.join(", "),
+                        own.display()
+                    ),
+                )
+            }
         })
     }
 }

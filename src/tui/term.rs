@@ -244,7 +244,10 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
     let size = terminal.size()?;
     p.update(Msg::Resize(size.width, size.height));
     p.hyperlinks(hyperlinks_wanted());
-    let mut saver = Saver::new(options.session.clone(), &p);
+    let mut saver = Saver::new(options.session.as_deref(), &p);
+    if let Some(guest) = saver.guest() {
+        apply(&mut p, Msg::Done(guest));
+    }
     let mux = Multiplexer::from_env();
     draw_locked(&mut terminal, &mut p)?;
     let mut timer = StepTimer::default();
@@ -262,8 +265,9 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
         }
         // Effects and the autosave come before the frame: whatever is on screen is already saved.
         perform_effects(&mut p, mux);
-        if let Some(failed) = saver.save_if_changed(&p) {
-            apply(&mut p, Msg::Done(failed));
+        for outcome in saver.save_if_changed(&p) {
+            changed = true;
+            apply(&mut p, Msg::Done(outcome));
         }
         if p.quitting() {
             return Ok(());
@@ -327,44 +331,70 @@ fn perform_effects<P: Program>(p: &mut P, mux: Option<Multiplexer>) {
     }
 }
 
-/// Saves the session whenever the answers or the position change.
+/// Saves the session whenever the answers or the position change, to the file this window holds:
+/// the session file, or a file of its own when another window already has that one
+/// ([`crate::session::Claim`]), so two windows never overwrite each other's answers.
 struct Saver {
-    path: Option<std::path::PathBuf>,
+    claim: Option<crate::session::Claim>,
     last: Option<(Answers, Progress)>,
     failed: bool,
 }
 
 impl Saver {
-    fn new<P: Program>(path: Option<std::path::PathBuf>, p: &P) -> Saver {
+    fn new<P: Program>(session: Option<&std::path::Path>, p: &P) -> Saver {
         Saver {
-            path,
+            claim: session.map(crate::session::Claim::new),
             last: p.session().map(|(_, a, pr)| (a.clone(), pr)),
             failed: false,
         }
     }
 
-    /// Saves when something changed; a failure is reported once (until a save works again).
-    fn save_if_changed<P: Program>(&mut self, p: &P) -> Option<Outcome> {
-        let path = self.path.as_ref()?;
-        let (catalog, answers, progress) = p.session()?;
+    /// When another window had the session first: where this one saves instead.
+    fn guest(&self) -> Option<Outcome> {
+        let claim = self.claim.as_ref()?;
+        claim.owner.map(|owner| Outcome::Guest {
+            owner,
+            path: claim.path.clone(),
+        })
+    }
+
+    /// Saves when something changed. A failure is reported once, and so is the first save that
+    /// works after it; another window that opened the session since is reported once too.
+    fn save_if_changed<P: Program>(&mut self, p: &P) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        let Some(claim) = self.claim.as_mut() else {
+            return out;
+        };
+        let Some((catalog, answers, progress)) = p.session() else {
+            return out;
+        };
         if self.last.as_ref() == Some(&(answers.clone(), progress)) {
-            return None;
+            return out;
         }
-        match crate::session::save(path, catalog, answers, progress) {
+        let guests = claim.new_guests();
+        if !guests.is_empty() {
+            out.push(Outcome::Guests {
+                own: claim.path.clone(),
+                guests,
+            });
+        }
+        match crate::session::save(&claim.path, catalog, answers, progress) {
             Ok(()) => {
                 self.last = Some((answers.clone(), progress));
-                self.failed = false;
-                None
+                if std::mem::take(&mut self.failed) {
+                    out.push(Outcome::Saved(claim.path.clone()));
+                }
             }
             Err(e) if !self.failed => {
                 self.failed = true;
-                Some(Outcome::SaveFailed {
-                    path: path.clone(),
+                out.push(Outcome::SaveFailed {
+                    path: claim.path.clone(),
                     error: e.to_string(),
-                })
+                });
             }
-            Err(_) => None,
+            Err(_) => {}
         }
+        out
     }
 }
 

@@ -46,9 +46,25 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoff"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COLORFGBG");
-        cmd.env_remove("ACCESSIBLE");
+        // Nothing from the developer's shell, config file or own packs may change what a test
+        // sees: the variables the binary reads are removed and the XDG folders are fresh.
+        for var in [
+            "NO_COLOR",
+            "COLORFGBG",
+            "ACCESSIBLE",
+            "TRADEOFF_CONFIG",
+            "TRADEOFF_THEME",
+            "TRADEOFF_PROJECTOR",
+            "TRADEOFF_MOUSE",
+            "TRADEOFF_DATA_DIRS",
+            "TRADEOFF_PACKS",
+            "TMUX",
+            "STY",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("XDG_CONFIG_HOME", fresh_dir("config"));
+        cmd.env("XDG_DATA_HOME", fresh_dir("data"));
         // Sessions are saved after every change: never into the real state directory, and never
         // shared between tests running at the same time (a test may pass its own).
         cmd.env("TRADEOFF_STATE_DIR", fresh_dir("state"));

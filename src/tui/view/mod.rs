@@ -164,9 +164,22 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(title, t.heading),
     ]);
     draw::set_line(buf, area.x, area.y, &left, area.width);
-    // Old data is said on every screen, with its age (the same numbers as the JSON `data`).
+    // A session that is not saved, or shared with another window, is said on every screen; so is
+    // old data, with its age (the same numbers as the JSON `data`).
     let data = &app.shown_rec().data;
-    let (long, short, style) = if data.stale {
+    let (long, short, style) = if app.session_note.not_saved {
+        (
+            "✗ session not saved: your answers are only in this window ".to_string(),
+            "✗ not saved ".to_string(),
+            t.error,
+        )
+    } else if app.session_note.shared {
+        (
+            "! another window has this session: each saves its own file ".to_string(),
+            "! 2 windows ".to_string(),
+            t.warning,
+        )
+    } else if data.stale {
         (
             format!(
                 "⚠ data checked {} days ago ({}) ",

@@ -49,7 +49,15 @@ pub fn resume_lines(app: &App) -> Option<Vec<Line<'static>>> {
             Span::styled("  c", t.key),
             Span::styled(" continue it   ", t.text),
             Span::styled("Enter", t.key),
-            Span::styled(" start again (it is replaced)", t.text),
+            Span::styled(
+                if app.session_note.shared {
+                    // A second window saves to a file of its own: the saved session stays.
+                    " start again (it stays saved)"
+                } else {
+                    " start again (it is replaced)"
+                },
+                t.text,
+            ),
         ]),
     ])
 }
