@@ -9,6 +9,7 @@ use super::{counterfactual, robustness, sensitivity};
 use crate::answers::Answers;
 use crate::dates;
 use crate::pack::{Catalog, Pack, Rule};
+use std::sync::Arc;
 
 /// Everything about the answers, for the packs given (all packs when `packs` is empty).
 pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recommendation {
@@ -44,7 +45,8 @@ fn winners(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<Option<usize>> {
         .collect()
 }
 
-fn freshness(catalog: &Catalog) -> Freshness {
+/// How old the data is, as every recommendation says it (no analysis needed).
+pub fn freshness(catalog: &Catalog) -> Freshness {
     let verified = dates::parse_ymd(&catalog.verified);
     let age_days = verified.map_or(0, |v| catalog.today.saturating_sub(v));
     Freshness {
@@ -98,6 +100,8 @@ struct Ctx<'a> {
     /// Every rule that fires under these answers and this stack, in data order: the scoring rules
     /// of `ev.fired` and the rules that only add caveats and next steps.
     fired: Vec<usize>,
+    /// Each criterion's id and name, shared by every contribution.
+    criteria: Vec<(Arc<str>, Arc<str>)>,
 }
 
 fn pack_result(
@@ -117,6 +121,11 @@ fn pack_result(
         winners,
         ev,
         fired,
+        criteria: pack
+            .criteria
+            .iter()
+            .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
+            .collect(),
     };
     let ranking = cx.ev.ranking();
     let winner = ranking.first().copied();
@@ -399,19 +408,18 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
         .map(|k| 10.0 * share(k) * ev.cell(cx.pack, a, k))
         .collect();
     let rounded = round_parts(&exact, ev.scores[a]);
-    cx.pack
-        .criteria
+    cx.criteria
         .iter()
         .enumerate()
-        .map(|(k, c)| Contribution {
-            criterion: c.id.clone(),
-            name: c.name.clone(),
+        .map(|(k, (id, name))| Contribution {
+            criterion: Arc::clone(id),
+            name: Arc::clone(name),
             weight_share: round3(share(k)),
             score: round1(ev.cell(cx.pack, a, k)),
             base_score: alt.scores[k].value,
             points: rounded[k],
             exact_points: exact[k],
-            why: alt.scores[k].why.clone(),
+            why: Arc::clone(&alt.scores[k].why),
         })
         .collect()
 }

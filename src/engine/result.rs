@@ -3,6 +3,7 @@
 //! removed within a schema version. The computation lives in `analyze`.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Recommendation {
@@ -151,8 +152,9 @@ pub struct RankedAlternative {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Contribution {
-    pub criterion: String,
-    pub name: String,
+    // Shared strings: a big pack's result holds one contribution per alternative and criterion.
+    pub criterion: Arc<str>,
+    pub name: Arc<str>,
     /// This criterion's share of the total weight, 0–1.
     pub weight_share: f64,
     /// The 0–10 score used (after adjustments).
@@ -163,7 +165,7 @@ pub struct Contribution {
     pub points: f64,
     #[serde(skip)]
     pub exact_points: f64,
-    pub why: String,
+    pub why: Arc<str>,
 }
 
 /// The answer that made a rule fire.

@@ -520,7 +520,7 @@ fn scores(
         );
         scores[ci] = Some(Score {
             value,
-            why: cx.text(src, &s.why, "why"),
+            why: cx.text(src, &s.why, "why").into(),
             source: s.source.as_ref().and_then(|r| cx.resolve(src, r, sources)),
         });
     }
@@ -546,7 +546,7 @@ fn scores(
         .map(|s| {
             s.unwrap_or(Score {
                 value: 0.0,
-                why: String::new(),
+                why: "".into(),
                 source: None,
             })
         })

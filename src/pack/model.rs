@@ -110,7 +110,8 @@ pub struct Note {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Score {
     pub value: f64,
-    pub why: String,
+    /// Shared with every result that shows it (a big pack has one per alternative and criterion).
+    pub why: std::sync::Arc<str>,
     pub source: Option<usize>,
 }
 

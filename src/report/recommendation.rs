@@ -248,7 +248,7 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
         .enumerate()
         .map(|(i, c)| {
             let mut cells = vec![
-                Cell::text(c.name.clone()),
+                Cell::text(&*c.name),
                 Cell::text(pct(c.weight_share)),
                 Cell::text(format!("{:.1}", c.score)),
                 Cell::text(format!("{:.1}", c.points)),
@@ -277,11 +277,11 @@ fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
     let moved: Vec<String> = w
         .adjustments
         .iter()
-        .filter(|a| a.criterion == c.criterion)
+        .filter(|a| *a.criterion == *c.criterion)
         .map(|a| format!("{:+} {}", a.delta, a.reason))
         .collect();
     if moved.is_empty() {
-        c.why.clone()
+        c.why.to_string()
     } else {
         format!("{} ({} before: {})", moved.join("; "), c.base_score, c.why)
     }

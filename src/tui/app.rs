@@ -511,14 +511,13 @@ impl App {
     }
 
     fn open_whatif(&mut self, changes: &[(usize, usize)]) {
-        let mut answers = self.session.answers().clone();
+        // Before any change the what-if shares the session's recommendation.
+        let mut scored = self.session.scored();
         for &(q, c) in changes {
-            if let Some(slot) = answers.choices.get_mut(q) {
-                *slot = Some(c);
-            }
+            scored.set(q, Some(c));
         }
         let cursor = changes.first().map_or(0, |&(q, _)| q);
-        self.whatif = Some(WhatIf::new(answers, cursor));
+        self.whatif = Some(WhatIf::new(scored, cursor));
         self.screen = Screen::WhatIf;
     }
 

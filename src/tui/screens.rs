@@ -163,11 +163,8 @@ pub struct WhatIf {
 }
 
 impl WhatIf {
-    pub fn new(answers: Answers, cursor: usize) -> WhatIf {
-        WhatIf {
-            scored: Scored::new(answers),
-            cursor,
-        }
+    pub fn new(scored: Scored, cursor: usize) -> WhatIf {
+        WhatIf { scored, cursor }
     }
 
     pub fn answers(&self) -> &Answers {

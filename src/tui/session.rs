@@ -4,6 +4,7 @@
 //! one analysis) and the live ranking beside a question.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use crate::answers::Answers;
 use crate::engine::{self, Recommendation, round1};
@@ -14,7 +15,9 @@ use crate::pack::Catalog;
 #[derive(Debug, Clone)]
 pub struct Scored {
     answers: Answers,
-    rec: OnceCell<Recommendation>,
+    /// Shared, so that a copy of the same answers (a what-if before its first change) costs no
+    /// second analysis and no second copy of a big pack's result.
+    rec: OnceCell<Rc<Recommendation>>,
 }
 
 impl Scored {
@@ -25,6 +28,11 @@ impl Scored {
         }
     }
 
+    /// The same answers and their recommendation, if it is computed, shared.
+    pub fn share(&self) -> Scored {
+        self.clone()
+    }
+
     pub fn answers(&self) -> &Answers {
         &self.answers
     }
@@ -32,7 +40,7 @@ impl Scored {
     /// The recommendation for the answers: the engine runs on the first call after a change.
     pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
         self.rec
-            .get_or_init(|| engine::analyze(catalog, &self.answers, &[]))
+            .get_or_init(|| Rc::new(engine::analyze(catalog, &self.answers, &[])))
     }
 
     /// Answers question `q` (`None`: skipped); out of range is ignored.
@@ -79,6 +87,11 @@ impl Session {
 
     pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
         self.scored.rec(catalog)
+    }
+
+    /// The answers and their recommendation, shared (see [`Scored::share`]).
+    pub fn scored(&self) -> Scored {
+        self.scored.share()
     }
 
     /// Answers question `q` with `choice` (`None`: skipped) and highlights it.

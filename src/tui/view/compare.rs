@@ -32,11 +32,7 @@ struct Table<'a> {
 impl<'a> Table<'a> {
     fn new(app: &App, p: &'a PackResult, width: usize) -> Option<Table<'a>> {
         let first = p.ranking.first()?;
-        let criteria: Vec<&str> = first
-            .contributions
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
+        let criteria: Vec<&str> = first.contributions.iter().map(|c| &*c.name).collect();
         if criteria.is_empty() {
             return None;
         }
@@ -295,7 +291,11 @@ fn rationale(app: &App, p: &PackResult, table: &Table, width: usize) -> Vec<Line
         t.accent,
     ));
     out.extend(wrapped(&c.why, width, "", "", t.text));
-    for adj in a.adjustments.iter().filter(|x| x.criterion == c.criterion) {
+    for adj in a
+        .adjustments
+        .iter()
+        .filter(|x| *x.criterion == *c.criterion)
+    {
         let because = because_text(&adj.because);
         let s = format!("{:+} because {because}: {}", adj.delta, adj.reason);
         out.extend(wrapped(&s, width, "", "  ", t.warning));
@@ -303,7 +303,7 @@ fn rationale(app: &App, p: &PackResult, table: &Table, width: usize) -> Vec<Line
     let criterion = app
         .catalog
         .pack(&p.id)
-        .and_then(|pk| pk.criteria.iter().find(|k| k.id == c.criterion));
+        .and_then(|pk| pk.criteria.iter().find(|k| *k.id == *c.criterion));
     if let Some(crit) = criterion {
         let scale: Vec<String> = crit
             .scale

@@ -64,8 +64,8 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
             let crit = a
                 .contributions
                 .iter()
-                .find(|c| c.criterion == adj.criterion)
-                .map_or(adj.criterion.as_str(), |c| c.name.as_str());
+                .find(|c| *c.criterion == *adj.criterion)
+                .map_or(adj.criterion.as_str(), |c| &*c.name);
             out.extend(wrapped(
                 &format!(
                     "{:+} on {crit}: {} (because {})",

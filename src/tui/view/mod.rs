@@ -166,7 +166,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     draw::set_line(buf, area.x, area.y, &left, area.width);
     // A session that is not saved, or shared with another window, is said on every screen; so is
     // old data, with its age (the same numbers as the JSON `data`).
-    let data = &app.shown_rec().data;
+    // From the catalog: the header must not make every screen wait for an analysis.
+    let data = crate::engine::freshness(&app.catalog);
     let (long, short, style) = if app.session_note.not_saved {
         (
             "✗ session not saved: your answers are only in this window ".to_string(),

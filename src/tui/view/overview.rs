@@ -267,7 +267,7 @@ pub(super) fn reasons(p: &PackResult) -> Option<(String, Vec<(f64, String)>)> {
         .contributions
         .iter()
         .zip(&r.contributions)
-        .map(|(a, b)| (crate::engine::round1(a.points - b.points), a.name.as_str()))
+        .map(|(a, b)| (crate::engine::round1(a.points - b.points), &*a.name))
         .filter(|(d, _)| *d != 0.0)
         .collect();
     deltas.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -34,7 +34,7 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
     let head = format!("{} ({} of the weight)", first.name, pct(first.weight_share));
     let mut rows = vec![Row::big(
         vec![Line::styled(text::truncate(&head, w), t.heading)],
-        big_line(vec![(first.name.clone(), t.accent)]),
+        big_line(vec![(first.name.to_string(), t.accent)]),
         1,
     )];
     let name_w = p
