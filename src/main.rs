@@ -261,7 +261,9 @@ fn interactive(
     }
     let config = view_config(view);
     let theme = tui_theme(&config)?;
-    let catalog = load(data.as_deref())?;
+    let Some(catalog) = load_interactive(data.as_deref())? else {
+        return Ok(ExitCode::SUCCESS); // given up on the loading screen
+    };
     let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
     start_projector(&mut app, &config);
     let session = tradeoff::session::session_path();
@@ -444,6 +446,42 @@ fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
         Some(d) => load_with(pack::load_from(Some(d))),
         None => load_with(pack::load_with_user(&user_pack_dirs(), true)),
     }
+}
+
+/// More TOML than this is parsed behind a loading screen in the interactive mode (about 50 ms of
+/// parsing: below it, a loading screen would only flash).
+const LOADING_SCREEN_BYTES: u64 = 1 << 20;
+
+/// The data for the interactive mode, which has a terminal: big data is parsed behind a loading
+/// screen, so the first frame comes at once. `None` when the user gave up while it loaded.
+fn load_interactive(data: Option<&Path>) -> Result<Option<Catalog>, Failure> {
+    let dirs: Vec<PathBuf> = match data {
+        Some(d) => vec![d.to_path_buf()],
+        None => user_pack_dirs(),
+    };
+    let bytes = pack::data_bytes(&dirs);
+    let replace = data.is_some();
+    let work = move || {
+        if replace {
+            pack::load_from(dirs.first().map(PathBuf::as_path))
+        } else {
+            pack::load_with_user(&dirs, true)
+        }
+    };
+    let loaded = if bytes > LOADING_SCREEN_BYTES {
+        let message = format!(
+            "Reading {:.1} MB of decision data…",
+            bytes as f64 / 1_000_000.0
+        );
+        match tradeoff::tui::term::while_loading(&message, work) {
+            Ok(Some(loaded)) => loaded,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(fail(1, format!("error: the terminal failed: {e}"))),
+        }
+    } else {
+        work()
+    };
+    load_with(loaded).map(Some)
 }
 
 /// The data without a folder's glossary, for commands that only score.

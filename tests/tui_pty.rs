@@ -586,3 +586,62 @@ fn source_urls_are_hyperlinks_except_under_no_color() {
         t.assert_restored();
     }
 }
+
+/// A data folder of `alternatives` generated alternatives (about 1.4 kB of TOML each).
+fn big_pack(alternatives: usize) -> std::path::PathBuf {
+    let dir = fresh_dir("bigpack");
+    let size = tradeoff::pack::synth::Size {
+        alternatives,
+        criteria: 40,
+        questions: 30,
+        choices: 4,
+        rules_per_choice: 2,
+    };
+    for f in tradeoff::pack::synth::generate(size, 7) {
+        let path = dir.join(&f.rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn big_data_loads_behind_a_loading_screen() {
+    // Over 1 MiB of TOML: the first frame says what is being read, then the questions come.
+    let dir = big_pack(1_000);
+    let mut t = Pty::spawn(80, 24, &["--data", dir.to_str().unwrap()], &[]);
+    t.wait_for("Welcome");
+    let out = String::from_utf8_lossy(&t.raw).into_owned();
+    // Words are drawn one cursor move apart: look for each.
+    let reading = out.find("Reading").expect("a loading screen came first");
+    let welcome = out.find("Welcome").expect("then the questions");
+    assert!(reading < welcome, "{out}");
+    assert!(out[reading..welcome].contains("decision"), "{out}");
+    // Cleared before the TUI starts: a terminal that keeps the alternate screen's old cells
+    // would otherwise show the loading screen through the first frame.
+    assert!(out[reading..welcome].contains("\x1b[2J"), "{out}");
+    assert!(!t.screen().contains("gives up"), "{}", t.screen());
+    assert_eq!(t.quit(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn giving_up_on_the_loading_screen_quits_cleanly() {
+    let dir = big_pack(6_000);
+    let mut t = Pty::spawn(80, 24, &["--data", dir.to_str().unwrap()], &[]);
+    t.wait_for("Esc or q gives up");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let out = String::from_utf8_lossy(&t.raw).into_owned();
+    assert!(!out.contains("Welcome"), "it went on loading: {out}");
+    t.assert_restored();
+}
+
+#[test]
+fn small_data_has_no_loading_screen() {
+    let dir = big_pack(20);
+    let mut t = Pty::spawn(80, 24, &["--data", dir.to_str().unwrap()], &[]);
+    t.wait_for("Welcome");
+    assert!(!String::from_utf8_lossy(&t.raw).contains("Reading"));
+    assert_eq!(t.quit(), 0);
+}

@@ -169,6 +169,29 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// How many bytes of TOML the folders hold (the packs under `packs/` included), without reading
+/// them: to tell whether loading them will take a while.
+pub fn data_bytes(dirs: &[PathBuf]) -> u64 {
+    fn walk(dir: &Path, depth: usize) -> u64 {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| {
+                let path = e.path();
+                match e.metadata() {
+                    Ok(m) if m.is_dir() && depth < 2 => walk(&path, depth + 1),
+                    Ok(m) if m.is_file() && path.extension().is_some_and(|x| x == "toml") => {
+                        m.len()
+                    }
+                    _ => 0,
+                }
+            })
+            .sum()
+    }
+    dirs.iter().map(|d| walk(d, 0)).sum()
+}
+
 /// The TOML files built into the binary.
 pub fn builtin_files() -> Vec<DataFile> {
     crate::embedded::EMBEDDED_DATA

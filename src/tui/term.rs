@@ -120,6 +120,68 @@ fn watch_signals() -> io::Result<()> {
     result
 }
 
+/// Shows a loading screen while `work` runs on another thread: for data that takes a while to
+/// parse, the first frame comes at once rather than after it. Esc, `q` or Ctrl-C give up (`None`;
+/// the work is abandoned with the process). The terminal is restored before this returns.
+pub fn while_loading<T: Send + 'static>(
+    message: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> io::Result<Option<T>> {
+    let _guard = TerminalGuard::start(false)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let draw = |terminal: &mut Terminal<CrosstermBackend<io::Stdout>>| {
+        let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+        terminal
+            .draw(|f| view::loading(f.area(), f.buffer_mut(), message))
+            .map(drop)
+    };
+    draw(&mut terminal)?;
+    let handle = std::thread::spawn(work);
+    let gave_up = wait_for(&handle, &mut terminal, draw);
+    // Left blank: not every terminal clears the alternate screen when it is entered again, and the
+    // TUI's first frame draws only what differs from a blank screen.
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    if gave_up? {
+        return Ok(None);
+    }
+    match handle.join() {
+        Ok(value) => Ok(Some(value)),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Waits for the loading thread, redrawing on resizes: `true` when the user gave up.
+fn wait_for<T>(
+    handle: &std::thread::JoinHandle<T>,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    draw: impl Fn(&mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()>,
+) -> io::Result<bool> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    while !handle.is_finished() {
+        if !event::poll(Duration::from_millis(40))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let ctrl_c =
+                    k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+                if ctrl_c || matches!(k.code, KeyCode::Esc | KeyCode::Char('q')) {
+                    return Ok(true);
+                }
+            }
+            Event::Resize(..) => {
+                terminal.autoresize()?;
+                draw(terminal)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(false)
+}
+
 /// What the loop runs: the TUI ([`App`]) or the team comparison (`compare_screen`). Each maps
 /// terminal events to messages with the one key table, updates itself, and draws a frame that
 /// reports what it laid out.

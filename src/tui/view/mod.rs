@@ -148,6 +148,32 @@ fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buff
     }
 }
 
+/// The screen shown while big data loads (before there is an app, a theme or a catalog): the
+/// terminal's own colours, the message in the middle.
+pub fn loading(area: Rect, buf: &mut Buffer, message: &str) {
+    use ratatui::style::{Modifier, Style};
+    let lines = [
+        ("tradeoff", Style::default().add_modifier(Modifier::BOLD)),
+        ("", Style::default()),
+        (message, Style::default()),
+        ("", Style::default()),
+        (
+            "Esc or q gives up",
+            Style::default().add_modifier(Modifier::DIM),
+        ),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, (text, style)) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let shown = text::truncate(text, area.width as usize);
+        let x = area.x + area.width.saturating_sub(text::width(&shown) as u16) / 2;
+        buf.set_string(x, y, shown, *style);
+    }
+}
+
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
     let title = match (app.screen, &app.teams) {
