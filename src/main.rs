@@ -635,7 +635,7 @@ fn questions_text(c: &Catalog) -> String {
         }
         o.push('\n');
     }
-    o.push_str("Answer with --answer QUESTION=CHOICE, e.g. --answer team_size=small. Skipped questions have no effect.\n");
+    o.push_str("Answer with --answer QUESTION=CHOICE, e.g. --answer team_size=small. A question left out is not taken as any particular answer; where a rule reads it, the result says so (\"not answered\").\n");
     o
 }
 

@@ -318,3 +318,33 @@ fn the_now_out_note_is_never_cut() {
     }
     assert!(!screen.contains('…'), "{screen}");
 }
+
+#[test]
+fn a_user_pack_is_marked_as_yours() {
+    // As in `tradeoff packs` and the reports: the welcome list (also on the projector), the
+    // results tab when there is room, and the search's detail.
+    let mut c = common::keys::catalog();
+    c.packs[1].origin = Some("/home/me/.local/share/tradeoff".into());
+    let mine = c.packs[1].name.clone();
+    let other = c.packs[0].name.clone();
+    let (w, h) = (120, 40);
+    let mut app = App::new(c, Theme::builtin("dark").unwrap(), (w, h));
+    app.update(Msg::Resize(w, h));
+    let welcome = text(&buffer(&app, (w, h)));
+    assert!(
+        welcome.contains(&format!("{mine} (your pack)")),
+        "{welcome}"
+    );
+    assert!(
+        !welcome.contains(&format!("{other} (your pack)")),
+        "{welcome}"
+    );
+    press(&mut app, "p");
+    let projector = text(&buffer(&app, (w, h)));
+    assert!(projector.contains("(your pack)"), "{projector}");
+    press(&mut app, "p");
+    press(&mut app, &answer_keys(SMALL_TEAM, None));
+    let results = text(&buffer(&app, (w, h)));
+    assert!(results.contains(&format!("{mine} (yours)")), "{results}");
+    assert!(!results.contains(&format!("{other} (yours)")), "{results}");
+}

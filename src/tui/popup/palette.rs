@@ -112,7 +112,10 @@ pub fn items(catalog: &Catalog, offer: Offer) -> Vec<Item> {
             out.push(Item {
                 kind: Kind::Alternative,
                 label: shown(&alt.name),
-                detail: shown(&pack.name),
+                detail: match &pack.origin {
+                    Some(_) => shown(&format!("{} (your pack)", pack.name)),
+                    None => shown(&pack.name),
+                },
                 action: Action::Alternative { pack: p, alt: a },
             });
         }

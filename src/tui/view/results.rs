@@ -59,7 +59,13 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, p) in packs.iter().enumerate() {
         // The current tab is marked ▶, not only by its colours.
         let mark = if i == app.results.tab { "▶" } else { " " };
-        let label = format!(" {mark} {} ", text::truncate(&p.name, each));
+        // A user pack says so (as in `tradeoff packs` and the reports) when there is room.
+        let yours = if p.origin.is_some() && each >= p.name.chars().count() + 8 {
+            " (yours)"
+        } else {
+            ""
+        };
+        let label = format!(" {mark} {}{yours} ", text::truncate(&p.name, each));
         spans.push(Span::styled(
             label,
             if i == app.results.tab {

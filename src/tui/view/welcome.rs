@@ -131,6 +131,14 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
         out.push(Line::from(vec![
             Span::styled("  • ", t.accent),
             Span::styled(p.name.clone(), t.accent),
+            Span::styled(
+                if p.origin.is_some() {
+                    " (your pack)"
+                } else {
+                    ""
+                },
+                t.muted,
+            ),
         ]));
         if descriptions {
             out.extend(wrapped(&p.description, width, "    ", "    ", t.muted));

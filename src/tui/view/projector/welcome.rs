@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use super::super::draw::heading;
 use super::super::stage::{self, Part, Row, big_line};
@@ -53,9 +53,20 @@ fn parts(app: &App, w: u16, cells: u16) -> (Vec<Part>, usize) {
         ),
     )])];
     packs.extend(app.catalog.packs.iter().map(|p| {
+        let yours = if p.origin.is_some() {
+            " (your pack)"
+        } else {
+            ""
+        };
         Row::big(
-            vec![Line::styled(format!("  • {}", p.name), t.accent)],
-            big_line(vec![(p.name.clone(), t.accent)]),
+            vec![Line::from(vec![
+                Span::styled(format!("  • {}", p.name), t.accent),
+                Span::styled(yours, t.muted),
+            ])],
+            big_line(vec![
+                (p.name.clone(), t.accent),
+                (yours.to_string(), t.muted),
+            ]),
             2,
         )
     }));
