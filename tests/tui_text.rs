@@ -348,3 +348,46 @@ fn a_user_pack_is_marked_as_yours() {
     assert!(results.contains(&format!("{mine} (yours)")), "{results}");
     assert!(!results.contains(&format!("{other} (yours)")), "{results}");
 }
+
+#[test]
+fn the_why_panel_groups_rules_fired_by_the_same_answers() {
+    // As the reports do: rules fired by the same answers share one line, not one each. The
+    // built-in rule for a Terraform shop is split in two here, so that two rules read the same
+    // answer.
+    let mut c = common::keys::catalog();
+    let iac = c.packs.iter().position(|p| p.id == "iac").unwrap();
+    let rules = &mut c.packs[iac].rules;
+    let at = rules
+        .iter()
+        .position(|r| r.id == "existing-terraform")
+        .unwrap();
+    let mut second = rules[at].clone();
+    second.id = "existing-terraform-opentofu".into();
+    let split = rules[at].adjusts.len() / 2;
+    second.adjusts = rules[at].adjusts.split_off(split);
+    rules.insert(at + 1, second);
+    let (w, h) = (120, 80);
+    let mut app = App::new(c, Theme::builtin("dark").unwrap(), (w, h));
+    app.update(Msg::Resize(w, h));
+    let answers = [
+        "team_size=small",
+        "k8s_experience=none",
+        "cloud_strategy=aws_only",
+        "workload=microservices",
+        "existing_iac=terraform",
+    ];
+    press(&mut app, &answer_keys(&answers, None));
+    press(&mut app, "tab 2");
+    let screen = text(&buffer(&app, (w, h)));
+    let lines = screen
+        .lines()
+        .filter(|l| l.trim() == "• Existing IaC = Terraform")
+        .count();
+    assert!(screen.contains("Because you answered"), "{screen}");
+    assert_eq!(lines, 1, "{screen}");
+    assert!(
+        screen.contains("The team already writes Terraform"),
+        "{screen}"
+    );
+    assert!(screen.contains("The same HCL"), "{screen}");
+}

@@ -279,10 +279,7 @@ pub struct RuleEffect {
 impl FiredRule {
     /// The effects worth reading next to a comparison of `alternatives`: every weight change and
     /// exclusion, and the score changes of those alternatives. Caveats show under the winner instead.
-    pub fn effects_about<'a>(
-        &'a self,
-        alternatives: &'a [&str],
-    ) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn effects_about<'a>(&'a self, alternatives: &[&str]) -> impl Iterator<Item = &'a str> {
         self.effects
             .iter()
             .filter(move |e| match e.kind {

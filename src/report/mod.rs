@@ -165,12 +165,25 @@ pub fn top_two(p: &PackResult) -> Vec<&str> {
         .collect()
 }
 
-/// A fired rule's effects on the top two (and every weight change and exclusion), joined; `None`
-/// when it only touched other alternatives.
-pub fn effects_line(p: &PackResult, r: &crate::engine::FiredRule) -> Option<String> {
+/// "Because you answered", grouped: for each set of answers (as text) the effects of the rules it
+/// fired on the top two (and every weight change and exclusion), in the order they first fired.
+/// Rules fired by the same answers share a group; a rule that only touched other alternatives is
+/// left out. Every format and the TUI list these groups.
+pub fn because_groups(p: &PackResult) -> Vec<(String, Vec<&str>)> {
     let top = top_two(p);
-    let parts: Vec<&str> = r.effects_about(&top).collect();
-    (!parts.is_empty()).then(|| parts.join("; "))
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for r in &p.rules_fired {
+        let effects: Vec<&str> = r.effects_about(&top).collect();
+        if effects.is_empty() {
+            continue;
+        }
+        let answers = because_text(&r.because);
+        match groups.iter_mut().find(|(a, _)| *a == answers) {
+            Some((_, all)) => all.extend(effects),
+            None => groups.push((answers, effects)),
+        }
+    }
+    groups
 }
 
 /// One sentence on the winner's standing: margin, close call and verdict.

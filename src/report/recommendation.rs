@@ -8,8 +8,8 @@ use super::outline::{
     Table, Text,
 };
 use super::{
-    because_text, changes_text, effects_line, find, flip_winner, name_of, pct, standing,
-    weight_flips, with_because,
+    because_groups, changes_text, find, flip_winner, name_of, pct, standing, weight_flips,
+    with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
 
@@ -291,18 +291,7 @@ fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
 /// exclusion), one line per set of answers (rules fired by the same answers share a line, in the
 /// order they first fired).
 pub fn because(p: &PackResult) -> Vec<Block> {
-    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
-    for r in &p.rules_fired {
-        let Some(effects) = effects_line(p, r) else {
-            continue;
-        };
-        let answers = because_text(&r.because);
-        match lines.iter_mut().find(|(a, _)| *a == answers) {
-            Some((_, all)) => all.push(effects),
-            None => lines.push((answers, vec![effects])),
-        }
-    }
-    let items: Vec<Text> = lines
+    let items: Vec<Text> = because_groups(p)
         .into_iter()
         .map(|(answers, effects)| Text::strong(answers).and(format!(": {}", effects.join("; "))))
         .collect();

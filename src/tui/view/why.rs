@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::draw::{heading, wrapped};
 use crate::engine::{PackResult, RankedAlternative};
-use crate::report::{because_text, find};
+use crate::report::find;
 use crate::tui::app::App;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -215,19 +215,8 @@ pub(super) fn because(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'stat
             t.muted,
         ));
     }
-    let top = crate::report::top_two(p);
-    for r in &p.rules_fired {
-        let effects: Vec<&str> = r.effects_about(&top).collect();
-        if effects.is_empty() {
-            continue;
-        }
-        out.extend(wrapped(
-            &because_text(&r.because),
-            width,
-            "• ",
-            "  ",
-            t.accent,
-        ));
+    for (answers, effects) in crate::report::because_groups(p) {
+        out.extend(wrapped(&answers, width, "• ", "  ", t.accent));
         for e in effects {
             out.extend(wrapped(e, width, "    → ", "      ", t.text));
         }
