@@ -125,21 +125,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             no_projector,
             record,
         } => {
+            let mine = ViewArgs {
+                theme,
+                projector,
+                no_projector,
+                record,
+                ..ViewArgs::default()
+            };
             let view = if tui {
-                if outer.mouse().is_some() {
-                    return Err(misplaced(
-                        if outer.mouse { "--mouse" } else { "--no-mouse" },
-                        "compare --tui",
-                    ));
-                }
-                let mine = ViewArgs {
-                    theme,
-                    projector,
-                    no_projector,
-                    record,
-                    ..ViewArgs::default()
-                };
-                Some(mine.or(&outer))
+                Some(compare_view(mine, &outer)?)
             } else {
                 no_view()?;
                 None
@@ -201,6 +195,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             new_pack(&id, dir, force)
         }
     }
+}
+
+/// The view options of `compare --tui`: its own, then those given before `compare`; the mouse is
+/// refused, as the comparison screen does not read it.
+fn compare_view(mine: ViewArgs, outer: &ViewArgs) -> Result<ViewArgs, Failure> {
+    if outer.mouse().is_some() {
+        return Err(misplaced(
+            if outer.mouse { "--mouse" } else { "--no-mouse" },
+            "compare --tui",
+        ));
+    }
+    Ok(mine.or(outer))
 }
 
 fn command_name(c: &Command) -> &'static str {
