@@ -14,7 +14,7 @@ use crate::tui::theme::Theme;
 
 /// The answers on the left (narrower in the projector view, where the rankings go big), the
 /// rankings on the right.
-pub fn areas(body: Rect, projector: bool) -> [Rect; 2] {
+fn areas(body: Rect, projector: bool) -> [Rect; 2] {
     let most = if projector { 29 } else { 44 };
     let lw = (body.width / 3).clamp(29.min(body.width), most);
     Layout::horizontal([Constraint::Length(lw), Constraint::Fill(1)]).areas(body)
@@ -29,7 +29,7 @@ fn answer_label(app: &App, q: usize, c: Option<usize>) -> String {
 
 /// The question list: the title, then the answer between ◂ ▸; returns the lines and the selected
 /// question's line range.
-pub fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize)) {
+fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize)) {
     let t = &app.look.theme;
     let mut out = Vec::new();
     let mut range = (0, 0);
@@ -150,10 +150,13 @@ pub fn pack_lines(
     out
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+/// Both views' frame: the answers panel on the left, drawn, and the rankings' panel on the right,
+/// titled by whether an answer changed. The rankings' inner area and the widest alternative name
+/// (one width for every pack, so that the columns line up from one pack to the next).
+pub fn frame(app: &App, body: Rect, buf: &mut Buffer, projector: bool) -> Option<(Rect, usize)> {
     let t = &app.look.theme;
-    let Some(w) = &app.whatif else { return };
-    let [left, right] = areas(body, false);
+    let w = app.whatif.as_ref()?;
+    let [left, right] = areas(body, projector);
     let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
     let inner = panel(t, title, left, buf);
     let (lines, (start, end)) = question_lines(app, inner.width as usize);
@@ -163,9 +166,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         &lines,
         follow(start, end, inner.height as usize),
     );
-
-    let changed = w.answers() != app.session.answers();
-    let title = if changed {
+    let title = if w.answers() != app.session.answers() {
         Line::from(vec![Span::styled(" What-if  vs  original ", t.preview)])
     } else {
         Line::from(vec![Span::styled(
@@ -174,16 +175,26 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         )])
     };
     let inner = panel(t, title, right, buf);
-    let width = inner.width as usize;
-    let rec = w.scored.rec(&app.catalog);
-    let n = rec.packs.len();
-    // One name width for every pack, so that the columns line up from one pack to the next.
-    let name_w = rec
+    let name_w = w
+        .scored
+        .rec(&app.catalog)
         .packs
         .iter()
         .flat_map(|p| p.ranking.iter().map(|a| text::width(&a.name)))
         .max()
         .unwrap_or(0);
+    Some((inner, name_w))
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.look.theme;
+    let Some(w) = &app.whatif else { return };
+    let Some((inner, name_w)) = frame(app, body, buf, false) else {
+        return;
+    };
+    let width = inner.width as usize;
+    let rec = w.scored.rec(&app.catalog);
+    let n = rec.packs.len();
     let mut out = Vec::new();
     // Start with the current tab's pack; the others follow as far as they fit.
     for i in 0..n {

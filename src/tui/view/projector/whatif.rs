@@ -4,11 +4,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
-use super::super::draw::{draw_lines, follow, panel};
 use super::super::stage::{self, Part, Row, big_line};
-use super::super::whatif::{areas, pack_lines, question_lines};
+use super::super::whatif::{frame, pack_lines};
 use crate::engine::PackResult;
 use crate::tui::app::App;
 use crate::tui::text;
@@ -16,34 +14,11 @@ use crate::tui::text;
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
     let Some(w) = &app.whatif else { return };
-    let [left, right] = areas(body, true);
-    let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
-    let inner = panel(t, title, left, buf);
-    let (lines, (start, end)) = question_lines(app, inner.width as usize);
-    draw_lines(
-        buf,
-        inner,
-        &lines,
-        follow(start, end, inner.height as usize),
-    );
-    let changed = w.answers() != app.session.answers();
-    let title = if changed {
-        Line::from(vec![Span::styled(" What-if  vs  original ", t.preview)])
-    } else {
-        Line::from(vec![Span::styled(
-            " Rankings (no answer changed yet) ",
-            t.title,
-        )])
+    let Some((inner, name_w)) = frame(app, body, buf, true) else {
+        return;
     };
-    let inner = panel(t, title, right, buf);
     let rec = w.scored.rec(&app.catalog);
     let n = rec.packs.len();
-    let name_w = rec
-        .packs
-        .iter()
-        .flat_map(|p| p.ranking.iter().map(|a| text::width(&a.name)))
-        .max()
-        .unwrap_or(0);
     let mut parts = Vec::new();
     // The current tab's pack first, as in the ordinary view.
     for i in 0..n {
