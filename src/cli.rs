@@ -187,6 +187,10 @@ pub enum Command {
         data: DataArg,
         #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// A demo script to check against the data too (repeatable). The built-in script is always
+        /// checked with the built-in data.
+        #[arg(long = "script", value_name = "FILE")]
+        scripts: Vec<PathBuf>,
     },
     /// Compare teams: answers side by side, each team's recommendation, and which differing answers
     /// explain different outcomes.

@@ -239,24 +239,40 @@ pub enum ReadErrorKind {
     },
 }
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let name = &self.name;
+impl ReadError {
+    /// The place to point at: the first bad byte's line and column, or `(0, 0)` for the file as a
+    /// whole (as [`crate::pack::Diagnostic`] has it).
+    pub fn place(&self) -> (usize, usize) {
+        match self.kind {
+            ReadErrorKind::NotUtf8 { line, col } => (line, col),
+            _ => (0, 0),
+        }
+    }
+
+    /// What went wrong and what would be right, without the file's name (for a message that
+    /// names the file on its own).
+    pub fn reason(&self) -> String {
         match &self.kind {
-            ReadErrorKind::Io(e) => write!(f, "{name}: cannot read: {e}"),
-            ReadErrorKind::NotAFile(what) => write!(
-                f,
-                "{name}: cannot read: it is {what}, not a regular file (give a file, or `-` for standard input)"
+            ReadErrorKind::Io(e) => format!("cannot read: {e}"),
+            ReadErrorKind::NotAFile(what) => format!(
+                "cannot read: it is {what}, not a regular file (give a file, or `-` for standard input)"
             ),
-            ReadErrorKind::TooBig { limit } => write!(
-                f,
-                "{name}: cannot read: larger than {}, the most tradeoff reads from such a file; is it the right file?",
+            ReadErrorKind::TooBig { limit } => format!(
+                "cannot read: larger than {}, the most tradeoff reads from such a file; is it the right file?",
                 human_size(*limit)
             ),
-            ReadErrorKind::NotUtf8 { line, col } => write!(
-                f,
-                "{name}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8"
-            ),
+            ReadErrorKind::NotUtf8 { .. } => {
+                "the file is not UTF-8 text; save it as UTF-8".to_string()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.place() {
+            (0, _) => write!(f, "{}: {}", self.name, self.reason()),
+            (line, col) => write!(f, "{}:{line}:{col}: {}", self.name, self.reason()),
         }
     }
 }

@@ -94,10 +94,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             dir,
             data: d,
             format,
+            scripts,
         } => {
             no_view()?;
             let dir = dir.or_else(|| data(d));
-            validate(dir.as_deref(), format)
+            validate(dir.as_deref(), &scripts, format)
         }
         Command::Questions { data: d, format } => {
             no_view()?;
@@ -549,26 +550,52 @@ fn to_json(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
 }
 
-fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure> {
+fn validate(
+    dir: Option<&Path>,
+    scripts: &[PathBuf],
+    format: ListFormat,
+) -> Result<ExitCode, Failure> {
     // The built-in data is checked from its TOML, as a folder would be, not read from its snapshot.
     let checked = match dir {
         Some(d) => pack::load_from(Some(d)),
         None => pack::check_with_user(&user_pack_dirs(), true),
     };
+    // Demo scripts name questions, choices, packs and terms: they are checked against the data once
+    // it holds. The built-in script goes with the built-in data (a folder given instead is other
+    // data, which the built-in script does not speak of).
+    let checked = checked.and_then(|c| {
+        let mut names = Vec::new();
+        let mut problems = pack::Diagnostics::default();
+        for (name, parsed) in demo_scripts(&c, dir.is_none(), scripts) {
+            match parsed {
+                Ok(_) => names.push(name),
+                Err(d) => problems.extend(d),
+            }
+        }
+        if problems.is_empty() {
+            Ok((c, names))
+        } else {
+            Err(problems.sorted())
+        }
+    });
     let problems = match (checked, format) {
-        (Ok(c), ListFormat::Text) => {
+        (Ok((c, scripts)), ListFormat::Text) => {
             let alts: usize = c.packs.iter().map(|p| p.alternatives.len()).sum();
-            print_out(&format!(
+            let mut out = format!(
                 "ok: {} pack(s), {} question(s), {} alternative(s), {} source(s); data verified {}\n",
                 c.packs.len(),
                 c.questions.len(),
                 alts,
                 c.sources.len(),
                 c.verified
-            ))?;
+            );
+            for name in &scripts {
+                out.push_str(&format!("ok: demo script {}\n", safe::line(name)));
+            }
+            print_out(&out)?;
             0
         }
-        (Ok(c), ListFormat::Json) => {
+        (Ok((c, scripts)), ListFormat::Json) => {
             print_out(&to_json(&serde_json::json!({
                 "schema_version": 1,
                 "ok": true,
@@ -577,6 +604,7 @@ fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure>
                 "alternatives": c.packs.iter().map(|p| p.alternatives.len()).sum::<usize>(),
                 "sources": c.sources.len(),
                 "data_verified": c.verified,
+                "demo_scripts": scripts,
                 "problems": [],
             })))?;
             0
@@ -601,6 +629,41 @@ fn validate(dir: Option<&Path>, format: ListFormat) -> Result<ExitCode, Failure>
         return Err(fail(1, format!("{problems} problem(s) found")));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The demo scripts `validate` checks against `catalog`, each with its name: the built-in one (with
+/// `builtin`), then the files named with `--script` (one that cannot be read is a problem of its
+/// own, named by its path).
+fn demo_scripts(
+    catalog: &Catalog,
+    builtin: bool,
+    files: &[PathBuf],
+) -> Vec<(String, Result<tradeoff::demo::Script, pack::Diagnostics>)> {
+    let mut out = Vec::new();
+    if builtin {
+        out.push((
+            format!("assets/{}", tradeoff::demo::DEFAULT_SCRIPT),
+            tradeoff::demo::default_script(catalog),
+        ));
+    }
+    for path in files {
+        let name = path.display().to_string();
+        let parsed = match fsutil::read_text_limited(path, DEMO_MAX_BYTES) {
+            Ok(text) => tradeoff::demo::parse(catalog, &name, &text),
+            Err(e) => {
+                let (line, col) = e.place();
+                Err(pack::Diagnostic {
+                    file: name.clone(),
+                    line,
+                    col,
+                    message: e.reason(),
+                }
+                .into())
+            }
+        };
+        out.push((name, parsed));
+    }
+    out
 }
 
 /// Writes every problem on its own line through a buffer (each line is already terminal-safe:

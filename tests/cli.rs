@@ -529,3 +529,66 @@ fn glossary_without_a_match_fails() {
         .code(1)
         .stderr(predicate::str::contains("No glossary term matches"));
 }
+
+#[test]
+fn validate_checks_demo_scripts_against_the_data() {
+    // The built-in script is checked with the built-in data (issue 9: "keep it valid under
+    // `tradeoff validate`"); a script of one's own with --script, each problem at its place.
+    tradeoff()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ok: demo script assets/demo/seed-story.toml",
+        ));
+    let dir = tempdir();
+    let good = dir.join("good.toml");
+    std::fs::write(
+        &good,
+        "title = \"Ours\"\n\n[[step]]\ncaption = \"A small team\"\nanswer = { team_size = \"small\" }\n",
+    )
+    .unwrap();
+    tradeoff()
+        .args(["validate", "--script", good.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "ok: demo script {}",
+            good.display()
+        )));
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "title = \"Ours\"\n\n[[step]]\ncaption = \"A small team\"\nanswer = { team_size = \"smal\" }\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.toml");
+    let out = tradeoff()
+        .args(["validate", "--script", bad.to_str().unwrap()])
+        .args(["--script", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("{}:5:", bad.display())) && stdout.contains("small"),
+        "the line of the bad choice and the right one: {stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{}: cannot read", missing.display())),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("ok:"), "{stdout}");
+    let json: serde_json::Value = serde_json::from_slice(
+        &tradeoff()
+            .args(["validate", "-f", "json", "--script", good.to_str().unwrap()])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json["demo_scripts"],
+        serde_json::json!(["assets/demo/seed-story.toml", good.display().to_string()])
+    );
+}

@@ -254,19 +254,13 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostic
 pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
     use crate::fsutil::{ReadErrorKind, read_text_limited};
     read_text_limited(path, MAX_DATA_FILE_BYTES).map_err(|e| {
-        let (line, col) = match e.kind {
-            ReadErrorKind::NotUtf8 { line, col } => (line, col),
-            _ => (0, 0),
-        };
+        let (line, col) = e.place();
         let message = match &e.kind {
             ReadErrorKind::NotUtf8 { .. } => "not UTF-8 text: save the file as UTF-8".to_string(),
             ReadErrorKind::NotAFile(what) => {
                 format!("it is {what}, not a regular file: decision data must be a .toml file")
             }
-            _ => e
-                .to_string()
-                .trim_start_matches(&format!("{}: ", e.name))
-                .to_string(),
+            _ => e.reason(),
         };
         Diagnostic {
             file: name.to_string(),
