@@ -624,6 +624,43 @@ fn fargate_with_terraform_gets_hcl_steps() {
     assert_eq!(rec.stack[1].winner.as_deref(), Some("terraform"));
 }
 
+/// Persona 22: Issue 8's solo developer who runs Kubernetes at work, again, but who skips "Kubernetes
+/// wanted": three small services that call each other. Experience is not an ask: AWS's start-up
+/// guidance gates on "How many engineers will touch infrastructure? (0-1 = managed services only)"
+/// (aws-startup-advisor), and AWS never recommends EKS "unless they explicitly ask for Kubernetes";
+/// services that call each other go to ECS on Fargate with Service Connect (aws-containers-skill).
+#[test]
+fn solo_developer_who_knows_kubernetes_and_skips_the_question() {
+    let rec = persona(
+        &["aws-startup-advisor", "aws-containers-skill"],
+        &[
+            ("team_size", "solo"),
+            ("k8s_experience", "production"),
+            ("cloud_strategy", "aws_only"),
+            ("workload", "microservices"),
+            ("traffic", "steady"),
+            ("hardware", "standard"),
+        ],
+    );
+    let compute = pack(&rec, "compute");
+    assert_eq!(compute.winner.as_deref(), Some("ecs-fargate"));
+    let mut ex = excluded(compute);
+    ex.sort_unstable();
+    assert_eq!(ex, ["ecs-express", "eks", "eks-auto-mode"]);
+    let why = &compute
+        .ranking
+        .iter()
+        .find(|a| a.id == "eks-auto-mode")
+        .unwrap()
+        .exclusions[0];
+    assert!(why.reason.contains("Kubernetes wanted"), "{}", why.reason);
+    assert!(
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.contains("Service Connect"))
+    );
+}
+
 /// Nothing answered: base weights only, and still a full, explained ranking.
 #[test]
 fn no_answers_still_ranks_everything() {
