@@ -452,23 +452,36 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
 /// C14. Steps fit the workload: blue/green, canary and linear deployments shift traffic through a
 /// load balancer, Service Connect or VPC Lattice; queue workers and scheduled jobs have none to
 /// shift (ecs-bluegreen-resources), so they are told about rolling updates with the circuit
-/// breaker instead (ecs-circuit-breaker).
+/// breaker instead (ecs-circuit-breaker), and how their jobs start (EventBridge Scheduler,
+/// ecs-scheduled-tasks). This holds on every ECS capacity, not only Fargate: the same ECS services
+/// and deployment strategies run on Managed Instances and on EC2 (ecs-deployments).
 #[test]
 fn c14_deployment_steps_fit_the_workload() {
     let c = catalog();
     let compute = c.pack("compute").unwrap();
+    let mut seen = BTreeSet::new();
     for a in combinations(&compute.questions_used, false) {
         let result = analyze_pack(c, compute, &a);
         let top = &result.ranking[0];
-        if top.id != "ecs-fargate" {
+        if !["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&top.id.as_str()) {
             continue;
         }
+        seen.insert(top.id.clone());
         let steps = top.next_steps.join("\n");
         let background = is(&a, "workload", "background");
         assert_eq!(
+            steps.contains("EventBridge Scheduler"),
+            background,
+            "C14: {} {} how scheduled jobs start ({})",
+            top.id,
+            if background { "does not say" } else { "says" },
+            describe(&a)
+        );
+        assert_eq!(
             steps.contains("canary"),
             !background,
-            "C14: the blue/green step {} ({})",
+            "C14: {}: the blue/green step {} ({})",
+            top.id,
             if background {
                 "shown to background work"
             } else {
@@ -479,10 +492,12 @@ fn c14_deployment_steps_fit_the_workload() {
         assert_eq!(
             steps.contains("circuit breaker"),
             background,
-            "C14 ({})",
+            "C14: {} ({})",
+            top.id,
             describe(&a)
         );
     }
+    assert_eq!(seen.len(), 3, "C14 reached only {seen:?}");
 }
 
 // --- IaC ------------------------------------------------------------------------------------------
