@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use tradeoff::answers::Answers;
-use tradeoff::engine::{analyze, analyze_pack, evaluate};
+use tradeoff::engine::{TIE_POINTS, analyze, analyze_pack, evaluate};
 use tradeoff::pack::{self, Catalog, Pack};
 
 fn catalog() -> &'static Catalog {
@@ -646,6 +646,48 @@ fn i8_terraform_and_opentofu_never_displace_each_other() {
         Some("opentofu") => w != "terraform",
         _ => true,
     });
+}
+
+/// I9. A tie never moves a team: when the tool a team runs scores within the tie margin of the
+/// winner, the winner is that tool. The question's own advice is "keep what you run unless the gain
+/// is large", and a migration costs a rewrite and a move of every resource's state whether or not
+/// the team is open to one (cdk migrate gives "a starting point", cdk-migrate; generated code is
+/// Terraform's "best guess", terraform-import). One documented exception: a team that does not say
+/// its size, for the size is what weighs the learning curve and hiring, where the tool a team runs
+/// leads (an all-AWS Terraform team of TypeScript or Python developers, open to a move, then ties
+/// CDK with Terraform, and the result says it is a tie).
+#[test]
+fn i9_a_tie_never_moves_a_team() {
+    let s = sweep("iac");
+    let p = s.pack;
+    let mut problems = Vec::new();
+    for (a, w) in &s.rows {
+        let (Some(tool), Some(w)) = (existing_tool(a), w.as_deref()) else {
+            continue;
+        };
+        if skipped(a, "team_size") {
+            continue;
+        }
+        if w == tool {
+            continue;
+        }
+        let ev = evaluate(p, a);
+        let t = p.alternative_index(tool).unwrap();
+        let wi = p.alternative_index(w).unwrap();
+        if !ev.excluded[t] && ev.scores[wi] - ev.scores[t] < TIE_POINTS {
+            problems.push(format!(
+                "{tool} -> {w} by {:.2} ({})",
+                ev.scores[wi] - ev.scores[t],
+                describe(a)
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "I9: a tie moved {} teams, e.g.\n{}",
+        problems.len(),
+        problems[..problems.len().min(8)].join("\n")
+    );
 }
 
 // --- Every question ---------------------------------------------------------------------------------

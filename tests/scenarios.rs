@@ -661,6 +661,39 @@ fn solo_developer_who_knows_kubernetes_and_skips_the_question() {
     );
 }
 
+/// Persona 23: A large all-AWS Pulumi shop that writes Pulumi YAML (it prefers configuration files)
+/// and is open to migrating. AWS recommends CloudFormation when "existing templates are YAML/JSON"
+/// (aws-cfn-skill), which a Pulumi shop has none of; Pulumi itself takes YAML (pulumi-languages);
+/// and a move rewrites every program and imports every resource, the import tools giving only a
+/// starting point (cdk-migrate, terraform-import). Open to a move is not a reason to make one: keep
+/// Pulumi, and say why.
+#[test]
+fn pulumi_yaml_shop_open_to_migrating() {
+    let rec = persona(
+        &[
+            "aws-cfn-skill",
+            "pulumi-languages",
+            "cdk-migrate",
+            "terraform-import",
+        ],
+        &[
+            ("team_size", "large"),
+            ("cloud_strategy", "aws_only"),
+            ("iac_language", "declarative"),
+            ("existing_iac", "pulumi"),
+            ("iac_migration", "open"),
+        ],
+    );
+    let iac = pack(&rec, "iac");
+    assert_eq!(iac.winner.as_deref(), Some("pulumi"));
+    assert_ne!(iac.verdict, Verdict::Tie);
+    assert!(
+        caveats(&rec, "iac").contains("open to migrating"),
+        "{}",
+        caveats(&rec, "iac")
+    );
+}
+
 /// Nothing answered: base weights only, and still a full, explained ranking.
 #[test]
 fn no_answers_still_ranks_everything() {
