@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use tradeoff::answers::Answers;
-use tradeoff::engine::{analyze, analyze_pack, evaluate};
+use tradeoff::engine::{TIE_POINTS, analyze, analyze_pack, evaluate};
 use tradeoff::pack::{self, Catalog, Pack};
 
 fn catalog() -> &'static Catalog {
@@ -127,12 +127,16 @@ const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
 
 /// C1. Kubernetes only when the team asks for it. AWS: "Never recommend EKS unless they explicitly
 /// ask for Kubernetes" (aws-containers-skill). Not wanting it, or not running it in production
-/// without saying it is wanted, never ends in EKS.
+/// without saying it is wanted, never ends in EKS. Nor does a team of one that runs Kubernetes
+/// elsewhere and has not said this project wants it: AWS's start-up guidance gates on "How many
+/// engineers will touch infrastructure? (0-1 = managed services only)" and puts Kubernetes after a
+/// dedicated platform team (aws-startup-advisor), so production experience alone is not an ask.
 #[test]
 fn c1_kubernetes_only_when_asked() {
     holds("compute", "C1", |a, w| {
         let not_asked = is(a, "kubernetes_wanted", "no")
-            || (skipped(a, "kubernetes_wanted") && !is(a, "k8s_experience", "production"));
+            || (skipped(a, "kubernetes_wanted")
+                && (!is(a, "k8s_experience", "production") || is(a, "team_size", "solo")));
         !(not_asked && EKS.contains(&w))
     });
 }
@@ -448,23 +452,36 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
 /// C14. Steps fit the workload: blue/green, canary and linear deployments shift traffic through a
 /// load balancer, Service Connect or VPC Lattice; queue workers and scheduled jobs have none to
 /// shift (ecs-bluegreen-resources), so they are told about rolling updates with the circuit
-/// breaker instead (ecs-circuit-breaker).
+/// breaker instead (ecs-circuit-breaker), and how their jobs start (EventBridge Scheduler,
+/// ecs-scheduled-tasks). This holds on every ECS capacity, not only Fargate: the same ECS services
+/// and deployment strategies run on Managed Instances and on EC2 (ecs-deployments).
 #[test]
 fn c14_deployment_steps_fit_the_workload() {
     let c = catalog();
     let compute = c.pack("compute").unwrap();
+    let mut seen = BTreeSet::new();
     for a in combinations(&compute.questions_used, false) {
         let result = analyze_pack(c, compute, &a);
         let top = &result.ranking[0];
-        if top.id != "ecs-fargate" {
+        if !["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&top.id.as_str()) {
             continue;
         }
+        seen.insert(top.id.clone());
         let steps = top.next_steps.join("\n");
         let background = is(&a, "workload", "background");
         assert_eq!(
+            steps.contains("EventBridge Scheduler"),
+            background,
+            "C14: {} {} how scheduled jobs start ({})",
+            top.id,
+            if background { "does not say" } else { "says" },
+            describe(&a)
+        );
+        assert_eq!(
             steps.contains("canary"),
             !background,
-            "C14: the blue/green step {} ({})",
+            "C14: {}: the blue/green step {} ({})",
+            top.id,
             if background {
                 "shown to background work"
             } else {
@@ -475,10 +492,12 @@ fn c14_deployment_steps_fit_the_workload() {
         assert_eq!(
             steps.contains("circuit breaker"),
             background,
-            "C14 ({})",
+            "C14: {} ({})",
+            top.id,
             describe(&a)
         );
     }
+    assert_eq!(seen.len(), 3, "C14 reached only {seen:?}");
 }
 
 // --- IaC ------------------------------------------------------------------------------------------
@@ -627,6 +646,48 @@ fn i8_terraform_and_opentofu_never_displace_each_other() {
         Some("opentofu") => w != "terraform",
         _ => true,
     });
+}
+
+/// I9. A tie never moves a team: when the tool a team runs scores within the tie margin of the
+/// winner, the winner is that tool. The question's own advice is "keep what you run unless the gain
+/// is large", and a migration costs a rewrite and a move of every resource's state whether or not
+/// the team is open to one (cdk migrate gives "a starting point", cdk-migrate; generated code is
+/// Terraform's "best guess", terraform-import). One documented exception: a team that does not say
+/// its size, for the size is what weighs the learning curve and hiring, where the tool a team runs
+/// leads (an all-AWS Terraform team of TypeScript or Python developers, open to a move, then ties
+/// CDK with Terraform, and the result says it is a tie).
+#[test]
+fn i9_a_tie_never_moves_a_team() {
+    let s = sweep("iac");
+    let p = s.pack;
+    let mut problems = Vec::new();
+    for (a, w) in &s.rows {
+        let (Some(tool), Some(w)) = (existing_tool(a), w.as_deref()) else {
+            continue;
+        };
+        if skipped(a, "team_size") {
+            continue;
+        }
+        if w == tool {
+            continue;
+        }
+        let ev = evaluate(p, a);
+        let t = p.alternative_index(tool).unwrap();
+        let wi = p.alternative_index(w).unwrap();
+        if !ev.excluded[t] && ev.scores[wi] - ev.scores[t] < TIE_POINTS {
+            problems.push(format!(
+                "{tool} -> {w} by {:.2} ({})",
+                ev.scores[wi] - ev.scores[t],
+                describe(a)
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "I9: a tie moved {} teams, e.g.\n{}",
+        problems.len(),
+        problems[..problems.len().min(8)].join("\n")
+    );
 }
 
 // --- Every question ---------------------------------------------------------------------------------

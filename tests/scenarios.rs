@@ -624,6 +624,76 @@ fn fargate_with_terraform_gets_hcl_steps() {
     assert_eq!(rec.stack[1].winner.as_deref(), Some("terraform"));
 }
 
+/// Persona 22: Issue 8's solo developer who runs Kubernetes at work, again, but who skips "Kubernetes
+/// wanted": three small services that call each other. Experience is not an ask: AWS's start-up
+/// guidance gates on "How many engineers will touch infrastructure? (0-1 = managed services only)"
+/// (aws-startup-advisor), and AWS never recommends EKS "unless they explicitly ask for Kubernetes";
+/// services that call each other go to ECS on Fargate with Service Connect (aws-containers-skill).
+#[test]
+fn solo_developer_who_knows_kubernetes_and_skips_the_question() {
+    let rec = persona(
+        &["aws-startup-advisor", "aws-containers-skill"],
+        &[
+            ("team_size", "solo"),
+            ("k8s_experience", "production"),
+            ("cloud_strategy", "aws_only"),
+            ("workload", "microservices"),
+            ("traffic", "steady"),
+            ("hardware", "standard"),
+        ],
+    );
+    let compute = pack(&rec, "compute");
+    assert_eq!(compute.winner.as_deref(), Some("ecs-fargate"));
+    let mut ex = excluded(compute);
+    ex.sort_unstable();
+    assert_eq!(ex, ["ecs-express", "eks", "eks-auto-mode"]);
+    let why = &compute
+        .ranking
+        .iter()
+        .find(|a| a.id == "eks-auto-mode")
+        .unwrap()
+        .exclusions[0];
+    assert!(why.reason.contains("Kubernetes wanted"), "{}", why.reason);
+    assert!(
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.contains("Service Connect"))
+    );
+}
+
+/// Persona 23: A large all-AWS Pulumi shop that writes Pulumi YAML (it prefers configuration files)
+/// and is open to migrating. AWS recommends CloudFormation when "existing templates are YAML/JSON"
+/// (aws-cfn-skill), which a Pulumi shop has none of; Pulumi itself takes YAML (pulumi-languages);
+/// and a move rewrites every program and imports every resource, the import tools giving only a
+/// starting point (cdk-migrate, terraform-import). Open to a move is not a reason to make one: keep
+/// Pulumi, and say why.
+#[test]
+fn pulumi_yaml_shop_open_to_migrating() {
+    let rec = persona(
+        &[
+            "aws-cfn-skill",
+            "pulumi-languages",
+            "cdk-migrate",
+            "terraform-import",
+        ],
+        &[
+            ("team_size", "large"),
+            ("cloud_strategy", "aws_only"),
+            ("iac_language", "declarative"),
+            ("existing_iac", "pulumi"),
+            ("iac_migration", "open"),
+        ],
+    );
+    let iac = pack(&rec, "iac");
+    assert_eq!(iac.winner.as_deref(), Some("pulumi"));
+    assert_ne!(iac.verdict, Verdict::Tie);
+    assert!(
+        caveats(&rec, "iac").contains("open to migrating"),
+        "{}",
+        caveats(&rec, "iac")
+    );
+}
+
 /// Nothing answered: base weights only, and still a full, explained ranking.
 #[test]
 fn no_answers_still_ranks_everything() {
