@@ -227,3 +227,51 @@ fn render_pngs() {
         }
     }
 }
+
+fn is_big(line: &str) -> bool {
+    big_rows(line) > 0
+}
+
+/// Why, with its rows in big letters: the table's heading names the big columns (no "weight",
+/// which the big rows do not have) and its Δ ends where the differences end; the alternative the
+/// winner is compared with is named, in big letters with the winner or in the ordinary intro.
+#[test]
+fn why_headings_sit_over_the_big_columns() {
+    let keys = format!("{} 2", answer_keys(SMALL_TEAM, None));
+    let mut big_tables = 0;
+    for size in ROOM {
+        let s = text(&buffer(&at("why", &keys, size)));
+        let lines: Vec<&str> = s.lines().collect();
+        let h = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with("Criterion"))
+            .unwrap_or_else(|| panic!("{size:?}: no heading\n{s}"));
+        let heading = lines[h];
+        let big: Vec<&str> = lines[h + 1..]
+            .iter()
+            .copied()
+            .take_while(|l| is_big(l))
+            .collect();
+        if !big.is_empty() {
+            big_tables += 1;
+            assert!(!heading.contains("weight"), "{size:?}: {heading}");
+            let delta = heading.chars().position(|c| c == 'Δ').unwrap();
+            let ink_end = big
+                .iter()
+                .map(|l| l.chars().collect::<Vec<_>>())
+                .filter_map(|c| c.iter().rposition(|c| *c != ' '))
+                .max()
+                .unwrap();
+            assert!(
+                ink_end <= delta && delta <= ink_end + 4,
+                "{size:?}: Δ at {delta}, the differences end at {ink_end}\n{s}"
+            );
+        }
+        let names_big = lines[..h].iter().filter(|l| is_big(l)).count();
+        assert!(
+            s.contains("(runner-up)") || names_big >= 8,
+            "{size:?}: the runner-up is named nowhere\n{s}"
+        );
+    }
+    assert!(big_tables >= 2, "the table goes big at 200×50 and 240×67");
+}

@@ -371,7 +371,10 @@ fn the_default_story_captions_say_what_the_screen_shows() {
                     );
                     checked += 1;
                 }
-                if step.caption.contains("one answer moves the start-up to either") {
+                if step
+                    .caption
+                    .contains("one answer moves the start-up to either")
+                {
                     assert!(one_answer(0), "step {}: {:?}", k + 1, p.explanations);
                     checked += 1;
                 }

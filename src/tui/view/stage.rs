@@ -28,6 +28,63 @@ pub struct Row {
     pub optional: Option<u16>,
     /// The selected row: its whole band takes the selection style when big.
     pub selected: Option<Style>,
+    /// A table's heading: drawn instead of `lines` (on its first line) when the row below it goes
+    /// big, with each label over its column of big letters, so that no heading names a column of
+    /// the ordinary table the big rows do not have.
+    pub over_big: Option<Vec<Label>>,
+}
+
+/// A column heading over big rows: the column's first glyph and its width in glyphs (letters of
+/// the big font, 4 or 8 cells each); a number's heading ends where the number ends.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub at: usize,
+    pub glyphs: usize,
+    pub text: String,
+    pub style: Style,
+    pub right: bool,
+}
+
+impl Label {
+    /// A heading over the start of a column (names).
+    pub fn left(at: usize, glyphs: usize, text: impl Into<String>, style: Style) -> Label {
+        Label {
+            at,
+            glyphs,
+            text: text.into(),
+            style,
+            right: false,
+        }
+    }
+
+    /// A heading over the end of a column (numbers).
+    pub fn right(at: usize, glyphs: usize, text: impl Into<String>, style: Style) -> Label {
+        Label {
+            right: true,
+            ..Label::left(at, glyphs, text, style)
+        }
+    }
+}
+
+/// The heading line of `labels` over big letters `cells` wide.
+fn label_line(labels: &[Label], cells: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut x = 0;
+    for l in labels {
+        let w = crate::tui::text::width(&l.text);
+        let start = if l.right {
+            ((l.at + l.glyphs) * cells).saturating_sub(w)
+        } else {
+            l.at * cells
+        };
+        if start < x {
+            continue; // no room: a heading is left out rather than drawn over another
+        }
+        spans.push(Span::raw(" ".repeat(start - x)));
+        spans.push(Span::styled(l.text.clone(), l.style));
+        x = start + w;
+    }
+    Line::from(spans)
 }
 
 impl Row {
@@ -58,6 +115,13 @@ impl Row {
 
     pub fn selected(mut self, style: Option<Style>) -> Row {
         self.selected = style;
+        self
+    }
+
+    /// The same row, a table heading whose labels move over the big rows' columns when the row
+    /// below it goes big.
+    pub fn over_big(mut self, labels: Vec<Label>) -> Row {
+        self.over_big = Some(labels);
         self
     }
 }
@@ -332,6 +396,7 @@ fn add_gaps(parts: &[Part], rows: &[Vec<Shown>], gaps: &mut [bool], mut room: us
 /// An ordinary line or a band of big text, as laid out by the plan.
 enum Drawn<'a> {
     Line(&'a Line<'static>),
+    Owned(Line<'static>),
     Big(&'a Line<'static>, PixelSize, Option<Style>),
     Blank,
 }
@@ -369,7 +434,14 @@ pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut 
                 (Shown::Big, Some(b)) => {
                     items.push((Drawn::Big(b, plan.pixel[pi], row.selected), big::ROWS));
                 }
-                _ => items.extend(row.lines.iter().map(|l| (Drawn::Line(l), 1))),
+                _ => match &row.over_big {
+                    Some(labels) if plan.rows[pi].get(ri + 1) == Some(&Shown::Big) => {
+                        let line = label_line(labels, cells(plan.pixel[pi]));
+                        items.push((Drawn::Owned(line), 1));
+                        items.extend(row.lines.iter().skip(1).map(|_| (Drawn::Blank, 1)));
+                    }
+                    _ => items.extend(row.lines.iter().map(|l| (Drawn::Line(l), 1))),
+                },
             }
             let end: u16 = items.iter().map(|(_, h)| *h).sum();
             spans.push(((pi, ri), start, end));
@@ -396,6 +468,7 @@ pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut 
         match item {
             Drawn::Blank => {}
             Drawn::Line(l) => draw_lines(buf, band, std::slice::from_ref(l), 0),
+            Drawn::Owned(l) => draw_lines(buf, band, std::slice::from_ref(&l), 0),
             Drawn::Big(l, pixel, None) => big::render_line(l, pixel, band, buf),
             Drawn::Big(l, pixel, Some(s)) => {
                 // The selection's colours over the whole band and every glyph, as for a selected
@@ -494,6 +567,27 @@ mod tests {
         // Too narrow for big text: ordinary lines only.
         let p = plan(&parts, 10, 40);
         assert!(p.rows.iter().flatten().all(|s| *s == Shown::Lines));
+    }
+
+    #[test]
+    fn a_heading_moves_over_the_big_columns_when_the_row_below_goes_big() {
+        let labels = vec![
+            Label::left(0, 4, "Name", Style::default()),
+            Label::right(5, 3, "pts", Style::default()),
+        ];
+        let heading = Row::text(vec![Line::raw("Name  pts")]).over_big(labels);
+        let parts = vec![Part::tight(vec![heading, row("abcd 1.5", 1)])];
+        let draw = |w: u16, h: u16| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            render(&parts, buf.area, 0, &Theme::default(), &mut buf);
+            let first: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+            first.trim_end().to_string()
+        };
+        // Room for the big row (8 glyphs: half-height letters, 8 cells each): "pts" ends where
+        // the 3-glyph number ends, at cell (5 + 3) × 8.
+        assert_eq!(draw(80, 5), format!("Name{}pts", " ".repeat(64 - 4 - 3)));
+        // No room: the ordinary heading over the ordinary row.
+        assert_eq!(draw(80, 2), "Name  pts");
     }
 
     #[test]
