@@ -275,3 +275,28 @@ fn why_headings_sit_over_the_big_columns() {
     }
     assert!(big_tables >= 2, "the table goes big at 200×50 and 240×67");
 }
+
+/// A ranked alternative's status ("closed to new customers") is on the projector's overview at
+/// every size, as on the ordinary one: in big rows its name is marked "!" and the status is said
+/// below it.
+#[test]
+fn the_projector_overview_says_an_alternatives_status() {
+    // App Runner unanswered: ranked, with its status.
+    let keys = "enter 2 1 2 r";
+    for size in SIZES.into_iter().chain(ROOM) {
+        let app = at("overview", keys, size);
+        assert_eq!(app.screen, Screen::Results);
+        let rec = app.rec();
+        let status = rec.packs[0]
+            .ranking
+            .iter()
+            .find(|a| !a.excluded && a.status.is_some())
+            .and_then(|a| a.status.clone())
+            .expect("an alternative with a status is ranked");
+        let s = text(&buffer(&app));
+        assert!(
+            s.contains(&format!("⚠ {status}")),
+            "{size:?}: {status}\n{s}"
+        );
+    }
+}
