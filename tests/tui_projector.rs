@@ -300,3 +300,42 @@ fn the_projector_overview_says_an_alternatives_status() {
         );
     }
 }
+
+/// A character in quadrant big letters (4 × 4 cells), as the projector draws it.
+fn quadrant_glyph(c: &str) -> Vec<String> {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 4, 4));
+    tui_big_text::BigText::builder()
+        .pixel_size(tui_big_text::PixelSize::Quadrant)
+        .lines(vec![c.to_string().into()])
+        .build()
+        .render(buf.area, &mut buf);
+    (0..4)
+        .map(|y| (0..4).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The team comparison's pack tab, big: each team's row starts with its number, the number the
+/// reasons below use ("1 -> 2: Hardware needs") and the key that opens its details.
+#[test]
+fn big_team_rows_carry_the_teams_numbers() {
+    for size in [(160, 45), (200, 50), (240, 67)] {
+        let s = text(&buffer(&at("teams_pack", "", size)));
+        let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        let first = lines
+            .iter()
+            .position(|l| is_big(&l.iter().collect::<String>()))
+            .unwrap_or_else(|| panic!("{size:?}: no big rows\n{s}"));
+        for team in 0..3 {
+            let want = quadrant_glyph(&(team + 1).to_string());
+            let band = &lines[first + 4 * team..first + 4 * team + 4];
+            let starts = (0..2).any(|x0| {
+                band.iter()
+                    .zip(&want)
+                    .all(|(l, w)| l[x0..x0 + 4].iter().collect::<String>() == *w)
+            });
+            assert!(starts, "{size:?}: team {} has no number\n{s}", team + 1);
+        }
+    }
+}

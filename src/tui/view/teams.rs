@@ -341,7 +341,9 @@ fn pack_parts(app: &App, s: &TeamsState, pack: &PackComparison, width: u16) -> V
     let rows = (0..s.cmp.teams.len())
         .map(|i| {
             let r = &pack.results[i];
+            // The team by its number too: the reasons below go big as "1 -> 2".
             let big = big_line(vec![
+                (format!("{} ", i + 1), t.key),
                 (format!("{:team_w$}  ", s.cmp.teams[i]), t.heading),
                 (format!("{:name_w$}", short(&r.winner)), t.winner),
                 (
