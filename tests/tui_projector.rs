@@ -339,3 +339,20 @@ fn big_team_rows_carry_the_teams_numbers() {
         }
     }
 }
+
+/// The projector's welcome never shows the "Keys" heading without a key under it, at any size.
+#[test]
+fn the_welcome_keys_heading_comes_with_keys() {
+    for w in (80..=240).step_by(20) {
+        for h in (24..=67).step_by(1) {
+            let s = text(&buffer(&at("welcome", "", (w, h))));
+            let lines: Vec<&str> = s.lines().collect();
+            if let Some(k) = lines.iter().position(|l| l.trim() == "Keys") {
+                assert!(
+                    lines.get(k + 1).is_some_and(|l| l.contains("Enter")),
+                    "{w}×{h}: the Keys heading alone\n{s}"
+                );
+            }
+        }
+    }
+}
