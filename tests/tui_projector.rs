@@ -356,3 +356,53 @@ fn the_welcome_keys_heading_comes_with_keys() {
         }
     }
 }
+
+/// The live ranking beside a question, big: what moved is marked ^ or v after the rank, not by
+/// the rank's colour alone.
+#[test]
+fn big_live_rows_mark_what_moved() {
+    for size in [(200, 50), (240, 67)] {
+        // The first question, "Solo" highlighted: the preview moves the ranking.
+        let app = at("question", "enter", size);
+        let live = app.live();
+        let rows = &live.packs[0].rows;
+        assert!(rows.iter().any(|r| r.moved != 0), "{rows:?}");
+        let s = text(&buffer(&app));
+        let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        let (y, x) = lines
+            .iter()
+            .enumerate()
+            .find_map(|(y, l)| {
+                let t: String = l.iter().collect();
+                let x = t.find(&live.packs[0].name)?;
+                Some((y, t[..x].chars().count()))
+            })
+            .unwrap();
+        let mut checked = 0;
+        let mut at = y + 1;
+        for (k, r) in rows.iter().enumerate() {
+            let band = &lines[at..at + 4];
+            if !is_big(&band[0][x..].iter().collect::<String>()) {
+                // An ordinary row (with ▲ ▼ of its own) between big ones.
+                at += 1;
+                continue;
+            }
+            at += 4;
+            let mark = if r.moved > 0 || r.returned {
+                "^"
+            } else if r.moved < 0 {
+                "v"
+            } else {
+                " "
+            };
+            let want = quadrant_glyph(mark);
+            let got: Vec<String> = band
+                .iter()
+                .map(|l| l[x + 4..x + 8].iter().collect())
+                .collect();
+            assert_eq!(got, want, "{size:?}: row {} moved {}\n{s}", k + 1, r.moved);
+            checked += 1;
+        }
+        assert!(checked >= 3, "{size:?}: {checked} big rows\n{s}");
+    }
+}

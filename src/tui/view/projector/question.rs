@@ -154,9 +154,16 @@ fn pack_part(app: &App, p: &LivePack, index: usize, width: u16) -> Part {
             Span::styled(text::fit(name, nw), name_style),
             Span::styled(format!(" {:>5.1}", r.score), t.text),
         ]);
-        // The rank in the colour of its move; the score when every row has room for it.
+        // The rank in the colour of its move, and the move as ^ or v in the rank's trailing space
+        // (the big font has no ▲ ▼, and colour alone is not enough); the score when every row
+        // has room for it.
+        let big_arrow = match arrow {
+            "▲" => "^",
+            "▼" => "v",
+            _ => " ",
+        };
         let mut pieces = vec![
-            (format!("{} ", pos + 1), style),
+            (format!("{}{big_arrow}", pos + 1), style),
             (format!("{:name_w$}", r.short), name_style),
         ];
         if with_scores {
