@@ -379,15 +379,24 @@ fn big_live_rows_mark_what_moved() {
             })
             .unwrap();
         let mut checked = 0;
-        let mut at = y + 1;
+        let at = y + 1;
         for (k, r) in rows.iter().enumerate() {
-            let band = &lines[at..at + 4];
+            let band = &lines[at + 4 * k..at + 4 * k + 4];
+            // The big rows are the top of the ranking, none left ordinary between them (a status
+            // mark included: "App Runner ⚠" is "App Runner !" in big letters).
             if !is_big(&band[0][x..].iter().collect::<String>()) {
-                // An ordinary row (with ▲ ▼ of its own) between big ones.
-                at += 1;
-                continue;
+                assert!(
+                    rows[k..].iter().enumerate().all(|(j, _)| {
+                        lines.get(at + 4 * k + j).is_none_or(|l| {
+                            !is_big(&l[x.min(l.len())..].iter().collect::<String>())
+                        })
+                    }),
+                    "{size:?}: row {} is ordinary between big rows
+{s}",
+                    k + 1
+                );
+                break;
             }
-            at += 4;
             let mark = if r.moved > 0 || r.returned {
                 "^"
             } else if r.moved < 0 {
