@@ -415,3 +415,30 @@ fn big_live_rows_mark_what_moved() {
         assert!(checked >= 3, "{size:?}: {checked} big rows\n{s}");
     }
 }
+
+/// The team comparison's pack tab: each team's recommendation with its score, the scores in one
+/// column, in the ordinary view and the projector's ordinary rows.
+#[test]
+fn team_scores_make_a_column() {
+    for projector in [true, false] {
+        let mut app = teams_app((100, 30));
+        if !projector {
+            app.update(Msg::Projector);
+        }
+        press(&mut app, "tab");
+        let s = text(&buffer(&app));
+        let ends: Vec<usize> = s
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                ["1 ", "2 ", "3 "].iter().any(|n| t.starts_with(n)) && l.contains('▶')
+            })
+            .map(|l| l.trim_end().chars().count())
+            .collect();
+        assert_eq!(ends.len(), 3, "{s}");
+        assert!(
+            ends.iter().all(|e| *e == ends[0]),
+            "projector {projector}: the scores end at {ends:?}\n{s}"
+        );
+    }
+}
