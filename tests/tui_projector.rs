@@ -410,6 +410,13 @@ fn big_live_rows_mark_what_moved() {
                 .map(|l| l[x + 4..x + 8].iter().collect())
                 .collect();
             assert_eq!(got, want, "{size:?}: row {} moved {}\n{s}", k + 1, r.moved);
+            // A space between the mark and the name: "1^ ECS", not "1^ECS".
+            assert!(
+                band.iter()
+                    .all(|l| l[x + 8..x + 12].iter().all(|c| *c == ' ')),
+                "{size:?}: row {} glues its mark to its name\n{s}",
+                k + 1
+            );
             checked += 1;
         }
         assert!(checked >= 3, "{size:?}: {checked} big rows\n{s}");
