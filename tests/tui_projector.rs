@@ -340,17 +340,29 @@ fn big_team_rows_carry_the_teams_numbers() {
     }
 }
 
-/// The projector's welcome never shows the "Keys" heading without a key under it, at any size.
+/// The projector's welcome shows its keys from the top: never the "Keys" heading without a key
+/// under it, never a line of keys without the heading and the lines above it, at any size.
 #[test]
 fn the_welcome_keys_heading_comes_with_keys() {
     for w in (80..=240).step_by(20) {
         for h in (24..=67).step_by(1) {
             let s = text(&buffer(&at("welcome", "", (w, h))));
             let lines: Vec<&str> = s.lines().collect();
-            if let Some(k) = lines.iter().position(|l| l.trim() == "Keys") {
+            let heading = lines.iter().position(|l| l.trim() == "Keys");
+            if let Some(k) = heading {
                 assert!(
                     lines.get(k + 1).is_some_and(|l| l.contains("Enter")),
                     "{w}×{h}: the Keys heading alone\n{s}"
+                );
+            }
+            // The next lines of keys (in the keys' style: "← →", "?  ") only under the heading.
+            if let Some(k) = lines
+                .iter()
+                .position(|l| l.contains("previous / next question"))
+            {
+                assert!(
+                    heading.is_some_and(|h| h < k) && lines[k - 1].contains("Enter"),
+                    "{w}×{h}: a line of keys without the ones above it\n{s}"
                 );
             }
         }

@@ -134,6 +134,9 @@ pub struct Part {
     /// All its rows go big together or none does (the choices of a question), and its optional
     /// rows of one priority come in together (a heading and its paragraph).
     pub uniform: bool,
+    /// Its optional rows come in top first, each only after the one above it: a list shows its
+    /// beginning, never a line from its middle alone.
+    pub in_order: bool,
 }
 
 impl Part {
@@ -142,16 +145,22 @@ impl Part {
             rows,
             gap: true,
             uniform: false,
+            in_order: false,
         }
     }
 
     /// A part that follows the one above without a blank row.
     pub fn tight(rows: Vec<Row>) -> Part {
         Part {
-            rows,
             gap: false,
-            uniform: false,
+            ..Part::new(rows)
         }
+    }
+
+    /// The same part, whose optional rows come in top first, none after one left out.
+    pub fn in_order(mut self) -> Part {
+        self.in_order = true;
+        self
     }
 
     /// The same part, whose rows go big together or not at all.
@@ -334,8 +343,16 @@ pub fn plan(parts: &[Part], width: u16, height: u16) -> Plan {
             add_gaps(parts, &rows, &mut gaps, room);
             gaps_done = true;
         }
-        let (before, gaps_before) = (rows[s.part].clone(), gaps.clone());
         let part = &parts[s.part];
+        if part.in_order && !s.grow {
+            let first = s.rows.first().copied().unwrap_or(0);
+            let gap_above = (0..first)
+                .any(|ri| part.rows[ri].optional.is_some() && rows[s.part][ri] == Shown::Out);
+            if gap_above {
+                continue;
+            }
+        }
+        let (before, gaps_before) = (rows[s.part].clone(), gaps.clone());
         let big_already = part.uniform && rows[s.part].contains(&Shown::Big);
         for &ri in &s.rows {
             let shown = &mut rows[s.part][ri];
@@ -588,6 +605,21 @@ mod tests {
         assert_eq!(draw(80, 5), format!("Name{}pts", " ".repeat(64 - 4 - 3)));
         // No room: the ordinary heading over the ordinary row.
         assert_eq!(draw(80, 2), "Name  pts");
+    }
+
+    #[test]
+    fn in_order_rows_never_skip_one() {
+        let parts = vec![
+            Part::new(vec![
+                Row::text(vec![Line::raw("heading"), Line::raw("first")]).optional(1),
+                Row::text(vec![Line::raw("second")]).optional(1),
+            ])
+            .in_order(),
+        ];
+        // One row of room: "second" alone would fit, but not without "first" above it.
+        assert_eq!(plan(&parts, 80, 1).rows[0], [Shown::Out, Shown::Out]);
+        assert_eq!(plan(&parts, 80, 2).rows[0], [Shown::Lines, Shown::Out]);
+        assert_eq!(plan(&parts, 80, 3).rows[0], [Shown::Lines, Shown::Lines]);
     }
 
     #[test]
