@@ -355,6 +355,15 @@ fn the_welcome_keys_heading_comes_with_keys() {
                     "{w}×{h}: the Keys heading alone\n{s}"
                 );
             }
+            // What each pack decides: every pack's description or none.
+            let described = ["Compute platform: ", "Infrastructure as Code tool: "]
+                .iter()
+                .filter(|p| s.contains(*p))
+                .count();
+            assert!(
+                described == 0 || described == 2,
+                "{w}×{h}: one pack described\n{s}"
+            );
             // The next lines of keys (in the keys' style: "← →", "?  ") only under the heading.
             if let Some(k) = lines
                 .iter()

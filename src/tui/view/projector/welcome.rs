@@ -87,7 +87,8 @@ fn parts(app: &App, w: u16, cells: u16) -> (Vec<Part>, usize) {
         })
         .map(|l| Row::text(vec![l]).optional(36))
         .collect();
-    parts.push(Part::tight(about));
+    // Every pack's or none: one pack described reads as if the other had nothing to say.
+    parts.push(Part::tight(about).uniform());
     let mut questions = stage::paragraph(&welcome::questions_text(app), t.text, w, 5);
     questions.gap = true;
     parts.push(questions);
