@@ -364,3 +364,105 @@ fn stale_data_is_flagged_in_every_format() {
     let fresh = analyze(&builtin_on(DATE), &Answers::empty(&c), &[]);
     assert!(!report::text::render(&fresh).contains("Old data"));
 }
+
+/// A win share is never shown rounded up across the verdict's threshold: a winner that wins 1,590
+/// of 2,000 samples is fragile ("robust if the winner wins at least 80%"), and every format that
+/// puts the share next to the verdict says 79%, not 80%.
+#[test]
+fn a_fragile_winner_never_reads_as_the_robust_share() {
+    use tradeoff::engine::Verdict;
+    let (_, mut rec) = persona();
+    let p = &mut rec.packs[0];
+    assert!(
+        p.margin
+            .is_some_and(|m| m >= tradeoff::engine::CLOSE_CALL_POINTS)
+    );
+    p.verdict = Verdict::Fragile;
+    p.robustness.verdict = Verdict::Fragile;
+    p.robustness.winner_probability = 0.795;
+    let winner = p.winner.clone().unwrap();
+    for a in &mut p.ranking {
+        a.win_probability = if a.id == winner { 0.795 } else { 0.0 };
+    }
+    let outputs = [
+        ("text", report::text::render(&rec)),
+        ("markdown", report::markdown::render(&rec, DATE)),
+        ("html", report::html::render(&rec, DATE)),
+        ("adr", report::adr::render(&rec, DATE)),
+    ];
+    for (format, out) in &outputs {
+        assert!(
+            out.contains("fragile (79% of weight samples)"),
+            "{format}: the standing says 79%"
+        );
+        assert!(
+            !out.contains("80% of weight samples"),
+            "{format}: a fragile winner read as 80%"
+        );
+    }
+    assert!(
+        outputs[3]
+            .1
+            .contains("Robustness: fragile; it wins 79% of 2000 samples")
+    );
+    // The ranking's win share column says the same.
+    assert!(
+        outputs[1]
+            .1
+            .lines()
+            .any(|l| l.starts_with("| 1 |") && l.ends_with("| 79% |")),
+        "markdown ranking"
+    );
+}
+
+/// Over many answers, each standing's share agrees with its verdict: "robust" never shows less
+/// than 80%, "fragile" never 80% or more.
+#[test]
+fn every_standing_agrees_with_its_verdict() {
+    use tradeoff::engine::Verdict;
+    let c = builtin_on(DATE);
+    let q = |id: &str| c.questions.iter().position(|q| q.id == id).unwrap();
+    let ids = [
+        "team_size",
+        "k8s_experience",
+        "kubernetes_wanted",
+        "existing_iac",
+    ];
+    // Each question answered any way, or skipped.
+    let counts: Vec<usize> = ids
+        .iter()
+        .map(|id| c.questions[q(id)].choices.len() + 1)
+        .collect();
+    let total: usize = counts.iter().product();
+    for n in 0..total {
+        let mut a = Answers::empty(&c);
+        let mut k = n;
+        for (id, count) in ids.iter().zip(&counts) {
+            a.choices[q(id)] = (k % count).checked_sub(1);
+            k /= count;
+        }
+        let rec = analyze(&c, &a, &[]);
+        for p in &rec.packs {
+            let s = report::standing(p);
+            let Some(at) = s.find("% of weight samples") else {
+                continue;
+            };
+            let digits: String = s[..at]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let Ok(shown) = digits.parse::<u32>() else {
+                continue; // "> 99%", "< 1%"
+            };
+            match p.verdict {
+                Verdict::Robust => assert!(shown >= 80, "{s}"),
+                Verdict::Fragile => assert!(shown < 80, "{s}"),
+                _ => {}
+            }
+        }
+    }
+}

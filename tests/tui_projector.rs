@@ -227,3 +227,246 @@ fn render_pngs() {
         }
     }
 }
+
+fn is_big(line: &str) -> bool {
+    big_rows(line) > 0
+}
+
+/// Why, with its rows in big letters: the table's heading names the big columns (no "weight",
+/// which the big rows do not have) and its Δ ends where the differences end; the alternative the
+/// winner is compared with is named, in big letters with the winner or in the ordinary intro.
+#[test]
+fn why_headings_sit_over_the_big_columns() {
+    let keys = format!("{} 2", answer_keys(SMALL_TEAM, None));
+    let mut big_tables = 0;
+    for size in ROOM {
+        let s = text(&buffer(&at("why", &keys, size)));
+        let lines: Vec<&str> = s.lines().collect();
+        let h = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with("Criterion"))
+            .unwrap_or_else(|| panic!("{size:?}: no heading\n{s}"));
+        let heading = lines[h];
+        let big: Vec<&str> = lines[h + 1..]
+            .iter()
+            .copied()
+            .take_while(|l| is_big(l))
+            .collect();
+        if !big.is_empty() {
+            big_tables += 1;
+            assert!(!heading.contains("weight"), "{size:?}: {heading}");
+            let delta = heading.chars().position(|c| c == 'Δ').unwrap();
+            let ink_end = big
+                .iter()
+                .map(|l| l.chars().collect::<Vec<_>>())
+                .filter_map(|c| c.iter().rposition(|c| *c != ' '))
+                .max()
+                .unwrap();
+            assert!(
+                ink_end <= delta && delta <= ink_end + 4,
+                "{size:?}: Δ at {delta}, the differences end at {ink_end}\n{s}"
+            );
+        }
+        let names_big = lines[..h].iter().filter(|l| is_big(l)).count();
+        assert!(
+            s.contains("(runner-up)") || names_big >= 8,
+            "{size:?}: the runner-up is named nowhere\n{s}"
+        );
+    }
+    assert!(big_tables >= 2, "the table goes big at 200×50 and 240×67");
+}
+
+/// A ranked alternative's status ("closed to new customers") is on the projector's overview at
+/// every size, as on the ordinary one: in big rows its name is marked "!" and the status is said
+/// below it.
+#[test]
+fn the_projector_overview_says_an_alternatives_status() {
+    // App Runner unanswered: ranked, with its status.
+    let keys = "enter 2 1 2 r";
+    for size in SIZES.into_iter().chain(ROOM) {
+        let app = at("overview", keys, size);
+        assert_eq!(app.screen, Screen::Results);
+        let rec = app.rec();
+        let status = rec.packs[0]
+            .ranking
+            .iter()
+            .find(|a| !a.excluded && a.status.is_some())
+            .and_then(|a| a.status.clone())
+            .expect("an alternative with a status is ranked");
+        let s = text(&buffer(&app));
+        assert!(
+            s.contains(&format!("⚠ {status}")),
+            "{size:?}: {status}\n{s}"
+        );
+    }
+}
+
+/// A character in quadrant big letters (4 × 4 cells), as the projector draws it.
+fn quadrant_glyph(c: &str) -> Vec<String> {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 4, 4));
+    tui_big_text::BigText::builder()
+        .pixel_size(tui_big_text::PixelSize::Quadrant)
+        .lines(vec![c.to_string().into()])
+        .build()
+        .render(buf.area, &mut buf);
+    (0..4)
+        .map(|y| (0..4).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// The team comparison's pack tab, big: each team's row starts with its number, the number the
+/// reasons below use ("1 -> 2: Hardware needs") and the key that opens its details.
+#[test]
+fn big_team_rows_carry_the_teams_numbers() {
+    for size in [(160, 45), (200, 50), (240, 67)] {
+        let s = text(&buffer(&at("teams_pack", "", size)));
+        let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        let first = lines
+            .iter()
+            .position(|l| is_big(&l.iter().collect::<String>()))
+            .unwrap_or_else(|| panic!("{size:?}: no big rows\n{s}"));
+        for team in 0..3 {
+            let want = quadrant_glyph(&(team + 1).to_string());
+            let band = &lines[first + 4 * team..first + 4 * team + 4];
+            let starts = (0..2).any(|x0| {
+                band.iter()
+                    .zip(&want)
+                    .all(|(l, w)| l[x0..x0 + 4].iter().collect::<String>() == *w)
+            });
+            assert!(starts, "{size:?}: team {} has no number\n{s}", team + 1);
+        }
+    }
+}
+
+/// The projector's welcome shows its keys from the top: never the "Keys" heading without a key
+/// under it, never a line of keys without the heading and the lines above it, at any size.
+#[test]
+fn the_welcome_keys_heading_comes_with_keys() {
+    for w in (80..=240).step_by(20) {
+        for h in (24..=67).step_by(1) {
+            let s = text(&buffer(&at("welcome", "", (w, h))));
+            let lines: Vec<&str> = s.lines().collect();
+            let heading = lines.iter().position(|l| l.trim() == "Keys");
+            if let Some(k) = heading {
+                assert!(
+                    lines.get(k + 1).is_some_and(|l| l.contains("Enter")),
+                    "{w}×{h}: the Keys heading alone\n{s}"
+                );
+            }
+            // What each pack decides: every pack's description or none.
+            let described = ["Compute platform: ", "Infrastructure as Code tool: "]
+                .iter()
+                .filter(|p| s.contains(*p))
+                .count();
+            assert!(
+                described == 0 || described == 2,
+                "{w}×{h}: one pack described\n{s}"
+            );
+            // The next lines of keys (in the keys' style: "← →", "?  ") only under the heading.
+            if let Some(k) = lines
+                .iter()
+                .position(|l| l.contains("previous / next question"))
+            {
+                assert!(
+                    heading.is_some_and(|h| h < k) && lines[k - 1].contains("Enter"),
+                    "{w}×{h}: a line of keys without the ones above it\n{s}"
+                );
+            }
+        }
+    }
+}
+
+/// The live ranking beside a question, big: what moved is marked ^ or v after the rank, not by
+/// the rank's colour alone.
+#[test]
+fn big_live_rows_mark_what_moved() {
+    for size in [(200, 50), (240, 67)] {
+        // The first question, "Solo" highlighted: the preview moves the ranking.
+        let app = at("question", "enter", size);
+        let live = app.live();
+        let rows = &live.packs[0].rows;
+        assert!(rows.iter().any(|r| r.moved != 0), "{rows:?}");
+        let s = text(&buffer(&app));
+        let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        let (y, x) = lines
+            .iter()
+            .enumerate()
+            .find_map(|(y, l)| {
+                let t: String = l.iter().collect();
+                let x = t.find(&live.packs[0].name)?;
+                Some((y, t[..x].chars().count()))
+            })
+            .unwrap();
+        let mut checked = 0;
+        let at = y + 1;
+        for (k, r) in rows.iter().enumerate() {
+            let band = &lines[at + 4 * k..at + 4 * k + 4];
+            // The big rows are the top of the ranking, none left ordinary between them (a status
+            // mark included: "App Runner ⚠" is "App Runner !" in big letters).
+            if !is_big(&band[0][x..].iter().collect::<String>()) {
+                assert!(
+                    rows[k..].iter().enumerate().all(|(j, _)| {
+                        lines.get(at + 4 * k + j).is_none_or(|l| {
+                            !is_big(&l[x.min(l.len())..].iter().collect::<String>())
+                        })
+                    }),
+                    "{size:?}: row {} is ordinary between big rows
+{s}",
+                    k + 1
+                );
+                break;
+            }
+            let mark = if r.moved > 0 || r.returned {
+                "^"
+            } else if r.moved < 0 {
+                "v"
+            } else {
+                " "
+            };
+            let want = quadrant_glyph(mark);
+            let got: Vec<String> = band
+                .iter()
+                .map(|l| l[x + 4..x + 8].iter().collect())
+                .collect();
+            assert_eq!(got, want, "{size:?}: row {} moved {}\n{s}", k + 1, r.moved);
+            // A space between the mark and the name: "1^ ECS", not "1^ECS".
+            assert!(
+                band.iter()
+                    .all(|l| l[x + 8..x + 12].iter().all(|c| *c == ' ')),
+                "{size:?}: row {} glues its mark to its name\n{s}",
+                k + 1
+            );
+            checked += 1;
+        }
+        assert!(checked >= 3, "{size:?}: {checked} big rows\n{s}");
+    }
+}
+
+/// The team comparison's pack tab: each team's recommendation with its score, the scores in one
+/// column, in the ordinary view and the projector's ordinary rows.
+#[test]
+fn team_scores_make_a_column() {
+    for projector in [true, false] {
+        let mut app = teams_app((100, 30));
+        if !projector {
+            app.update(Msg::Projector);
+        }
+        press(&mut app, "tab");
+        let s = text(&buffer(&app));
+        let ends: Vec<usize> = s
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                ["1 ", "2 ", "3 "].iter().any(|n| t.starts_with(n)) && l.contains('▶')
+            })
+            .map(|l| l.trim_end().chars().count())
+            .collect();
+        assert_eq!(ends.len(), 3, "{s}");
+        assert!(
+            ends.iter().all(|e| *e == ends[0]),
+            "projector {projector}: the scores end at {ends:?}\n{s}"
+        );
+    }
+}

@@ -166,7 +166,7 @@ fn results_show_the_json_numbers() {
         assert!(overview.contains(&margin), "margin {margin}");
         let prob = format!(
             "({} of weight samples)",
-            tradeoff::report::pct(pack["robustness"]["winner_probability"].as_f64().unwrap())
+            tradeoff::report::share(pack["robustness"]["winner_probability"].as_f64().unwrap())
         );
         assert!(
             overview.replace("\"\n\"", " ").contains(&prob) || overview.contains(&prob[..5]),

@@ -798,3 +798,22 @@ fn a_demo_step_shows_a_team_comparison() {
         "eks-auto-mode"
     );
 }
+
+/// The story ends on "your turn, press Esc": its last step puts the first question on screen, so
+/// one Esc hands the room a fresh session there, not the team comparison of an earlier step.
+#[test]
+fn the_default_story_ends_on_the_first_question() {
+    let mut app = demo_app((120, 40), default_script());
+    app.update(Msg::DemoLast);
+    assert_eq!(app.screen, Screen::Question);
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("Your turn: press Esc"), "{s}");
+    press(&mut app, "esc");
+    assert!(app.demo.is_none());
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.session.answers().answered(), 0);
+    assert_eq!(app.session.question, 0);
+    // The keys are the questions' own: Enter answers the first question.
+    press(&mut app, "enter");
+    assert_eq!(app.session.answers().answered(), 1);
+}

@@ -317,3 +317,80 @@ fn a_good_script_parses_in_question_order() {
         "answers follow the question order"
     );
 }
+
+/// The default story's captions say what the room sees: a step whose caption says something
+/// "drops out" excludes an alternative that was still in, and a team step's caption about the
+/// answers that explain the differences is true of the comparison on screen.
+#[test]
+fn the_default_story_captions_say_what_the_screen_shows() {
+    let c = catalog();
+    let script = demo::default_script(&c).unwrap_or_else(|d| panic!("{d:?}"));
+    let excluded = |a: &Answers| -> Vec<String> {
+        analyze(&c, a, &[])
+            .packs
+            .iter()
+            .flat_map(|p| p.ranking.iter().filter(|r| r.excluded))
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let mut answers = Answers::empty(&c);
+    let mut checked = 0;
+    for (k, step) in script.steps.iter().enumerate() {
+        let before = answers.clone();
+        match &step.action {
+            Action::Reset => answers = Answers::empty(&c),
+            Action::Answer(list) => {
+                for &(q, ch) in list {
+                    answers.choices[q] = Some(ch);
+                }
+            }
+            Action::Teams {
+                teams,
+                pack: Some(pack),
+            } => {
+                let cmp = tradeoff::compare::compare(
+                    &c,
+                    &teams
+                        .iter()
+                        .map(|t| (t.name.clone(), t.answers.clone()))
+                        .collect::<Vec<_>>(),
+                );
+                let p = &cmp.packs[*pack];
+                let one_answer = |from: usize| {
+                    p.explanations
+                        .iter()
+                        .filter(|e| e.from_index == from)
+                        .all(|e| e.sets.iter().any(|s| s.len() == 1))
+                };
+                if step.caption.contains("each difference") {
+                    assert!(
+                        (0..teams.len()).all(one_answer),
+                        "step {}: not every difference has one answer: {:?}",
+                        k + 1,
+                        p.explanations
+                    );
+                    checked += 1;
+                }
+                if step
+                    .caption
+                    .contains("one answer moves the start-up to either")
+                {
+                    assert!(one_answer(0), "step {}: {:?}", k + 1, p.explanations);
+                    checked += 1;
+                }
+            }
+            _ => {}
+        }
+        if step.caption.contains("drops out") || step.caption.contains("drop out") {
+            let (was, now) = (excluded(&before), excluded(&answers));
+            assert!(
+                now.iter().any(|id| !was.contains(id)),
+                "step {}: \"{}\", but nothing new is excluded (out before: {was:?})",
+                k + 1,
+                step.caption
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "the story's claims were found");
+}

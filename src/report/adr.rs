@@ -14,7 +14,7 @@ use super::markdown;
 use super::outline::{Block, Outline, Section, Text};
 use super::recommendation::{method_line, source_ref};
 use super::{
-    because_text, changes_text, find, flip_winner, name_of, pct, standing, weight_flips,
+    because_text, changes_text, find, flip_winner, name_of, pct, share, standing, weight_flips,
     with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
@@ -218,7 +218,7 @@ fn outcome(rec: &Recommendation) -> Vec<Block> {
             Block::paragraph(format!(
                 "Robustness: {}; it wins {} of {} samples of randomly varied weights (see More Information).",
                 p.verdict.as_str(),
-                pct(p.robustness.winner_probability),
+                share(p.robustness.winner_probability),
                 p.robustness.samples,
             )),
         ]

@@ -112,6 +112,22 @@ pub fn pct(x: f64) -> String {
     }
 }
 
+/// A share of the robustness samples (a win share) as a whole percentage, rounded down: it sits next
+/// to a verdict with a threshold ("robust if the winner wins at least 80%"), and 79.5% rounded up
+/// would read as the threshold it missed. Like [`pct`], only exactly 1 and 0 read "100%" and "0%".
+pub fn share(x: f64) -> String {
+    let p = x * 100.0;
+    if p > 99.0 && p < 100.0 {
+        "> 99%".into()
+    } else if p > 0.0 && p < 1.0 {
+        "< 1%".into()
+    } else {
+        // The samples are counted, so a share is a multiple of 1/samples; the epsilon keeps 0.29
+        // (28.999… in floating point) at 29%.
+        format!("{:.0}%", (p + 1e-9).floor())
+    }
+}
+
 /// "+85%" / "−40%" for a relative weight change.
 pub fn signed_pct(x: f64) -> String {
     let v = (x * 100.0).round();
@@ -204,14 +220,14 @@ pub fn standing(p: &PackResult) -> String {
             w.score,
             name_of(p, r),
             crate::engine::TIE_POINTS,
-            pct(p.robustness.winner_probability)
+            share(p.robustness.winner_probability)
         ),
         (Some(r), Some(m)) if p.close_call && p.verdict == crate::engine::Verdict::Robust => {
             format!(
                 "{:.1}/100, {m:.1} points ahead of {}: close on points, yet robust, it still wins {} of weight samples{among}",
                 w.score,
                 name_of(p, r),
-                pct(p.robustness.winner_probability)
+                share(p.robustness.winner_probability)
             )
         }
         (Some(r), Some(m)) => format!(
@@ -220,7 +236,7 @@ pub fn standing(p: &PackResult) -> String {
             name_of(p, r),
             if p.close_call { " (a close call)" } else { "" },
             p.verdict.as_str(),
-            pct(p.robustness.winner_probability)
+            share(p.robustness.winner_probability)
         ),
         _ => format!("{:.1}/100; the only alternative left", w.score),
     }
@@ -253,6 +269,19 @@ mod tests {
         assert_eq!(bar(50.0, 4), "██  ");
         assert_eq!(bar(53.125, 4).chars().count(), 4);
         assert_eq!(bar(150.0, 2), "██");
+    }
+
+    #[test]
+    fn win_shares_never_round_up_to_a_threshold() {
+        // 1,590 of 2,000 samples: fragile, and it must not read "80%" (robust is at least 80%).
+        assert_eq!(share(0.795), "79%");
+        assert_eq!(share(0.8), "80%");
+        assert_eq!(share(0.813), "81%");
+        assert_eq!(share(0.29), "29%");
+        assert_eq!(share(0.9995), "> 99%");
+        assert_eq!(share(0.0005), "< 1%");
+        assert_eq!(share(1.0), "100%");
+        assert_eq!(share(0.0), "0%");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::outline::{
     Table, Text,
 };
 use super::{
-    because_groups, changes_text, find, flip_winner, name_of, pct, standing, weight_flips,
+    because_groups, changes_text, find, flip_winner, name_of, pct, share, standing, weight_flips,
     with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
@@ -190,7 +190,7 @@ pub fn ranking(p: &PackResult) -> Table {
                 Cell::Text(name_with_status(a)),
                 Cell::text(format!("{:.1}", a.score)),
                 Cell::Bar(a.score),
-                Cell::text(pct(a.win_probability)),
+                Cell::text(share(a.win_probability)),
             ],
             highlight: false,
         })

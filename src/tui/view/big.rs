@@ -88,7 +88,7 @@ pub fn fit(text: &str, width: u16, height: u16, may_shorten: bool) -> Option<Fit
 }
 
 /// `s` in characters the big font has (ASCII and Latin-1): common typography is mapped to its ASCII
-/// look-alike (– — to -, ’ to ', “ ” to ", … to ..., → to ->); `None` when anything else is left
+/// look-alike (– — to -, ’ to ', “ ” to ", … to ..., → to ->, ⚠ to !); `None` when anything else is left
 /// (a control character, a script the 8×8 font lacks), so the caller draws ordinary text instead.
 pub fn glyphs(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
@@ -100,6 +100,8 @@ pub fn glyphs(s: &str) -> Option<String> {
             '“' | '”' => out.push('"'),
             '…' => out.push_str("..."),
             '→' => out.push_str("->"),
+            // A status mark ("App Runner ⚠": closed to new customers) keeps its row big.
+            '⚠' => out.push('!'),
             _ => return None,
         }
     }
@@ -156,5 +158,12 @@ mod tests {
         assert_eq!(f.lines, ["ECS Express Mode"]);
         assert_eq!(fit("Amazon ECS Express Mode", 76, 4, false), None);
         assert_eq!(fit("x", 76, 3, true), None);
+    }
+
+    #[test]
+    fn a_status_mark_has_a_big_form() {
+        assert_eq!(glyphs("App Runner ⚠").as_deref(), Some("App Runner !"));
+        assert_eq!(glyphs("a → b"), Some("a -> b".to_string()));
+        assert_eq!(glyphs("日本"), None);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::draw::{
     Link, border_marks, draw_lines, draw_links, heading, popup, popup_area, url_line, wrapped,
 };
-use crate::report::{because_text, pct};
+use crate::report::{because_text, share};
 use crate::tui::app::App;
 use crate::tui::popup::Detail;
 
@@ -33,7 +33,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
         Some(r) => format!(
             "Rank {r} of {ranked} · {:.1}/100 · wins {} of the weight samples",
             a.score,
-            pct(a.win_probability)
+            share(a.win_probability)
         ),
         None => "Excluded by your answers: not ranked".to_string(),
     };

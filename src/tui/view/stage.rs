@@ -28,6 +28,63 @@ pub struct Row {
     pub optional: Option<u16>,
     /// The selected row: its whole band takes the selection style when big.
     pub selected: Option<Style>,
+    /// A table's heading: drawn instead of `lines` (on its first line) when the row below it goes
+    /// big, with each label over its column of big letters, so that no heading names a column of
+    /// the ordinary table the big rows do not have.
+    pub over_big: Option<Vec<Label>>,
+}
+
+/// A column heading over big rows: the column's first glyph and its width in glyphs (letters of
+/// the big font, 4 or 8 cells each); a number's heading ends where the number ends.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub at: usize,
+    pub glyphs: usize,
+    pub text: String,
+    pub style: Style,
+    pub right: bool,
+}
+
+impl Label {
+    /// A heading over the start of a column (names).
+    pub fn left(at: usize, glyphs: usize, text: impl Into<String>, style: Style) -> Label {
+        Label {
+            at,
+            glyphs,
+            text: text.into(),
+            style,
+            right: false,
+        }
+    }
+
+    /// A heading over the end of a column (numbers).
+    pub fn right(at: usize, glyphs: usize, text: impl Into<String>, style: Style) -> Label {
+        Label {
+            right: true,
+            ..Label::left(at, glyphs, text, style)
+        }
+    }
+}
+
+/// The heading line of `labels` over big letters `cells` wide.
+fn label_line(labels: &[Label], cells: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut x = 0;
+    for l in labels {
+        let w = crate::tui::text::width(&l.text);
+        let start = if l.right {
+            ((l.at + l.glyphs) * cells).saturating_sub(w)
+        } else {
+            l.at * cells
+        };
+        if start < x {
+            continue; // no room: a heading is left out rather than drawn over another
+        }
+        spans.push(Span::raw(" ".repeat(start - x)));
+        spans.push(Span::styled(l.text.clone(), l.style));
+        x = start + w;
+    }
+    Line::from(spans)
 }
 
 impl Row {
@@ -60,6 +117,13 @@ impl Row {
         self.selected = style;
         self
     }
+
+    /// The same row, a table heading whose labels move over the big rows' columns when the row
+    /// below it goes big.
+    pub fn over_big(mut self, labels: Vec<Label>) -> Row {
+        self.over_big = Some(labels);
+        self
+    }
 }
 
 /// A part of a screen: rows, with a blank row above when there is room for it.
@@ -70,6 +134,9 @@ pub struct Part {
     /// All its rows go big together or none does (the choices of a question), and its optional
     /// rows of one priority come in together (a heading and its paragraph).
     pub uniform: bool,
+    /// Its optional rows come in top first, each only after the one above it: a list shows its
+    /// beginning, never a line from its middle alone.
+    pub in_order: bool,
 }
 
 impl Part {
@@ -78,16 +145,22 @@ impl Part {
             rows,
             gap: true,
             uniform: false,
+            in_order: false,
         }
     }
 
     /// A part that follows the one above without a blank row.
     pub fn tight(rows: Vec<Row>) -> Part {
         Part {
-            rows,
             gap: false,
-            uniform: false,
+            ..Part::new(rows)
         }
+    }
+
+    /// The same part, whose optional rows come in top first, none after one left out.
+    pub fn in_order(mut self) -> Part {
+        self.in_order = true;
+        self
     }
 
     /// The same part, whose rows go big together or not at all.
@@ -270,8 +343,16 @@ pub fn plan(parts: &[Part], width: u16, height: u16) -> Plan {
             add_gaps(parts, &rows, &mut gaps, room);
             gaps_done = true;
         }
-        let (before, gaps_before) = (rows[s.part].clone(), gaps.clone());
         let part = &parts[s.part];
+        if part.in_order && !s.grow {
+            let first = s.rows.first().copied().unwrap_or(0);
+            let gap_above = (0..first)
+                .any(|ri| part.rows[ri].optional.is_some() && rows[s.part][ri] == Shown::Out);
+            if gap_above {
+                continue;
+            }
+        }
+        let (before, gaps_before) = (rows[s.part].clone(), gaps.clone());
         let big_already = part.uniform && rows[s.part].contains(&Shown::Big);
         for &ri in &s.rows {
             let shown = &mut rows[s.part][ri];
@@ -332,6 +413,7 @@ fn add_gaps(parts: &[Part], rows: &[Vec<Shown>], gaps: &mut [bool], mut room: us
 /// An ordinary line or a band of big text, as laid out by the plan.
 enum Drawn<'a> {
     Line(&'a Line<'static>),
+    Owned(Line<'static>),
     Big(&'a Line<'static>, PixelSize, Option<Style>),
     Blank,
 }
@@ -369,7 +451,14 @@ pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut 
                 (Shown::Big, Some(b)) => {
                     items.push((Drawn::Big(b, plan.pixel[pi], row.selected), big::ROWS));
                 }
-                _ => items.extend(row.lines.iter().map(|l| (Drawn::Line(l), 1))),
+                _ => match &row.over_big {
+                    Some(labels) if plan.rows[pi].get(ri + 1) == Some(&Shown::Big) => {
+                        let line = label_line(labels, cells(plan.pixel[pi]));
+                        items.push((Drawn::Owned(line), 1));
+                        items.extend(row.lines.iter().skip(1).map(|_| (Drawn::Blank, 1)));
+                    }
+                    _ => items.extend(row.lines.iter().map(|l| (Drawn::Line(l), 1))),
+                },
             }
             let end: u16 = items.iter().map(|(_, h)| *h).sum();
             spans.push(((pi, ri), start, end));
@@ -396,6 +485,7 @@ pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut 
         match item {
             Drawn::Blank => {}
             Drawn::Line(l) => draw_lines(buf, band, std::slice::from_ref(l), 0),
+            Drawn::Owned(l) => draw_lines(buf, band, std::slice::from_ref(&l), 0),
             Drawn::Big(l, pixel, None) => big::render_line(l, pixel, band, buf),
             Drawn::Big(l, pixel, Some(s)) => {
                 // The selection's colours over the whole band and every glyph, as for a selected
@@ -494,6 +584,42 @@ mod tests {
         // Too narrow for big text: ordinary lines only.
         let p = plan(&parts, 10, 40);
         assert!(p.rows.iter().flatten().all(|s| *s == Shown::Lines));
+    }
+
+    #[test]
+    fn a_heading_moves_over_the_big_columns_when_the_row_below_goes_big() {
+        let labels = vec![
+            Label::left(0, 4, "Name", Style::default()),
+            Label::right(5, 3, "pts", Style::default()),
+        ];
+        let heading = Row::text(vec![Line::raw("Name  pts")]).over_big(labels);
+        let parts = vec![Part::tight(vec![heading, row("abcd 1.5", 1)])];
+        let draw = |w: u16, h: u16| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            render(&parts, buf.area, 0, &Theme::default(), &mut buf);
+            let first: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+            first.trim_end().to_string()
+        };
+        // Room for the big row (8 glyphs: half-height letters, 8 cells each): "pts" ends where
+        // the 3-glyph number ends, at cell (5 + 3) × 8.
+        assert_eq!(draw(80, 5), format!("Name{}pts", " ".repeat(64 - 4 - 3)));
+        // No room: the ordinary heading over the ordinary row.
+        assert_eq!(draw(80, 2), "Name  pts");
+    }
+
+    #[test]
+    fn in_order_rows_never_skip_one() {
+        let parts = vec![
+            Part::new(vec![
+                Row::text(vec![Line::raw("heading"), Line::raw("first")]).optional(1),
+                Row::text(vec![Line::raw("second")]).optional(1),
+            ])
+            .in_order(),
+        ];
+        // One row of room: "second" alone would fit, but not without "first" above it.
+        assert_eq!(plan(&parts, 80, 1).rows[0], [Shown::Out, Shown::Out]);
+        assert_eq!(plan(&parts, 80, 2).rows[0], [Shown::Lines, Shown::Out]);
+        assert_eq!(plan(&parts, 80, 3).rows[0], [Shown::Lines, Shown::Lines]);
     }
 
     #[test]

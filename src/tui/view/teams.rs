@@ -106,17 +106,24 @@ fn answers(t: &Theme, cmp: &Comparison, width: usize) -> Vec<Line<'static>> {
 
 /// One team's recommendation in a pack: "1 Startup  ▶ Amazon ECS Express Mode  79.8".
 fn outcome_line(t: &Theme, cmp: &Comparison, p: &PackComparison, i: usize) -> Line<'static> {
+    let name = |r: &crate::compare::TeamResult| {
+        r.winner_name
+            .clone()
+            .unwrap_or_else(|| "no recommendation".into())
+    };
+    // The names padded alike, so that the scores make a column.
+    let name_w = p
+        .results
+        .iter()
+        .map(|r| text::width(&name(r)))
+        .max()
+        .unwrap_or(0);
     let r = &p.results[i];
     Line::from(vec![
         Span::styled(format!("{} ", i + 1), t.key),
         Span::styled(text::fit(&cmp.teams[i], 24), t.heading),
         Span::styled("  ▶ ", t.accent),
-        Span::styled(
-            r.winner_name
-                .clone()
-                .unwrap_or_else(|| "no recommendation".into()),
-            t.text,
-        ),
+        Span::styled(text::fit(&name(r), name_w), t.text),
         Span::styled(
             r.score.map_or(String::new(), |s| format!("  {s:.1}")),
             t.muted,
@@ -341,7 +348,9 @@ fn pack_parts(app: &App, s: &TeamsState, pack: &PackComparison, width: u16) -> V
     let rows = (0..s.cmp.teams.len())
         .map(|i| {
             let r = &pack.results[i];
+            // The team by its number too: the reasons below go big as "1 -> 2".
             let big = big_line(vec![
+                (format!("{} ", i + 1), t.key),
                 (format!("{:team_w$}  ", s.cmp.teams[i]), t.heading),
                 (format!("{:name_w$}", short(&r.winner)), t.winner),
                 (

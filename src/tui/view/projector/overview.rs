@@ -93,17 +93,40 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
             let rank = a.rank.unwrap_or(0);
             let line = ranked_line(t, a, mark, t.text, widths);
             let name_style = if rank == 1 { t.winner } else { t.text };
-            let big = big_line(vec![
-                (format!("{rank} "), t.muted),
-                (format!("{:name_w$}", short_name(app, p, &a.id)), name_style),
-                (format!(" {:>5.1}", a.score), t.text),
-            ]);
+            // A status ("closed to new customers") marks the big name with "!" where the name's
+            // padding leaves room (so no row gets wider), and is said in full below the row.
+            let short = short_name(app, p, &a.id);
+            let mut name = vec![(short.to_string(), name_style)];
+            let pad = name_w.saturating_sub(text::width(short));
+            if a.status.is_some() && pad >= 2 {
+                name.push((" !".to_string(), t.error));
+                name.push((" ".repeat(pad - 2), name_style));
+            } else {
+                name.push((" ".repeat(pad), name_style));
+            }
+            let mut pieces = vec![(format!("{rank} "), t.muted)];
+            pieces.extend(name);
+            pieces.push((format!(" {:>5.1}", a.score), t.text));
+            let big = big_line(pieces);
             // The top rows go big first; the others after the strongest reason.
             let r = rank as u16;
             let grow = if r <= TOP_ROWS { r } else { r + 10 };
             Row::big(vec![line], big, grow.min(10 + n))
         };
         let row = row.selected(sel_style);
+        let status = (!a.excluded)
+            .then_some(a.status.as_ref())
+            .flatten()
+            .map(|status| {
+                // As in the ordinary overview: a status is never left to the detail popup.
+                Row::text(wrapped(
+                    &format!("⚠ {status}"),
+                    w,
+                    "      ",
+                    "        ",
+                    t.error,
+                ))
+            });
         let rows = if a.excluded { &mut out } else { &mut rows };
         rows.push(if is_sel {
             Row {
@@ -117,6 +140,7 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
         } else {
             row
         });
+        rows.extend(status);
     }
     vec![Part::new(rows), Part::tight(out).uniform()]
 }

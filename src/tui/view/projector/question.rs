@@ -130,8 +130,9 @@ fn pack_part(app: &App, p: &LivePack, index: usize, width: u16) -> Part {
         .map(|r| text::width(&r.short))
         .max()
         .unwrap_or(0);
-    // "1 ECS on Fargate 74.3": rank, short name, score (quadrant letters, 4 cells each).
-    let with_scores = (2 + name_w + 6) * 4 <= w;
+    // "1^ ECS on Fargate 74.3": rank and move, short name, score (quadrant letters, 4 cells
+    // each; the score's own padding is the gap before it).
+    let with_scores = (3 + name_w + 5) * 4 <= w;
     for (pos, r) in p.rows.iter().enumerate() {
         let (arrow, style) = if r.moved > 0 || r.returned {
             ("▲", t.up)
@@ -154,13 +155,20 @@ fn pack_part(app: &App, p: &LivePack, index: usize, width: u16) -> Part {
             Span::styled(text::fit(name, nw), name_style),
             Span::styled(format!(" {:>5.1}", r.score), t.text),
         ]);
-        // The rank in the colour of its move; the score when every row has room for it.
+        // The rank in the colour of its move, and the move as ^ or v in the rank's trailing space
+        // (the big font has no ▲ ▼, and colour alone is not enough); the score when every row
+        // has room for it.
+        let big_arrow = match arrow {
+            "▲" => "^",
+            "▼" => "v",
+            _ => " ",
+        };
         let mut pieces = vec![
-            (format!("{} ", pos + 1), style),
+            (format!("{}{big_arrow} ", pos + 1), style),
             (format!("{:name_w$}", r.short), name_style),
         ];
         if with_scores {
-            pieces.push((format!(" {:>5.1}", r.score), t.text));
+            pieces.push((format!("{:>5.1}", r.score), t.text));
         }
         let big = big_line(pieces);
         // Rows padded alike: those that go big are always the top of the ranking.

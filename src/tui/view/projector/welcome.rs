@@ -87,15 +87,19 @@ fn parts(app: &App, w: u16, cells: u16) -> (Vec<Part>, usize) {
         })
         .map(|l| Row::text(vec![l]).optional(36))
         .collect();
-    parts.push(Part::tight(about));
+    // Every pack's or none: one pack described reads as if the other had nothing to say.
+    parts.push(Part::tight(about).uniform());
     let mut questions = stage::paragraph(&welcome::questions_text(app), t.text, w, 5);
     questions.gap = true;
     parts.push(questions);
-    let keys: Vec<Row> = welcome::key_lines(app, w as usize)
-        .into_iter()
-        .map(|l| Row::text(vec![l]).optional(35))
-        .collect();
-    parts.push(Part::new(keys));
+    // The keys come in line by line as the room allows, from the top: the heading always with
+    // the first line (a heading alone says there is something it does not show), never a line
+    // from the middle alone.
+    let mut lines = welcome::key_lines(app, w as usize).into_iter();
+    let first: Vec<Line<'static>> = lines.by_ref().take(2).collect();
+    let mut keys = vec![Row::text(first).optional(35)];
+    keys.extend(lines.map(|l| Row::text(vec![l]).optional(35)));
+    parts.push(Part::new(keys).in_order());
     parts.push(Part::new(vec![Row::text(vec![Line::styled(
         welcome::data_line(app),
         t.muted,

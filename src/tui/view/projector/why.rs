@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::super::draw::wrapped;
 use super::super::overview::short_name;
-use super::super::stage::{Part, Row, big_line};
+use super::super::stage::{Label, Part, Row, big_line};
 use super::super::why::{because, compared, intro, points, signed};
 use crate::engine::{PackResult, round1};
 use crate::tui::app::App;
@@ -65,7 +65,17 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         .map(|c| text::width(&c.name))
         .max()
         .unwrap_or(0);
-    let mut rows = vec![Row::text(vec![table[0].clone()])];
+    // Over big rows the heading names their columns (no weight there): name, the winner's points,
+    // the other's, the difference.
+    let mut labels = vec![
+        Label::left(0, name_w, "Criterion", t.heading),
+        Label::right(name_w + 1, 5, "winner", t.winner),
+    ];
+    if let Some(o) = &other {
+        labels.push(Label::right(name_w + 7, 5, o.role, t.accent));
+        labels.push(Label::right(name_w + 13, 5, "Δ", t.heading));
+    }
+    let mut rows = vec![Row::text(vec![table[0].clone()]).over_big(labels)];
     for (k, c) in winner.contributions.iter().enumerate() {
         let d = delta(k);
         let style = if d > 0.0 {
@@ -110,5 +120,11 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
     let first: Vec<Line<'static>> = lines.by_ref().take(2).collect();
     let mut reasons = vec![Row::text(first).optional(40)];
     reasons.extend(lines.map(|l: Line<'static>| Row::text(vec![l]).optional(40)));
-    vec![Part::tight(names), Part::new(rows), Part::new(reasons)]
+    // The two names go big together or not at all: the winner alone in big letters would leave
+    // the other column of numbers without a name (its ordinary line is the intro's).
+    vec![
+        Part::tight(names).uniform(),
+        Part::new(rows),
+        Part::new(reasons),
+    ]
 }
