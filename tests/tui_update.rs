@@ -323,3 +323,38 @@ fn a_mouse_click_highlights_then_confirms_a_choice() {
         (Some(1), 1)
     );
 }
+
+#[test]
+fn t_goes_through_the_themes_and_says_which() {
+    // A light terminal makes the dark theme hard to read: one key, on every screen, fixes it.
+    let mut a = app();
+    for want in ["light", "mono", "dark", "light"] {
+        press(&mut a, "t");
+        assert_eq!(a.look.theme.name, want);
+        let status = a.status.as_ref().expect("the status line says it");
+        assert!(status.text.contains(want), "{}", status.text);
+    }
+    to_results(&mut a);
+    press(&mut a, "t");
+    assert_eq!(a.look.theme.name, "mono");
+    // From the projector's theme, the first of the cycle; the projector view stays.
+    press(&mut a, "p t");
+    assert!(a.look.projector);
+    assert_eq!(a.look.theme.name, "dark");
+}
+
+#[test]
+fn t_is_text_where_text_is_typed() {
+    let mut a = app();
+    to_results(&mut a);
+    press(&mut a, "/");
+    common::keys::typed(&mut a, "tofu");
+    assert_eq!(
+        a.look.theme.name, "dark",
+        "typing in the search changes no theme"
+    );
+    match a.popups.last() {
+        Some(Popup::Palette(p)) => assert_eq!(p.query, "tofu"),
+        other => panic!("the search is open: {other:?}"),
+    }
+}

@@ -480,10 +480,12 @@ fn demo_keys_and_help() {
     // `q` quits, `?` shows the demo's keys, `p` toggles the projector in the middle of a demo.
     press(&mut app, "?");
     let s = screen(&app, (120, 40));
-    assert!(
-        s.contains("Keys · Demo script") && s.contains("hand"),
-        "{s}"
-    );
+    assert!(s.contains("Keys · Demo script"), "{s}");
+    // Its notes, below the keys, say how Esc hands the session over.
+    press(&mut app, &times("down", 8));
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("hands the session over"), "{s}");
+    assert_eq!(app.demo_step(), Some(0), "scrolling the help is no step");
     press(&mut app, "esc");
     assert!(app.demo.is_some(), "Esc closes the help, not the demo");
     press(&mut app, "p space");
@@ -816,4 +818,15 @@ fn the_default_story_ends_on_the_first_question() {
     // The keys are the questions' own: Enter answers the first question.
     press(&mut app, "enter");
     assert_eq!(app.session.answers().answered(), 1);
+}
+
+#[test]
+fn the_help_scrolls_with_pgdn_during_a_demo() {
+    // The help's own hint says "↓ PgDn": with the help open, PgDn scrolls it, not the script.
+    let mut app = demo_app((120, 40), default_script());
+    press(&mut app, "?");
+    press(&mut app, "pgdn");
+    assert_eq!(app.demo_step(), Some(0), "the script stays where it was");
+    let s = screen(&app, (120, 40));
+    assert!(s.contains("hands the session over"), "{s}");
 }

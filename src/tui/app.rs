@@ -12,7 +12,7 @@ use crate::session::Progress;
 
 use super::demo::{self, DemoState};
 use super::look::Look;
-use super::msg::{Effect, LaidOut, Msg, Outcome, Status};
+use super::msg::{Effect, LaidOut, Msg, Outcome, Status, StatusKind};
 use super::popup::palette::{self, Offer};
 use super::popup::{
     Ctx, Detail, Entry, ExportDialog, Help, Palette, Popup, Reply, Terms, TermsFrom,
@@ -263,6 +263,13 @@ impl App {
             Msg::Palette => self.open_palette(),
             Msg::Projector => self.set_projector(!self.look.projector),
             Msg::Theme(name) => self.look.set_theme(name),
+            Msg::NextTheme => {
+                let name = self.look.next_theme();
+                self.status = Some(Status::new(
+                    StatusKind::Ok,
+                    format!("Theme {name} (t for the next)"),
+                ));
+            }
             Msg::Restart => self.restart(),
             Msg::Terms => self.open_terms(),
             Msg::Help if matches!(self.popups.last(), Some(Popup::Help(_))) => {

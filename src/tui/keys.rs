@@ -169,6 +169,7 @@ const GLOBAL: &[Binding] = &[
     // keys                      message          bar          hint         help
     b("/ | ctrl-k",              Msg::Palette,    At(90),      "search",    "search: glossary terms, questions, alternatives, commands"),
     b("p",                       Msg::Projector,  At(91),      "projector", "projector view on/off: high contrast, big text, less detail"),
+    b("t",                       Msg::NextTheme,  No,          "",          "next theme: dark, light, mono"),
     b("?",                       Msg::Help,       Pinned(92),  "help",      "help"),
     b("q | ctrl-c",              Msg::Quit,       Pinned(93),  "quit",      "quit"),
 ];
@@ -317,6 +318,8 @@ const DEMO: &[Binding] = &[
 const HELP: &[Binding] = &[
     b("up | k",                  Msg::Up,         At(1),       "scroll",    "scroll"),
     b("down | j",                Msg::Down,       At(1),       "scroll",    "scroll"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
     b("esc | enter | ?",         Msg::Back,       At(2),       "close",     "close the help"),
 ];
 

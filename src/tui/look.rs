@@ -44,6 +44,18 @@ impl Look {
         true
     }
 
+    /// The ordinary themes `t` goes through, in order.
+    pub const CYCLE: [&'static str; 3] = ["dark", "light", "mono"];
+
+    /// Switches to the theme after this one in [`Look::CYCLE`] (from any other theme, such as the
+    /// projector's or a theme file: the first) and returns its name.
+    pub fn next_theme(&mut self) -> &'static str {
+        let at = Self::CYCLE.iter().position(|&n| n == self.theme.name);
+        let next = Self::CYCLE[at.map_or(0, |i| (i + 1) % Self::CYCLE.len())];
+        self.set_theme(next);
+        next
+    }
+
     /// Switches to a built-in theme; the projector view keeps its layout with it.
     pub fn set_theme(&mut self, name: &str) {
         if let Some(t) = Theme::builtin(name) {

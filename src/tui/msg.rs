@@ -65,6 +65,8 @@ pub enum Msg {
     Projector,
     /// Switch to a built-in theme (by name).
     Theme(&'static str),
+    /// The next of the ordinary themes (dark, light, mono), said in the status line (`t`).
+    NextTheme,
     /// The glossary terms named in the question or alternative on screen (`g`).
     Terms,
     /// Clear every answer and start again at the welcome screen.

@@ -77,11 +77,14 @@ pub fn questions_text(app: &App) -> String {
 pub fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.look.theme;
     let mut out = vec![heading(t, "Keys")];
-    let keys: [(&str, &str); 6] = [
+    let keys: [(&str, &str); 8] = [
         ("Enter", "start, then choose"),
         ("↑ ↓", "highlight an answer"),
         ("← →", "previous / next question"),
         ("s", "skip a question"),
+        ("p", "projector view for a room"),
+        // Hard-to-read text on a light terminal is fixed by one key, said where it is first seen.
+        ("t", "theme: dark, light, mono"),
         ("?", "every key of a screen"),
         ("q", "quit (also Ctrl-C)"),
     ];
