@@ -830,3 +830,30 @@ fn the_help_scrolls_with_pgdn_during_a_demo() {
     let s = screen(&app, (120, 40));
     assert!(s.contains("hands the session over"), "{s}");
 }
+
+#[test]
+fn after_a_handover_on_a_team_step_esc_goes_back_to_the_session() {
+    // Esc on a team comparison step hands the session over on that comparison; the next Esc
+    // leaves it for the session's own results (its answers are the script's), not the welcome
+    // screen with the answers out of sight.
+    let script = default_script();
+    let step = script
+        .steps
+        .iter()
+        .position(|s| matches!(s.action, demo::Action::Teams { .. }))
+        .expect("the story compares teams");
+    let mut app = demo_app((120, 40), script);
+    app.demo_goto_step(step);
+    assert_eq!(app.screen, Screen::Teams);
+    let answered = app.session.answers().answered();
+    press(&mut app, "esc");
+    assert!(app.demo.is_none(), "handed over");
+    assert_eq!(app.screen, Screen::Teams, "the comparison stays on screen");
+    press(&mut app, "esc");
+    if answered > 0 {
+        assert_eq!(app.screen, Screen::Results);
+        assert_eq!(app.session.answers().answered(), answered);
+    } else {
+        assert_eq!(app.screen, Screen::Welcome);
+    }
+}

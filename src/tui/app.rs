@@ -491,7 +491,8 @@ impl App {
     }
 
     /// The team comparison: tabs and scrolling; a team's number opens the details of its winner in
-    /// the pack shown; Esc leaves it (the program, when it is the whole program).
+    /// the pack shown; Esc leaves it (the program, when it is the whole program; else the session's
+    /// results, or the welcome screen without answers).
     fn update_teams(&mut self, msg: Msg) -> Option<Msg> {
         let page = page(self.size);
         let t = self.teams.as_mut()?;
@@ -508,6 +509,12 @@ impl App {
                 None
             }
             Msg::Back if self.teams_only => Some(Msg::Quit),
+            // Opened by a demo step and handed over with it: back to where the session stands,
+            // its results when it has answers (the welcome screen when it has none).
+            Msg::Back if self.session.answers().answered() > 0 => {
+                self.show_results();
+                None
+            }
             Msg::Back => {
                 self.teams = None;
                 self.screen = Screen::Welcome;
