@@ -102,29 +102,27 @@ pub fn name_of<'a>(p: &'a PackResult, id: &'a str) -> &'a str {
 /// A share as a whole percentage, never rounded to a certainty it is not: 0.999 is "> 99%" and
 /// 0.001 is "< 1%"; only exactly 1 and 0 read "100%" and "0%".
 pub fn pct(x: f64) -> String {
-    let p = x * 100.0;
-    if p > 99.0 && p < 100.0 {
-        "> 99%".into()
-    } else if p > 0.0 && p < 1.0 {
-        "< 1%".into()
-    } else {
-        format!("{p:.0}%")
-    }
+    percent(x, |p| format!("{p:.0}%"))
 }
 
 /// A share of the robustness samples (a win share) as a whole percentage, rounded down: it sits next
 /// to a verdict with a threshold ("robust if the winner wins at least 80%"), and 79.5% rounded up
-/// would read as the threshold it missed. Like [`pct`], only exactly 1 and 0 read "100%" and "0%".
+/// would read as the threshold it missed. Otherwise as [`pct`].
 pub fn share(x: f64) -> String {
+    // The samples are counted, so a share is a multiple of 1/samples; the epsilon keeps 0.29
+    // (28.999… in floating point) at 29%.
+    percent(x, |p| format!("{:.0}%", (p + 1e-9).floor()))
+}
+
+/// `x` as a percentage: "> 99%" and "< 1%" near the ends, `whole` (a rounding) in between.
+fn percent(x: f64, whole: impl Fn(f64) -> String) -> String {
     let p = x * 100.0;
     if p > 99.0 && p < 100.0 {
         "> 99%".into()
     } else if p > 0.0 && p < 1.0 {
         "< 1%".into()
     } else {
-        // The samples are counted, so a share is a multiple of 1/samples; the epsilon keeps 0.29
-        // (28.999… in floating point) at 29%.
-        format!("{:.0}%", (p + 1e-9).floor())
+        whole(p)
     }
 }
 

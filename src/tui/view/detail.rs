@@ -5,9 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::draw::{
-    Link, border_marks, draw_lines, draw_links, heading, popup, popup_area, url_line, wrapped,
-};
+use super::draw::{Link, heading, popup, popup_area, popup_text, url_line, wrapped};
 use crate::report::{because_text, share};
 use crate::tui::app::App;
 use crate::tui::popup::Detail;
@@ -124,21 +122,14 @@ pub fn render(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
         .map_or(String::new(), |a| a.name.clone());
     let a = area(body);
     let title = Line::from(vec![Span::styled(format!(" {name} "), t.title)]);
-    let inner_area = popup(t, title, a, buf);
-    let (lines, links) = lines(app, pack, alt, inner_area.width);
-    let limit = lines.len().saturating_sub(inner_area.height as usize);
-    let scroll = (scroll as usize).min(limit);
-    draw_lines(buf, inner_area, &lines, scroll);
-    if app.look.hyperlinks {
-        draw_links(buf, inner_area, &links, scroll);
-    }
-    border_marks(
-        &app.look.theme,
-        a,
-        lines.len(),
-        inner_area.height as usize,
+    let inner = popup(t, title, a, buf);
+    let (lines, links) = lines(app, pack, alt, inner.width);
+    popup_text(
+        t,
+        app.look.hyperlinks,
+        (a, inner),
+        (&lines, &links),
         scroll,
         buf,
-    );
-    limit as u16
+    )
 }

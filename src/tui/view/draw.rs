@@ -408,9 +408,30 @@ pub fn more_marks(t: &Theme, area: Rect, above: usize, below: usize, buf: &mut B
     buf.set_stringn(area.right() - w, area.bottom() - 1, s, w as usize, t.key);
 }
 
+/// A popup's scrolling text: `lines` in `inner` from `scroll` (clamped), their source links as
+/// hyperlinks when the terminal takes them, and the "more below" note on the bottom border of
+/// `outer`. Returns the scroll limit, which the loop feeds back to `update`.
+pub fn popup_text(
+    t: &Theme,
+    hyperlinks: bool,
+    (outer, inner): (Rect, Rect),
+    (lines, links): (&[Line], &[Link]),
+    scroll: u16,
+    buf: &mut Buffer,
+) -> u16 {
+    let limit = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(limit);
+    draw_lines(buf, inner, lines, scroll);
+    if hyperlinks {
+        draw_links(buf, inner, links, scroll);
+    }
+    border_marks(t, outer, lines.len(), inner.height as usize, scroll, buf);
+    limit as u16
+}
+
 /// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown
 /// `rows` at a time from `scroll`.
-pub fn border_marks(
+fn border_marks(
     t: &Theme,
     outer: Rect,
     total: usize,

@@ -7,8 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::draw::{
-    Link, border_marks, draw_lines, draw_links, follow, heading, popup, popup_area, url_line,
-    wrapped,
+    Link, draw_lines, follow, heading, popup, popup_area, popup_text, url_line, wrapped,
 };
 use crate::tui::app::App;
 use crate::tui::popup::{Entry, Terms, TermsFrom};
@@ -126,21 +125,14 @@ pub fn render_entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
     ]);
     let inner = popup(t, title, a, buf);
     let (lines, links) = entry_lines(app, term, related, inner.width);
-    let limit = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (scroll as usize).min(limit);
-    draw_lines(buf, inner, &lines, scroll);
-    if app.look.hyperlinks {
-        draw_links(buf, inner, &links, scroll);
-    }
-    border_marks(
-        &app.look.theme,
-        a,
-        lines.len(),
-        inner.height as usize,
+    popup_text(
+        t,
+        app.look.hyperlinks,
+        (a, inner),
+        (&lines, &links),
         scroll,
         buf,
-    );
-    limit as u16
+    )
 }
 
 fn terms_title(app: &App, from: TermsFrom) -> String {

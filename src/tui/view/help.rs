@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::draw::{border_marks, draw_lines, heading, popup, popup_area, wrapped};
+use super::draw::{heading, popup, popup_area, popup_text, wrapped};
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
@@ -103,16 +103,5 @@ pub fn render(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer
     )]);
     let inner = popup(t, title, a, buf);
     let lines = lines(app, depth, inner.width);
-    let limit = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (scroll as usize).min(limit);
-    draw_lines(buf, inner, &lines, scroll);
-    border_marks(
-        &app.look.theme,
-        a,
-        lines.len(),
-        inner.height as usize,
-        scroll,
-        buf,
-    );
-    limit as u16
+    popup_text(t, false, (a, inner), (&lines, &[]), scroll, buf)
 }

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::big;
@@ -318,6 +319,33 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     draw_lines(buf, inner, &out, 0);
 }
 
+/// How a live-ranking row moved with the previewed answer: ▲ (up, or back from excluded), ▼, or
+/// nothing, with its style.
+pub(super) fn move_mark(t: &Theme, r: &LiveRow) -> (&'static str, Style) {
+    if r.moved > 0 || r.returned {
+        ("▲", t.up)
+    } else if r.moved < 0 {
+        ("▼", t.down)
+    } else {
+        (" ", t.text)
+    }
+}
+
+/// A live-ranking row on one line of `w` columns: rank, move, name (short when the full one does
+/// not fit) and score.
+pub(super) fn compact_row(t: &Theme, pos: usize, r: &LiveRow, w: usize) -> Line<'static> {
+    let (arrow, style) = move_mark(t, r);
+    let name_style = if pos == 0 { t.winner } else { t.text };
+    let nw = w.saturating_sub(4 + 6);
+    Line::from(vec![
+        Span::styled(format!("{} ", pos + 1), t.text),
+        Span::styled(arrow, style),
+        Span::raw(" "),
+        Span::styled(text::fit(fitting(r, nw), nw), name_style),
+        Span::styled(format!(" {:>5.1}", r.score), t.text),
+    ])
+}
+
 /// The full name when it fits in `w` cells, else the short one (which `fit` may still cut).
 fn fitting(r: &LiveRow, w: usize) -> &str {
     if text::width(&r.name) <= w {
@@ -349,24 +377,11 @@ fn pack_lines(
 ) {
     out.push(Line::styled(text::truncate(&p.name, w), t.heading));
     for (pos, r) in p.rows.iter().take(rows).enumerate() {
-        let (arrow, style) = if r.moved > 0 || r.returned {
-            ("▲", t.up)
-        } else if r.moved < 0 {
-            ("▼", t.down)
-        } else {
-            (" ", t.text)
-        };
+        let (arrow, style) = move_mark(t, r);
         let name_style = if pos == 0 { t.winner } else { t.text };
         let score = format!("{:>5.1}", r.score);
         if mode == RowMode::Compact {
-            let nw = w.saturating_sub(4 + 6);
-            out.push(Line::from(vec![
-                Span::styled(format!("{} ", pos + 1), t.text),
-                Span::styled(arrow, style),
-                Span::raw(" "),
-                Span::styled(text::fit(fitting(r, nw), nw), name_style),
-                Span::styled(format!(" {score}"), t.text),
-            ]));
+            out.push(compact_row(t, pos, r, w));
         } else if mode == RowMode::Bar {
             let bar_w = w.saturating_sub(4 + name_w + 1 + 6);
             out.push(Line::from(vec![

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::super::draw::{heading, panel, selected, wrapped};
-use super::super::question::{notes, ranking_title};
+use super::super::question::{compact_row, move_mark, notes, ranking_title};
 use super::super::stage::{self, Part, Row, big_line};
 use crate::tui::app::App;
 use crate::tui::msg::Msg;
@@ -134,27 +134,9 @@ fn pack_part(app: &App, p: &LivePack, index: usize, width: u16) -> Part {
     // each; the score's own padding is the gap before it).
     let with_scores = (3 + name_w + 5) * 4 <= w;
     for (pos, r) in p.rows.iter().enumerate() {
-        let (arrow, style) = if r.moved > 0 || r.returned {
-            ("▲", t.up)
-        } else if r.moved < 0 {
-            ("▼", t.down)
-        } else {
-            (" ", t.text)
-        };
+        let (arrow, style) = move_mark(t, r);
         let name_style = if pos == 0 { t.winner } else { t.text };
-        let nw = w.saturating_sub(4 + 6);
-        let name = if text::width(&r.name) <= nw {
-            &r.name
-        } else {
-            &r.short
-        };
-        let line = Line::from(vec![
-            Span::styled(format!("{} ", pos + 1), t.text),
-            Span::styled(arrow, style),
-            Span::raw(" "),
-            Span::styled(text::fit(name, nw), name_style),
-            Span::styled(format!(" {:>5.1}", r.score), t.text),
-        ]);
+        let line = compact_row(t, pos, r, w);
         // The rank in the colour of its move, and the move as ^ or v in the rank's trailing space
         // (the big font has no ▲ ▼, and colour alone is not enough); the score when every row
         // has room for it.
