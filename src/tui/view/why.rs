@@ -1,6 +1,7 @@
 //! The Why panel: the winner's points per criterion against the runner-up (or the alternative selected
 //! in the overview), and the answers that changed weights or scores ("because you answered …").
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::draw::{heading, wrapped};
@@ -172,14 +173,10 @@ pub(super) fn points(
             ));
             spans.push(Span::styled(format!("{rp:>5.1}"), t.text));
             let d = crate::engine::round1(crit.points - rp);
-            let style = if d > 0.0 {
-                t.up
-            } else if d < 0.0 {
-                t.down
-            } else {
-                t.muted
-            };
-            spans.push(Span::styled(text::fit_right(&signed(d), 7), style));
+            spans.push(Span::styled(
+                text::fit_right(&signed(d), 7),
+                delta_style(t, d),
+            ));
         }
         out.push(Line::from(spans));
     }
@@ -222,6 +219,17 @@ pub(super) fn because(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'stat
         }
     }
     out
+}
+
+/// The style of a difference in the winner's favour (up), against it (down), or none.
+pub(super) fn delta_style(t: &Theme, d: f64) -> Style {
+    if d > 0.0 {
+        t.up
+    } else if d < 0.0 {
+        t.down
+    } else {
+        t.muted
+    }
 }
 
 /// "+1.9", "−1.9" (a real minus sign) or "0.0".

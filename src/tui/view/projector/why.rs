@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use super::super::draw::wrapped;
 use super::super::overview::short_name;
 use super::super::stage::{Label, Part, Row, big_line};
-use super::super::why::{because, compared, intro, points, signed};
+use super::super::why::{because, compared, delta_style, intro, points, signed};
 use crate::engine::{PackResult, round1};
 use crate::tui::app::App;
 use crate::tui::text;
@@ -78,13 +78,7 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
     let mut rows = vec![Row::text(vec![table[0].clone()]).over_big(labels)];
     for (k, c) in winner.contributions.iter().enumerate() {
         let d = delta(k);
-        let style = if d > 0.0 {
-            t.up
-        } else if d < 0.0 {
-            t.down
-        } else {
-            t.muted
-        };
+        let style = delta_style(t, d);
         let mut pieces = vec![
             (format!("{:name_w$} ", c.name), t.text),
             (format!("{:>5.1}", c.points), t.winner),
