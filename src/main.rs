@@ -324,11 +324,7 @@ fn demo(
 ) -> Result<ExitCode, Failure> {
     let catalog = load(data.as_deref())?;
     let parsed = match script {
-        Some(path) => {
-            let text = fsutil::read_text_limited(path, DEMO_MAX_BYTES)
-                .map_err(|e| fail(2, format!("{e} (the demo script)")))?;
-            tradeoff::demo::parse(&catalog, &path.display().to_string(), &text)
-        }
+        Some(path) => read_script(&catalog, path),
         None => tradeoff::demo::default_script(&catalog),
     };
     let script = parsed.map_err(|d| {
@@ -647,23 +643,22 @@ fn demo_scripts(
         ));
     }
     for path in files {
-        let name = path.display().to_string();
-        let parsed = match fsutil::read_text_limited(path, DEMO_MAX_BYTES) {
-            Ok(text) => tradeoff::demo::parse(catalog, &name, &text),
-            Err(e) => {
-                let (line, col) = e.place();
-                Err(pack::Diagnostic {
-                    file: name.clone(),
-                    line,
-                    col,
-                    message: e.reason(),
-                }
-                .into())
-            }
-        };
-        out.push((name, parsed));
+        out.push((path.display().to_string(), read_script(catalog, path)));
     }
     out
+}
+
+/// A demo script file, read (a regular file of at most [`DEMO_MAX_BYTES`]) and checked against
+/// `catalog`; a file that cannot be read is a problem of its own, named by its path.
+fn read_script(
+    catalog: &Catalog,
+    path: &Path,
+) -> Result<tradeoff::demo::Script, pack::Diagnostics> {
+    let name = path.display().to_string();
+    match fsutil::read_text_limited(path, DEMO_MAX_BYTES) {
+        Ok(text) => tradeoff::demo::parse(catalog, &name, &text),
+        Err(e) => Err(pack::unreadable(name, &e).into()),
+    }
 }
 
 /// Writes every problem on its own line through a buffer (each line is already terminal-safe:

@@ -249,24 +249,35 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostic
     }
 }
 
+/// A file that could not be read, as a diagnostic at the place the reader points to (the first
+/// byte that is not UTF-8, else the file as a whole).
+pub fn unreadable(file: impl Into<String>, e: &crate::fsutil::ReadError) -> Diagnostic {
+    let (line, col) = e.place();
+    Diagnostic {
+        file: file.into(),
+        line,
+        col,
+        message: e.reason(),
+    }
+}
+
 /// Reads one data file (shown as `name` in messages): a regular file of at most
 /// [`MAX_DATA_FILE_BYTES`], in UTF-8, through the one bounded reader every input file uses.
 pub fn read_data_file(path: &Path, name: &str) -> Result<String, Diagnostic> {
     use crate::fsutil::{ReadErrorKind, read_text_limited};
     read_text_limited(path, MAX_DATA_FILE_BYTES).map_err(|e| {
-        let (line, col) = e.place();
-        let message = match &e.kind {
-            ReadErrorKind::NotUtf8 { .. } => "not UTF-8 text: save the file as UTF-8".to_string(),
-            ReadErrorKind::NotAFile(what) => {
-                format!("it is {what}, not a regular file: decision data must be a .toml file")
+        let mut d = unreadable(name, &e);
+        // What decision data must be, said in the data's own terms.
+        match &e.kind {
+            ReadErrorKind::NotUtf8 { .. } => {
+                d.message = "not UTF-8 text: save the file as UTF-8".into()
             }
-            _ => e.reason(),
-        };
-        Diagnostic {
-            file: name.to_string(),
-            line,
-            col,
-            message,
+            ReadErrorKind::NotAFile(what) => {
+                d.message =
+                    format!("it is {what}, not a regular file: decision data must be a .toml file")
+            }
+            _ => {}
         }
+        d
     })
 }

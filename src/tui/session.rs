@@ -28,11 +28,6 @@ impl Scored {
         }
     }
 
-    /// The same answers and their recommendation, if it is computed, shared.
-    pub fn share(&self) -> Scored {
-        self.clone()
-    }
-
     pub fn answers(&self) -> &Answers {
         &self.answers
     }
@@ -89,9 +84,9 @@ impl Session {
         self.scored.rec(catalog)
     }
 
-    /// The answers and their recommendation, shared (see [`Scored::share`]).
+    /// The answers and their recommendation: a copy shares the analysis (an `Rc`) until it changes.
     pub fn scored(&self) -> Scored {
-        self.scored.share()
+        self.scored.clone()
     }
 
     /// Answers question `q` with `choice` (`None`: skipped) and highlights it.
