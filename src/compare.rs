@@ -73,7 +73,7 @@ pub struct Switch {
 }
 
 /// One team to compare: its name, where its answers came from, and the answers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Team {
     pub name: String,
     pub file: Option<String>,

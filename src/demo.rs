@@ -54,17 +54,9 @@ pub enum Action {
     Glossary(usize),
     /// Compare teams from their answers files, on the answers tab or a pack's.
     Teams {
-        teams: Vec<TeamFile>,
+        teams: Vec<crate::compare::Team>,
         pack: Option<usize>,
     },
-}
-
-/// A team of a comparison step: its name, the file as the script names it, its answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamFile {
-    pub name: String,
-    pub file: String,
-    pub answers: Answers,
 }
 
 #[derive(Deserialize)]
@@ -238,18 +230,11 @@ impl Check<'_> {
             };
             let mut answers = Answers::empty(self.catalog);
             match answers.apply_file(self.catalog, f.get_ref(), &text) {
-                Ok(()) => {
-                    let name = answers.team.clone().unwrap_or_else(|| {
-                        Path::new(f.get_ref())
-                            .file_stem()
-                            .map_or("team".into(), |s| s.to_string_lossy().into_owned())
-                    });
-                    teams.push(TeamFile {
-                        name,
-                        file: f.get_ref().clone(),
-                        answers,
-                    });
-                }
+                // Named as `compare` names a team: the file as the script names it.
+                Ok(()) => teams.push(crate::compare::Team::from_file(
+                    Path::new(f.get_ref()),
+                    answers,
+                )),
                 Err(d) => self.diags.extend(d),
             }
         }

@@ -139,8 +139,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 no_view()?;
                 None
             };
-            let catalog = load_scoring(data(d).as_deref())?;
-            compare(&catalog, &files, format, view.as_ref())
+            // The screen has the glossary (search, terms); the reports do not.
+            let catalog = if tui {
+                load(data(d).as_deref())?
+            } else {
+                load_scoring(data(d).as_deref())?
+            };
+            compare(catalog, &files, format, view.as_ref())
         }
         Command::Demo {
             script,
@@ -780,7 +785,7 @@ fn read_answers(catalog: &Catalog, path: &Path, answers: &mut Answers) -> Result
 }
 
 fn compare(
-    catalog: &Catalog,
+    catalog: Catalog,
     files: &[PathBuf],
     format: cli::CompareFormat,
     tui: Option<&ViewArgs>,
@@ -793,8 +798,8 @@ fn compare(
     }
     let mut teams = Vec::new();
     for path in files {
-        let mut answers = Answers::empty(catalog);
-        read_answers(catalog, path, &mut answers)?;
+        let mut answers = Answers::empty(&catalog);
+        read_answers(&catalog, path, &mut answers)?;
         let path_for_name = if path.as_os_str() == "-" {
             Path::new("stdin")
         } else {
@@ -802,18 +807,14 @@ fn compare(
         };
         teams.push(tradeoff::compare::Team::from_file(path_for_name, answers));
     }
-    let cmp = tradeoff::compare::compare_teams(catalog, &teams);
     if let Some(view) = tui {
-        // The comparison is a screen of the TUI: its help, search, detail popup and projector view.
+        // The comparison is a screen of the TUI: its help, search, detail popup and projector view
+        // (it compares the teams itself).
         let config = view_config(view);
         let theme = tui_theme(&config)?;
-        let list = teams
-            .into_iter()
-            .map(|t| (t.name, t.file, t.answers))
-            .collect();
-        let mut app = tradeoff::tui::App::new(catalog.clone(), theme, (0, 0));
+        let mut app = tradeoff::tui::App::new(catalog, theme, (0, 0));
         start_projector(&mut app, &config);
-        let app = app.with_teams(list);
+        let app = app.with_teams(teams);
         // No mouse: it has nothing to click (and --mouse is refused for it).
         let options = tradeoff::tui::Options {
             record: recording(view)?,
@@ -823,6 +824,7 @@ fn compare(
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let cmp = tradeoff::compare::compare_teams(&catalog, &teams);
     let today = dates::today();
     let outline = |date| report::comparison::outline(&cmp, date);
     let body = match format {

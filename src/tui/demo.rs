@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use super::msg::{Msg, TeamAnswers};
+use super::msg::Msg;
 use crate::demo::{Action, Script};
 use crate::pack::Catalog;
 
@@ -143,12 +143,7 @@ pub fn messages(catalog: &Catalog, action: &Action, part: usize) -> Vec<Msg> {
         Action::WhatIf(pairs) => vec![Msg::OpenWhatIf(pairs.clone())],
         Action::Glossary(t) => vec![Msg::OpenTerm(*t)],
         Action::Teams { teams, pack } => vec![Msg::ShowTeams {
-            teams: teams
-                .iter()
-                .map(|t| -> TeamAnswers {
-                    (t.name.clone(), Some(t.file.clone()), t.answers.clone())
-                })
-                .collect(),
+            teams: teams.clone(),
             pack: *pack,
         }],
     }

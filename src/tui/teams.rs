@@ -5,7 +5,7 @@
 use super::msg::{Msg, TeamAnswers};
 use super::scroll::Scroll;
 use super::session::Scored;
-use crate::compare::{Comparison, Team};
+use crate::compare::Comparison;
 use crate::pack::Catalog;
 
 #[derive(Debug, Clone)]
@@ -22,19 +22,11 @@ pub struct TeamsState {
 
 impl TeamsState {
     pub fn new(catalog: &Catalog, teams: &[TeamAnswers]) -> TeamsState {
-        let list: Vec<Team> = teams
-            .iter()
-            .map(|(name, file, answers)| Team {
-                name: name.clone(),
-                file: file.clone(),
-                answers: answers.clone(),
-            })
-            .collect();
         TeamsState {
-            cmp: crate::compare::compare_teams(catalog, &list),
+            cmp: crate::compare::compare_teams(catalog, teams),
             scored: teams
                 .iter()
-                .map(|(_, _, a)| Scored::new(a.clone()))
+                .map(|t| Scored::new(t.answers.clone()))
                 .collect(),
             tab: 0,
             scroll: Scroll::default(),
