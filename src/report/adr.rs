@@ -14,8 +14,8 @@ use super::markdown;
 use super::outline::{Block, Outline, Section, Text};
 use super::recommendation::{method_line, source_ref};
 use super::{
-    because_text, changes_text, find, flip_winner, name_of, pct, share, standing, weight_flips,
-    with_because,
+    because_text, changes_text, find, flip_winner, name_of, pct, rationale, share, standing,
+    weight_flips, with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
 
@@ -256,7 +256,8 @@ fn consequences(p: &PackResult) -> Vec<Block> {
             let c = &w.contributions[i];
             Text::plain(format!(
                 "Good, because {}: {} (+{d:.1} points{against})",
-                c.name, c.why
+                c.name,
+                rationale(w, c)
             ))
         })
         .collect();
@@ -279,7 +280,10 @@ fn consequences(p: &PackResult) -> Vec<Block> {
                     let c = &w.contributions[i];
                     Text::plain(format!(
                         "Bad, because {}: {} ({:.1} points behind {})",
-                        c.name, c.why, -d, r.name
+                        c.name,
+                        rationale(w, c),
+                        -d,
+                        r.name
                     ))
                 }),
         );
@@ -307,8 +311,9 @@ fn pros_and_cons(rec: &Recommendation) -> Vec<Block> {
 /// "Good, because …", "Neutral, because …", "Bad, because …" from each criterion's score and
 /// rationale, with exclusions and the status as cons.
 fn arguments(a: &RankedAlternative) -> Vec<Text> {
-    let argument =
-        |c: &crate::engine::Contribution| format!("{} ({:.0}/10): {}", c.name, c.score, c.why);
+    let argument = |c: &crate::engine::Contribution| {
+        format!("{} ({:.0}/10): {}", c.name, c.score, rationale(a, c))
+    };
     let mut good = Vec::new();
     let mut neutral = Vec::new();
     let mut bad = Vec::new();

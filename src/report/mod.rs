@@ -179,6 +179,22 @@ pub fn top_two(p: &PackResult) -> Vec<&str> {
         .collect()
 }
 
+/// A criterion's rationale; where rules moved the score, what moved it, so that the words never
+/// contradict the number beside them.
+pub fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
+    let moved: Vec<String> = w
+        .adjustments
+        .iter()
+        .filter(|a| *a.criterion == *c.criterion)
+        .map(|a| format!("{:+} {}", a.delta, a.reason))
+        .collect();
+    if moved.is_empty() {
+        c.why.to_string()
+    } else {
+        format!("{} ({} before: {})", moved.join("; "), c.base_score, c.why)
+    }
+}
+
 /// "Because you answered", grouped: for each set of answers (as text) the effects of the rules it
 /// fired on the top two (and every weight change and exclusion), in the order they first fired.
 /// Rules fired by the same answers share a group; a rule that only touched other alternatives is

@@ -8,8 +8,8 @@ use super::outline::{
     Table, Text,
 };
 use super::{
-    because_groups, changes_text, find, flip_winner, name_of, pct, share, standing, weight_flips,
-    with_because,
+    because_groups, changes_text, find, flip_winner, name_of, pct, rationale, share, standing,
+    weight_flips, with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
 
@@ -269,22 +269,6 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
         Block::heading(3, format!("Why {}", w.name)),
         Block::Table(Table { columns, rows }),
     ]
-}
-
-/// A criterion's rationale; where rules moved the score, what moved it, so that the words never
-/// contradict the number beside them.
-fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
-    let moved: Vec<String> = w
-        .adjustments
-        .iter()
-        .filter(|a| *a.criterion == *c.criterion)
-        .map(|a| format!("{:+} {}", a.delta, a.reason))
-        .collect();
-    if moved.is_empty() {
-        c.why.to_string()
-    } else {
-        format!("{} ({} before: {})", moved.join("; "), c.base_score, c.why)
-    }
 }
 
 /// "Because you answered": what each fired rule did to the top two (and every weight change and
