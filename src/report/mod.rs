@@ -195,6 +195,16 @@ pub fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> Stri
     }
 }
 
+/// What to say when no answer change found changes the winner: the pair search may have stopped at
+/// its budget on a big pack (`flips.complete`), and then only single changes were all tried.
+pub fn no_flip(p: &PackResult) -> &'static str {
+    if p.flips.complete {
+        "No change of one or two answers changes the winner."
+    } else {
+        "No change of one answer changes the winner; this pack is too large to try every pair of changes."
+    }
+}
+
 /// "Because you answered", grouped: for each set of answers (as text) the effects of the rules it
 /// fired on the top two (and every weight change and exclusion), in the order they first fired.
 /// Rules fired by the same answers share a group; a rule that only touched other alternatives is

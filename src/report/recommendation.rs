@@ -8,8 +8,8 @@ use super::outline::{
     Table, Text,
 };
 use super::{
-    because_groups, changes_text, find, flip_winner, name_of, pct, rationale, share, standing,
-    weight_flips, with_because,
+    because_groups, changes_text, find, flip_winner, name_of, no_flip, pct, rationale, share,
+    standing, weight_flips, with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
 
@@ -293,11 +293,7 @@ pub fn because(p: &PackResult) -> Vec<Block> {
 pub fn what_would_change(p: &PackResult) -> Vec<Block> {
     let mut items: Vec<Text> = Vec::new();
     if p.flips.sets.is_empty() {
-        items.push(Text::plain(if p.flips.complete {
-            "No change of one or two answers changes the winner."
-        } else {
-            "No change of one answer changes the winner; this pack is too large to try every pair of changes."
-        }));
+        items.push(Text::plain(no_flip(p)));
     }
     for f in &p.flips.sets {
         items.push(Text::plain(format!("{} → ", changes_text(f))).and_strong(flip_winner(f)));

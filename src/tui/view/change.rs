@@ -67,12 +67,18 @@ fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<
             out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
         }
     } else {
-        out.push(heading(
-            t,
-            "No change of one or two answers changes the winner",
-        ));
+        // The same words as the reports (a big pack's search may have tried single changes only).
+        let (said, why) = crate::report::no_flip(p)
+            .split_once("; ")
+            .unwrap_or((crate::report::no_flip(p), ""));
+        out.push(heading(t, said.trim_end_matches('.')));
+        let whatever = if p.flips.complete {
+            "any one or two questions."
+        } else {
+            "any one question: "
+        };
         out.extend(wrapped(
-            &format!("{winner} stays ahead whatever you answer to any one or two questions."),
+            &format!("{winner} stays ahead whatever you answer to {whatever}{why}"),
             width,
             "  ",
             "  ",
