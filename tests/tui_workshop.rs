@@ -857,3 +857,27 @@ fn after_a_handover_on_a_team_step_esc_goes_back_to_the_session() {
         assert_eq!(app.screen, Screen::Welcome);
     }
 }
+
+#[test]
+fn a_demo_step_with_the_same_answers_keeps_its_analysis() {
+    // Each step is rebuilt from the start of the script; a step that only changes the panel, the
+    // pack or the caption reuses the analysis of the one before instead of running the engine again.
+    let mut app = demo_app((120, 40), default_script());
+    let last = app.demo.as_ref().unwrap().last();
+    let mut kept = 0;
+    for k in 0..last {
+        app.demo_goto(k);
+        let before = app.session.answers().clone();
+        let rec: *const _ = app.rec();
+        app.demo_goto(k + 1);
+        if *app.session.answers() == before {
+            assert!(
+                std::ptr::eq(rec, app.rec()),
+                "step {k} → {} re-ran the engine",
+                k + 1
+            );
+            kept += 1;
+        }
+    }
+    assert!(kept > 0, "the story has steps that keep the answers");
+}

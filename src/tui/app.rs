@@ -678,6 +678,10 @@ impl App {
             return;
         };
         let k = k.min(d.last());
+        // The step is rebuilt from a fresh session; the analyses of the one shown are kept for
+        // it when the answers come out the same (a panel, a pack, a caption: no new analysis).
+        let session = self.session.scored();
+        let whatif = self.whatif.as_ref().map(|w| w.scored.clone());
         self.restart();
         for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
             if i == k {
@@ -689,6 +693,10 @@ impl App {
             for msg in demo::messages(&self.catalog, &d.script.steps[step].action, part) {
                 self.apply(msg);
             }
+        }
+        self.session.reuse(session);
+        if let (Some(w), Some(earlier)) = (self.whatif.as_mut(), whatif) {
+            w.scored.reuse(earlier);
         }
         d.beat = k;
         self.demo = Some(d);

@@ -48,6 +48,14 @@ impl Scored {
         }
     }
 
+    /// Takes `earlier`'s recommendation when it is for the same answers (a demo step rebuilt from
+    /// the start of its script usually ends on the answers it had).
+    pub fn reuse(&mut self, earlier: Scored) {
+        if earlier.answers == self.answers && earlier.rec.get().is_some() {
+            *self = earlier;
+        }
+    }
+
     pub fn replace(&mut self, answers: Answers) {
         if answers != self.answers {
             self.answers = answers;
@@ -82,6 +90,11 @@ impl Session {
 
     pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
         self.scored.rec(catalog)
+    }
+
+    /// Takes `earlier`'s recommendation if it is for the same answers (see [`Scored::reuse`]).
+    pub fn reuse(&mut self, earlier: Scored) {
+        self.scored.reuse(earlier);
     }
 
     /// The answers and their recommendation: a copy shares the analysis (an `Rc`) until it changes.
