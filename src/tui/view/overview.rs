@@ -286,11 +286,12 @@ pub(super) fn reasons(p: &PackResult) -> Option<(String, Vec<(f64, String)>)> {
 
 /// An alternative's short name from the data (the results carry only full names).
 pub(super) fn short_name<'a>(app: &'a App, p: &'a PackResult, id: &'a str) -> &'a str {
-    app.catalog
-        .pack(&p.id)
-        .and_then(|pack| {
-            pack.alternative_index(id)
-                .map(|i| pack.alternatives[i].short.as_str())
-        })
-        .unwrap_or(id)
+    short_of(app, &p.id, id).unwrap_or(id)
+}
+
+/// The short name of alternative `id` of the pack `pack`, if the catalog has it.
+pub(super) fn short_of<'a>(app: &'a App, pack: &str, id: &str) -> Option<&'a str> {
+    let pack = app.catalog.pack(pack)?;
+    pack.alternative_index(id)
+        .map(|i| pack.alternatives[i].short.as_str())
 }

@@ -318,20 +318,18 @@ fn answers_parts(app: &App, s: &TeamsState, width: u16) -> Vec<Part> {
     }
 }
 
+/// The short name of alternative `id` of pack `pack`, or "nothing" (every alternative excluded).
+fn short_name(app: &App, pack: &str, id: Option<&str>) -> String {
+    id.and_then(|id| super::overview::short_of(app, pack, id))
+        .unwrap_or("nothing")
+        .to_string()
+}
+
 /// A pack's tab for a room: every team's winner big, then why the outcomes differ.
 fn pack_parts(app: &App, s: &TeamsState, pack: &PackComparison, width: u16) -> Vec<Part> {
     let t = &app.look.theme;
     let w = width as usize;
-    let catalog_pack = app.catalog.pack(&pack.id);
-    let short = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| {
-                let p = catalog_pack?;
-                p.alternative_index(id)
-                    .map(|i| p.alternatives[i].short.clone())
-            })
-            .unwrap_or_else(|| "nothing".into())
-    };
+    let short = |id: &Option<String>| short_name(app, &pack.id, id.as_deref());
     let team_w = s
         .cmp
         .teams
@@ -416,14 +414,18 @@ fn stacks(app: &App, s: &TeamsState, width: u16) -> Part {
         t.heading,
     )])];
     for (i, team) in s.cmp.teams.iter().enumerate() {
-        let Some(scored) = s.scored.get(i) else {
-            continue;
-        };
-        let stack: Vec<String> = scored
-            .rec(&app.catalog)
-            .stack
+        // From the comparison's winners: no analysis of each team just for its stack.
+        let stack: Vec<String> = s
+            .cmp
+            .packs
             .iter()
-            .map(|p| p.winner_short.clone().unwrap_or_else(|| "nothing".into()))
+            .map(|p| {
+                short_name(
+                    app,
+                    &p.id,
+                    p.results.get(i).and_then(|r| r.winner.as_deref()),
+                )
+            })
             .collect();
         let stack = stack.join(" + ");
         let line = Line::from(vec![
