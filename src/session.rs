@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::answers::Answers;
 use crate::fsutil::{WriteError, write_atomic};
-use crate::pack::{Catalog, Diagnostic, Diagnostics};
+use crate::pack::{Catalog, Diagnostics};
 
 /// Overrides the state directory (tests, portable setups).
 pub const STATE_DIR_ENV: &str = "TRADEOFF_STATE_DIR";
@@ -220,7 +220,9 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagn
     // The same bounded reader as every answers file: a session replaced by a pipe cannot hang us.
     let text =
         crate::fsutil::read_text_limited(path, crate::answers::MAX_FILE_BYTES).map_err(|e| {
-            Diagnostic::whole_file(name.clone(), format!("cannot read the saved session: {e}"))
+            let mut d = crate::pack::unreadable(name.clone(), &e);
+            d.message = format!("the saved session: {}", d.message);
+            d
         })?;
     let mut answers = Answers::empty(catalog);
     answers.apply_file(catalog, &name, &text)?;

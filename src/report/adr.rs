@@ -115,20 +115,8 @@ fn and_list(items: &[&str]) -> String {
 
 fn context(rec: &Recommendation) -> Vec<Block> {
     let names: Vec<&str> = rec.packs.iter().map(|p| p.name.as_str()).collect();
-    let answered: Vec<Text> = rec
-        .answers
-        .iter()
-        .filter_map(|a| {
-            let label = a.label.as_ref()?;
-            Some(Text::plain(format!("{}: {label}", a.title)))
-        })
-        .collect();
-    let skipped: Vec<&str> = rec
-        .answers
-        .iter()
-        .filter(|a| a.label.is_none())
-        .map(|a| a.title.as_str())
-        .collect();
+    let (answered, skipped) = super::answered_and_skipped(rec);
+    let answered: Vec<Text> = answered.into_iter().map(Text::plain).collect();
     let mut blocks = vec![Block::paragraph(format!(
         "We need to choose: {}. The options were scored with tradeoff, from these answers about our situation:",
         and_list(&names)

@@ -76,32 +76,20 @@ pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-/// The popup and its text area.
-pub fn areas(app: &App, depth: usize, body: Rect) -> (Rect, Rect) {
-    let w = 76.min(body.width.saturating_sub(4));
-    let n = lines(app, depth, w.saturating_sub(4)).len() as u16;
-    let a = popup_area(body, w, n + 2);
-    (
-        a,
-        Rect::new(
-            a.x + 2,
-            a.y + 1,
-            a.width.saturating_sub(4),
-            a.height.saturating_sub(2),
-        ),
-    )
-}
-
 /// Draws the help from line `scroll` on; returns how far it can scroll.
 pub fn render(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) -> u16 {
     let t = &app.look.theme;
-    let (a, _) = areas(app, depth, body);
+    // The text is laid out once, for the popup's height and to draw, at the popup's width (which
+    // `popup_area` widens to the whole body when little would be left beside it) less its borders
+    // and padding.
+    let w = 76.min(body.width.saturating_sub(4));
+    let lines = lines(app, depth, popup_area(body, w, 1).width.saturating_sub(4));
+    let a = popup_area(body, w, lines.len() as u16 + 2);
     let ctx = keys::context_at(app, depth);
     let title = Line::from(vec![Span::styled(
         format!(" Keys · {} ", ctx.title()),
         t.title,
     )]);
     let inner = popup(t, title, a, buf);
-    let lines = lines(app, depth, inner.width);
     popup_text(t, false, (a, inner), (&lines, &[]), scroll, buf)
 }

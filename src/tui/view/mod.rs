@@ -25,7 +25,7 @@ pub mod why;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 use self::draw::{Chrome, PROJECTOR_MAX, chrome, chrome_within, hint_bar, too_small};
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
@@ -38,16 +38,6 @@ use super::text;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         render(self, area, buf);
-    }
-}
-
-/// Drawing with a [`LaidOut`] as the state collects what the frame laid out, for the loop to feed
-/// back to `update` (`Msg::Laid`).
-impl StatefulWidget for &App {
-    type State = LaidOut;
-
-    fn render(self, area: Rect, buf: &mut Buffer, layout: &mut LaidOut) {
-        *layout = render(self, area, buf);
     }
 }
 

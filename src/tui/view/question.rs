@@ -78,10 +78,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
         .get(app.session.question)
         .copied()
         .flatten();
-    // The projector view leaves out the choices' details (but the highlighted one's) and the help:
-    // the presenter says them; `p` brings them back.
-    let projector = app.look.projector;
-    let build = |all_details: bool, spaced: bool| {
+    let build = |all_details: bool| {
         let mut out: Vec<Line<'static>> = Vec::new();
         let mut map = Vec::new();
         for l in wrapped(&q.prompt, width, "", "", t.title) {
@@ -91,10 +88,6 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
         out.push(Line::default());
         map.push(None);
         for (i, c) in q.choices.iter().enumerate() {
-            if spaced && i > 0 {
-                out.push(Line::default());
-                map.push(None);
-            }
             let marker = if answer == Some(i) { "●" } else { "○" };
             let selected = i == cursor;
             let number = if i < 9 {
@@ -143,17 +136,9 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
         (out, map)
     };
     let help_lines = |w: usize| wrapped(&q.help, w, "", "", t.text);
-    if projector {
-        let spaced = build(false, true);
-        return if spaced.0.len() <= height {
-            spaced
-        } else {
-            build(false, false)
-        };
-    }
-    let mut chosen = build(true, false);
+    let mut chosen = build(true);
     if chosen.0.len() + 2 + help_lines(width).len() > height {
-        chosen = build(false, false);
+        chosen = build(false);
     }
     let (mut out, mut map) = chosen;
     out.push(Line::default());
@@ -267,28 +252,14 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let n_packs = live.packs.len().max(1);
     // One line per alternative when the bar fits beside the name, else a name line and a bar line.
-    let widest = |short: bool| {
-        live.packs
-            .iter()
-            .flat_map(|p| {
-                p.rows
-                    .iter()
-                    .map(|r| text::width(if short { &r.short } else { &r.name }))
-            })
-            .max()
-            .unwrap_or(0)
-    };
-    let fits = |nw: usize| w >= 4 + nw + 1 + 12 + 6;
-    // The projector view keeps bars beside the names by falling back to the short names.
-    let name_w = if app.look.projector && !fits(widest(false)) {
-        widest(true)
-    } else {
-        widest(false)
-    };
-    let one_line = fits(name_w);
-    // The projector view keeps one line per alternative: without the bar when it does not fit.
-    let compact = app.look.projector && !one_line;
-    let row_h = if one_line || compact { 1 } else { 2 };
+    let name_w = live
+        .packs
+        .iter()
+        .flat_map(|p| p.rows.iter().map(|r| text::width(&r.name)))
+        .max()
+        .unwrap_or(0);
+    let one_line = w >= 4 + name_w + 1 + 12 + 6;
+    let row_h = if one_line { 1 } else { 2 };
     // Per pack: a title, the rows, its notes; a blank line between packs.
     let fixed: usize = live
         .packs
@@ -302,19 +273,7 @@ pub fn ranking(app: &App, live: &Live, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             out.push(Line::default());
         }
-        let mode = if one_line {
-            RowMode::Bar
-        } else if compact {
-            RowMode::Compact
-        } else {
-            RowMode::TwoLines
-        };
-        let rows = if app.look.projector {
-            per_pack.clamp(1, 3)
-        } else {
-            per_pack.max(1)
-        };
-        pack_lines(t, p, w, rows, mode, name_w, &mut out);
+        pack_lines(t, p, w, per_pack.max(1), one_line, name_w, &mut out);
     }
     draw_lines(buf, inner, &out, 0);
 }
@@ -355,23 +314,14 @@ fn fitting(r: &LiveRow, w: usize) -> &str {
     }
 }
 
-/// How an alternative of the live ranking is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowMode {
-    /// Rank, move, name, bar and score on one line.
-    Bar,
-    /// Rank, move, name and score (the projector view, when the bar does not fit).
-    Compact,
-    /// Rank, move and name; the bar and score below.
-    TwoLines,
-}
-
+/// A pack's live ranking: each alternative's rank, move, name, bar and score on one line
+/// (`one_line`), else its rank, move and name with the bar and score below.
 fn pack_lines(
     t: &Theme,
     p: &LivePack,
     w: usize,
     rows: usize,
-    mode: RowMode,
+    one_line: bool,
     name_w: usize,
     out: &mut Vec<Line<'static>>,
 ) {
@@ -380,9 +330,7 @@ fn pack_lines(
         let (arrow, style) = move_mark(t, r);
         let name_style = if pos == 0 { t.winner } else { t.text };
         let score = format!("{:>5.1}", r.score);
-        if mode == RowMode::Compact {
-            out.push(compact_row(t, pos, r, w));
-        } else if mode == RowMode::Bar {
+        if one_line {
             let bar_w = w.saturating_sub(4 + name_w + 1 + 6);
             out.push(Line::from(vec![
                 Span::styled(format!("{} ", pos + 1), t.muted),
