@@ -201,7 +201,6 @@ impl Ctx<'_> {
         s.map(|s| source_out(self.catalog, s))
     }
 
-    /// The answers that made rule `r` fire.
     /// The answers that made rule `r` fire: those its `when` names, then those that kept its
     /// `unless` from holding (an answer outside the exception, or no answer at all).
     fn because(&self, r: usize) -> Vec<Because> {

@@ -180,9 +180,6 @@ pub fn question(
     ok.then_some(question)
 }
 
-/// One pack file: its criteria, alternatives and rules.
-/// One pack file; `origin` is the user folder it came from (`None` for the built-in data or a
-/// `--data` folder).
 /// What a pack's rules refer to: its criteria and alternatives, compiled first for every pack so
 /// that a rule may name another pack's alternatives (`stack`).
 pub struct PackParts {

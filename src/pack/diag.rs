@@ -141,12 +141,6 @@ impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
     pub fn sorted(mut self) -> Self {
         self.0.sort();
         self.0.dedup();
