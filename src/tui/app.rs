@@ -262,6 +262,7 @@ impl App {
             Msg::Export | Msg::Copy => {}
             Msg::Palette => self.open_palette(),
             Msg::Projector => self.set_projector(!self.look.projector),
+            Msg::SetProjector(on) => self.set_projector(on),
             Msg::Theme(name) => self.look.set_theme(name),
             Msg::NextTheme => {
                 let name = self.look.next_theme();
@@ -320,7 +321,6 @@ impl App {
             catalog: &self.catalog,
             page: page(self.size),
             list_page: self.size.1.saturating_sub(10).max(1) as usize,
-            projector: self.look.projector,
         };
         let top = self.popups.last_mut()?;
         let Reply { close, then } = top.update(msg, &ctx);

@@ -63,6 +63,8 @@ pub enum Msg {
     Palette,
     /// Turn the projector view on or off.
     Projector,
+    /// Turn the projector view on (`true`) or off; nothing when it already is.
+    SetProjector(bool),
     /// Switch to a built-in theme (by name).
     Theme(&'static str),
     /// The next of the ordinary themes (dark, light, mono), said in the status line (`t`).

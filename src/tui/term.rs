@@ -430,7 +430,11 @@ impl Saver {
         let Some((catalog, answers, progress)) = p.session() else {
             return out;
         };
-        if self.last.as_ref() == Some(&(answers.clone(), progress)) {
+        if self
+            .last
+            .as_ref()
+            .is_some_and(|(a, p)| a == answers && *p == progress)
+        {
             return out;
         }
         let guests = claim.new_guests();

@@ -227,7 +227,7 @@ impl Palette {
                 let Some(hit) = self.hits.get(self.cursor.min(last)) else {
                     return Reply::stay();
                 };
-                let msg = self.items[hit.item].action.message(ctx.projector);
+                let msg = self.items[hit.item].action.message();
                 return Reply::close_then(msg);
             }
             _ => {}
@@ -244,11 +244,11 @@ impl Palette {
 
 impl Action {
     /// What choosing the item asks of `App::update`.
-    fn message(self, projector: bool) -> Option<Msg> {
-        Some(match self {
+    fn message(self) -> Msg {
+        match self {
             Action::Command(c) => match c {
                 Command::Export => Msg::Export,
-                Command::Projector(on) => return (on != projector).then_some(Msg::Projector),
+                Command::Projector(on) => Msg::SetProjector(on),
                 Command::Theme(name) => Msg::Theme(name),
                 Command::Help => Msg::Help,
                 Command::Results => Msg::ShowResults,
@@ -257,7 +257,7 @@ impl Action {
             Action::Question(q) => Msg::GoToQuestion(q),
             Action::Alternative { pack, alt } => Msg::OpenAlternative { pack, alt },
             Action::Term(t) => Msg::OpenTerm(t),
-        })
+        }
     }
 }
 

@@ -13,8 +13,6 @@ pub struct Ctx<'a> {
     pub page: u16,
     /// Rows a page moves in a list popup.
     pub list_page: usize,
-    /// Whether the projector view is on (the palette offers to turn it off, or on).
-    pub projector: bool,
 }
 
 /// A popup's answer to a message.
@@ -45,10 +43,10 @@ impl Reply {
         }
     }
 
-    pub fn close_then(msg: Option<Msg>) -> Reply {
+    pub fn close_then(msg: Msg) -> Reply {
         Reply {
             close: true,
-            then: msg,
+            then: Some(msg),
         }
     }
 }
