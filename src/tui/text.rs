@@ -85,29 +85,20 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     }
 }
 
-/// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`.
+/// `s` cut to `max` cells, ending in `…` when cut; never wider than `max`. The reports' cut
+/// ([`crate::report::width::truncate`]) on the sanitised text, without the spaces a cut may leave
+/// before the ellipsis.
 pub fn truncate(s: &str, max: usize) -> String {
     let s = clean(s);
-    if s.width() <= max {
-        return s.into_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for ch in s.chars() {
-        let cw = char_width(ch);
-        if w + cw + 1 > max {
-            break;
+    match crate::report::width::truncate(&s, max) {
+        Cow::Borrowed(whole) => whole.to_string(),
+        Cow::Owned(mut cut) => {
+            cut.pop(); // the ellipsis
+            cut.truncate(cut.trim_end().len());
+            cut.push('…');
+            cut
         }
-        out.push(ch);
-        w += cw;
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('…');
-    out
 }
 
 /// `s` truncated and padded with spaces to exactly `w` cells, left-aligned.
