@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "tradeoff",
     version,
     about = "Choose how to run containers on AWS and which IaC tool to write them in, with every score explained.",
-    after_help = "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/\n\nSettings: flags > environment (TRADEOFF_THEME, TRADEOFF_PROJECTOR, TRADEOFF_MOUSE, TRADEOFF_DATA_DIRS, TRADEOFF_PACKS) > $XDG_CONFIG_HOME/tradeoff/config.toml > defaults; `tradeoff config` shows them."
+    after_help = root_help()
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -36,6 +36,15 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `tradeoff --help`'s closing text: what happens without a command, examples, and the settings'
+/// precedence (from the settings table).
+fn root_help() -> String {
+    format!(
+        "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/\n\nSettings: {}; `tradeoff config` shows them.",
+        tradeoff::config::table::precedence()
+    )
 }
 
 /// `--data DIR`, for every command that reads decision data.
@@ -240,9 +249,7 @@ pub enum Command {
     },
     /// Show the config file's path and the effective settings, with where each comes from
     /// (flag, environment, config file or default). Flags given here show their effect.
-    #[command(
-        after_help = "The config file is $XDG_CONFIG_HOME/tradeoff/config.toml (~/.config/tradeoff/config.toml), or $TRADEOFF_CONFIG:\n\n  theme = \"light\"            # dark, light, mono, projector or a theme file\n  projector = false\n  mouse = true\n  data_dirs = [\"~/team-packs\"] # more decision packs, next to the built-in ones\n  packs = [\"compute\"]         # what `recommend` shows without --pack\n\nEnvironment: TRADEOFF_THEME, TRADEOFF_PROJECTOR, TRADEOFF_MOUSE (1/0, true/false, yes/no, on/off), TRADEOFF_DATA_DIRS (':'-separated), TRADEOFF_PACKS (comma-separated), TRADEOFF_CONFIG.\n\nExit status 1 when the config file or an environment variable has a problem."
-    )]
+    #[command(after_help = tradeoff::config::table::help())]
     Config {
         #[command(flatten)]
         data: DataArg,

@@ -92,8 +92,10 @@ fn man_sections() -> String {
             "choose the plain mode (numbered questions on standard input and output)",
         ),
     ];
-    for (name, what) in tradeoff::config::ENVIRONMENT.iter().chain(others.iter()) {
-        r.control("TP", []).text([bold(*name)]).text([roman(*what)]);
+    let settings = tradeoff::config::table::environment();
+    let settings = settings.iter().map(|(n, w)| (*n, w.as_str()));
+    for (name, what) in settings.chain(others) {
+        r.control("TP", []).text([bold(name)]).text([roman(what)]);
     }
     r.control("SH", ["FILES"]);
     r.control("TP", [])

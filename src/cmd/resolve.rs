@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use tradeoff::config::{Config, Flags, ListSetting, Origin, Setting};
+use tradeoff::config::{Config, Flags, Key, ListSetting, Origin, Setting, Value};
 use tradeoff::folders::Folders;
 use tradeoff::pack::{Catalog, Source, Use};
 use tradeoff::safe;
@@ -227,13 +227,9 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             if view.record.is_some() {
                 return Err(misplaced("--record", name));
             }
-            let config = Config::load(
-                &Flags {
-                    data: dir(d),
-                    ..view_flags(&view)
-                },
-                &folders,
-            );
+            let mut flags = view_flags(&view);
+            flags.data = dir(d);
+            let config = Config::load(&flags, &folders);
             Job::Config {
                 config: Box::new(config),
                 auto_theme: Term::from_env().auto_theme(),
@@ -242,17 +238,12 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         }
         Command::Recommend(args) => {
             no_view()?;
-            let config = settings(
-                &Flags {
-                    packs: args.pack.clone(),
-                    ..Flags::default()
-                },
-                &folders,
-            );
+            let flags = Flags::default().with(Key::Packs, Some(Value::Ids(args.pack.clone())));
+            let config = settings(&flags, &folders);
             let data = data_of(dir(args.data.clone()), &config, &folders);
             Job::Recommend {
                 data,
-                packs: config.packs,
+                packs: config.packs(),
                 args,
             }
         }
@@ -415,19 +406,20 @@ fn data_of(dir: Option<PathBuf>, config: &Config, folders: &Folders) -> Data {
 }
 
 fn view_flags(view: &ViewArgs) -> Flags {
-    Flags {
-        theme: view.theme.clone(),
-        projector: view.projector(),
-        mouse: view.mouse(),
-        ..Flags::default()
-    }
+    Flags::default()
+        .with(
+            Key::Theme,
+            view.theme.clone().map(|t| Value::Theme(Some(t))),
+        )
+        .with(Key::Projector, view.projector().map(Value::Bool))
+        .with(Key::Mouse, view.mouse().map(Value::Bool))
 }
 
 fn view_of(view: &ViewArgs, config: &Config, term: Term) -> View {
     View {
-        theme: config.theme.clone(),
-        projector: config.projector.value,
-        mouse: config.mouse.value,
+        theme: config.theme(),
+        projector: config.projector(),
+        mouse: config.mouse(),
         record: view.record.clone(),
         term,
     }
