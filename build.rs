@@ -13,8 +13,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The loader, as the program has it (`src/pack`, `src/dates.rs`, `src/suggest.rs`), except for
-/// finding and reading files: the build reads them itself.
+/// The loader, as the program has it (`src/pack`, `src/dates.rs`, `src/safe.rs`,
+/// `src/suggest.rs`), except for finding and reading files: the build reads them itself.
+///
+/// THE BOUNDARY: these files are compiled twice, into the program and into this script, a crate of
+/// its own. So they may import only each other (`crate::pack`, `crate::dates`, `crate::safe`,
+/// `crate::suggest`) and the crates listed under `[build-dependencies]`; anything else in `src/`
+/// does not exist here. Each of them says so at its top, and tests/boundary.rs checks the imports
+/// against this list.
 mod src {
     pub mod dates;
     pub mod safe;

@@ -3,6 +3,10 @@
 //! Dates in the data are plain calendar days. "Today" is the user's local day (the C library's
 //! `localtime_r`, which follows `TZ` and `/etc/localtime`), so an export made at 00:30 in Sydney is
 //! dated that day, not the day before; where the platform gives no local time, the UTC day.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

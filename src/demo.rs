@@ -54,7 +54,7 @@ pub enum Action {
     Glossary(usize),
     /// Compare teams from their answers files, on the answers tab or a pack's.
     Teams {
-        teams: Vec<crate::compare::Team>,
+        teams: Vec<crate::teams::Team>,
         pack: Option<usize>,
     },
 }
@@ -231,7 +231,7 @@ impl Check<'_> {
             let mut answers = Answers::empty(self.catalog);
             match answers.apply_file(self.catalog, f.get_ref(), &text) {
                 // Named as `compare` names a team: the file as the script names it.
-                Ok(()) => teams.push(crate::compare::Team::from_file(
+                Ok(()) => teams.push(crate::teams::Team::from_file(
                     Path::new(f.get_ref()),
                     answers,
                 )),

@@ -7,7 +7,6 @@
 pub mod answers;
 pub mod assets;
 pub mod autosave;
-pub mod compare;
 pub mod config;
 pub mod dates;
 pub mod demo;
@@ -20,4 +19,5 @@ pub mod plain;
 pub mod report;
 pub mod safe;
 pub mod suggest;
+pub mod teams;
 pub mod tui;

@@ -12,6 +12,10 @@
 //! The escapes are plain ASCII, so applying a function twice gives the same text as once. A
 //! backslash in the data is left alone: `\x1b` in the output is either an escaped ESC or those four
 //! characters, never an ESC.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::borrow::Cow;
 

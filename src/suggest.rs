@@ -1,5 +1,9 @@
 //! "Did you mean …?" for mistyped ids, and fuzzy matching for the palette: our one wrapper around
 //! fuzzy-matcher, so the rest of the code never sees its types.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -73,10 +73,10 @@ fn golden_adr() {
 }
 
 /// The three teams of tests/fixtures/teams, compared on the built-in data.
-fn teams() -> tradeoff::compare::Comparison {
+fn teams() -> tradeoff::teams::Comparison {
     let c = builtin_on(DATE);
     let dir = Path::new("tests/fixtures/teams");
-    let teams: Vec<tradeoff::compare::Team> = ["startup", "data-team", "platform"]
+    let teams: Vec<tradeoff::teams::Team> = ["startup", "data-team", "platform"]
         .iter()
         .map(|f| {
             let path = dir.join(format!("{f}.toml"));
@@ -84,17 +84,17 @@ fn teams() -> tradeoff::compare::Comparison {
                 std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path)).unwrap();
             let mut a = Answers::empty(&c);
             a.apply_file(&c, f, &text).unwrap();
-            tradeoff::compare::Team::from_file(&path, a)
+            tradeoff::teams::Team::from_file(&path, a)
         })
         .collect();
-    tradeoff::compare::compare_teams(&c, &teams)
+    tradeoff::teams::compare_teams(&c, &teams)
 }
 
 #[test]
 fn golden_compare_text_markdown_and_html() {
-    let outline = report::comparison::outline(&teams(), Some(DATE));
+    let outline = report::teams::outline(&teams(), Some(DATE));
     let text = report::text::write(
-        &report::comparison::outline(&teams(), None),
+        &report::teams::outline(&teams(), None),
         report::text::Decor::Rich,
     );
     insta::assert_snapshot!("compare_text", text);
@@ -109,7 +109,7 @@ fn golden_compare_text_markdown_and_html() {
 /// (print style included).
 #[test]
 fn compare_handout_shares_the_recommendations_page_style() {
-    let html = report::html::write(&report::comparison::outline(&teams(), Some(DATE)));
+    let html = report::html::write(&report::teams::outline(&teams(), Some(DATE)));
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains(&format!("<style>{}</style>", report::html::CSS)));
     assert!(

@@ -326,7 +326,7 @@ fn fixture_teams(c: &tradeoff::pack::Catalog) -> Vec<tradeoff::tui::msg::TeamAns
             let mut a = Answers::empty(c);
             let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
             a.apply_file(c, f, &text).unwrap();
-            tradeoff::compare::Team::from_file(std::path::Path::new(&format!("{f}.toml")), a)
+            tradeoff::teams::Team::from_file(std::path::Path::new(&format!("{f}.toml")), a)
         })
         .collect()
 }

@@ -51,7 +51,7 @@ fn teams_app(size: (u16, u16)) -> App {
             let mut a = tradeoff::answers::Answers::empty(&c);
             let text = std::fs::read_to_string(dir.join(format!("{f}.toml"))).unwrap();
             a.apply_file(&c, f, &text).unwrap();
-            tradeoff::compare::Team::from_file(std::path::Path::new(&format!("{f}.toml")), a)
+            tradeoff::teams::Team::from_file(std::path::Path::new(&format!("{f}.toml")), a)
         })
         .collect();
     let mut app =

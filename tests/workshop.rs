@@ -348,7 +348,7 @@ fn the_default_story_captions_say_what_the_screen_shows() {
                 teams,
                 pack: Some(pack),
             } => {
-                let cmp = tradeoff::compare::compare(
+                let cmp = tradeoff::teams::compare(
                     &c,
                     &teams
                         .iter()

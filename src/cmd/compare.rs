@@ -38,16 +38,16 @@ pub fn run(
         } else {
             path.as_path()
         };
-        teams.push(tradeoff::compare::Team::from_file(name, answers));
+        teams.push(tradeoff::teams::Team::from_file(name, answers));
     }
     if let Some(view) = tui {
         // A screen of the TUI, with its help, search, detail popup and projector view (it compares
         // the teams itself).
         return Ready::new(view)?.open(catalog, Show::Teams(teams), None);
     }
-    let cmp = tradeoff::compare::compare_teams(&catalog, &teams);
+    let cmp = tradeoff::teams::compare_teams(&catalog, &teams);
     let today = dates::today();
-    let outline = |date| report::comparison::outline(&cmp, date);
+    let outline = |date| report::teams::outline(&cmp, date);
     let body = match format {
         CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
         CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),

@@ -2,6 +2,10 @@
 //! must resolve ("did you mean"), non-empty text, dates, and numbers within their documented
 //! bounds. Each problem becomes a `file:line:col` diagnostic; checking goes on after a problem so
 //! that one run reports them all.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,5 +1,9 @@
 //! From the serde schema of each file to the index-based model: every reference resolved, every
 //! value checked. One function per kind of table; the shared checks live in `checks`.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -2,6 +2,10 @@
 //!
 //! Every error a user can cause in a data, answers or script file becomes one of these, so the
 //! message always names the place to fix and what would be right there.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::fmt;
 use std::ops::Range;

@@ -1,6 +1,10 @@
 //! Loading decision data: parse every file through the serde schema, compile it into the checked,
 //! index-based [`Catalog`], and report every problem found, not just the first, each as
 //! `file:line:col: message`.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

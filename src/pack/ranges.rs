@@ -5,6 +5,10 @@
 //!
 //! Rules that name no question in common fire independently, so the extremes of their sum add up;
 //! rules that share a question are enumerated together over that question's choices (and "skipped").
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::HashMap;
 

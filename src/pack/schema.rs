@@ -3,6 +3,10 @@
 //! These types mirror the files one to one and keep the source spans of every value that a later
 //! check may need to point at. Nothing here knows about the engine: `pack::compile` turns them into
 //! the index-based model the engine scores.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::BTreeMap;
 

@@ -7,6 +7,10 @@
 //! know which lines are table headers. Whenever the layout is anything but plain (a header it cannot
 //! read, an `[alternative.…]` table away from its `[[alternative]]`, an unterminated string) it
 //! gives up and the file is parsed whole, so the result never depends on it.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
 
 use std::ops::Range;
 

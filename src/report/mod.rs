@@ -5,13 +5,13 @@
 //! from the engine; every value from a file goes through [`crate::safe`].
 
 pub mod adr;
-pub mod comparison;
 pub mod glossary;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;
 pub mod recommendation;
+pub mod teams;
 pub mod text;
 pub mod width;
 

@@ -11,7 +11,7 @@ use super::clipboard::Multiplexer;
 
 /// One team of a comparison as a message carries it: its name, the answers file it came from, the
 /// answers.
-pub type TeamAnswers = crate::compare::Team;
+pub type TeamAnswers = crate::teams::Team;
 
 /// A message to `App::update`. Movement messages mean what the current screen makes of them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use super::msg::{Msg, TeamAnswers};
 use super::scroll::Scroll;
 use super::session::Scored;
-use crate::compare::Comparison;
 use crate::pack::Catalog;
+use crate::teams::Comparison;
 
 #[derive(Debug, Clone)]
 pub struct TeamsState {
@@ -23,7 +23,7 @@ pub struct TeamsState {
 impl TeamsState {
     pub fn new(catalog: &Catalog, teams: &[TeamAnswers]) -> TeamsState {
         TeamsState {
-            cmp: crate::compare::compare_teams(catalog, teams),
+            cmp: crate::teams::compare_teams(catalog, teams),
             scored: teams
                 .iter()
                 .map(|t| Scored::new(t.answers.clone()))

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::draw::{draw_scrolled, set_line};
 use super::stage::{self, Part, Row, big_line};
-use crate::compare::{Comparison, Explanation, PackComparison};
+use crate::teams::{Comparison, Explanation, PackComparison};
 use crate::tui::app::App;
 use crate::tui::teams::TeamsState;
 use crate::tui::text;
@@ -106,7 +106,7 @@ fn answers(t: &Theme, cmp: &Comparison, width: usize) -> Vec<Line<'static>> {
 
 /// One team's recommendation in a pack: "1 Startup  ▶ Amazon ECS Express Mode  79.8".
 fn outcome_line(t: &Theme, cmp: &Comparison, p: &PackComparison, i: usize) -> Line<'static> {
-    let name = |r: &crate::compare::TeamResult| {
+    let name = |r: &crate::teams::TeamResult| {
         r.winner_name
             .clone()
             .unwrap_or_else(|| "no recommendation".into())

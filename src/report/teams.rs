@@ -5,7 +5,7 @@
 use super::outline::{
     Block, Cell, Column, ColumnKind, HIGHLIGHT, Outline, Row, Section, Span, Table, Text,
 };
-use crate::compare::{Comparison, PackComparison, Switch};
+use crate::teams::{Comparison, PackComparison, Switch};
 
 pub fn outline(c: &Comparison, date: Option<&str>) -> Outline {
     let mut meta: Vec<String> = date.map(|d| format!("Generated {d}")).into_iter().collect();
@@ -111,7 +111,7 @@ fn pack_section(c: &Comparison, p: &PackComparison) -> Section {
 }
 
 /// "Startup → Data team's Amazon ECS on AWS Fargate: Workload Web app or API → Background jobs".
-fn explanation(p: &PackComparison, e: &crate::compare::Explanation) -> Text {
+fn explanation(p: &PackComparison, e: &crate::teams::Explanation) -> Text {
     let target = p
         .results
         .get(e.to_index)

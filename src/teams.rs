@@ -1,7 +1,8 @@
-//! Comparing teams: their answers side by side, each team's recommendation per pack, and which of
+//! The team comparison (not the comparison of alternatives, which is `tui::view::compare`): teams'
+//! answers side by side, each team's recommendation per pack, and which of
 //! the answers they differ on explain different outcomes, found with the engine's counterfactuals.
 //! Teams are told apart by position (and their answers file), never by name: two files may well
-//! name the same team. `report::comparison` writes the result.
+//! name the same team. `report::teams` writes the result.
 
 use serde::Serialize;
 
