@@ -103,18 +103,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Questions { data: d, format } => {
             no_view()?;
             let catalog = load_scoring(data(d).as_deref())?;
-            print_out(&match format {
-                ListFormat::Text => questions_text(&catalog),
-                ListFormat::Json => questions_json(&catalog),
-            })
+            match format {
+                ListFormat::Text => print_out(&questions_text(&catalog)),
+                ListFormat::Json => print_bytes(questions_json(&catalog).as_bytes()),
+            }
         }
         Command::Packs { data: d, format } => {
             no_view()?;
             let catalog = load_scoring(data(d).as_deref())?;
-            print_out(&match format {
-                ListFormat::Text => packs_text(&catalog),
-                ListFormat::Json => packs_json(&catalog),
-            })
+            match format {
+                ListFormat::Text => print_out(&packs_text(&catalog)),
+                ListFormat::Json => print_bytes(packs_json(&catalog).as_bytes()),
+            }
         }
         Command::Compare {
             files,
@@ -547,8 +547,10 @@ fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
     }
 }
 
+/// JSON from the values as they are, escaped by the JSON writer (never by the terminal sanitiser,
+/// whose `\x7f` is not JSON): see `report::json::to_json`.
 fn to_json(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+    report::json::to_json(v)
 }
 
 fn validate(
@@ -597,17 +599,20 @@ fn validate(
             0
         }
         (Ok((c, scripts)), ListFormat::Json) => {
-            print_out(&to_json(&serde_json::json!({
-                "schema_version": 1,
-                "ok": true,
-                "packs": c.packs.len(),
-                "questions": c.questions.len(),
-                "alternatives": c.packs.iter().map(|p| p.alternatives.len()).sum::<usize>(),
-                "sources": c.sources.len(),
-                "data_verified": c.verified,
-                "demo_scripts": scripts,
-                "problems": [],
-            })))?;
+            print_bytes(
+                to_json(&serde_json::json!({
+                    "schema_version": 1,
+                    "ok": true,
+                    "packs": c.packs.len(),
+                    "questions": c.questions.len(),
+                    "alternatives": c.packs.iter().map(|p| p.alternatives.len()).sum::<usize>(),
+                    "sources": c.sources.len(),
+                    "data_verified": c.verified,
+                    "demo_scripts": scripts,
+                    "problems": [],
+                }))
+                .as_bytes(),
+            )?;
             0
         }
         // One line per problem, written as it goes: a million problems stream out in seconds.
@@ -616,13 +621,16 @@ fn validate(
             d.len()
         }
         (Err(d), ListFormat::Json) => {
-            print_out(&to_json(&serde_json::json!({
-                "schema_version": 1,
-                "ok": false,
-                "problems": d.0.iter().map(|p| serde_json::json!({
-                    "file": p.file, "line": p.line, "col": p.col, "message": p.message,
-                })).collect::<Vec<_>>(),
-            })))?;
+            print_bytes(
+                to_json(&serde_json::json!({
+                    "schema_version": 1,
+                    "ok": false,
+                    "problems": d.0.iter().map(|p| serde_json::json!({
+                        "file": p.file, "line": p.line, "col": p.col, "message": p.message,
+                    })).collect::<Vec<_>>(),
+                }))
+                .as_bytes(),
+            )?;
             d.len()
         }
     };
@@ -831,7 +839,7 @@ fn compare(
         cli::CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
         cli::CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
         cli::CompareFormat::Html => report::html::write(&outline(Some(&today))),
-        cli::CompareFormat::Json => report::json::to_json(&cmp),
+        cli::CompareFormat::Json => return print_bytes(report::json::to_json(&cmp).as_bytes()),
     };
     print_out(&body)
 }
@@ -872,11 +880,14 @@ fn glossary_json(c: &Catalog, query: &str) -> Result<ExitCode, Failure> {
             })
         })
         .collect();
-    print_out(&to_json(&serde_json::json!({
-        "schema_version": 1,
-        "query": query,
-        "terms": terms,
-    })))?;
+    print_bytes(
+        to_json(&serde_json::json!({
+            "schema_version": 1,
+            "query": query,
+            "terms": terms,
+        }))
+        .as_bytes(),
+    )?;
     if hits.is_empty() {
         return Err(fail(
             1,
@@ -904,10 +915,10 @@ fn show_config(
     let colorfgbg = std::env::var("COLORFGBG").ok();
     let auto = tradeoff::tui::Theme::resolve(None, no_color, colorfgbg.as_deref())
         .map_or_else(|_| "dark".to_string(), |t| t.name);
-    print_out(&match format {
-        ListFormat::Text => config.describe(&auto),
-        ListFormat::Json => config.to_json(&auto),
-    })?;
+    match format {
+        ListFormat::Text => print_out(&config.describe(&auto)),
+        ListFormat::Json => print_bytes(config.to_json(&auto).as_bytes()),
+    }?;
     Ok(if config.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
