@@ -149,7 +149,7 @@ fn the_session_lock_never_goes_through_another_users_link() {
         &profile,
         &tmp.join(format!("session.toml.guest-{}", std::process::id())),
     );
-    let claim = tradeoff::session::Claim::new(&tmp.join("session.toml"));
+    let claim = tradeoff::autosave::Claim::new(&tmp.join("session.toml"));
     drop(claim);
     assert_eq!(std::fs::read_to_string(&profile).unwrap(), "export PATH\n");
 }
