@@ -29,6 +29,23 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["theme", "mouse", "projector", "resume"])]
     pub plain: bool,
 
+    /// Start the interactive mode (or the plain mode) with the answers of this TOML answers file
+    /// (as `recommend --answers` reads it): at the first question it leaves open, or at the
+    /// results when it answers them all.
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
+    pub answers: Option<PathBuf>,
+
+    /// Read the settings from FILE instead of $XDG_CONFIG_HOME/tradeoff/config.toml (or
+    /// $TRADEOFF_CONFIG); it must exist.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// When to use colour in help, error messages and the interactive views: auto (unless
+    /// NO_COLOR is set or the output is not a terminal), always (even with NO_COLOR) or never
+    /// (the mono theme unless --theme chooses another).
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+
     /// Continue the saved session (the answers are saved after every change, in the state
     /// directory: $XDG_STATE_HOME/tradeoff/session.toml, or $TRADEOFF_STATE_DIR).
     #[arg(long)]
@@ -45,6 +62,40 @@ fn root_help() -> String {
         "Without a command, on a terminal, tradeoff opens the interactive mode: one question per screen, a live ranking, results with explanations and what-if.\n\nExamples:\n  tradeoff --theme light\n  tradeoff recommend --answer team_size=small --answer k8s_experience=none\n  tradeoff recommend --answers team.toml --format json\n  tradeoff questions\n  tradeoff validate data/\n\nSettings: {}; `tradeoff config` shows them.",
         tradeoff::config::table::precedence()
     )
+}
+
+/// `--color WHEN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// The `--color` given in `args`, read before clap parses them, so that clap's own help and
+    /// errors follow it too (the last one given wins, as clap has it).
+    pub fn from_args(args: &[std::ffi::OsString]) -> Option<clap::ColorChoice> {
+        let mut found = None;
+        let mut it = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+        while let Some(a) = it.next() {
+            if a == "--" {
+                break;
+            }
+            let value = match a.strip_prefix("--color") {
+                Some("") => it.next().unwrap_or(""),
+                Some(v) if v.starts_with('=') => &v[1..],
+                _ => continue,
+            };
+            found = match value {
+                "always" => Some(clap::ColorChoice::Always),
+                "never" => Some(clap::ColorChoice::Never),
+                "auto" => Some(clap::ColorChoice::Auto),
+                _ => found,
+            };
+        }
+        found
+    }
 }
 
 /// `--data DIR`, for every command that reads decision data.
@@ -163,7 +214,7 @@ pub fn flag_scope(flag: &str) -> Option<&'static str> {
         "--data" => "--data acts on the commands that read decision data",
         "--pack" | "-p" => "--pack chooses the packs of `tradeoff recommend`",
         "--answers" | "--answer" | "-a" => {
-            "--answer and --answers give the answers of `tradeoff recommend` (`tradeoff compare` takes answers files as arguments)"
+            "--answer and --answers give the answers of `tradeoff recommend`; --answers FILE also starts `tradeoff` (without a command) with that file's answers (`tradeoff compare` takes answers files as arguments)"
         }
         "--output" | "-o" | "--force" => "--output and --force act on `tradeoff recommend`",
         _ => return None,
@@ -251,6 +302,8 @@ pub enum Command {
     /// (flag, environment, config file or default). Flags given here show their effect.
     #[command(after_help = tradeoff::config::table::help())]
     Config {
+        #[command(subcommand)]
+        action: Option<ConfigAction>,
         #[command(flatten)]
         data: DataArg,
         #[command(flatten)]
@@ -272,6 +325,17 @@ pub enum Command {
     Pack {
         #[command(subcommand)]
         action: PackAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Write a config file with every setting, commented out, at the config path (or
+    /// --config FILE), with the JSON Schema editors check it against beside it.
+    Init {
+        /// Overwrite an existing config file.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -320,8 +384,10 @@ pub struct RecommendArgs {
     /// else all.
     #[arg(long = "pack", short = 'p', value_name = "ID")]
     pub pack: Vec<String>,
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// The format; default: from the --output file's extension (.json, .md, .html, .txt), else
+    /// text.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// Write to FILE (atomically; through a symbolic link, to its target) instead of standard
     /// output; `-` is standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -92,6 +92,15 @@ impl Folders {
         }
     }
 
+    /// With `--config FILE`: that file, named (so a missing one is a problem), over the others.
+    pub fn with_config(mut self, file: Option<PathBuf>) -> Folders {
+        if let Some(f) = file {
+            self.config_file = Some(f);
+            self.config_named = true;
+        }
+        self
+    }
+
     /// The saved session's file.
     pub fn session_file(&self) -> Option<PathBuf> {
         self.state.as_ref().map(|d| d.join(SESSION_FILE))

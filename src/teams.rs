@@ -12,6 +12,8 @@ use crate::pack::{Catalog, Pack};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
+    /// The JSON output's version (docs/json-schema.md), as the recommendation's.
+    pub schema_version: u32,
     /// One label per team, all different: the team's name, followed by the shortest part of its
     /// file's path that tells it apart when another team has the same name.
     pub teams: Vec<String>,
@@ -182,6 +184,7 @@ pub fn compare_teams(catalog: &Catalog, teams: &[Team]) -> Comparison {
         .map(|pack| pack_comparison(catalog, pack, &all, &names))
         .collect();
     Comparison {
+        schema_version: crate::engine::SCHEMA_VERSION,
         files: teams_files,
         teams: names,
         data_verified: catalog.verified.clone(),

@@ -19,6 +19,7 @@ pub fn run(
     data: &Data,
     files: &[PathBuf],
     format: CompareFormat,
+    cols: usize,
     tui: Option<&View>,
 ) -> Result<ExitCode, Failure> {
     // The screen has the glossary (search, terms); the reports do not.
@@ -49,7 +50,9 @@ pub fn run(
     let today = dates::today();
     let outline = |date| report::teams::outline(&cmp, date);
     let body = match format {
-        CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
+        CompareFormat::Text => {
+            report::text::write_at(&outline(None), report::text::Decor::Rich, cols)
+        }
         CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
         CompareFormat::Html => report::html::write(&outline(Some(&today))),
         CompareFormat::Json => return print_bytes(report::json::to_json(&cmp).as_bytes()),

@@ -40,14 +40,23 @@ struct Source<'a> {
     verified: &'a str,
 }
 
-pub fn run(data: &Data, words: &[String], format: ListFormat) -> Result<ExitCode, Failure> {
+pub fn run(
+    data: &Data,
+    words: &[String],
+    format: ListFormat,
+    cols: usize,
+) -> Result<ExitCode, Failure> {
     let catalog = data.load(Use::Show)?;
     let query = words.join(" ");
     let hits = report::glossary::search(&catalog, &query);
     match format {
         ListFormat::Text if !hits.is_empty() => {
             let outline = report::glossary::outline(&catalog, &hits);
-            print_out(&report::text::write(&outline, report::text::Decor::Rich))?;
+            print_out(&report::text::write_at(
+                &outline,
+                report::text::Decor::Rich,
+                cols,
+            ))?;
         }
         ListFormat::Text => {}
         // JSON is written even when nothing matches: an empty list is an answer too.

@@ -1,12 +1,12 @@
 //! `tradeoff` without a command: the TUI from the welcome screen (offering an unfinished saved
 //! session) or continuing it (`--resume`); or the plain mode's numbered prompts.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use tradeoff::answers::Answers;
-use tradeoff::autosave;
-use tradeoff::pack::Use;
+use tradeoff::autosave::{self, Progress};
+use tradeoff::pack::{Catalog, Use};
 use tradeoff::tui::Show;
 
 use super::out::{Failure, fail};
@@ -17,12 +17,18 @@ pub fn run(
     view: &View,
     data: &Data,
     resume: bool,
+    answers: Option<&Path>,
     session: Option<PathBuf>,
 ) -> Result<ExitCode, Failure> {
     let ready = Ready::new(view)?;
     let Some(catalog) = tui::load(data)? else {
         return Ok(ExitCode::SUCCESS); // given up on the loading screen
     };
+    if let Some(file) = answers {
+        let answers = read_answers(&catalog, file)?;
+        let progress = first_open(&answers);
+        return ready.open(catalog, Show::Answers(answers, progress), session);
+    }
     let show = match session.as_deref().filter(|p| p.exists()) {
         Some(path) => match autosave::load(path, &catalog) {
             Ok((answers, progress)) if resume => Show::Answers(answers, progress),
@@ -56,10 +62,35 @@ pub fn run(
     ready.open(catalog, show, session)
 }
 
-/// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`).
-pub fn plain(data: &Data) -> Result<ExitCode, Failure> {
+/// An answers file (`--answers FILE`), every problem placed in it (exit 2).
+fn read_answers(catalog: &Catalog, file: &Path) -> Result<Answers, Failure> {
+    let mut answers = Answers::empty(catalog);
+    answers.apply_path(catalog, file).map_err(|e| fail(2, e))?;
+    Ok(answers)
+}
+
+/// Where answers leave the user: at the first question they leave open, else at the results.
+fn first_open(answers: &Answers) -> Progress {
+    match answers.choices.iter().position(Option::is_none) {
+        Some(position) => Progress {
+            position,
+            finished: false,
+        },
+        None => Progress {
+            position: answers.choices.len(),
+            finished: true,
+        },
+    }
+}
+
+/// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`), starting
+/// with the answers of `--answers FILE`.
+pub fn plain(data: &Data, answers: Option<&Path>) -> Result<ExitCode, Failure> {
     let catalog = data.load(Use::Show)?;
-    let answers = Answers::empty(&catalog);
+    let answers = match answers {
+        Some(file) => read_answers(&catalog, file)?,
+        None => Answers::empty(&catalog),
+    };
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();

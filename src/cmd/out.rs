@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 use tradeoff::{fsutil, pack, safe};
 
+/// The width text is wrapped to where there is no terminal: a file, a pipe.
+pub const FILE_COLS: usize = 100;
+
 /// A failure with the exit code it maps to (1: a check failed or a file could not be written;
 /// 2: bad input).
 pub struct Failure {

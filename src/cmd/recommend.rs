@@ -16,6 +16,8 @@ pub fn run(
     data: &Data,
     args: &RecommendArgs,
     packs: &ListSetting<String>,
+    format: report::Format,
+    cols: usize,
 ) -> Result<ExitCode, Failure> {
     let catalog = data.load(Use::Score)?;
     let mut answers = Answers::empty(&catalog);
@@ -29,7 +31,10 @@ pub fn run(
     }
     let packs = pack_indexes(&catalog, packs)?;
     let rec = engine::analyze(&catalog, &answers, &packs);
-    let body = report::render(&rec, args.format.into(), &dates::today());
+    let body = match format {
+        report::Format::Text => report::text::render_at(&rec, cols),
+        format => report::render(&rec, format, &dates::today()),
+    };
     write_output(args.output.as_deref(), &body, args.force)
 }
 

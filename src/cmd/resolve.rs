@@ -13,8 +13,10 @@ use tradeoff::folders::Folders;
 use tradeoff::pack::{Catalog, Source, Use};
 use tradeoff::safe;
 
-use super::out::{Failure, data_failure, fail};
-use crate::cli::{self, Cli, Command, CompareFormat, DataArg, ListFormat, PackAction, ViewArgs};
+use super::out::{FILE_COLS, Failure, data_failure, fail};
+use crate::cli::{
+    self, Cli, Color, Command, CompareFormat, DataArg, ListFormat, PackAction, ViewArgs,
+};
 
 /// A command with everything it needs, decided.
 pub enum Job {
@@ -23,12 +25,15 @@ pub enum Job {
         view: View,
         data: Data,
         resume: bool,
+        /// `--answers FILE`: start with these answers.
+        answers: Option<PathBuf>,
         /// The autosave's file.
         session: Option<PathBuf>,
     },
     /// `tradeoff --plain` (or TERM=dumb, ACCESSIBLE).
     Plain {
         data: Data,
+        answers: Option<PathBuf>,
     },
     Demo {
         view: View,
@@ -39,6 +44,8 @@ pub enum Job {
         data: Data,
         files: Vec<PathBuf>,
         format: CompareFormat,
+        /// The width text is wrapped to.
+        cols: usize,
         /// `--tui`: the comparison screen, in this look.
         tui: Option<View>,
     },
@@ -47,6 +54,9 @@ pub enum Job {
         args: cli::RecommendArgs,
         /// `--pack`, else the settings' default packs, each with where it was given.
         packs: ListSetting<String>,
+        /// `--format`, else the one `--output`'s extension names, else text.
+        format: tradeoff::report::Format,
+        cols: usize,
     },
     Questions {
         data: Data,
@@ -60,6 +70,7 @@ pub enum Job {
         data: Data,
         words: Vec<String>,
         format: ListFormat,
+        cols: usize,
     },
     Validate {
         data: Data,
@@ -73,6 +84,12 @@ pub enum Job {
         /// The theme an automatic choice gives on this terminal.
         auto_theme: String,
         format: ListFormat,
+    },
+    /// `tradeoff config init`: write a starting config file here (`None`: the system has no
+    /// config folder).
+    ConfigInit {
+        file: Option<PathBuf>,
+        force: bool,
     },
     Completions(clap_complete::Shell),
     Man(Option<String>),
@@ -127,7 +144,7 @@ pub struct View {
 /// What the environment says about the terminal.
 #[derive(Debug, Clone, Default)]
 pub struct Term {
-    /// `NO_COLOR` is set and not empty.
+    /// No colour: `--color never`, or `NO_COLOR` set and not empty (unless `--color always`).
     pub no_color: bool,
     /// `COLORFGBG`, the terminal's colours (a light background picks the light theme).
     pub colorfgbg: Option<String>,
@@ -138,10 +155,15 @@ pub struct Term {
 }
 
 impl Term {
-    fn from_env() -> Term {
+    /// The terminal as the environment and `--color` describe it.
+    fn from_env(color: Color) -> Term {
         let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         Term {
-            no_color: set("NO_COLOR"),
+            no_color: match color {
+                Color::Auto => set("NO_COLOR"),
+                Color::Always => false,
+                Color::Never => true,
+            },
             colorfgbg: std::env::var("COLORFGBG").ok(),
             dumb: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
             accessible: set("ACCESSIBLE"),
@@ -168,14 +190,28 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         view,
         plain,
         resume,
+        config,
+        color,
+        answers,
         command,
     } = cli;
+    let folders = Folders::from_env().with_config(config);
+    let term = Term::from_env(color);
     let outer = Outer {
         data: data.data,
         view,
     };
     let Some(command) = command else {
-        return interactive(outer, plain, resume);
+        return interactive(outer, plain, resume, answers, folders, term);
+    };
+    // `tradeoff --answers FILE recommend` is `recommend --answers FILE`; elsewhere it has no use.
+    let command = match (command, answers) {
+        (Command::Recommend(mut args), Some(file)) => {
+            args.answers = args.answers.or(Some(file));
+            Command::Recommend(args)
+        }
+        (command, Some(_)) => return Err(misplaced("--answers", command_name(&command))),
+        (command, None) => command,
     };
     let name = command_name(&command);
     if plain || resume {
@@ -190,7 +226,6 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         None => Ok(()),
     };
     let dir = |d: DataArg| d.data.or_else(|| outer.data.clone());
-    let folders = Folders::from_env();
     Ok(match command {
         Command::Completions { shell } => {
             no_view()?;
@@ -219,6 +254,18 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             }
         }
         Command::Config {
+            action: Some(cli::ConfigAction::Init { force }),
+            ..
+        } => {
+            no_view()?;
+            no_data()?;
+            Job::ConfigInit {
+                file: folders.config_file,
+                force,
+            }
+        }
+        Command::Config {
+            action: None,
             data: d,
             view,
             format,
@@ -232,7 +279,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             let config = Config::load(&flags, &folders);
             Job::Config {
                 config: Box::new(config),
-                auto_theme: Term::from_env().auto_theme(),
+                auto_theme: term.clone().auto_theme(),
                 format,
             }
         }
@@ -241,10 +288,19 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             let flags = Flags::default().with(Key::Packs, Some(Value::Ids(args.pack.clone())));
             let config = settings(&flags, &folders);
             let data = data_of(dir(args.data.clone()), &config, &folders);
+            let format = args.format.map(Into::into).unwrap_or_else(|| {
+                args.output
+                    .as_deref()
+                    .and_then(tradeoff::report::Format::from_path)
+                    .unwrap_or(tradeoff::report::Format::Text)
+            });
+            let to_file = args.output.as_ref().is_some_and(|o| o.as_os_str() != "-");
             Job::Recommend {
                 data,
                 packs: config.packs(),
+                format,
                 args,
+                cols: if to_file { FILE_COLS } else { text_cols() },
             }
         }
         Command::Questions { data: d, format } => {
@@ -274,6 +330,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 data: data_of(dir(d), &config, &folders),
                 words,
                 format,
+                cols: text_cols(),
             }
         }
         Command::Validate {
@@ -301,7 +358,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             let config = settings(&view_flags(&view), &folders);
             Job::Demo {
                 data: data_of(dir(d), &config, &folders),
-                view: view_of(&view, &config, Term::from_env()),
+                view: view_of(&view, &config, term.clone()),
                 script,
             }
         }
@@ -340,19 +397,35 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 data: data_of(dir(d), &config, &folders),
                 tui: tui.then(|| View {
                     mouse: false,
-                    ..view_of(&view, &config, Term::from_env())
+                    ..view_of(&view, &config, term.clone())
                 }),
                 files,
                 format,
+                cols: text_cols(),
             }
         }
     })
 }
 
+/// The width text output is wrapped to: the terminal's, or 100 columns when standard output is
+/// not a terminal (a file, a pipe).
+fn text_cols() -> usize {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return FILE_COLS;
+    }
+    crossterm::terminal::size().map_or(FILE_COLS, |(w, _)| usize::from(w))
+}
+
 /// `tradeoff` without a command: the TUI, or the plain mode.
-fn interactive(outer: Outer, plain: bool, resume: bool) -> Result<Job, Failure> {
-    let term = Term::from_env();
-    let folders = Folders::from_env();
+fn interactive(
+    outer: Outer,
+    plain: bool,
+    resume: bool,
+    answers: Option<PathBuf>,
+    folders: Folders,
+    term: Term,
+) -> Result<Job, Failure> {
     if plain || term.dumb || term.accessible {
         let mut ignored = outer.view.given();
         if resume {
@@ -369,6 +442,7 @@ fn interactive(outer: Outer, plain: bool, resume: bool) -> Result<Job, Failure> 
         let config = settings(&Flags::default(), &folders);
         return Ok(Job::Plain {
             data: data_of(outer.data, &config, &folders),
+            answers,
         });
     }
     let config = settings(&view_flags(&outer.view), &folders);
@@ -376,6 +450,7 @@ fn interactive(outer: Outer, plain: bool, resume: bool) -> Result<Job, Failure> 
         data: data_of(outer.data, &config, &folders),
         view: view_of(&outer.view, &config, term),
         resume,
+        answers,
         session: folders.session_file(),
     })
 }
@@ -450,6 +525,9 @@ fn command_name(c: &Command) -> &'static str {
         Command::Compare { .. } => "compare",
         Command::Demo { .. } => "demo",
         Command::Glossary { .. } => "glossary",
+        Command::Config {
+            action: Some(_), ..
+        } => "config init",
         Command::Config { .. } => "config",
         Command::Completions { .. } => "completions",
         Command::Man { .. } => "man",

@@ -92,8 +92,9 @@ fn theme(view: &View) -> Result<Theme, Failure> {
              for scripts and pipes use `tradeoff recommend`, e.g. `tradeoff recommend --answer team_size=small --format json`",
         ));
     }
-    // An explicit colour theme overrides NO_COLOR (crossterm would otherwise drop every colour).
-    if term.no_color && !theme.is_monochrome() {
+    // A colour theme (chosen, or `--color always`) overrides NO_COLOR, which crossterm would
+    // otherwise obey by dropping every colour.
+    if !theme.is_monochrome() {
         crossterm::style::force_color_output(true);
     }
     Ok(theme)

@@ -115,6 +115,26 @@ impl Kind {
         }
     }
 
+    /// The file `tradeoff config init` writes: every setting commented out at its example value, with
+    /// what it does, so the defaults hold until a line is uncommented. The `#:schema` line lets taplo
+    /// and Even Better TOML check the file against [`schema`], written beside it.
+    pub fn template() -> String {
+        let mut s = format!(
+            "#:schema ./{SCHEMA_FILE}\n# tradeoff settings; `tradeoff config` shows the effective ones and where each comes from.\n# Precedence: {}.\n",
+            precedence()
+        );
+        for d in SETTINGS {
+            s.push_str(&format!(
+                "\n# {}: {}\n# (environment: {})\n# {} = {}\n",
+                d.does, d.takes, d.env, d.name, d.example
+            ));
+        }
+        s
+    }
+
+    /// The config schema's file name, beside the config file.
+    pub const SCHEMA_FILE: &str = "config.schema.json";
+
     /// The JSON Schema of the config file's value.
     pub fn schema(self) -> serde_json::Value {
         let list =
@@ -188,6 +208,26 @@ pub fn help() -> String {
     s
 }
 
+/// The file `tradeoff config init` writes: every setting commented out at its example value, with
+/// what it does, so the defaults hold until a line is uncommented. The `#:schema` line lets taplo
+/// and Even Better TOML check the file against [`schema`], written beside it.
+pub fn template() -> String {
+    let mut s = format!(
+        "#:schema ./{SCHEMA_FILE}\n# tradeoff settings; `tradeoff config` shows the effective ones and where each comes from.\n# Precedence: {}.\n",
+        precedence()
+    );
+    for d in SETTINGS {
+        s.push_str(&format!(
+            "\n# {}: {}\n# (environment: {})\n# {} = {}\n",
+            d.does, d.takes, d.env, d.name, d.example
+        ));
+    }
+    s
+}
+
+/// The config schema's file name, beside the config file.
+pub const SCHEMA_FILE: &str = "config.schema.json";
+
 /// The JSON Schema of the config file (docs/schema/config.schema.json is this, written out).
 pub fn schema() -> serde_json::Value {
     let properties: serde_json::Map<String, serde_json::Value> = SETTINGS
@@ -212,6 +252,32 @@ pub fn schema() -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The template's examples, uncommented, are a valid config file that sets every setting.
+    #[test]
+    fn the_template_examples_are_valid_settings() {
+        let text: String = template()
+            .lines()
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| {
+                SETTINGS
+                    .iter()
+                    .any(|d| l.starts_with(&format!("{} = ", d.name)))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let env = |name: &str| (name == "HOME").then(|| std::ffi::OsString::from("/h"));
+        let mut layer =
+            super::super::layer::file(std::path::Path::new("/c/config.toml"), &text, &env)
+                .unwrap_or_else(|d| panic!("{d}\n{text}"));
+        for d in SETTINGS {
+            assert!(
+                layer.take(d.key).is_some(),
+                "{} is not in the template",
+                d.name
+            );
+        }
+    }
 
     #[test]
     fn the_table_is_in_key_order_and_names_are_unique() {

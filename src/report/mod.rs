@@ -49,6 +49,19 @@ impl Format {
         }
     }
 
+    /// The format a file name's extension names (`.json`, `.md`/`.markdown`, `.html`/`.htm`,
+    /// `.txt`), for `--output` without `--format`. An ADR is Markdown too: it is asked for by name.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => Format::Json,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "txt" | "text" => Format::Text,
+            _ => return None,
+        })
+    }
+
     /// The usual file name extension.
     pub fn extension(self) -> &'static str {
         match self {

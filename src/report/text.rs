@@ -28,15 +28,29 @@ pub fn render(rec: &Recommendation) -> String {
     render_with(rec, Decor::Rich)
 }
 
+/// `rec` for a terminal `cols` columns wide: prose is wrapped at word boundaries, with hanging
+/// indents, and a table's prose column wraps under itself.
+pub fn render_at(rec: &Recommendation, cols: usize) -> String {
+    write_at(&recommendation::outline(rec, None), Decor::Rich, cols)
+}
+
 pub fn render_with(rec: &Recommendation, decor: Decor) -> String {
     write(&recommendation::outline(rec, None), decor)
 }
 
 /// Writes any outline as text.
+/// `o` without wrapping: every paragraph on one line (for pipes into other tools and the tests'
+/// snapshots); [`write_at`] wraps for a reader.
 pub fn write(o: &Outline, decor: Decor) -> String {
+    write_at(o, decor, usize::MAX)
+}
+
+/// `o` for a terminal `cols` columns wide.
+pub fn write_at(o: &Outline, decor: Decor, cols: usize) -> String {
     let mut w = Writer {
         out: String::new(),
         decor,
+        cols: cols.max(MIN_COLS),
     };
     let mut head: Vec<String> = Vec::new();
     if !o.title.is_empty() {
@@ -56,7 +70,7 @@ pub fn write(o: &Outline, decor: Decor) -> String {
         w.out.push('\n');
         for t in &o.footer {
             let line = w.inline(t);
-            w.line(&line);
+            w.wrapped("", "", &line);
         }
     }
     // A document that starts with a heading does not start with a blank line.
@@ -64,9 +78,16 @@ pub fn write(o: &Outline, decor: Decor) -> String {
     w.out.split_off(start)
 }
 
+/// The narrowest text is wrapped to; a narrower terminal gets lines of this width.
+const MIN_COLS: usize = 40;
+/// The narrowest a table's prose column may get; narrower, the prose goes under its row.
+const MIN_PROSE: usize = 36;
+
 struct Writer {
     out: String,
     decor: Decor,
+    /// Lines are wrapped to this many columns (`usize::MAX`: not wrapped).
+    cols: usize,
 }
 
 impl Writer {
@@ -77,6 +98,23 @@ impl Writer {
     fn line(&mut self, s: &str) {
         self.out.push_str(s);
         self.out.push('\n');
+    }
+
+    /// `text` wrapped at spaces to the writer's width: the first line after `first`, the others
+    /// after `rest` (a hanging indent). A word longer than a line stands alone on its line rather
+    /// than being cut (it is most often a URL).
+    fn wrapped(&mut self, first: &str, rest: &str, text: &str) {
+        for line in wrap(
+            text,
+            self.cols.saturating_sub(width(first)).max(1),
+            self.cols.saturating_sub(width(rest)).max(1),
+        )
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
+        {
+            self.line(line.trim_end());
+        }
     }
 
     fn section(&mut self, s: &Section) {
@@ -111,7 +149,7 @@ impl Writer {
             Block::Heading { level, text } => self.heading(*level, text),
             Block::Paragraph(t) => {
                 let text = self.inline(t);
-                self.line(&format!("  {text}"));
+                self.wrapped("  ", "  ", &text);
             }
             Block::Callout(c) => self.callout(c),
             Block::Table(t) => self.table(t),
@@ -123,13 +161,15 @@ impl Writer {
                     } else {
                         "-".into()
                     };
-                    self.line(&format!("   {mark} {text}"));
+                    let first = format!("   {mark} ");
+                    let rest = " ".repeat(width(&first));
+                    self.wrapped(&first, &rest, &text);
                 }
             }
             Block::Facts(facts) => {
                 for (label, value) in facts {
                     let text = self.inline(value);
-                    self.line(&format!("  {}: {text}", safe::line(label)));
+                    self.wrapped(&format!("  {}: ", safe::line(label)), "    ", &text);
                 }
             }
         }
@@ -147,9 +187,9 @@ impl Writer {
                     (_, true) => "✗ ",
                     (_, false) => "",
                 };
-                self.line(&format!("{mark}{title}"));
+                self.wrapped(mark, "  ", &title);
                 for b in body {
-                    self.line(&format!("  {b}"));
+                    self.wrapped("  ", "  ", &b);
                 }
             }
             CalloutKind::Caveat | CalloutKind::Warning => {
@@ -163,7 +203,9 @@ impl Writer {
                 } else {
                     format!("{title}: ")
                 };
-                self.line(&format!("  {mark}{lead}{}", body.join(" ")));
+                let first = format!("  {mark}");
+                let rest = " ".repeat(width(&first));
+                self.wrapped(&first, &rest, &format!("{lead}{}", body.join(" ")));
             }
         }
     }
@@ -195,11 +237,12 @@ impl Writer {
             })
             .collect();
         let columns: Vec<&Column> = shown.iter().map(|&i| &t.columns[i]).collect();
-        let widths = column_widths(&columns, &header, &rows);
+        let mut widths = column_widths(&columns, &header, &rows);
+        fit(&columns, &mut widths, self.cols);
         let marked = t.rows.iter().any(|r| r.highlight);
         let mark = format!("{} ", super::outline::HIGHLIGHT);
         let head = format_row(&columns, &widths, &header);
-        self.line(&format!("  {head}"));
+        self.table_line(&format!("  {head}"), &columns, &widths);
         for (row, cells) in t.rows.iter().zip(&rows) {
             let gutter = if marked && row.highlight {
                 mark.as_str()
@@ -207,7 +250,38 @@ impl Writer {
                 "  "
             };
             let line = format_row(&columns, &widths, cells);
-            self.line(&format!("{gutter}{line}"));
+            self.table_line(&format!("{gutter}{line}"), &columns, &widths);
+        }
+    }
+
+    /// A table row; when it is wider than the page and ends in prose, the prose wraps under its
+    /// own column, or, when that column would be narrower than [`MIN_PROSE`], on lines of its own
+    /// under the row.
+    fn table_line(&mut self, line: &str, columns: &[&Column], widths: &[usize]) {
+        let last = columns.len().saturating_sub(1);
+        let prose_at = 2 + widths[..last].iter().map(|w| w + 2).sum::<usize>();
+        if width(line) <= self.cols
+            || columns
+                .get(last)
+                .is_none_or(|c| c.kind != ColumnKind::Prose)
+        {
+            self.line(line);
+            return;
+        }
+        // The prose starts after `prose_at` columns of the line.
+        let mut head = String::new();
+        let mut used = 0;
+        let mut chars = line.chars();
+        while used < prose_at {
+            let Some(c) = chars.next() else { break };
+            head.push(c);
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        if self.cols >= prose_at + MIN_PROSE {
+            self.wrapped(&head, &" ".repeat(prose_at), chars.as_str());
+        } else {
+            self.line(head.trim_end());
+            self.wrapped("      ", "      ", chars.as_str());
         }
     }
 
@@ -267,6 +341,50 @@ fn column_widths(columns: &[&Column], header: &[String], rows: &[Vec<String>]) -
         .collect()
 }
 
+/// Narrows the label columns, widest first, until the columns before a last prose column (which
+/// wraps) fit in `cols`, or until none can give more (the table is then left wide: a pipe or a
+/// pager handles it).
+fn fit(columns: &[&Column], widths: &mut [usize], cols: usize) {
+    const MIN_LABEL: usize = 12;
+    let n = widths.len();
+    let upto = if columns.last().is_some_and(|c| c.kind == ColumnKind::Prose) {
+        n - 1
+    } else {
+        n
+    };
+    while 2 + widths[..upto].iter().sum::<usize>() + 2 * upto.saturating_sub(1) > cols {
+        let Some(i) = (0..upto)
+            .filter(|&i| columns[i].kind == ColumnKind::Label && widths[i] > MIN_LABEL)
+            .max_by_key(|&i| widths[i])
+        else {
+            return;
+        };
+        widths[i] -= 1;
+    }
+}
+
+/// `text` cut at spaces into lines: the first at most `first` columns, the others at most `rest`.
+fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let room = if lines.len() == 1 { first } else { rest };
+        let w = width(word);
+        if used > 0 && used + 1 + w > room {
+            lines.push(String::new());
+            used = 0;
+        }
+        let line = lines.last_mut().expect("one line at least");
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        line.push_str(word);
+        used += w;
+    }
+    lines
+}
+
 fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String {
     let mut line = String::new();
     let last = columns.len().saturating_sub(1);
@@ -304,5 +422,12 @@ mod tests {
         };
         assert_eq!(write(&o, Decor::Plain), "PACK \\x1b]0;T\\x07\n");
         assert_eq!(write(&o, Decor::Rich), "━━ Pack \\x1b]0;t\\x07 ━━\n");
+    }
+
+    #[test]
+    fn prose_wraps_at_spaces_with_hanging_indents() {
+        assert_eq!(wrap("a bb ccc dddd", 6, 4), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("averylongword x", 4, 4), ["averylongword", "x"]);
+        assert_eq!(wrap("", 10, 10), [""]);
     }
 }

@@ -22,24 +22,23 @@ pub const USER_VARS: &[&str] = &[
 
 pub struct Sandbox {
     pub root: PathBuf,
+    /// The temporary tree, removed when the sandbox goes.
+    _dir: tempfile::TempDir,
 }
 
 impl Sandbox {
     /// A fresh tree: `home/`, `config/` (XDG_CONFIG_HOME), `data/` (XDG_DATA_HOME, where the
     /// user's own packs live), `state/` and `work/` (the working directory of the commands).
     pub fn new(what: &str) -> Sandbox {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let root = std::env::temp_dir().join(format!(
-            "tradeoff-{what}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&root);
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("tradeoff-{what}-"))
+            .tempdir()
+            .unwrap();
+        let root = dir.path().to_path_buf();
         for d in ["home", "config", "data", "state", "work"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
-        Sandbox { root }
+        Sandbox { root, _dir: dir }
     }
 
     pub fn home(&self) -> PathBuf {
@@ -120,12 +119,6 @@ impl Sandbox {
                     .collect()
             })
             .unwrap_or_default()
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 
