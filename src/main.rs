@@ -698,6 +698,10 @@ fn questions_text(c: &Catalog) -> String {
             safe::line(&q.title),
             safe::line(&q.prompt)
         ));
+        let when = tradeoff::answers::asked_when_text(c, i);
+        if !when.is_empty() {
+            o.push_str(&format!("   ({when})\n"));
+        }
         let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for ch in &q.choices {
             o.push_str(&format!("     {:w$}  {}\n", ch.id, safe::line(&ch.label)));
@@ -746,6 +750,10 @@ fn questions_json(c: &Catalog) -> String {
                 "prompt": q.prompt,
                 "help": q.help,
                 "pack": q.pack,
+                "asked_when": q.asked_when.iter().map(|cond| serde_json::json!({
+                    "question": c.questions[cond.question].id,
+                    "choices": cond.choices.iter().map(|&x| &c.questions[cond.question].choices[x].id).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
                 "choices": q.choices.iter().map(|ch| serde_json::json!({
                     "id": ch.id, "label": ch.label, "detail": ch.detail,
                 })).collect::<Vec<_>>(),
@@ -805,6 +813,10 @@ fn compare(
         } else {
             path.as_path()
         };
+        if let Some(e) = answers.not_asked(&catalog).first() {
+            let name = safe::line(&path_for_name.display().to_string()).into_owned();
+            return Err(fail(2, format!("{name}: {e}")));
+        }
         teams.push(tradeoff::compare::Team::from_file(path_for_name, answers));
     }
     if let Some(view) = tui {
@@ -1110,6 +1122,9 @@ fn recommend(catalog: &Catalog, args: &RecommendArgs) -> Result<ExitCode, Failur
         answers
             .apply_flag(catalog, flag)
             .map_err(|e| fail(2, format!("error: {e}")))?;
+    }
+    if let Some(e) = answers.not_asked(catalog).first() {
+        return Err(fail(2, format!("error: {e}")));
     }
     let mut packs = Vec::new();
     for (id, origin) in config.packs.value.iter().zip(&config.packs.item_origins) {
