@@ -395,6 +395,17 @@ pub struct RecommendArgs {
     /// Overwrite FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Write the decision record into this ADR folder as its next `NNNN-slug.md` (implies
+    /// --format adr).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "format"])]
+    pub adr_dir: Option<PathBuf>,
+    /// The decision record's status: proposed (the default), accepted, rejected, deprecated, or
+    /// "superseded by ADR-NNNN".
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// The decision record's decision-makers (repeatable, or separated by commas).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub deciders: Vec<String>,
     #[command(flatten)]
     pub data: DataArg,
 }

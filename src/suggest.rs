@@ -3,7 +3,7 @@
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, postcard, libc); tests/boundary.rs checks it.
+//! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -29,10 +29,11 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     if let Some((_, c)) = fuzzy {
         return Some(c);
     }
-    // Transpositions and typos that are not subsequences: accept a small edit distance.
+    // Transpositions and typos that are not subsequences: accept a small edit distance (optimal
+    // string alignment, so `dco` is one edit from `doc`).
     candidates
         .iter()
-        .map(|&c| (levenshtein(&input_l, &c.to_lowercase()), c))
+        .map(|&c| (strsim::osa_distance(&input_l, &c.to_lowercase()), c))
         .min()
         .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
         .map(|(_, c)| c)
@@ -44,32 +45,6 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
         Some(c) => format!(", did you mean `{c}`?"),
         None => String::new(),
     }
-}
-
-/// Edit distance with adjacent transpositions (optimal string alignment), so `dco` is one edit
-/// from `doc`.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j - 1] + cost)
-                .min(d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// A fuzzy match of `pattern` in `text`: its score and the matched character positions.
@@ -151,10 +126,10 @@ mod tests {
     }
 
     #[test]
-    fn levenshtein_counts_edits() {
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("same", "same"), 0);
-        assert_eq!(levenshtein("dco", "doc"), 1);
+    fn edit_distance_counts_a_transposition_as_one() {
+        assert_eq!(strsim::osa_distance("kitten", "sitting"), 3);
+        assert_eq!(strsim::osa_distance("", "abc"), 3);
+        assert_eq!(strsim::osa_distance("same", "same"), 0);
+        assert_eq!(strsim::osa_distance("dco", "doc"), 1);
     }
 }

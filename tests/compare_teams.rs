@@ -77,6 +77,11 @@ fn check(tag: &str, team_line: Option<&str>, name: &str) {
 
     for format in ["text", "markdown", "html"] {
         let out = compare(format, &a, &b);
+        // Text is wrapped to the page: a name may break across lines.
+        let out = match format {
+            "text" => out.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => out,
+        };
         let forward = format!("{la} → {lb}'s ");
         let backward = format!("{lb} → {la}'s ");
         let (forward, backward) = match format {

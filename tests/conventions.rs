@@ -276,7 +276,6 @@ fn color_never_is_the_mono_theme_and_always_beats_no_color() {
 fn answers_file_starts_the_interactive_mode_with_its_answers() {
     let sb = Sandbox::new("conv-answers");
     let catalog = tradeoff::pack::load_builtin().unwrap();
-    let n = catalog.questions.len();
     let first = &catalog.questions[0];
     let some = answers_file(
         &sb.work(),
@@ -286,7 +285,8 @@ fn answers_file_starts_the_interactive_mode_with_its_answers() {
     let state = sb.root.join("state");
     let env = [("TRADEOFF_STATE_DIR", state.to_str().unwrap())];
     let mut t = Pty::spawn(80, 24, &["--answers", &some], &env);
-    t.wait_for(&format!("2/{n}"));
+    t.wait_for("1 answered");
+    assert!(t.screen().contains(" 2/"), "{}", t.screen());
     assert_eq!(t.quit(), 0);
     let mut all = String::from("[answers]\n");
     for q in &catalog.questions {
@@ -318,4 +318,121 @@ fn answers_file_starts_the_interactive_mode_with_its_answers() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `team_size`?"));
+}
+
+/// The man page names no page that is not installed (each command is listed as it is typed, its
+/// page is `tradeoff man COMMAND`), and FILES lists the packs folder.
+#[test]
+fn the_man_page_references_only_itself_and_lists_the_packs_folder() {
+    let sb = Sandbox::new("conv-man");
+    let page = stdout(sb.cmd().arg("man"));
+    assert!(
+        !page.contains("tradeoff-recommend(1)") && !page.contains("tradeoff\\-recommend"),
+        "{page}"
+    );
+    assert!(
+        page.contains(".SH COMMANDS") && page.contains("tradeoff recommend"),
+        "{page}"
+    );
+    assert!(page.contains("$XDG_DATA_HOME/tradeoff/packs/"), "{page}");
+    assert_eq!(page.matches(".TH ").count(), 1);
+    let sub = stdout(sb.cmd().args(["man", "config"]));
+    assert!(
+        sub.contains("tradeoff config init") && !sub.contains("(1)\n"),
+        "{sub}"
+    );
+}
+
+/// `validate DIR` takes a folder of the user's own packs (as `pack new` makes it) and checks them
+/// with the built-in data they extend.
+#[test]
+fn validate_accepts_a_user_pack_folder() {
+    let sb = Sandbox::new("conv-validate");
+    let dir = sb.work().join("team-packs");
+    sb.cmd()
+        .args(["pack", "new", "deployment", "--dir", dir.to_str().unwrap()])
+        .assert()
+        .success();
+    let out = sb
+        .cmd()
+        .args(["validate", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let pack = dir.join("packs/deployment.toml");
+    let text = std::fs::read_to_string(&pack).unwrap();
+    std::fs::write(
+        &pack,
+        text.replacen("[[question]]", "[[question]]\nwieght = 1", 1),
+    )
+    .unwrap();
+    let out = sb
+        .cmd()
+        .args(["validate", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("deployment.toml:"));
+}
+
+/// The ADR uses real headings (MADR's markdownlint config has MD036: no bold line as a heading),
+/// takes --status and --deciders, and --adr-dir numbers it after the folder's records.
+#[test]
+fn adr_headings_status_deciders_and_numbering() {
+    let sb = Sandbox::new("conv-adr");
+    let md = stdout(sb.cmd().args([
+        "recommend",
+        "-f",
+        "adr",
+        "--status",
+        "accepted",
+        "--deciders",
+        "Ana,Bo",
+    ]));
+    for line in md.lines() {
+        let t = line.trim();
+        assert!(
+            !(t.starts_with("**") && t.ends_with("**") && t.len() > 4),
+            "MD036, emphasis as a heading: {line}"
+        );
+    }
+    assert!(md.starts_with("---\nstatus: accepted\n"), "{md}");
+    assert!(md.contains("decision-makers: \"Ana, Bo\""), "{md}");
+    let out = sb
+        .cmd()
+        .args(["recommend", "-f", "adr", "--status", "acepted"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `accepted`?"));
+    let out = sb
+        .cmd()
+        .args(["recommend", "--status", "accepted"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--status needs the ADR format");
+    let adr = sb.work().join("doc/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    std::fs::write(adr.join("0007-use-postgres.md"), "# Use Postgres\n").unwrap();
+    let dir = adr.to_str().unwrap();
+    sb.cmd()
+        .args(["recommend", "--adr-dir", dir])
+        .assert()
+        .success();
+    sb.cmd()
+        .args(["recommend", "--adr-dir", dir])
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&adr)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names[1].starts_with("0008-compute-platform-"), "{names:?}");
+    assert!(names[2].starts_with("0009-"), "{names:?}");
 }

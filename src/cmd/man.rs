@@ -30,19 +30,82 @@ pub fn run(command: Option<&str>) -> Result<ExitCode, Failure> {
                 .bin_name(format!("tradeoff {name}"))
         }
     };
-    let mut out = Vec::new();
-    clap_mangen::Man::new(page)
+    let man = clap_mangen::Man::new(page.clone())
         .source(format!("tradeoff {}", env!("CARGO_PKG_VERSION")))
-        .manual("tradeoff manual")
-        .render(&mut out)
+        .manual("tradeoff manual");
+    let mut out = Vec::new();
+    render(&man, &page, command, &mut out)
         .map_err(|e| fail(1, format!("error: cannot render the manual page: {e}")))?;
-    let mut page = String::from_utf8_lossy(&out).into_owned();
+    // Each section comes with the roff preamble; the page keeps one, at its top.
+    let preamble = roff::Roff::new().render();
+    let mut page = format!(
+        "{preamble}{}",
+        String::from_utf8_lossy(&out).replace(&preamble, "")
+    );
     if command.is_none() {
-        // clap_mangen calls the after-help section EXTRA; here it is the examples.
-        page = page.replacen("\n.SH EXTRA\n", "\n.SH EXAMPLES\n", 1);
         page.push_str(&man_sections());
     }
     print_out(&roff_ascii(&page))
+}
+
+/// The page, section by section as clap_mangen renders them, except its list of subcommands: it
+/// names a page per subcommand (`tradeoff-recommend(1)`) that nobody installs, so here each
+/// command is listed by how it is typed, with `tradeoff man COMMAND` for its own page.
+fn render(
+    man: &clap_mangen::Man,
+    cmd: &clap::Command,
+    command: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use roff::{Roff, bold, roman};
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(out)?;
+    }
+    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+    if !subs.is_empty() {
+        let mut r = Roff::new();
+        r.control("SH", ["COMMANDS"]);
+        let prefix = match command {
+            Some(c) => format!("tradeoff {c}"),
+            None => "tradeoff".to_string(),
+        };
+        for sub in &subs {
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            r.control("TP", [])
+                .text([bold(format!("{prefix} {}", sub.get_name()))])
+                .text([roman(about)]);
+        }
+        if command.is_none() {
+            r.text([roman(
+                "Each command's own page: tradeoff man COMMAND (e.g. tradeoff man recommend | man -l -).",
+            )]);
+        }
+        let preamble = Roff::new().render();
+        let text = r.render();
+        out.write_all(text.strip_prefix(&preamble).unwrap_or(&text).as_bytes())?;
+    }
+    if cmd.get_after_help().is_some() || cmd.get_after_long_help().is_some() {
+        // clap_mangen calls the after-help section EXTRA; here it is the examples (and, for a
+        // command, more about it).
+        let mut extra = Vec::new();
+        man.render_extra_section(&mut extra)?;
+        let heading = if command.is_none() {
+            "EXAMPLES"
+        } else {
+            "NOTES"
+        };
+        let extra =
+            String::from_utf8_lossy(&extra).replacen(".SH EXTRA", &format!(".SH {heading}"), 1);
+        out.write_all(extra.as_bytes())?;
+    }
+    if cmd.get_version().is_some() {
+        man.render_version_section(out)?;
+    }
+    Ok(())
 }
 
 /// Non-ASCII characters as groff's `\[uXXXX]` escapes: troff reads Latin-1 unless preconv runs
@@ -103,6 +166,12 @@ fn man_sections() -> String {
         .text([roman(
             "settings (default ~/.config/tradeoff/config.toml): theme, projector, mouse, data_dirs, packs; \
              `tradeoff config` shows the effective settings and where each comes from",
+        )]);
+    r.control("TP", [])
+        .text([bold("$XDG_DATA_HOME/tradeoff/packs/")])
+        .text([roman(
+            "your own decision packs (default ~/.local/share/tradeoff/packs/), loaded beside the built-in ones; \
+             `tradeoff pack new ID` writes one there, `tradeoff validate ~/.local/share/tradeoff` checks them",
         )]);
     r.control("TP", [])
         .text([bold("$XDG_STATE_HOME/tradeoff/session.toml")])

@@ -51,8 +51,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             args,
             packs,
             format,
+            adr,
             cols,
-        } => recommend::run(&data, &args, &packs, format, cols),
+        } => recommend::run(&data, &args, &packs, format, &adr, cols),
         Job::Questions { data, format } => questions::run(&data, format),
         Job::Packs { data, format } => packs::run(&data, format),
         Job::Glossary {

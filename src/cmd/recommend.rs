@@ -17,6 +17,7 @@ pub fn run(
     args: &RecommendArgs,
     packs: &ListSetting<String>,
     format: report::Format,
+    adr: &report::adr::Meta,
     cols: usize,
 ) -> Result<ExitCode, Failure> {
     let catalog = data.load(Use::Score)?;
@@ -37,8 +38,24 @@ pub fn run(
     let rec = engine::analyze(&catalog, &answers, &packs);
     let body = match format {
         report::Format::Text => report::text::render_at(&rec, cols),
+        report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
         format => report::render(&rec, format, &dates::today()),
     };
+    if let Some(dir) = &args.adr_dir {
+        // The next number in the folder; a record is never replaced.
+        let existing: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| {
+                fail(
+                    1,
+                    format!("error: cannot read the ADR folder {}: {e}", dir.display()),
+                )
+            })?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let path = dir.join(report::adr::file_name(&rec, &existing));
+        return write_output(Some(&path), &body, false);
+    }
     write_output(args.output.as_deref(), &body, args.force)
 }
 

@@ -56,6 +56,8 @@ pub enum Job {
         packs: ListSetting<String>,
         /// `--format`, else the one `--output`'s extension names, else text.
         format: tradeoff::report::Format,
+        /// The decision record's status and decision-makers.
+        adr: tradeoff::report::adr::Meta,
         cols: usize,
     },
     Questions {
@@ -288,17 +290,30 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             let flags = Flags::default().with(Key::Packs, Some(Value::Ids(args.pack.clone())));
             let config = settings(&flags, &folders);
             let data = data_of(dir(args.data.clone()), &config, &folders);
+            let adr = adr_meta(&args)?;
             let format = args.format.map(Into::into).unwrap_or_else(|| {
+                if args.adr_dir.is_some() {
+                    return tradeoff::report::Format::Adr;
+                }
                 args.output
                     .as_deref()
                     .and_then(tradeoff::report::Format::from_path)
                     .unwrap_or(tradeoff::report::Format::Text)
             });
             let to_file = args.output.as_ref().is_some_and(|o| o.as_os_str() != "-");
+            if (args.status.is_some() || !args.deciders.is_empty())
+                && format != tradeoff::report::Format::Adr
+            {
+                return Err(fail(
+                    2,
+                    "error: --status and --deciders describe the decision record\ntip: add --format adr, or --adr-dir DIR",
+                ));
+            }
             Job::Recommend {
                 data,
                 packs: config.packs(),
                 format,
+                adr,
                 args,
                 cols: if to_file { FILE_COLS } else { text_cols() },
             }
@@ -341,7 +356,15 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         } => {
             no_view()?;
             let config = settings(&Flags::default(), &folders);
-            let data = data_of(checked.or_else(|| dir(d)), &config, &folders);
+            let data = match checked {
+                // A folder of the user's own packs (no questions.toml of its own, as `pack new`
+                // makes it): its packs are checked beside the built-in data they extend.
+                Some(c) if c.is_dir() && !c.join("questions.toml").is_file() => Data {
+                    source: Source::Builtin { user: vec![c] },
+                    missing: Vec::new(),
+                },
+                other => data_of(other.or_else(|| dir(d)), &config, &folders),
+            };
             Job::Validate {
                 builtin: matches!(data.source, Source::Builtin { .. }),
                 data,
@@ -504,6 +527,23 @@ fn view_of(view: &ViewArgs, config: &Config, term: Term) -> View {
 /// not a warning.
 pub fn theme_from_flag(theme: &Setting<Option<String>>) -> bool {
     matches!(theme.origin, Origin::Flag { .. } | Origin::Default)
+}
+
+/// `--status` (checked against MADR's, with a suggestion) and `--deciders`.
+fn adr_meta(args: &cli::RecommendArgs) -> Result<tradeoff::report::adr::Meta, Failure> {
+    use tradeoff::report::adr;
+    let mut meta = adr::Meta::default();
+    if let Some(s) = &args.status {
+        meta.status =
+            adr::check_status(s).map_err(|e| fail(2, format!("error: {}", safe::line(&e))))?;
+    }
+    meta.deciders = args
+        .deciders
+        .iter()
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+        .collect();
+    Ok(meta)
 }
 
 /// An option given before a subcommand that has no use for it.

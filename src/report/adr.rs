@@ -38,11 +38,80 @@ pub const BAD_UP_TO: f64 = 4.0;
 /// How many of the winner's largest leads (and deficits) its consequences name.
 const CONSEQUENCES: usize = 3;
 
-pub fn render(rec: &Recommendation, date: &str) -> String {
-    markdown::write(&outline(rec, date))
+/// What the team says about its record: MADR's `status` (one of [`STATUSES`], or `superseded by
+/// …`) and `decision-makers`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub status: String,
+    pub deciders: Vec<String>,
 }
 
-pub fn outline(rec: &Recommendation, date: &str) -> Outline {
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            status: STATUS.into(),
+            deciders: Vec::new(),
+        }
+    }
+}
+
+/// MADR 4.0's statuses (besides `superseded by ADR-NNNN`).
+pub const STATUSES: [&str; 4] = ["proposed", "rejected", "accepted", "deprecated"];
+
+/// A status as MADR spells it, or what is wrong with it (with a suggestion).
+pub fn check_status(status: &str) -> Result<String, String> {
+    let s = status.trim();
+    if STATUSES.contains(&s) || s.starts_with("superseded by ") {
+        return Ok(s.to_string());
+    }
+    Err(format!(
+        "unknown ADR status `{s}`{}; MADR's statuses: {}, or `superseded by ADR-NNNN`",
+        crate::suggest::did_you_mean(s, STATUSES.iter().copied()),
+        STATUSES.join(", ")
+    ))
+}
+
+pub fn render(rec: &Recommendation, date: &str) -> String {
+    render_with(rec, date, &Meta::default())
+}
+
+pub fn render_with(rec: &Recommendation, date: &str, meta: &Meta) -> String {
+    markdown::write(&outline(rec, date, meta))
+}
+
+/// The record's file name in an ADR folder that holds `existing` names: the next `NNNN-` number
+/// (adr-tools, log4brains and MADR number them so) and a slug of the title.
+pub fn file_name(rec: &Recommendation, existing: &[String]) -> String {
+    let next = existing
+        .iter()
+        .filter_map(|n| {
+            let (num, rest) = n.split_at_checked(4)?;
+            (rest.starts_with('-') && num.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| num.parse::<u32>().ok())
+                .flatten()
+        })
+        .max()
+        .map_or(1, |n| n + 1);
+    let title = outline(rec, "", &Meta::default()).title;
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!(
+        "{next:04}-{}.md",
+        if slug.is_empty() { "decision" } else { slug }
+    )
+}
+
+pub fn outline(rec: &Recommendation, date: &str, meta: &Meta) -> Outline {
     let title: Vec<String> = rec
         .packs
         .iter()
@@ -63,10 +132,16 @@ pub fn outline(rec: &Recommendation, date: &str) -> Outline {
         title: title.join("; "),
         subject: String::new(),
         meta: Vec::new(),
-        properties: vec![
-            ("status".into(), STATUS.into()),
-            ("date".into(), date.into()),
-        ],
+        properties: {
+            let mut p = vec![
+                ("status".into(), meta.status.clone()),
+                ("date".into(), date.into()),
+            ];
+            if !meta.deciders.is_empty() {
+                p.push(("decision-makers".into(), meta.deciders.join(", ")));
+            }
+            p
+        },
         summary: Vec::new(),
         sections: SECTIONS
             .iter()
@@ -80,8 +155,13 @@ pub fn outline(rec: &Recommendation, date: &str) -> Outline {
     }
 }
 
-/// With several packs, each pack's part starts with its name in bold.
-fn per_pack(rec: &Recommendation, mut part: impl FnMut(&PackResult) -> Vec<Block>) -> Vec<Block> {
+/// With several packs, each pack's part starts with its name as a heading of `level` (a real
+/// heading, not bold text: markdownlint's MD036 in MADR's own configuration).
+fn per_pack(
+    rec: &Recommendation,
+    level: u8,
+    mut part: impl FnMut(&PackResult) -> Vec<Block>,
+) -> Vec<Block> {
     let several = rec.packs.len() > 1;
     let mut blocks = Vec::new();
     for p in &rec.packs {
@@ -90,7 +170,7 @@ fn per_pack(rec: &Recommendation, mut part: impl FnMut(&PackResult) -> Vec<Block
             continue;
         }
         if several {
-            blocks.push(Block::paragraph(Text::strong(p.name.clone())));
+            blocks.push(Block::heading(level, p.name.clone()));
         }
         blocks.extend(body);
     }
@@ -142,7 +222,7 @@ fn context(rec: &Recommendation) -> Vec<Block> {
 /// The weighted criteria, heaviest first, with the answers that changed their weight; then the
 /// alternatives the answers rule out.
 fn drivers(rec: &Recommendation) -> Vec<Block> {
-    per_pack(rec, |p| {
+    per_pack(rec, 3, |p| {
         let mut weights: Vec<_> = p.weights.iter().filter(|w| w.share > 0.0).collect();
         weights.sort_by(|a, b| b.share.total_cmp(&a.share));
         let mut items: Vec<Text> = weights
@@ -173,7 +253,7 @@ fn drivers(rec: &Recommendation) -> Vec<Block> {
 }
 
 fn options(rec: &Recommendation) -> Vec<Block> {
-    per_pack(rec, |p| {
+    per_pack(rec, 3, |p| {
         let items = p
             .ranking
             .iter()
@@ -188,7 +268,7 @@ fn options(rec: &Recommendation) -> Vec<Block> {
 
 /// The chosen option of every pack with its justification and robustness, then the consequences.
 fn outcome(rec: &Recommendation) -> Vec<Block> {
-    let mut blocks = per_pack(rec, |p| {
+    let mut blocks = per_pack(rec, 3, |p| {
         let Some(w) = winner(p) else {
             return vec![Block::paragraph(
                 "No option is chosen: every alternative is excluded by the answers.",
@@ -218,7 +298,7 @@ fn outcome(rec: &Recommendation) -> Vec<Block> {
         ]
     });
     blocks.push(Block::heading(3, "Consequences"));
-    blocks.extend(per_pack(rec, consequences));
+    blocks.extend(per_pack(rec, 4, consequences));
     blocks
 }
 
