@@ -331,7 +331,7 @@ fn the_man_page_references_only_itself_and_lists_the_packs_folder() {
         "{page}"
     );
     assert!(
-        page.contains(".SH COMMANDS") && page.contains("tradeoff recommend"),
+        page.contains(".SH SUBCOMMANDS") && page.contains("tradeoff recommend"),
         "{page}"
     );
     assert!(page.contains("$XDG_DATA_HOME/tradeoff/packs/"), "{page}");

@@ -68,7 +68,7 @@ fn render(
     let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
     if !subs.is_empty() {
         let mut r = Roff::new();
-        r.control("SH", ["COMMANDS"]);
+        r.control("SH", ["SUBCOMMANDS"]);
         let prefix = match command {
             Some(c) => format!("tradeoff {c}"),
             None => "tradeoff".to_string(),
