@@ -306,6 +306,7 @@ pub fn pack(
         criteria,
         alternatives,
         rules,
+        cost: None,
     }
 }
 
@@ -781,7 +782,7 @@ fn adjusts(
         .collect()
 }
 
-fn conditions(
+pub(super) fn conditions(
     cx: &mut Checker,
     src: SourceText,
     when: &Conditions,
