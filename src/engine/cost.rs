@@ -158,10 +158,12 @@ fn scores_of(per_doubling: f64, mids: &[f64]) -> Vec<f64> {
 
 /// 10 for the cheapest, `per_doubling` less for every doubling above it, never below 0.
 pub fn score(per_doubling: f64, mid: f64, cheapest: f64) -> f64 {
-    if !(mid > cheapest) {
+    // NaN never reaches here (prices and sizes are checked finite); a midpoint at or below the
+    // cheapest is the cheapest, and nothing can double a free cheapest.
+    if mid.partial_cmp(&cheapest) != Some(std::cmp::Ordering::Greater) {
         return 10.0;
     }
-    if !(cheapest > 0.0) {
+    if cheapest <= 0.0 {
         return 0.0;
     }
     (10.0 - per_doubling * (mid / cheapest).log2()).clamp(0.0, 10.0)
