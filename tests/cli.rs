@@ -489,7 +489,7 @@ fn plain_mode_early_end_of_input() {
         .write_stdin("1\n2\n")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(&format!(
+        .stderr(predicate::str::contains(format!(
             "Input ended before question 3 of {}",
             questions()
         )));
