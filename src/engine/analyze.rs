@@ -581,9 +581,8 @@ fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEffect> {
         ));
     }
     // With the cost criterion computed, no rule's adjustment of it would have counted either.
-    let counts = |x: &&crate::pack::Adjust| {
-        in_running(x.alternative) && Some(x.criterion) != cx.computed()
-    };
+    let counts =
+        |x: &&crate::pack::Adjust| in_running(x.alternative) && Some(x.criterion) != cx.computed();
     for adj in rule.adjusts.iter().filter(counts) {
         let text = format!(
             "spares {} {:+} on {}: {}",

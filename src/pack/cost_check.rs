@@ -69,6 +69,8 @@ pub fn prices(
     };
     let mut estimates: Vec<Option<Vec<Option<AltCost>>>> = vec![None; packs.len()];
     let mut criteria: Vec<Option<usize>> = vec![None; packs.len()];
+    // Where each computed pack is named, to point at when one of its alternatives has no estimate.
+    let mut named: Vec<Option<&Spanned<String>>> = vec![None; packs.len()];
     for c in &f.computes {
         let Some(pi) = cx.resolve(src, &c.pack, &pack_known) else {
             continue;
@@ -85,6 +87,7 @@ pub fn prices(
         }
         let ids = index(packs[pi].criteria.iter().map(|c| c.id.as_str()));
         criteria[pi] = cx.resolve(src, &c.criterion, &known(&ids, "criterion", ""));
+        named[pi] = Some(&c.pack);
         estimates[pi] = Some(vec![None; packs[pi].alternatives.len()]);
     }
     for e in &f.estimates {
@@ -132,7 +135,7 @@ pub fn prices(
         if !missing.is_empty() {
             cx.err(
                 src,
-                &f.verified,
+                named[pi].unwrap_or(&f.verified),
                 format!(
                     "pack `{}` is computed but has no [[estimate]] for {}: every alternative needs one",
                     packs[pi].id,
