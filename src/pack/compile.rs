@@ -354,6 +354,7 @@ pub fn pack(
         criteria,
         alternatives,
         rules,
+        cost: None,
     }
 }
 
@@ -829,7 +830,7 @@ fn adjusts(
         .collect()
 }
 
-fn conditions(
+pub(super) fn conditions(
     cx: &mut Checker,
     src: SourceText,
     when: &Conditions,

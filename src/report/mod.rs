@@ -5,6 +5,7 @@
 //! from the engine; every value from a file goes through [`crate::safe`].
 
 pub mod adr;
+pub mod cost;
 pub mod glossary;
 pub mod html;
 pub mod json;
