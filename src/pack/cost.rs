@@ -1,6 +1,10 @@
 //! The cost model of `data/prices.toml`: its serde schema, and the compiled form the engine turns
 //! into monthly estimates (every reference resolved to an index, every price attached to the lines
 //! that use it). `pack::cost_check` checks and compiles one into the other.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::BTreeMap;
 

@@ -3,6 +3,10 @@
 //! their price's unit; every reference (question, choice, pack, criterion, alternative, price, line,
 //! source) resolved, with the closest valid id when one is wrong. The estimates are attached to the
 //! packs they compute (`Pack::cost`), which then also read the questions the estimates depend on.
+//!
+//! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
+//! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
+//! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
 
 use std::collections::HashMap;
 
