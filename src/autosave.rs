@@ -1,5 +1,6 @@
-//! Sessions that survive anything: the TUI saves the answers after every change, atomically, to the
-//! user's state directory, in the same TOML format `tradeoff recommend --answers` reads (plus a
+//! The autosave (the saved session that `--resume` continues; not to be confused with the live
+//! answers on screen, `tui::session`): the TUI saves the answers after every change, atomically, to
+//! the user's state directory ([`crate::folders`]), in the same TOML format `tradeoff recommend --answers` reads (plus a
 //! `[session]` table that `recommend` ignores). A kill -9 at any moment loses nothing that was on
 //! screen before the last key press.
 
@@ -10,27 +11,6 @@ use serde::Deserialize;
 use crate::answers::Answers;
 use crate::fsutil::{WriteError, write_atomic};
 use crate::pack::{Catalog, Diagnostics};
-
-/// Overrides the state directory (tests, portable setups).
-pub const STATE_DIR_ENV: &str = "TRADEOFF_STATE_DIR";
-pub const SESSION_FILE: &str = "session.toml";
-
-/// Where the session lives: `$TRADEOFF_STATE_DIR`, else the platform's state directory
-/// (`$XDG_STATE_HOME/tradeoff` on Linux), else its local data directory.
-pub fn state_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os(STATE_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    let dirs = directories::ProjectDirs::from("", "", "tradeoff")?;
-    Some(
-        dirs.state_dir()
-            .map_or_else(|| dirs.data_local_dir().to_path_buf(), Path::to_path_buf),
-    )
-}
-
-pub fn session_path() -> Option<PathBuf> {
-    state_dir().map(|d| d.join(SESSION_FILE))
-}
 
 /// This window's hold on the session. Two windows must never overwrite each other's answers: the
 /// first window owns the session file (a lock file beside it holds its process id); a window opened
@@ -238,6 +218,7 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::folders::SESSION_FILE;
 
     /// Two windows on one session: the second saves elsewhere and knows who owns the file; the
     /// owner hears of the second once; the lock goes when the owner does.
