@@ -344,7 +344,10 @@ fn t_goes_through_the_themes_and_says_which() {
     press(&mut a, "t");
     assert_eq!(a.look.theme.name, "mono");
     // In the projector view the cycle starts from the projector's theme and comes back to it;
-    // the projector view stays, and leaving it gives back the theme from before.
+    // the projector view stays, and leaving it gives back the theme from before. (Mono stays
+    // mono in the projector view: colour was not wanted.)
+    press(&mut a, "t");
+    assert_eq!(a.look.theme.name, "dark");
     press(&mut a, "p");
     assert_eq!(a.look.theme.name, "projector");
     for want in ["dark", "light", "mono", "projector"] {
@@ -353,7 +356,7 @@ fn t_goes_through_the_themes_and_says_which() {
         assert_eq!(a.look.theme.name, want);
     }
     press(&mut a, "p");
-    assert_eq!(a.look.theme.name, "mono");
+    assert_eq!(a.look.theme.name, "dark");
 }
 
 #[test]

@@ -95,8 +95,8 @@ fn pack_part(
     let head = vec![
         Row::text(vec![lines.name]),
         Row::big(lines.verdict, big, 1 + index),
-        Row::text(vec![lines.heading]).over_big(labels),
     ];
+    let heading = Row::text(vec![lines.heading]).over_big(labels);
     let ranking: Vec<Row> = now
         .ranking
         .iter()
@@ -135,7 +135,7 @@ fn pack_part(
         })
         .collect();
     // The heading and the ranking are one part, so the heading knows when the row below it is big.
-    let mut table = vec![head[2].clone()];
+    let mut table = vec![heading];
     table.extend(ranking);
-    vec![Part::new(head[..2].to_vec()), Part::tight(table)]
+    vec![Part::new(head), Part::tight(table)]
 }
