@@ -491,7 +491,7 @@ impl Config {
             problems: &self.problems,
             settings,
         };
-        serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+        crate::report::json::to_json(&out)
     }
 }
 

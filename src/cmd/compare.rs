@@ -10,7 +10,7 @@ use tradeoff::pack::Use;
 use tradeoff::tui::Show;
 use tradeoff::{dates, report};
 
-use super::out::{Failure, fail, print_out};
+use super::out::{Failure, fail, print_bytes, print_out};
 use super::resolve::{Data, View};
 use super::tui::Ready;
 use crate::cli::CompareFormat;
@@ -52,7 +52,7 @@ pub fn run(
         CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
         CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
         CompareFormat::Html => report::html::write(&outline(Some(&today))),
-        CompareFormat::Json => report::json::to_json(&cmp),
+        CompareFormat::Json => return print_bytes(report::json::to_json(&cmp).as_bytes()),
     };
     print_out(&body)
 }

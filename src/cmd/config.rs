@@ -5,14 +5,14 @@ use std::process::ExitCode;
 
 use tradeoff::config::Config;
 
-use super::out::{Failure, print_out};
+use super::out::{Failure, print_bytes, print_out};
 use crate::cli::ListFormat;
 
 pub fn run(config: &Config, auto_theme: &str, format: ListFormat) -> Result<ExitCode, Failure> {
-    print_out(&match format {
-        ListFormat::Text => config.describe(auto_theme),
-        ListFormat::Json => config.to_json(auto_theme),
-    })?;
+    match format {
+        ListFormat::Text => print_out(&config.describe(auto_theme)),
+        ListFormat::Json => print_bytes(config.to_json(auto_theme).as_bytes()),
+    }?;
     Ok(if config.problems.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -39,14 +39,11 @@ pub fn print_out(s: &str) -> Result<ExitCode, Failure> {
     print_bytes(safe::lines(s).as_bytes())
 }
 
-/// Prints a value as pretty JSON with a final newline.
+/// Prints a value as pretty JSON with a final newline, escaped by the JSON writer alone
+/// (`report::json::to_json` writes every character a terminal must not see as a `\u` escape):
+/// the terminal sanitiser's `\x7f` is not JSON.
 pub fn print_json<T: Serialize>(value: &T) -> Result<ExitCode, Failure> {
-    print_out(&to_json(value))
-}
-
-/// A value as pretty JSON with a final newline.
-pub fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+    print_bytes(tradeoff::report::json::to_json(value).as_bytes())
 }
 
 /// Writes to standard output. A closed pipe (`tradeoff … | head -1`) ends the output quietly with

@@ -218,10 +218,21 @@ pub fn builtin_files() -> Vec<DataFile> {
 }
 
 /// Every `*.toml` under `dir`, sorted by path.
+///
+/// Symbolic links are followed (a pack may live elsewhere), but each folder is read once, known
+/// by its device and inode, so links that loop (`ln -s . again`) end the walk instead of
+/// repeating it forever; and folders deeper than [`MAX_DEPTH`] are reported, not read.
 pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
-    let mut out = Vec::new();
-    let mut diags = Diagnostics::default();
-    walk(dir, dir, &mut out, &mut diags);
+    let mut walk = Walk {
+        root: dir,
+        out: Vec::new(),
+        diags: Diagnostics::default(),
+        seen: Vec::new(),
+    };
+    walk.folder(dir, 0);
+    let Walk {
+        mut out, mut diags, ..
+    } = walk;
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -236,34 +247,84 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
     Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostics) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.push(Diagnostic::whole_file(
-                dir.display().to_string(),
-                format!("cannot read the data folder: {e}"),
+/// How deep folders of decision data are read: the built-in layout is two levels deep.
+pub const MAX_DEPTH: usize = 16;
+
+struct Walk<'a> {
+    root: &'a Path,
+    out: Vec<DataFile>,
+    diags: Diagnostics,
+    /// The folders read so far, by (device, inode).
+    seen: Vec<(u64, u64)>,
+}
+
+impl Walk<'_> {
+    fn folder(&mut self, dir: &Path, depth: usize) {
+        let name = || dir.display().to_string();
+        if depth > MAX_DEPTH {
+            self.diags.push(Diagnostic::whole_file(
+                name(),
+                format!("folders nested more than {MAX_DEPTH} deep are not read: move the data up"),
             ));
             return;
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(root, &path, out, diags);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let name = path.display().to_string();
-            match read_data_file(&path, &name) {
-                Ok(text) => out.push(DataFile::new(name, rel, text)),
-                Err(d) => diags.push(d),
+        let meta = match std::fs::metadata(dir) {
+            Ok(m) => m,
+            Err(e) => {
+                self.diags.push(Diagnostic::whole_file(
+                    name(),
+                    format!("cannot read the data folder: {e}"),
+                ));
+                return;
+            }
+        };
+        if let Some(id) = folder_id(&meta) {
+            if self.seen.contains(&id) {
+                // Reached again through a link: already read (or being read).
+                return;
+            }
+            self.seen.push(id);
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(Diagnostic::whole_file(
+                    name(),
+                    format!("cannot read the data folder: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.folder(&path, depth + 1);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let rel = path
+                    .strip_prefix(self.root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let name = path.display().to_string();
+                match read_data_file(&path, &name) {
+                    Ok(text) => self.out.push(DataFile::new(name, rel, text)),
+                    Err(d) => self.diags.push(d),
+                }
             }
         }
     }
+}
+
+#[cfg(unix)]
+fn folder_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// A file that could not be read, as a diagnostic at the place the reader points to (the first
