@@ -354,6 +354,7 @@ pub fn pack(
         criteria,
         alternatives,
         rules,
+        cost: None,
     }
 }
 
@@ -832,7 +833,7 @@ fn adjusts(
         .collect()
 }
 
-fn conditions(
+pub(super) fn conditions(
     cx: &mut Checker,
     src: SourceText,
     when: &Conditions,
