@@ -350,6 +350,7 @@ pub fn pack(
         criteria,
         alternatives,
         rules,
+        cost: None,
     }
 }
 
@@ -825,7 +826,7 @@ fn adjusts(
         .collect()
 }
 
-fn conditions(
+pub(super) fn conditions(
     cx: &mut Checker,
     src: SourceText,
     when: &Conditions,
