@@ -7,6 +7,8 @@
 //! ROWS=1 cargo run --release --example sweep compute          # every row: winner, runner-up, margin, answers
 //! SKIP=kubernetes_wanted cargo run --release --example sweep compute   # leave questions unanswered
 //! ```
+//!
+//! A follow-up question (IaC migration) is answered only where it is asked.
 
 use std::collections::BTreeMap;
 
@@ -78,8 +80,21 @@ fn main() {
     }
 }
 
-/// Every combination of answers to `questions` (the others skipped).
+/// Every combination of answers to `questions` (the others skipped); a follow-up question is answered
+/// only where it is asked (`when`), so each combination a team can give appears once.
 fn combinations(catalog: &Catalog, questions: &[usize]) -> Vec<Vec<Option<usize>>> {
+    let mut seen = std::collections::BTreeSet::new();
+    all_answered(catalog, questions)
+        .into_iter()
+        .map(|mut a| {
+            catalog.normalize(&mut a);
+            a
+        })
+        .filter(|a| seen.insert(a.clone()))
+        .collect()
+}
+
+fn all_answered(catalog: &Catalog, questions: &[usize]) -> Vec<Vec<Option<usize>>> {
     let mut out = vec![vec![None; catalog.questions.len()]];
     for &q in questions {
         out = out

@@ -29,8 +29,22 @@ fn choice(question: &str, id: &str) -> Option<usize> {
 }
 
 /// Every combination of answers to `questions` (each choice, and skipped when `skips`), as full
-/// answer vectors (other questions skipped).
+/// answer vectors (other questions skipped). A follow-up question is answered only where it is asked
+/// (its `when`), as a team would answer it, so each combination appears once. A question added to a
+/// pack later is swept the same way, skipped included: the principles must hold under its answers.
 fn combinations(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
+    let mut seen = BTreeSet::new();
+    every_combination(questions, skips)
+        .into_iter()
+        .map(|mut a| {
+            catalog().normalize(&mut a);
+            a
+        })
+        .filter(|a| seen.insert(a.clone()))
+        .collect()
+}
+
+fn every_combination(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
     let c = catalog();
     let mut out = vec![vec![None; c.questions.len()]];
     for &qi in questions {
@@ -166,18 +180,13 @@ const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
 // --- Compute --------------------------------------------------------------------------------------
 
 /// C1. Kubernetes only when the team asks for it. AWS: "Never recommend EKS unless they explicitly
-/// ask for Kubernetes" (aws-containers-skill). Not wanting it, or not running it in production
-/// without saying it is wanted, never ends in EKS. Nor does a team of one that runs Kubernetes
-/// elsewhere and has not said this project wants it: AWS's start-up guidance gates on "How many
-/// engineers will touch infrastructure? (0-1 = managed services only)" and puts Kubernetes after a
-/// dedicated platform team (aws-startup-advisor), so production experience alone is not an ask.
+/// ask for Kubernetes" (aws-containers-skill). Not wanting it, or skipping the question, never ends
+/// in EKS, whatever the team's size or experience: skipping is not asking, and production experience
+/// alone is not an ask (a team can know Kubernetes and still not want to run it).
 #[test]
 fn c1_kubernetes_only_when_asked() {
     holds("compute", "C1", |a, w| {
-        let not_asked = is(a, "kubernetes_wanted", "no")
-            || (skipped(a, "kubernetes_wanted")
-                && (!is(a, "k8s_experience", "production") || is(a, "team_size", "solo")));
-        !(not_asked && EKS.contains(&w))
+        is(a, "kubernetes_wanted", "yes") || !EKS.contains(&w)
     });
 }
 
@@ -190,39 +199,89 @@ fn c2_kubernetes_when_asked() {
     });
 }
 
-/// C3. AWS runs the nodes unless the team needs host control: Auto Mode manages nodes, scaling and
-/// core add-ons (eks-auto-mode), and AWS compares it with managed node groups by what the team must
-/// control (eks-automode-vs-mng). A large team that already runs Kubernetes is told what Auto Mode's
-/// fee on every node costs at scale ("you pay a separate fee, in addition to the standard EC2
-/// instance charges", eks-automode-vs-mng), and only such a team is.
+/// C3. Kubernetes experience decides who runs the nodes. AWS runs them (Auto Mode manages nodes,
+/// scaling and core add-ons, eks-auto-mode) unless the team needs host control (no SSH or custom AMIs
+/// on Auto Mode nodes, eks-automode-vs-mng) or is a team of six or more that already runs Kubernetes
+/// in production: it runs node groups or Karpenter today, and Auto Mode's "separate fee, in addition
+/// to the standard EC2 instance charges" (eks-automode-vs-mng) buys work it already does. The fee is
+/// named exactly where experience makes it a choice: to a production team on its own nodes (what Auto
+/// Mode would cost) and to a small production team on Auto Mode (what its own nodes would save).
 #[test]
-fn c3_eks_with_own_nodes_only_for_host_control() {
+fn c3_experience_decides_who_runs_the_nodes() {
     holds("compute", "C3", |a, w| {
-        w != "eks" || is(a, "hardware", "host_access")
+        let platform_team = is(a, "k8s_experience", "production")
+            && (is(a, "team_size", "medium") || is(a, "team_size", "large"));
+        !EKS.contains(&w) || ((w == "eks") == (is(a, "hardware", "host_access") || platform_team))
     });
     let c = catalog();
     let s = sweep("compute");
-    for (a, w) in s
-        .rows
-        .iter()
-        .filter(|(a, _)| !a.iter().any(Option::is_none))
-    {
-        if w.as_deref() != Some("eks-auto-mode") {
-            continue;
-        }
-        let platform_team = is(a, "team_size", "large") && is(a, "k8s_experience", "production");
+    for (a, w) in s.rows.iter().filter(|(a, w)| {
+        !a.iter().any(Option::is_none) && EKS.contains(&w.as_deref().unwrap_or("-"))
+    }) {
+        // With host control only the team's own nodes are left: no fee to weigh.
+        let production = is(a, "k8s_experience", "production") && !is(a, "hardware", "host_access");
+        let small = is(a, "team_size", "solo") || is(a, "team_size", "small");
+        let expected = production && ((w.as_deref() == Some("eks")) != small);
         let told = analyze_pack(c, s.pack, a)
             .caveats
             .iter()
             .any(|cv| cv.text.contains("fee on every node"));
         assert_eq!(
             told,
-            platform_team,
-            "C3: the at-scale fee caveat {} ({})",
+            expected,
+            "C3: the per-node fee caveat {} for {} ({})",
             if told { "shown" } else { "missing" },
+            w.as_deref().unwrap_or("-"),
             describe(a)
         );
     }
+}
+
+/// C15. Services that call each other go to ECS with Service Connect: AWS puts "microservices" on
+/// ECS on Fargate with Service Connect (aws-containers-skill), so neither Lambda nor Express Mode
+/// wins them, whatever the traffic; only a team that asks for Kubernetes leaves ECS. (Event-driven
+/// work that talks through queues is "Background jobs", where Lambda may win.)
+#[test]
+fn c15_services_that_call_each_other_go_to_ecs() {
+    holds("compute", "C15", |a, w| {
+        !is(a, "workload", "microservices")
+            || is(a, "kubernetes_wanted", "yes")
+            || ["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&w)
+    });
+}
+
+/// C16. App Runner = Yes gives every winner a migration note fitted to it: the team's services keep
+/// running ("existing customers continue as normal", apprunner-availability), and what a move takes
+/// depends on the target and on whether a service is built from source code.
+#[test]
+fn c16_app_runner_customers_get_a_fitted_migration_note() {
+    let c = catalog();
+    let compute = c.pack("compute").unwrap();
+    let mut answered = compute.questions_used.clone();
+    answered.retain(|&x| x != q("app_runner_customer"));
+    let mut seen = BTreeSet::new();
+    for mut a in combinations(&answered, false) {
+        a[q("app_runner_customer")] = choice("app_runner_customer", "yes");
+        let Some(w) = evaluate(compute, &a).winner() else {
+            continue;
+        };
+        let result = analyze_pack(c, compute, &a);
+        let note: Vec<&String> = result.ranking[0]
+            .next_steps
+            .iter()
+            .filter(|s| s.starts_with("Coming from App Runner"))
+            .collect();
+        assert_eq!(
+            note.len(),
+            1,
+            "C16: {} ({})",
+            compute.alternatives[w].id,
+            describe(&a)
+        );
+        assert!(note[0].contains("source code"), "C16: {}", note[0]);
+        seen.insert(note[0].clone());
+    }
+    assert!(seen.len() >= 4, "C16: the notes are not fitted: {seen:?}");
 }
 
 /// C4. Express Mode is for simple HTTP apps: workers, batch and services that call each other go
@@ -398,6 +457,49 @@ fn c11_next_steps_fit_the_stack() {
     assert!(seen.len() > 20, "the sweep reached {} stacks", seen.len());
 }
 
+/// C17. Every EKS stack says how workloads get onto the cluster, for every IaC tool: a tool that
+/// creates the cluster does not deploy what runs in it, and AWS offers Argo CD as a managed EKS
+/// Capability for GitOps (eks-capabilities); the stack's next steps name Helm or GitOps.
+#[test]
+fn c17_every_eks_stack_says_how_workloads_get_on() {
+    let c = catalog();
+    let mut asked: Vec<usize> = c
+        .packs
+        .iter()
+        .flat_map(|p| p.questions_used.clone())
+        .collect();
+    asked.sort_unstable();
+    asked.dedup();
+    let compute = c.pack("compute").unwrap();
+    let iac = c.pack("iac").unwrap();
+    let mut seen = BTreeSet::new();
+    for a in combinations(&asked, false) {
+        let (Some(cw), Some(iw)) = (evaluate(compute, &a).winner(), evaluate(iac, &a).winner())
+        else {
+            continue;
+        };
+        if !EKS.contains(&compute.alternatives[cw].id.as_str()) || !seen.insert((cw, iw)) {
+            continue;
+        }
+        let mut answers = Answers::empty(c);
+        answers.choices = a.clone();
+        let rec = analyze(c, &answers, &[]);
+        let said = rec.packs[0].ranking[0]
+            .next_steps
+            .iter()
+            .chain(rec.packs[1].caveats.iter().map(|cv| &cv.text))
+            .any(|t| t.contains("Helm") || t.contains("GitOps"));
+        assert!(
+            said,
+            "C17: {} with {} says nothing of how workloads reach the cluster ({})",
+            compute.alternatives[cw].id,
+            iac.alternatives[iw].id,
+            describe(&a)
+        );
+    }
+    assert_eq!(seen.len(), 2 * 5, "C17 reached {seen:?}");
+}
+
 /// C12. Advice never points to an option the same answers ruled out: no caveat or next step of a
 /// winner recommends an alternative that is excluded (the caveats used to suggest EKS Auto Mode and
 /// ECS Managed Instances exactly when host access had excluded them, eks-automode-vs-mng,
@@ -438,11 +540,13 @@ fn c12_advice_never_points_to_an_excluded_option() {
             .filter(|r| r.excluded)
             .map(|r| r.id.as_str())
             .collect();
+        // A note about leaving App Runner names it without recommending it.
         let texts = result
             .caveats
             .iter()
             .map(|cv| cv.text.as_str())
-            .chain(top.next_steps.iter().map(String::as_str));
+            .chain(top.next_steps.iter().map(String::as_str))
+            .filter(|t| !t.starts_with("Coming from App Runner"));
         for text in texts {
             for (id, words) in &mentions {
                 if *id == top.id || !excluded.contains(id) {
@@ -608,6 +712,72 @@ fn i5_no_aws_only_tool_for_a_fresh_multi_cloud_team() {
     });
 }
 
+/// I10. A hybrid team's IaC reaches both sides, or says plainly that it does not: a hybrid team with
+/// nothing to keep gets a tool that also configures the on-premises servers (CDK and CloudFormation
+/// define "the AWS side of a hybrid estate" only, eks-hybrid-overview); and whenever an AWS-only tool
+/// wins for a hybrid team (one it keeps), the result says this stack needs a second tool.
+#[test]
+fn i10_a_hybrid_teams_iac_reaches_both_sides_or_says_so() {
+    holds("iac", "I10", |a, w| {
+        let fresh = is(a, "existing_iac", "none") || skipped(a, "existing_iac");
+        !(is(a, "cloud_strategy", "hybrid") && fresh && ["cdk", "cloudformation"].contains(&w))
+    });
+    let c = catalog();
+    let s = sweep("iac");
+    for (a, w) in s
+        .rows
+        .iter()
+        .filter(|(a, _)| is(a, "cloud_strategy", "hybrid"))
+    {
+        let w = w.as_deref().unwrap_or("-");
+        if !["cdk", "cloudformation"].contains(&w) {
+            continue;
+        }
+        let result = analyze_pack(c, s.pack, a);
+        assert!(
+            result
+                .caveats
+                .iter()
+                .any(|cv| cv.text.starts_with("This stack needs a second tool")),
+            "I10: {w} wins a hybrid team without saying it needs a second tool ({})",
+            describe(a)
+        );
+    }
+}
+
+/// I11. OpenTofu is judged on the same evidence for new and existing teams: no rule moves its scores
+/// on the shared criteria (ecosystem, coverage, …) by what the team runs, only its fit and learning
+/// curve, which measure the team, not the tool (opentofu-migration: Terraform's providers and modules
+/// work, and its HCL is the same). So a team that does not run it can get it where it is best.
+#[test]
+fn i11_opentofu_is_judged_on_the_same_evidence_for_every_team() {
+    let iac = catalog().pack("iac").unwrap();
+    let tofu = iac.alternative_index("opentofu").unwrap();
+    let personal = ["fit", "learning_curve"].map(|k| iac.criterion_index(k).unwrap());
+    for rule in &iac.rules {
+        if !rule.questions().any(|x| x == q("existing_iac")) {
+            continue;
+        }
+        for adj in rule.adjusts.iter().filter(|x| x.alternative == tofu) {
+            assert!(
+                personal.contains(&adj.criterion),
+                "I11: rule {} moves OpenTofu's {} by what the team runs",
+                rule.id,
+                iac.criteria[adj.criterion].id
+            );
+        }
+    }
+    let fresh_wins = sweep("iac")
+        .rows
+        .iter()
+        .filter(|(a, w)| w.as_deref() == Some("opentofu") && existing_tool(a) != Some("opentofu"))
+        .count();
+    assert!(
+        fresh_wins > 0,
+        "I11: OpenTofu never wins for a team that does not run it"
+    );
+}
+
 /// I6. A recommended switch says what it costs: when a team that runs one tool is recommended
 /// another, a caveat names the migration (terraform-import, cdk-migrate).
 #[test]
@@ -733,14 +903,66 @@ fn i9_a_tie_never_moves_a_team() {
 
 // --- Every question ---------------------------------------------------------------------------------
 
-/// What an answer does to one pack: every score and every exclusion.
-fn signature(p: &Pack, a: &[Option<usize>]) -> (Vec<u64>, Vec<bool>) {
+/// What a reader sees of one pack under `a`, the other packs' winners fixed (`winners`): the score of
+/// every alternative in the running, which are excluded and by which rules (their reasons), and the
+/// winner's caveats and next steps.
+type Visible = (
+    Vec<Option<u64>>,
+    Vec<(usize, usize)>,
+    Vec<String>,
+    Vec<String>,
+);
+
+fn visible(p: &Pack, a: &[Option<usize>], winners: &[Option<usize>]) -> Visible {
     let ev = evaluate(p, a);
-    (ev.scores.iter().map(|s| s.to_bits()).collect(), ev.excluded)
+    let scores = ev
+        .scores
+        .iter()
+        .zip(&ev.excluded)
+        .map(|(s, &x)| (!x).then_some(s.to_bits()))
+        .collect();
+    let mut vetoes: Vec<(usize, usize)> = ev
+        .fired
+        .iter()
+        .flat_map(|&r| p.rules[r].vetoes.iter().map(move |v| (v.alternative, r)))
+        .collect();
+    vetoes.sort_unstable();
+    let Some(w) = ev.winner() else {
+        return (scores, vetoes, Vec::new(), Vec::new());
+    };
+    let fired: Vec<_> = p
+        .rules
+        .iter()
+        .filter(|r| r.fires_in_stack(a, winners))
+        .collect();
+    let mut caveats: Vec<String> = fired
+        .iter()
+        .flat_map(|r| &r.caveats)
+        .filter(|c| c.alternative == w)
+        .map(|c| c.text.clone())
+        .collect();
+    let mut steps: Vec<String> = fired
+        .iter()
+        .flat_map(|r| &r.next_steps)
+        .filter(|st| st.alternative == w)
+        .map(|st| st.text.clone())
+        .collect();
+    caveats.sort();
+    steps.sort();
+    (scores, vetoes, caveats, steps)
+}
+
+fn winners(a: &[Option<usize>]) -> Vec<Option<usize>> {
+    catalog()
+        .packs
+        .iter()
+        .map(|p| evaluate(p, a).winner())
+        .collect()
 }
 
 /// Pairs of values of question `qi` (choices, and skipped as `None`) that no combination of the
-/// other answers tells apart in any pack.
+/// other answers tells apart in what a reader sees of any pack (scores in the running, exclusions,
+/// the winner's caveats and next steps). A follow-up is compared only where it is asked.
 fn indistinguishable(qi: usize) -> Vec<(Option<usize>, Option<usize>)> {
     let c = catalog();
     let values: Vec<Option<usize>> = (0..c.questions[qi].choices.len())
@@ -757,12 +979,17 @@ fn indistinguishable(qi: usize) -> Vec<(Option<usize>, Option<usize>)> {
             .copied()
             .filter(|&o| o != qi)
             .collect();
-        for mut a in combinations(&others, false) {
+        for a in combinations(&others, false) {
+            if !c.asked(qi, &a) {
+                continue;
+            }
             let sigs: Vec<_> = values
                 .iter()
                 .map(|&v| {
-                    a[qi] = v;
-                    signature(p, &a)
+                    let mut b = a.clone();
+                    b[qi] = v;
+                    c.normalize(&mut b);
+                    visible(p, &b, &winners(&b))
                 })
                 .collect();
             same.retain(|&(i, j)| sigs[i] == sigs[j]);
@@ -776,33 +1003,68 @@ fn indistinguishable(qi: usize) -> Vec<(Option<usize>, Option<usize>)> {
         .collect()
 }
 
-/// G1 and G2. Every answer matters, and no two answers of a question are interchangeable: each
-/// choice changes some score or exclusion compared with skipping the question and with every other
-/// choice, under some combination of the other answers. Two documented exceptions: TypeScript and
-/// Python, which CDK and Pulumi both support first-class (cdk-languages, pulumi-languages); and
-/// skipping "IaC migration", which counts as "keep" (the question's own default).
+/// G1 and G2. Every answer counts, visibly, and no two answers of a question are interchangeable:
+/// each choice changes something a reader sees (a score in the running, an exclusion, the winner's
+/// caveats or next steps) compared with skipping the question and with every other choice, under
+/// some combination of the other answers; a follow-up question is compared only where it is asked.
+/// No exceptions: TypeScript and Python, which CDK and Pulumi both support first-class
+/// (cdk-languages, pulumi-languages), start the project in different languages; and a skipped
+/// "IaC migration" is kept by default and says so.
 #[test]
 fn g1_g2_every_answer_matters_and_none_are_interchangeable() {
     let c = catalog();
-    let documented = [
-        ("iac_language", "typescript", "python"),
-        ("iac_migration", "keep", "(skipped)"),
-    ];
     let mut problems = Vec::new();
     for (qi, question) in c.questions.iter().enumerate() {
         for (x, y) in indistinguishable(qi) {
             let name =
                 |v: Option<usize>| v.map_or("(skipped)", |v| question.choices[v].id.as_str());
-            let pair = (question.id.as_str(), name(x), name(y));
-            if !documented.contains(&pair) {
-                problems.push(format!(
-                    "{}: {} and {} change nothing between them",
-                    pair.0, pair.1, pair.2
-                ));
-            }
+            problems.push(format!(
+                "{}: {} and {} show the same result under every other answer",
+                question.id,
+                name(x),
+                name(y)
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// G4. "Because you answered" names every answer that counted: under every answered combination of
+/// a pack's questions, an answer whose skipping would change what a reader sees of the pack (the
+/// other packs' winners held) is listed, with what it changed.
+#[test]
+fn g4_because_you_answered_names_every_answer_that_counted() {
+    let c = catalog();
+    let mut problems = Vec::new();
+    for p in &c.packs {
+        for a in combinations(&p.questions_used, false) {
+            let won = winners(&a);
+            let here = visible(p, &a, &won);
+            let result = analyze_pack(c, p, &a);
+            let listed: BTreeSet<&str> = result
+                .because
+                .iter()
+                .flat_map(|g| g.answers.iter().map(|b| b.question.as_str()))
+                .collect();
+            for &qi in &p.questions_used {
+                if a[qi].is_none() || listed.contains(c.questions[qi].id.as_str()) {
+                    continue;
+                }
+                let mut b = a.clone();
+                b[qi] = None;
+                c.normalize(&mut b);
+                if visible(p, &b, &won) != here && problems.len() < 8 {
+                    problems.push(format!(
+                        "{}: {} counted but is not listed ({})",
+                        p.id,
+                        c.questions[qi].id,
+                        describe(&a)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "G4:\n{}", problems.join("\n"));
 }
 
 /// G3. What is shown is what counts: every adjustment a rule shows is applied in full, so an

@@ -319,17 +319,21 @@ fn cloudformation_shop_keeps_its_templates() {
 }
 
 /// Persona 10: The report's platform team, in 2026: Kubernetes in production across clouds, wanted by
-/// policy, Terraform kept. AWS gives Kubernetes to teams that ask for it (aws-containers-skill) and
-/// Auto Mode runs the nodes (eks-auto-mode); the report: "Terraform for multi-cloud"; the community
-/// EKS module is the usual Terraform start (tf-aws-eks-module).
+/// policy, Terraform kept. AWS gives Kubernetes to teams that ask for it (aws-containers-skill); a
+/// platform team that already runs nodes in production keeps running them: Auto Mode charges "a
+/// separate fee, in addition to the standard EC2 instance charges" for node management it already
+/// does (eks-automode-vs-mng), and is told so. The report: "Terraform for multi-cloud"; the community
+/// EKS module is the usual Terraform start (tf-aws-eks-module), and the workloads reach the cluster
+/// through Helm or GitOps (eks-capabilities).
 #[test]
 fn platform_team_kubernetes_multi_cloud() {
     let rec = persona(
         &[
             "aws-containers-skill",
-            "eks-auto-mode",
+            "eks-automode-vs-mng",
             "seed",
             "tf-aws-eks-module",
+            "eks-capabilities",
         ],
         &[
             ("team_size", "large"),
@@ -343,13 +347,19 @@ fn platform_team_kubernetes_multi_cloud() {
             ("iac_migration", "keep"),
         ],
     );
-    assert_eq!(winner(&rec, "compute"), "eks-auto-mode");
+    assert_eq!(winner(&rec, "compute"), "eks");
     assert_eq!(winner(&rec, "iac"), "terraform");
     assert!(
         next_steps(&rec, "compute")
             .iter()
             .any(|s| s.contains("terraform-aws-modules/eks"))
     );
+    assert!(
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.starts_with("In HCL") && s.contains("GitOps"))
+    );
+    assert!(caveats(&rec, "compute").contains("fee on every node"));
     assert!(
         !next_steps(&rec, "compute")
             .iter()
@@ -646,7 +656,8 @@ fn solo_developer_who_knows_kubernetes_and_skips_the_question() {
     assert_eq!(compute.winner.as_deref(), Some("ecs-fargate"));
     let mut ex = excluded(compute);
     ex.sort_unstable();
-    assert_eq!(ex, ["ecs-express", "eks", "eks-auto-mode"]);
+    // Lambda too: functions have no service discovery between them (aws-containers-skill).
+    assert_eq!(ex, ["ecs-express", "eks", "eks-auto-mode", "lambda"]);
     let why = &compute
         .ranking
         .iter()
@@ -694,6 +705,110 @@ fn pulumi_yaml_shop_open_to_migrating() {
     );
 }
 
+/// Persona 24 (issue 16): a small team that runs Kubernetes in production at work skips "Kubernetes
+/// wanted" for a simple web API. Skipping is not asking: AWS recommends EKS only to teams that ask for
+/// it and points a new HTTP app or API to ECS Express Mode (aws-containers-skill).
+#[test]
+fn small_kubernetes_team_that_skips_the_question_gets_express() {
+    let rec = persona(
+        &["aws-containers-skill"],
+        &[
+            ("team_size", "small"),
+            ("k8s_experience", "production"),
+            ("cloud_strategy", "aws_only"),
+            ("workload", "web"),
+        ],
+    );
+    assert_eq!(winner(&rec, "compute"), "ecs-express");
+}
+
+/// Persona 25 (issue 16): a small team with spiky traffic and services that call each other. AWS
+/// routes service-to-service traffic to ECS on Fargate with Service Connect (aws-containers-skill),
+/// not to functions calling functions; the answer that excluded Lambda is listed with why.
+#[test]
+fn small_team_spiky_microservices_gets_ecs_with_service_connect() {
+    let rec = persona(
+        &["aws-containers-skill", "app-mesh-eos"],
+        &[
+            ("team_size", "small"),
+            ("k8s_experience", "none"),
+            ("kubernetes_wanted", "no"),
+            ("cloud_strategy", "aws_only"),
+            ("workload", "microservices"),
+            ("traffic", "spiky"),
+            ("hardware", "standard"),
+        ],
+    );
+    assert_eq!(winner(&rec, "compute"), "ecs-fargate");
+    assert!(
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.contains("Service Connect"))
+    );
+    let because = tradeoff::report::because_groups(pack(&rec, "compute"));
+    assert!(
+        because
+            .iter()
+            .any(|(a, e)| a.contains("Workload")
+                && e.iter().any(|t| t.contains("excludes AWS Lambda"))),
+        "{because:?}"
+    );
+}
+
+/// Persona 26 (issue 16): a hybrid team with no IaC that writes TypeScript. CDK "defines the AWS side
+/// of a hybrid estate" only (eks-hybrid-overview), so a tool that also reaches the on-premises
+/// servers wins: Pulumi, in the team's own language (pulumi-languages; "any cloud", iac-guide-pulumi).
+#[test]
+fn hybrid_typescript_team_gets_a_tool_that_reaches_both_sides() {
+    let rec = persona(
+        &[
+            "eks-hybrid-overview",
+            "pulumi-languages",
+            "iac-guide-pulumi",
+        ],
+        &[
+            ("team_size", "small"),
+            ("cloud_strategy", "hybrid"),
+            ("iac_language", "typescript"),
+            ("existing_iac", "none"),
+        ],
+    );
+    assert_eq!(winner(&rec, "iac"), "pulumi");
+}
+
+/// Persona 27 (issue 16): an App Runner customer whose new work is queue workers. App Runner serves
+/// web apps only and AWS recommends other services for new work (apprunner-availability); workers go
+/// to ECS on Fargate (aws-containers-skill), with a note on moving App Runner services there, and the
+/// answer "App Runner customer = Yes" is listed with the note it added.
+#[test]
+fn app_runner_customer_with_workers_gets_a_fitted_note() {
+    let rec = persona(
+        &["apprunner-availability", "aws-containers-skill"],
+        &[
+            ("team_size", "small"),
+            ("kubernetes_wanted", "no"),
+            ("workload", "background"),
+            ("traffic", "steady"),
+            ("hardware", "standard"),
+            ("app_runner_customer", "yes"),
+        ],
+    );
+    assert_eq!(winner(&rec, "compute"), "ecs-fargate");
+    assert!(
+        next_steps(&rec, "compute")
+            .iter()
+            .any(|s| s.starts_with("Coming from App Runner") && s.contains("workers"))
+    );
+    let because = tradeoff::report::because_groups(pack(&rec, "compute"));
+    assert!(
+        because
+            .iter()
+            .any(|(a, e)| a.contains("App Runner customer = Yes")
+                && e.iter().any(|t| t.contains("Coming from App Runner"))),
+        "{because:?}"
+    );
+}
+
 /// Nothing answered: base weights only, and still a full, explained ranking.
 #[test]
 fn no_answers_still_ranks_everything() {
@@ -707,7 +822,11 @@ fn no_answers_still_ranks_everything() {
                 "{}",
                 a.id
             );
-            assert!(a.exclusions[0].reason.contains("has not asked for it"));
+            assert!(
+                a.exclusions[0]
+                    .reason
+                    .contains("has not asked for Kubernetes")
+            );
         }
         // Besides that veto, only rules that add words fire (the stack's next steps, first steps
         // for a new tool): nothing weighs or scores without an answer.

@@ -260,8 +260,8 @@ fn dash_is_standard_input_for_answers() {
             .write_stdin(ANSWERS),
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    // Kubernetes in production, and not asked whether it is wanted: EKS, with AWS running nodes.
-    assert_eq!(v["packs"][0]["winner"], "eks-auto-mode");
+    // Kubernetes in production, but not said to be wanted: skipping is not asking, so ECS on Fargate.
+    assert_eq!(v["packs"][0]["winner"], "ecs-fargate");
     assert_eq!(v["answers"][0]["choice"], "large");
     // Errors name standard input, with line and column.
     sb.cmd()

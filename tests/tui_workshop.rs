@@ -840,10 +840,7 @@ fn a_demo_step_shows_a_team_comparison() {
     let Some(Popup::Detail(d)) = app.popups.last().cloned() else {
         panic!("{:?}", app.popups)
     };
-    assert_eq!(
-        app.shown_rec().packs[d.pack].ranking[d.alt].id,
-        "eks-auto-mode"
-    );
+    assert_eq!(app.shown_rec().packs[d.pack].ranking[d.alt].id, "eks");
 }
 
 /// The story ends on "your turn, press Esc": its last step puts the first question on screen, so

@@ -161,15 +161,15 @@ fn the_default_script_tells_the_seed_story() {
         ("compute", "ecs-express"),
         ("iac", "cdk"),
         ("what-if", "terraform"),
-        ("compute", "eks-auto-mode"),
+        ("compute", "eks"),
         ("what-if", "ecs-fargate"),
         ("iac", "terraform"),
         ("team Start-up", "lambda"),
         ("team Data team", "ecs-managed-instances"),
-        ("team Platform", "eks-auto-mode"),
+        ("team Platform", "eks"),
         ("team Start-up", "lambda"),
         ("team Data team", "ecs-managed-instances"),
-        ("team Platform", "eks-auto-mode"),
+        ("team Platform", "eks"),
     ];
     assert_eq!(s, expected);
     // Every panel and a team comparison are in the story.
@@ -376,6 +376,23 @@ fn the_default_story_captions_say_what_the_screen_shows() {
                     .contains("one answer moves the start-up to either")
                 {
                     assert!(one_answer(0), "step {}: {:?}", k + 1, p.explanations);
+                    checked += 1;
+                }
+                // "one answer (the hardware) moves the start-up to the data team's platform"
+                if step
+                    .caption
+                    .contains("one answer (the hardware) moves the start-up")
+                {
+                    assert!(
+                        p.explanations.iter().any(|e| e.from_index == 0
+                            && e.to_index == 1
+                            && e.sets
+                                .iter()
+                                .any(|s| s.len() == 1 && s[0].question == "hardware")),
+                        "step {}: {:?}",
+                        k + 1,
+                        p.explanations
+                    );
                     checked += 1;
                 }
             }
