@@ -104,7 +104,7 @@ fn recording(path: Option<&Path>) -> Result<Option<PathBuf>, Failure> {
     let Some(path) = path else {
         return Ok(None);
     };
-    std::fs::File::create(path).map_err(|e| {
+    tradeoff::fsutil::create_stream(path).map_err(|e| {
         fail(
             1,
             format!(
