@@ -29,7 +29,15 @@ pub struct Checker {
     pending: Vec<(usize, usize)>,
     /// The oldest `verified` date seen: the data is at least this fresh.
     pub oldest: Option<i64>,
+    /// Candidates looked at so far for "did you mean" (see [`HINT_BUDGET`]).
+    hint_work: usize,
 }
+
+/// How many candidate ids "did you mean" looks at in one check, all unknown references together.
+/// Each unknown reference costs one look at every id of its kind, so without a bound 100,000
+/// unknown references among 100,000 ids would take hours; with it, checking stays linear in the
+/// number of problems, and only references past the first few thousand go without a suggestion.
+pub const HINT_BUDGET: usize = 200_000;
 
 /// Ids seen so far of one kind ("source", "criterion", …), to report one defined twice.
 pub struct Seen<'a> {
@@ -110,10 +118,10 @@ impl Checker {
                 continue;
             };
             let index = super::diag::LineIndex::new(text);
-            for (i, offset) in pending {
-                let (line, col) = index.line_col(offset);
-                self.diags.0[i].line = line;
-                self.diags.0[i].col = col;
+            let offsets: Vec<usize> = pending.iter().map(|&(_, offset)| offset).collect();
+            for ((i, _), (line, col)) in pending.iter().zip(index.line_cols(&offsets)) {
+                self.diags.0[*i].line = line;
+                self.diags.0[*i].col = col;
             }
         }
     }
@@ -179,7 +187,12 @@ impl Checker {
     ) -> Option<usize> {
         let found = known.ids.get(r.get_ref().as_str()).copied();
         if found.is_none() && known.report {
-            let hint = crate::suggest::did_you_mean(r.get_ref(), known.ids.keys().copied());
+            let hint = if self.hint_work + known.ids.len() <= HINT_BUDGET {
+                self.hint_work += known.ids.len();
+                crate::suggest::did_you_mean(r.get_ref(), known.ids.keys().copied())
+            } else {
+                String::new()
+            };
             self.err(
                 src,
                 r,
