@@ -318,7 +318,10 @@ impl App {
             Msg::ShowResults => self.show_results(),
             Msg::Tab(i) => self.results.show_tab(i, &self.catalog),
             Msg::GoToQuestion(q) => self.go_to_question(q),
-            Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
+            Msg::SetAnswer { question, choice } => {
+                self.session.answer(question, Some(choice));
+                self.session.settle(&self.catalog);
+            }
             Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
             Msg::ShowTeams { teams, pack } => self.show_teams(&teams, pack),
             Msg::OpenTerm(t) => {
@@ -512,7 +515,13 @@ impl App {
         if self.catalog.questions.is_empty() {
             self.screen = Screen::Welcome;
         } else {
-            self.session.question = q.min(self.catalog.questions.len() - 1);
+            let q = q.min(self.catalog.questions.len() - 1);
+            // A follow-up that the answers do not ask: the question it follows up instead.
+            let a = &self.session.answers().choices;
+            self.session.question = match self.catalog.questions[q].asked_when.first() {
+                Some(c) if !self.catalog.asked(q, a) => c.question,
+                _ => q,
+            };
             self.screen = Screen::Question;
         }
     }
@@ -615,13 +624,18 @@ impl App {
         }
     }
 
-    /// On to the next question, or to the results after the last one.
+    /// On to the next question the answers ask (a follow-up only when it applies), or to the
+    /// results after the last one.
     fn advance(&mut self) -> Option<Msg> {
-        if self.session.question + 1 < self.catalog.questions.len() {
-            self.session.question += 1;
-            None
-        } else {
-            Some(Msg::ShowResults)
+        match self
+            .session
+            .next_asked(&self.catalog, self.session.question)
+        {
+            Some(next) => {
+                self.session.question = next;
+                None
+            }
+            None => Some(Msg::ShowResults),
         }
     }
 
@@ -644,10 +658,15 @@ impl App {
             Msg::NextQuestion | Msg::Right => return self.advance(),
             Msg::Skip => {
                 self.session.answer(q, None);
+                self.session.settle(&self.catalog);
                 return self.advance();
             }
-            Msg::PrevQuestion | Msg::Back | Msg::Left if q == 0 => self.screen = Screen::Welcome,
-            Msg::PrevQuestion | Msg::Back | Msg::Left => self.session.question -= 1,
+            Msg::PrevQuestion | Msg::Back | Msg::Left => {
+                match self.session.prev_asked(&self.catalog, q) {
+                    Some(prev) => self.session.question = prev,
+                    None => self.screen = Screen::Welcome,
+                }
+            }
             Msg::Finish => return Some(Msg::ShowResults),
             _ => {}
         }
@@ -657,6 +676,7 @@ impl App {
     /// Answers the question on screen with choice `c` and goes on.
     fn choose(&mut self, c: usize) -> Option<Msg> {
         self.session.answer(self.session.question, Some(c));
+        self.session.settle(&self.catalog);
         self.advance()
     }
 

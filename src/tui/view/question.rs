@@ -161,8 +161,14 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
 
 pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
-    let n = app.catalog.questions.len().max(1);
-    let pos = app.session.question + 1;
+    // Counted among the questions these answers ask: a follow-up that does not apply is no step.
+    let a = &app.session.answers().choices;
+    let asked = |i: &usize| app.catalog.asked(*i, a);
+    let n = (0..app.catalog.questions.len())
+        .filter(asked)
+        .count()
+        .max(1);
+    let pos = (0..=app.session.question).filter(asked).count().clamp(1, n);
     let answered = app.session.answers().answered();
     let label = format!(" {pos}/{n} ");
     let tail = format!("  {answered} answered");
