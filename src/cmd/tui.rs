@@ -126,7 +126,7 @@ pub fn load(data: &Data) -> Result<Option<Catalog>, Failure> {
     data.warn_missing();
     let bytes = data.source.bytes();
     let source: Source = data.source.clone();
-    let work = move || source.load(Use::Show);
+    let work = move || source.load_skipping(Use::Show);
     let loaded = if bytes > LOADING_SCREEN_BYTES {
         let message = format!(
             "Reading {:.1} MB of decision data…",
@@ -140,5 +140,7 @@ pub fn load(data: &Data) -> Result<Option<Catalog>, Failure> {
     } else {
         work()
     };
-    loaded.map(Some).map_err(|d| data_failure(&d))
+    let (catalog, skipped) = loaded.map_err(|d| data_failure(&d))?;
+    super::resolve::warn_skipped(&skipped);
+    Ok(Some(catalog))
 }
