@@ -330,7 +330,9 @@ impl Config {
         if self.problems.is_empty() {
             return None;
         }
-        let mut s = self.problems.join("\n");
+        // Each problem on one line, whatever the file or the environment put in it.
+        let lines: Vec<_> = self.problems.iter().map(|p| crate::safe::line(p)).collect();
+        let mut s = lines.join("\n");
         s.push_str(if self.file == FileState::Ignored {
             "\nwarning: the config file was ignored because of the problem(s) above; the defaults apply (`tradeoff config` shows the settings)"
         } else {
@@ -354,8 +356,21 @@ impl Config {
             FileState::Loaded => "loaded",
             FileState::Ignored => "ignored: it has problems (below); the defaults apply",
         };
+        let path = crate::safe::line(&path);
         o.push_str(&format!("config file: {path}\n             ({state})\n\n"));
-        let rows = self.rows(auto_theme);
+        // A value from the file or the environment cannot start a line of its own (a newline in
+        // it would forge one).
+        let rows: Vec<_> = self
+            .rows(auto_theme)
+            .into_iter()
+            .map(|(k, v, f)| {
+                (
+                    k,
+                    crate::safe::line(&v).into_owned(),
+                    crate::safe::line(&f).into_owned(),
+                )
+            })
+            .collect();
         let w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
         let v = rows
             .iter()
@@ -370,7 +385,7 @@ impl Config {
         if !self.problems.is_empty() {
             o.push_str("\nproblems:\n");
             for p in &self.problems {
-                o.push_str(&format!("  {p}\n"));
+                o.push_str(&format!("  {}\n", crate::safe::line(p)));
             }
         }
         o.push_str("\nPrecedence: flags > environment (");
