@@ -38,19 +38,24 @@ fn esc_at(s: &str, start: bool) -> String {
         .iter()
         .take_while(|c| c.is_ascii_digit())
         .count();
+    // What follows position `i` ends a marker: a blank or the end of the value.
+    let blank_after = |i: usize| chars.get(i + 1).is_none_or(|c| matches!(c, ' ' | '\t'));
+    // A value that is only `-`/`=` and blanks would be a rule or a heading underline.
+    let rule = chars[lead..]
+        .iter()
+        .all(|c| matches!(c, '-' | '=' | ' ' | '\t'));
     for (i, &ch) in chars.iter().enumerate().skip(lead) {
         let first = start && i == lead;
         let escape = match ch {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '&' | '@' => true,
-            // Block markers where a value starts a line: `- x`, `+ x`, `=` (a setext
-            // underline), `1. x`, `1) x`.
-            '-' | '+' | '=' => first,
-            ')' => start && digits > 0 && i == lead + digits,
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '@' => true,
+            // Only an entity (`&copy;`, `&#x202E;`) needs it; `R&D` reads the same without.
+            '&' => entity_at(&chars, i),
+            // Block markers where a value starts a line: `- x`, `+ x`, `1. x`, `1) x`, and a
+            // value of `-` or `=` alone (a rule or a setext underline).
+            '-' | '+' | '=' => first && (blank_after(i) || rule),
+            '.' | ')' if start && digits > 0 && i == lead + digits => blank_after(i),
             // `www.…` is an autolink unless interrupted.
-            '.' => {
-                (start && digits > 0 && i == lead + digits)
-                    || (i >= 3 && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w')))
-            }
+            '.' => i >= 3 && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w')),
             // And so is `scheme://…`.
             ':' => chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/'),
             _ => false,
@@ -61,6 +66,15 @@ fn esc_at(s: &str, start: bool) -> String {
         out.push(ch);
     }
     out
+}
+
+/// Whether `chars[i]` (an `&`) starts an entity reference: `&name;`, `&#123;` or `&#x1F;`.
+fn entity_at(chars: &[char], i: usize) -> bool {
+    let body = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    body > 0 && chars.get(i + 1 + body) == Some(&';')
 }
 
 /// Prose from the data: its backtick pairs as code spans, the rest escaped. In a table cell a `|`

@@ -279,9 +279,11 @@ pub fn url_line(
 /// shown by its end, where the domain that owns it is, after "…".
 fn elide_url(url: &str, width: usize) -> String {
     let host_start = url.find("://").map_or(0, |i| i + 3);
-    let head_end = url[host_start..]
+    let host_end = url[host_start..]
         .find(['/', '?', '#'])
         .map_or(url.len(), |j| host_start + j);
+    // The host with the slash after it: `https://docs.aws.amazon.com/…`.
+    let head_end = host_end + usize::from(url[host_end..].starts_with('/'));
     let head = &url[..head_end];
     let head_w = text::width(head);
     let room = width.saturating_sub(head_w + 1);
@@ -293,7 +295,7 @@ fn elide_url(url: &str, width: usize) -> String {
     }
     format!(
         "…{}",
-        end_within(&url[host_start..head_end], width.saturating_sub(1))
+        end_within(&url[host_start..host_end], width.saturating_sub(1))
     )
 }
 
@@ -484,7 +486,10 @@ mod tests {
     fn a_long_url_keeps_its_whole_host() {
         let url = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-mode.html";
         let shown = elide_url(url, 50);
-        assert!(shown.starts_with("https://docs.aws.amazon.com…"), "{shown}");
+        assert!(
+            shown.starts_with("https://docs.aws.amazon.com/…"),
+            "{shown}"
+        );
         assert!(shown.ends_with("express-mode.html"), "{shown}");
         let spoof = format!(
             "https://docs.aws.amazon.com.{}.evil.example/x",
