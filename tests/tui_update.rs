@@ -94,6 +94,7 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "iac_language=declarative",
         "existing_iac=terraform",
         "iac_migration=keep",
+        "footprint=several",
     ];
     assert_eq!(
         flags.len(),

@@ -47,7 +47,8 @@ fn esc_at(s: &str, start: bool) -> String {
     for (i, &ch) in chars.iter().enumerate().skip(lead) {
         let first = start && i == lead;
         let escape = match ch {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '@' => true,
+            // `$` too: GitHub reads "$32–$60" as inline math.
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '@' | '$' => true,
             // Only an entity (`&copy;`, `&#x202E;`) needs it; `R&D` reads the same without.
             '&' => entity_at(&chars, i),
             // Block markers where a value starts a line: `- x`, `+ x`, `1. x`, `1) x`, and a
