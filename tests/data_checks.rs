@@ -327,3 +327,31 @@ fn a_hundred_thousand_unknown_references_are_all_reported() {
         d.0[0]
     );
 }
+
+/// A short name is the name as AWS writes it, less words ("Amazon", "AWS", "with your"): every
+/// word of it is a word of the full name, so the big letters never name a product that does not
+/// exist ("ECS Managed EC2" for ECS Managed Instances).
+#[test]
+fn short_names_only_drop_words() {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for p in &catalog().packs {
+        for a in &p.alternatives {
+            let full = words(&a.name);
+            for w in words(&a.short) {
+                assert!(
+                    full.contains(&w),
+                    "{}.{}: short name {:?} has {w:?}, which {:?} does not",
+                    p.id,
+                    a.id,
+                    a.short,
+                    a.name
+                );
+            }
+        }
+    }
+}

@@ -527,6 +527,6 @@ fn short_name_too_long() {
             "summary = \"Easy and limited.\"\nshort = \"A name far too long to fit\"",
         ),
         "mini/packs/mini.toml:24:9",
-        "1 to 16 characters",
+        "1 to 21 characters",
     );
 }

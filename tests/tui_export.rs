@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
 use tradeoff::autosave::Progress;
 use tradeoff::report::Format;
-use tradeoff::tui::Screen;
+use tradeoff::tui::ScreenKind;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};
 use tradeoff::tui::popup::export::ExportDialog;
@@ -144,7 +144,7 @@ fn export_errors_stay_in_the_dialog_and_esc_cancels() {
     assert!(dialog(&a).is_none());
     assert_eq!(
         a.screen,
-        Screen::Results,
+        ScreenKind::Results,
         "Esc closed the dialog, not the results"
     );
 }
@@ -244,8 +244,8 @@ fn a_resumed_session_continues_where_it_was() {
         },
     );
     assert_eq!(
-        (resumed.screen, resumed.session.question),
-        (Screen::Question, 2)
+        (resumed.screen.kind(), resumed.session.question),
+        (ScreenKind::Question, 2)
     );
     assert_eq!(*resumed.session.answers(), answers);
     assert_eq!(
@@ -259,7 +259,7 @@ fn a_resumed_session_continues_where_it_was() {
             finished: true,
         },
     );
-    assert_eq!(finished.screen, Screen::Results);
+    assert_eq!(finished.screen.kind(), ScreenKind::Results);
     assert_eq!(finished.rec().answers[0].choice.as_deref(), Some("large"));
 }
 
@@ -278,7 +278,10 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut a, &[KeyCode::Char('c')]);
-    assert_eq!((a.screen, a.session.question), (Screen::Question, 4));
+    assert_eq!(
+        (a.screen.kind(), a.session.question),
+        (ScreenKind::Question, 4)
+    );
     assert_eq!(*a.session.answers(), answers);
     // Enter instead starts again and drops the offer.
     let mut b = app();
@@ -290,7 +293,10 @@ fn the_welcome_screen_offers_an_unfinished_session() {
         },
     ));
     press(&mut b, &[KeyCode::Enter]);
-    assert_eq!((b.screen, b.session.question), (Screen::Question, 0));
+    assert_eq!(
+        (b.screen.kind(), b.session.question),
+        (ScreenKind::Question, 0)
+    );
     assert!(b.resume.is_none());
     assert_eq!(b.session.answers().answered(), 0);
 }
@@ -345,7 +351,7 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let mut app = teams_app((80, 24));
-    assert_eq!(app.screen, Screen::Teams);
+    assert_eq!(app.screen.kind(), ScreenKind::Teams);
     // Drawn as the loop draws: the frame's layout goes back to the app.
     let draw = |a: &mut App| {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -374,7 +380,7 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
     insta::assert_snapshot!("compare_compute_80x24", compute);
     app.update(Msg::PrevTab);
     app.update(Msg::PrevTab);
-    assert_eq!(app.teams.as_ref().unwrap().tab, 2, "tabs wrap around");
+    assert_eq!(app.teams().unwrap().tab, 2, "tabs wrap around");
     app.update(Msg::Resize(20, 5));
     assert!(draw(&mut app).contains("terminal too small") || app.size == (20, 5));
     app.update(Msg::Quit);
@@ -388,8 +394,8 @@ fn the_compare_screen_shows_answers_outcomes_and_reasons() {
 fn the_compare_screen_keys_go_through_the_shared_machinery() {
     use common::keys::press;
     let mut s = teams_app((80, 24));
-    let n_tabs = 1 + s.teams.as_ref().unwrap().cmp.packs.len();
-    let tab = |s: &App| s.teams.as_ref().unwrap().tab;
+    let n_tabs = 1 + s.teams().unwrap().cmp.packs.len();
+    let tab = |s: &App| s.teams().unwrap().tab;
     press(&mut s, "l");
     assert_eq!(tab(&s), 1);
     press(&mut s, "right tab");
@@ -401,7 +407,7 @@ fn the_compare_screen_keys_go_through_the_shared_machinery() {
     for _ in 0..50 {
         press(&mut s, "down");
     }
-    let scroll = s.teams.as_ref().unwrap().scroll;
+    let scroll = s.teams().unwrap().scroll;
     let limit = scroll.limit.expect("the frame reported a limit");
     assert_eq!(scroll.offset, limit);
     // The help, the search and the details of the second team's winner, each closed with Esc.
@@ -415,7 +421,7 @@ fn the_compare_screen_keys_go_through_the_shared_machinery() {
     let Some(Popup::Detail(d)) = s.popups.last().cloned() else {
         panic!("{:?}", s.popups)
     };
-    let team = &s.teams.as_ref().unwrap();
+    let team = &s.teams().unwrap();
     let pack = team.pack().unwrap();
     assert_eq!(
         s.shown_rec().packs[d.pack].ranking[d.alt].name,
@@ -461,7 +467,7 @@ fn the_comparison_screen_and_the_handout_agree() {
     let mut app = teams_app((120, 40));
     for (k, pack) in json["packs"].as_array().unwrap().iter().enumerate() {
         app.update(Msg::NextTab);
-        assert_eq!(app.teams.as_ref().unwrap().tab, k + 1);
+        assert_eq!(app.teams().unwrap().tab, k + 1);
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         tradeoff::tui::term::draw(&mut term, &mut app).unwrap();
         let screen = term.backend().to_string();

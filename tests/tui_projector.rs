@@ -11,7 +11,7 @@ use common::keys::{SMALL_TEAM, answer_keys, new_app, press, question, times};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use tradeoff::tui::{App, Msg, Screen};
+use tradeoff::tui::{App, Msg, ScreenKind};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (160, 45), (240, 67)];
 /// The sizes of a room: from a small projector resolution up to a large screen.
@@ -204,7 +204,7 @@ fn every_size_from_80x24_to_240x67() {
                 );
             }
         }
-        assert!(base.screen != Screen::Welcome || name == "welcome");
+        assert!(base.screen != ScreenKind::Welcome || name == "welcome");
     }
 }
 
@@ -285,7 +285,7 @@ fn the_projector_overview_says_an_alternatives_status() {
     let keys = "enter 2 1 2 r";
     for size in SIZES.into_iter().chain(ROOM) {
         let app = at("overview", keys, size);
-        assert_eq!(app.screen, Screen::Results);
+        assert_eq!(app.screen.kind(), ScreenKind::Results);
         let rec = app.rec();
         let status = rec.packs[0]
             .ranking

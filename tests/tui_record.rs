@@ -124,9 +124,9 @@ fn a_demo_and_the_team_comparison_record_too() {
         &["demo", "--projector", "--record", cast.to_str().unwrap()],
         &[],
     );
-    t.wait_for("Step 1 of");
-    t.key(" ", "Step 2 of");
-    t.key(" ", "Step 3 of");
+    t.wait_for("▶ 1/");
+    t.key(" ", "▶ 2/");
+    t.key(" ", "▶ 3/");
     t.settle();
     let last = t.screen();
     assert_eq!(t.quit(), 0);

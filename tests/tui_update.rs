@@ -10,7 +10,7 @@ use tradeoff::engine;
 use tradeoff::tui::popup::Detail;
 use tradeoff::tui::term::handle_event;
 use tradeoff::tui::{App, Msg, Theme};
-use tradeoff::tui::{Panel, Popup, Screen};
+use tradeoff::tui::{Panel, Popup, ScreenKind};
 
 fn app() -> App {
     let catalog = common::keys::catalog();
@@ -22,20 +22,23 @@ fn to_results(app: &mut App) {
     press(app, "enter");
     // As many as the answers ask: a follow-up that does not apply is not on screen.
     for _ in 0..app.catalog.questions.len() {
-        if app.screen == Screen::Results {
+        if app.screen == ScreenKind::Results {
             break;
         }
         press(app, "enter");
     }
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
 }
 
 #[test]
 fn enter_on_the_welcome_screen_starts_the_questions() {
     let mut a = app();
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen.kind(), ScreenKind::Welcome);
     press(&mut a, "enter");
-    assert_eq!((a.screen, a.session.question), (Screen::Question, 0));
+    assert_eq!(
+        (a.screen.kind(), a.session.question),
+        (ScreenKind::Question, 0)
+    );
 }
 
 #[test]
@@ -51,7 +54,7 @@ fn going_back_keeps_earlier_answers() {
     assert_eq!(a.session.cursor[0], 1);
     // Esc on the first question goes back to the welcome screen; the answers stay.
     press(&mut a, "esc");
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen.kind(), ScreenKind::Welcome);
     assert_eq!(a.session.answers().choices[0], Some(1));
 }
 
@@ -102,7 +105,7 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "every question answered"
     );
     press(&mut a, &answer_keys(&flags, None));
-    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
     let mut expected = Answers::empty(&a.catalog);
     for flag in flags {
         expected.apply_flag(&a.catalog, flag).unwrap();
@@ -117,16 +120,19 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
     // Esc goes back to the last question, answers kept; `r` jumps to the results again.
     press(&mut a, "esc");
     let last = a.catalog.questions.len() - 1;
-    assert_eq!((a.screen, a.session.question), (Screen::Question, last));
+    assert_eq!(
+        (a.screen.kind(), a.session.question),
+        (ScreenKind::Question, last)
+    );
     press(&mut a, "r");
-    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
 }
 
 #[test]
 fn finish_early_leaves_the_rest_skipped() {
     let mut a = app();
     press(&mut a, "enter 2 r");
-    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
     assert_eq!(a.session.answers().answered(), 1);
 }
 
@@ -137,11 +143,11 @@ fn what_if_changes_a_copy_and_one_key_restores_the_original() {
     let original = a.session.answers().clone();
     let original_winner = a.rec().packs[0].winner.clone();
     press(&mut a, "w");
-    assert_eq!(a.screen, Screen::WhatIf);
+    assert_eq!(a.screen.kind(), ScreenKind::WhatIf);
     // Workload: web → background jobs.
     let workload = question("workload");
     press(&mut a, &format!("{} right", times("down", workload)));
-    let w = a.whatif.as_ref().unwrap();
+    let w = a.whatif().unwrap();
     assert_eq!(w.answers().choices[workload], Some(1));
     assert_ne!(
         w.scored.rec(&a.catalog).packs[0].winner,
@@ -155,14 +161,14 @@ fn what_if_changes_a_copy_and_one_key_restores_the_original() {
     );
     // Left from the first choice wraps to "skipped".
     press(&mut a, "left left");
-    assert_eq!(a.whatif.as_ref().unwrap().answers().choices[workload], None);
+    assert_eq!(a.whatif().unwrap().answers().choices[workload], None);
     press(&mut a, "o");
-    let w = a.whatif.as_ref().unwrap();
+    let w = a.whatif().unwrap();
     assert_eq!(*w.answers(), original);
     assert_eq!(w.scored.rec(&a.catalog).packs[0].winner, original_winner);
     press(&mut a, "right esc");
-    assert_eq!(a.screen, Screen::Results);
-    assert!(a.whatif.is_none());
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
+    assert!(a.whatif().is_none());
     assert_eq!(*a.session.answers(), original);
 }
 
@@ -174,7 +180,7 @@ fn esc_closes_the_top_popup_first() {
     assert!(matches!(a.popups.as_slice(), [Popup::Help(_)]));
     press(&mut a, "esc");
     assert!(a.popups.is_empty());
-    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
     press(&mut a, "down enter ?");
     assert!(matches!(
         a.popups.as_slice(),
@@ -184,7 +190,7 @@ fn esc_closes_the_top_popup_first() {
     assert!(matches!(a.popups.as_slice(), [Popup::Detail(_)]));
     press(&mut a, "esc");
     assert!(a.popups.is_empty());
-    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
 }
 
 #[test]
@@ -210,7 +216,7 @@ fn only_key_presses_count() {
     let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
     assert!(!handle_event(&mut a, &Event::Key(release)));
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen.kind(), ScreenKind::Welcome);
 }
 
 #[test]
@@ -218,10 +224,10 @@ fn a_too_small_terminal_ignores_everything_but_quit() {
     let mut a = app();
     event(&mut a, &Event::Resize(79, 24));
     press(&mut a, "enter");
-    assert_eq!(a.screen, Screen::Welcome);
+    assert_eq!(a.screen.kind(), ScreenKind::Welcome);
     event(&mut a, &Event::Resize(80, 24));
     press(&mut a, "enter");
-    assert_eq!(a.screen, Screen::Question);
+    assert_eq!(a.screen.kind(), ScreenKind::Question);
 }
 
 #[test]
@@ -342,9 +348,19 @@ fn t_goes_through_the_themes_and_says_which() {
     to_results(&mut a);
     press(&mut a, "t");
     assert_eq!(a.look.theme.name, "mono");
-    // From the projector's theme, the first of the cycle; the projector view stays.
-    press(&mut a, "p t");
-    assert!(a.look.projector);
+    // In the projector view the cycle starts from the projector's theme and comes back to it;
+    // the projector view stays, and leaving it gives back the theme from before. (Mono stays
+    // mono in the projector view: colour was not wanted.)
+    press(&mut a, "t");
+    assert_eq!(a.look.theme.name, "dark");
+    press(&mut a, "p");
+    assert_eq!(a.look.theme.name, "projector");
+    for want in ["dark", "light", "mono", "projector"] {
+        press(&mut a, "t");
+        assert!(a.look.projector);
+        assert_eq!(a.look.theme.name, want);
+    }
+    press(&mut a, "p");
     assert_eq!(a.look.theme.name, "dark");
 }
 

@@ -15,7 +15,7 @@ use tradeoff::demo::{self, Script};
 use tradeoff::tui::popup::palette::{self, Kind, Palette};
 use tradeoff::tui::popup::{Detail, Entry, Terms};
 use tradeoff::tui::{App, Msg, Theme};
-use tradeoff::tui::{Panel, Popup, Screen};
+use tradeoff::tui::{Panel, Popup, ScreenKind};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -284,7 +284,7 @@ fn meaning_is_not_carried_by_colour_alone() {
 fn the_demo_steps_forward_with_space_and_right() {
     let mut app = demo_app((120, 40), default_script());
     assert_eq!(app.demo_step(), Some(0));
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.screen.kind(), ScreenKind::Welcome);
     press(&mut app, "space");
     assert_eq!(app.demo_step(), Some(1));
     // Step 2 opens the glossary entry of T-shaped skills.
@@ -297,7 +297,7 @@ fn the_demo_steps_forward_with_space_and_right() {
         app.popups.is_empty(),
         "a step's popup closes with the next step"
     );
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     let catalog = app.catalog.clone();
     let q = |id: &str| catalog.question_index(id).unwrap();
     assert_eq!(app.session.question, q("team_size"));
@@ -340,15 +340,15 @@ fn results_what_if_and_reset_steps() {
         |f: &dyn Fn(&demo::Action) -> bool| script.steps.iter().position(|s| f(&s.action)).unwrap();
     let results = find(&|a| matches!(a, demo::Action::Results { pack: Some(_), .. }));
     app.demo_goto_step(results);
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
     assert_eq!(app.results.panel, Panel::Overview);
     let why = find(&|a| matches!(a, demo::Action::Results { panel: 1, .. }));
     app.demo_goto_step(why);
     assert_eq!(app.results.panel, Panel::Why, "a step shows a panel");
     let whatif = find(&|a| matches!(a, demo::Action::WhatIf(_)));
     app.demo_goto_step(whatif);
-    assert_eq!(app.screen, Screen::WhatIf);
-    let w = app.whatif.as_ref().unwrap();
+    assert_eq!(app.screen.kind(), ScreenKind::WhatIf);
+    let w = app.whatif().unwrap();
     assert_ne!(
         w.answers(),
         app.session.answers(),
@@ -364,7 +364,7 @@ fn results_what_if_and_reset_steps() {
         .0;
     app.demo_goto_step(reset);
     assert_eq!(app.session.answers().answered(), 0);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
 }
 
 /// Going back shows a step exactly as it was the first time: the same state as reaching it by
@@ -381,10 +381,10 @@ fn going_back_restores_the_previous_step() {
     let mut snapshots = Vec::new();
     for _ in 0..beats {
         snapshots.push((
-            forward.screen,
+            forward.screen.kind(),
             forward.session.answers().clone(),
             forward.popups.clone(),
-            forward.whatif.as_ref().map(|w| w.answers().clone()),
+            forward.whatif().map(|w| w.answers().clone()),
             forward.results.clone(),
             screen(&forward, (120, 40)),
         ));
@@ -398,10 +398,10 @@ fn going_back_restores_the_previous_step() {
         press(&mut forward, "left");
         assert_eq!(forward.demo_step(), Some(k));
         let s = &snapshots[k];
-        assert_eq!(forward.screen, s.0, "step {k}");
+        assert_eq!(forward.screen.kind(), s.0, "step {k}");
         assert_eq!(*forward.session.answers(), s.1, "step {k}");
         assert_eq!(forward.popups, s.2, "step {k}");
-        assert_eq!(forward.whatif.as_ref().map(|w| w.answers().clone()), s.3);
+        assert_eq!(forward.whatif().map(|w| w.answers().clone()), s.3);
         assert_eq!(forward.results, s.4, "step {k}");
         assert_eq!(screen(&forward, (120, 40)), s.5, "step {k}");
     }
@@ -430,7 +430,7 @@ fn esc_hands_over_the_live_session_with_the_answers() {
     press(&mut app, "enter");
     assert_eq!(app.session.question, q + 1);
     press(&mut app, "r");
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
     assert_eq!(app.session.answers().answered(), answers.answered());
 }
 
@@ -449,7 +449,7 @@ fn auto_advance_waits_for_the_timer_message() {
     );
     app.update(Msg::DemoTick);
     assert_eq!(app.demo_step(), Some(1));
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     // Paused: no timer (the loop blocks on events), and a stray tick does nothing.
     press(&mut app, "a");
     assert_eq!(app.auto_advance(), None);
@@ -457,7 +457,7 @@ fn auto_advance_waits_for_the_timer_message() {
     assert!(app.auto_advance().is_some());
     app.update(Msg::DemoTick);
     assert_eq!(app.demo_step(), Some(2));
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
     // The last step has no timer; a tick there changes nothing.
     assert_eq!(app.auto_advance(), None);
     app.update(Msg::DemoTick);
@@ -644,7 +644,7 @@ fn palette_commands_and_jumps() {
     press(&mut app, "/");
     typed(&mut app, "hardware");
     press(&mut app, "enter");
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(
         app.session.question,
         app.catalog.question_index("hardware").unwrap()
@@ -665,7 +665,7 @@ fn palette_commands_and_jumps() {
     press(&mut app, "enter");
     assert!(!app.look.projector);
     press(&mut app, "2 / r e s u l t s enter");
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
     // An alternative opens its details.
     press(&mut app, "/");
     typed(&mut app, "pulumi");
@@ -675,7 +675,7 @@ fn palette_commands_and_jumps() {
     };
     assert_eq!(app.rec().packs[pack].ranking[alt].name, "Pulumi");
     press(&mut app, "esc / r e s t a r t enter");
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.screen.kind(), ScreenKind::Welcome);
     assert_eq!(app.session.answers().answered(), 0);
     // The export command hands over to the export dialog.
     press(&mut app, "enter 1 /");
@@ -781,8 +781,8 @@ fn panel_and_pack_keys_work_during_a_demo() {
     let mut app = demo_app((120, 40), script);
     app.demo_goto_step(results);
     assert_eq!(
-        (app.screen, app.results.panel),
-        (Screen::Results, Panel::Overview)
+        (app.screen.kind(), app.results.panel),
+        (ScreenKind::Results, Panel::Overview)
     );
     press(&mut app, "2");
     assert_eq!(app.results.panel, Panel::Why);
@@ -799,20 +799,20 @@ fn panel_and_pack_keys_work_during_a_demo() {
         "Esc closed the export first"
     );
     press(&mut app, "w");
-    assert_eq!(app.screen, Screen::WhatIf);
+    assert_eq!(app.screen.kind(), ScreenKind::WhatIf);
     // The next step is the script's again.
     let at = app.demo_step().unwrap();
     press(&mut app, "space");
     assert_eq!(app.demo_step(), Some(at + 1));
     press(&mut app, "left");
     assert_eq!(
-        (app.screen, app.results.panel, app.results.tab),
-        (Screen::Results, Panel::Overview, 0),
+        (app.screen.kind(), app.results.panel, app.results.tab),
+        (ScreenKind::Results, Panel::Overview, 0),
         "going back shows the step as the script made it"
     );
     press(&mut app, "esc");
     assert!(app.demo.is_none(), "Esc hands over");
-    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.screen.kind(), ScreenKind::Results);
 }
 
 /// A team comparison step shows the teams from the answers files next to the script; a team's
@@ -827,8 +827,8 @@ fn a_demo_step_shows_a_team_comparison() {
         .unwrap();
     let mut app = demo_app((120, 40), script);
     app.demo_goto_step(step);
-    assert_eq!(app.screen, Screen::Teams);
-    let teams = app.teams.as_ref().unwrap();
+    assert_eq!(app.screen.kind(), ScreenKind::Teams);
+    let teams = app.teams().unwrap();
     assert_eq!(teams.cmp.teams, ["Start-up", "Data team", "Platform"]);
     assert_eq!(teams.tab, 1, "the compute pack's tab");
     let s = screen(&app, (120, 40));
@@ -852,12 +852,12 @@ fn a_demo_step_shows_a_team_comparison() {
 fn the_default_story_ends_on_the_first_question() {
     let mut app = demo_app((120, 40), default_script());
     app.update(Msg::DemoLast);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     let s = screen(&app, (120, 40));
     assert!(s.contains("Your turn: press Esc"), "{s}");
     press(&mut app, "esc");
     assert!(app.demo.is_none());
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(app.session.answers().answered(), 0);
     assert_eq!(app.session.question, 0);
     // The keys are the questions' own: Enter answers the first question.
@@ -889,17 +889,21 @@ fn after_a_handover_on_a_team_step_esc_goes_back_to_the_session() {
         .expect("the story compares teams");
     let mut app = demo_app((120, 40), script);
     app.demo_goto_step(step);
-    assert_eq!(app.screen, Screen::Teams);
+    assert_eq!(app.screen.kind(), ScreenKind::Teams);
     let answered = app.session.answers().answered();
     press(&mut app, "esc");
     assert!(app.demo.is_none(), "handed over");
-    assert_eq!(app.screen, Screen::Teams, "the comparison stays on screen");
+    assert_eq!(
+        app.screen.kind(),
+        ScreenKind::Teams,
+        "the comparison stays on screen"
+    );
     press(&mut app, "esc");
     if answered > 0 {
-        assert_eq!(app.screen, Screen::Results);
+        assert_eq!(app.screen.kind(), ScreenKind::Results);
         assert_eq!(app.session.answers().answered(), answered);
     } else {
-        assert_eq!(app.screen, Screen::Welcome);
+        assert_eq!(app.screen.kind(), ScreenKind::Welcome);
     }
 }
 

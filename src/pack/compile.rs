@@ -40,6 +40,10 @@ fn has_user_info(url: &str) -> bool {
     authority.contains('@')
 }
 
+/// The longest short name: long enough for a product's name as AWS writes it less "Amazon" or
+/// "AWS" ("ECS Managed Instances"), short enough for a column.
+pub const SHORT_MAX: usize = 21;
+
 fn sources_of(
     cx: &mut Checker,
     src: SourceText,
@@ -517,11 +521,14 @@ fn alternative(
     }
     let status = a.status.as_ref().map(|s| cx.text(src, s, "status"));
     let short = match &a.short {
-        Some(s) if s.get_ref().chars().count() > 16 || s.get_ref().trim().is_empty() => {
+        Some(s) if s.get_ref().chars().count() > SHORT_MAX || s.get_ref().trim().is_empty() => {
             cx.err(
                 src,
                 s,
-                format!("short name `{}` must be 1 to 16 characters", s.get_ref()),
+                format!(
+                    "short name `{}` must be 1 to {SHORT_MAX} characters",
+                    s.get_ref()
+                ),
             );
             a.name.get_ref().clone()
         }

@@ -119,7 +119,8 @@ pub struct AlternativeDef {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
     pub summary: Spanned<String>,
-    /// A short name (at most 16 characters) for narrow columns and the projector view.
+    /// A short name (at most 21 characters) for narrow columns and the projector view: the name as
+    /// AWS writes it, less words (Amazon, AWS), never a word of its own.
     #[serde(default)]
     pub short: Option<Spanned<String>>,
     #[serde(default)]

@@ -17,7 +17,8 @@ use super::popup::palette::{self, Offer};
 use super::popup::{
     Ctx, Detail, Entry, ExportDialog, Help, Palette, Popup, Reply, Terms, TermsFrom,
 };
-use super::screens::{ResultsState, Screen, WhatIf};
+use super::screens::{ResultsState, Screen, ScreenKind, WhatIf};
+use super::scroll::Scroll;
 use super::session::{Live, Session};
 use super::teams::TeamsState;
 use super::theme::Theme;
@@ -50,15 +51,10 @@ pub struct App {
     pub look: Look,
     /// Popups over the screen, the top one last.
     pub popups: Vec<Popup>,
+    /// The screen shown, with its own state (the what-if's answers, the team comparison).
     pub screen: Screen,
     /// The results' tabs, panels and selections (kept while the user goes back to the questions).
     pub results: ResultsState,
-    /// The what-if screen's copy of the answers, while it is shown.
-    pub whatif: Option<WhatIf>,
-    /// The team comparison, while it is shown.
-    pub teams: Option<TeamsState>,
-    /// The program is the team comparison (`compare --tui`): leaving it quits.
-    pub teams_only: bool,
     /// The running demo script (`tradeoff demo`), if any.
     pub demo: Option<DemoState>,
     /// An unfinished saved session, offered on the welcome screen.
@@ -126,9 +122,6 @@ impl App {
             look: Look::new(theme),
             popups: Vec::new(),
             screen: Screen::Welcome,
-            whatif: None,
-            teams: None,
-            teams_only: false,
             demo: None,
             resume: None,
             status: None,
@@ -149,8 +142,10 @@ impl App {
 
     /// The team comparison of these teams as the whole program (`compare --tui`): Esc quits.
     pub fn with_teams(mut self, teams: Vec<super::msg::TeamAnswers>) -> App {
-        self.teams_only = true;
         self.apply(Msg::ShowTeams { teams, pack: None });
+        if let Screen::Teams(t) = &mut self.screen {
+            t.whole_program = true;
+        }
         self
     }
 
@@ -175,11 +170,11 @@ impl App {
                 position: 0,
                 finished: false,
             },
-            Screen::Question => Progress {
+            Screen::Question(_) => Progress {
                 position: self.session.question,
                 finished: false,
             },
-            Screen::Results | Screen::WhatIf | Screen::Teams => Progress {
+            Screen::Results | Screen::WhatIf(_) | Screen::Teams(_) => Progress {
                 position: self.catalog.questions.len(),
                 finished: true,
             },
@@ -198,13 +193,29 @@ impl App {
     /// The recommendation on screen: the what-if screen's, else the answers'. Exports, copies and
     /// the detail popup use it too.
     pub fn shown_rec(&self) -> &Recommendation {
-        match (&self.whatif, &self.teams, self.screen) {
-            (Some(w), _, Screen::WhatIf) => w.scored.rec(&self.catalog),
-            (_, Some(t), Screen::Teams) => match t.scored.get(t.shown) {
+        match &self.screen {
+            Screen::WhatIf(w) => w.scored.rec(&self.catalog),
+            Screen::Teams(t) => match t.scored.get(t.shown) {
                 Some(s) => s.rec(&self.catalog),
                 None => self.rec(),
             },
             _ => self.rec(),
+        }
+    }
+
+    /// The what-if screen's state, when it is shown.
+    pub fn whatif(&self) -> Option<&WhatIf> {
+        match &self.screen {
+            Screen::WhatIf(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The team comparison, when it is shown.
+    pub fn teams(&self) -> Option<&TeamsState> {
+        match &self.screen {
+            Screen::Teams(t) => Some(t),
+            _ => None,
         }
     }
 
@@ -217,7 +228,7 @@ impl App {
     pub fn live(&self) -> Live {
         let before = self.demo.as_ref().map(|d| &d.before[..]);
         self.session
-            .live(&self.catalog, self.screen == Screen::Question, before)
+            .live(&self.catalog, self.screen == ScreenKind::Question, before)
     }
 
     /// The glossary terms named in a question or an alternative of the shown recommendation.
@@ -288,7 +299,7 @@ impl App {
     /// Messages that mean the same wherever the keys are; the rest goes to whoever has the focus.
     fn command(&mut self, msg: Msg) -> Option<Msg> {
         // Export and copy what is on screen: a recommendation, with no popup over it.
-        let exportable = self.popups.is_empty() && self.screen != Screen::Welcome;
+        let exportable = self.popups.is_empty() && self.screen != ScreenKind::Welcome;
         match msg {
             Msg::Export if exportable => self
                 .popups
@@ -346,13 +357,22 @@ impl App {
     /// scrolling (the demo's own keys are Space, the arrows and Esc). The next step is rebuilt
     /// from the script, so none of this outlives the step.
     fn update_demo_screen(&mut self, msg: Msg) -> Option<Msg> {
-        let on_results = matches!(self.screen, Screen::Results | Screen::Teams);
+        let on_results = matches!(self.screen, Screen::Results | Screen::Teams(_));
+        let scrolls = matches!(
+            msg,
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End
+        );
+        // A popup the step opened (a glossary entry, an alternative's details) scrolls first.
+        if scrolls && let Some(s) = self.popups.last_mut().and_then(Popup::scroll_mut) {
+            s.apply(&msg, page(self.size));
+            return None;
+        }
         match msg {
             Msg::Pick(_) if on_results => self.update_screen(msg),
             Msg::NextTab | Msg::PrevTab | Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
                 self.update_screen(msg)
             }
-            Msg::WhatIf if self.screen == Screen::Results => self.update_screen(msg),
+            Msg::WhatIf if self.screen == ScreenKind::Results => self.update_screen(msg),
             _ => None,
         }
     }
@@ -374,13 +394,13 @@ impl App {
     fn update_screen(&mut self, msg: Msg) -> Option<Msg> {
         match self.screen {
             Screen::Welcome => self.update_welcome(msg),
-            Screen::Question => self.update_question(msg),
+            Screen::Question(_) => self.update_question(msg),
             Screen::Results => self.update_results(msg),
-            Screen::WhatIf => {
+            Screen::WhatIf(_) => {
                 self.update_whatif(msg);
                 None
             }
-            Screen::Teams => self.update_teams(msg),
+            Screen::Teams(_) => self.update_teams(msg),
         }
     }
 
@@ -419,23 +439,44 @@ impl App {
     /// The frame just drawn: its scroll limit belongs to the text on top, which is what was drawn
     /// (nothing changes between the frame and this report); clicks land where it put things.
     fn laid(&mut self, layout: LaidOut) {
-        let top = match self.popups.last_mut() {
-            Some(p) => p.scroll_mut(),
-            None if self.screen == Screen::Results => Some(&mut self.results.scroll),
-            None if self.screen == Screen::Teams => self.teams.as_mut().map(|t| &mut t.scroll),
-            None => None,
-        };
-        if let (Some(limit), Some(scroll)) = (layout.scroll_limit, top) {
+        if let (Some(limit), Some(scroll)) = (layout.scroll_limit, self.top_scroll()) {
             scroll.set_limit(limit);
         }
         self.layout = layout;
     }
 
+    /// The scroll of the text on top: the top popup's, else the screen's (the results' text
+    /// panels, the team comparison, the what-if's rankings).
+    fn top_scroll(&mut self) -> Option<&mut Scroll> {
+        match (self.popups.last_mut(), &mut self.screen) {
+            (Some(p), _) => p.scroll_mut(),
+            (None, Screen::Results) if !self.results.panel.selects() => {
+                Some(&mut self.results.scroll)
+            }
+            (None, Screen::Teams(t)) => Some(&mut t.scroll),
+            (None, Screen::WhatIf(w)) => Some(&mut w.scroll),
+            (None, Screen::Question(s)) => Some(s),
+            (None, _) => None,
+        }
+    }
+
+    /// True when the text on top has more below (or, `up`, above) what is shown: the clicker's
+    /// PgDn / PgUp scroll it before they change the step.
+    fn can_scroll(&mut self, up: bool) -> bool {
+        self.top_scroll().is_some_and(|s| match up {
+            true => s.offset > 0,
+            false => s.limit.is_some_and(|l| s.offset < l),
+        })
+    }
+
     /// The layout changes (a resize, the projector view): every limit waits for the next frame.
     fn forget_scroll_limits(&mut self) {
         self.results.scroll.forget_limit();
-        if let Some(t) = &mut self.teams {
-            t.scroll.forget_limit();
+        match &mut self.screen {
+            Screen::Teams(t) => t.scroll.forget_limit(),
+            Screen::WhatIf(w) => w.scroll.forget_limit(),
+            Screen::Question(s) => s.forget_limit(),
+            _ => {}
         }
         for scroll in self.popups.iter_mut().filter_map(Popup::scroll_mut) {
             scroll.forget_limit();
@@ -456,7 +497,7 @@ impl App {
 
     fn open_palette(&mut self) {
         let offer = Offer {
-            export: self.screen != Screen::Welcome,
+            export: self.screen != ScreenKind::Welcome,
             projector: self.look.projector,
             theme: &self.look.theme.name,
         };
@@ -474,7 +515,9 @@ impl App {
                 pack: d.pack,
                 alt: d.alt,
             },
-            None if self.screen == Screen::Question => TermsFrom::Question(self.session.question),
+            None if self.screen == ScreenKind::Question => {
+                TermsFrom::Question(self.session.question)
+            }
             _ => return,
         };
         let terms = Terms::new(from, &self.catalog, self.shown_rec());
@@ -503,15 +546,11 @@ impl App {
     fn show_results(&mut self) {
         self.popups.clear();
         self.screen = Screen::Results;
-        self.whatif = None;
-        self.teams = None;
         self.results.reset(&self.catalog);
     }
 
     fn go_to_question(&mut self, q: usize) {
         self.popups.clear();
-        self.whatif = None;
-        self.teams = None;
         if self.catalog.questions.is_empty() {
             self.screen = Screen::Welcome;
         } else {
@@ -522,19 +561,17 @@ impl App {
                 Some(c) if !self.catalog.asked(q, a) => c.question,
                 _ => q,
             };
-            self.screen = Screen::Question;
+            self.screen = Screen::Question(Scroll::default());
         }
     }
 
     fn show_teams(&mut self, teams: &[super::msg::TeamAnswers], pack: Option<usize>) {
         self.popups.clear();
-        self.whatif = None;
         let mut state = TeamsState::new(&self.catalog, teams);
         if let Some(p) = pack {
             state.update(&Msg::Tab(p), 0);
         }
-        self.teams = Some(state);
-        self.screen = Screen::Teams;
+        self.screen = Screen::Teams(Box::new(state));
     }
 
     /// The team comparison: tabs and scrolling; a team's number opens the details of its winner in
@@ -542,7 +579,10 @@ impl App {
     /// results, or the welcome screen without answers).
     fn update_teams(&mut self, msg: Msg) -> Option<Msg> {
         let page = page(self.size);
-        let t = self.teams.as_mut()?;
+        let has_answers = self.session.answers().answered() > 0;
+        let Screen::Teams(t) = &mut self.screen else {
+            return None;
+        };
         if t.update(&msg, page) {
             return None;
         }
@@ -555,15 +595,14 @@ impl App {
                 self.popups.push(Popup::Detail(Detail::new(pack, alt)));
                 None
             }
-            Msg::Back if self.teams_only => Some(Msg::Quit),
+            Msg::Back if t.whole_program => Some(Msg::Quit),
             // Opened by a demo step and handed over with it: back to where the session stands,
             // its results when it has answers (the welcome screen when it has none).
-            Msg::Back if self.session.answers().answered() > 0 => {
+            Msg::Back if has_answers => {
                 self.show_results();
                 None
             }
             Msg::Back => {
-                self.teams = None;
                 self.screen = Screen::Welcome;
                 None
             }
@@ -578,8 +617,7 @@ impl App {
             scored.set(q, Some(c));
         }
         let cursor = changes.first().map_or(0, |&(q, _)| q);
-        self.whatif = Some(WhatIf::new(scored, cursor));
-        self.screen = Screen::WhatIf;
+        self.screen = Screen::WhatIf(WhatIf::new(scored, cursor));
     }
 
     /// Back to a new session: no answers, the welcome screen; the catalog, the look, the size and a
@@ -588,8 +626,6 @@ impl App {
         self.session = Session::new(&self.catalog);
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;
-        self.whatif = None;
-        self.teams = None;
         self.popups.clear();
     }
 
@@ -633,6 +669,7 @@ impl App {
         {
             Some(next) => {
                 self.session.question = next;
+                self.screen = Screen::Question(Scroll::default());
                 None
             }
             None => Some(Msg::ShowResults),
@@ -663,11 +700,20 @@ impl App {
             }
             Msg::PrevQuestion | Msg::Back | Msg::Left => {
                 match self.session.prev_asked(&self.catalog, q) {
-                    Some(prev) => self.session.question = prev,
+                    Some(prev) => {
+                        self.session.question = prev;
+                        self.screen = Screen::Question(Scroll::default());
+                    }
                     None => self.screen = Screen::Welcome,
                 }
             }
             Msg::Finish => return Some(Msg::ShowResults),
+            Msg::PageUp | Msg::PageDown => {
+                let page = page(self.size);
+                if let Screen::Question(s) = &mut self.screen {
+                    s.apply(&msg, page);
+                }
+            }
             _ => {}
         }
         None
@@ -700,17 +746,19 @@ impl App {
 
     fn update_whatif(&mut self, msg: Msg) {
         match msg {
-            Msg::Back => {
-                self.whatif = None;
-                self.screen = Screen::Results;
-            }
+            Msg::Back => self.screen = Screen::Results,
             Msg::NextTab | Msg::PrevTab => {
                 self.results.switch_tab(msg == Msg::NextTab, &self.catalog);
+                if let Screen::WhatIf(w) = &mut self.screen {
+                    w.scroll = Default::default();
+                }
             }
-            m => match self.whatif.as_mut() {
-                Some(w) => w.update(&m, &self.catalog, self.session.answers()),
-                None => self.screen = Screen::Results,
-            },
+            m => {
+                let page = page(self.size);
+                if let Screen::WhatIf(w) = &mut self.screen {
+                    w.update(&m, &self.catalog, self.session.answers(), page);
+                }
+            }
         }
     }
 
@@ -720,6 +768,20 @@ impl App {
         match msg {
             Msg::DemoNext | Msg::DemoTick if beat < last => self.demo_goto(beat + 1),
             Msg::DemoPrev => self.demo_goto(beat.saturating_sub(1)),
+            Msg::DemoPageDown | Msg::DemoPageUp => {
+                let up = *msg == Msg::DemoPageUp;
+                let page = page(self.size);
+                if self.can_scroll(up) {
+                    let m = if up { Msg::PageUp } else { Msg::PageDown };
+                    if let Some(s) = self.top_scroll() {
+                        s.apply(&m, page);
+                    }
+                } else if up {
+                    self.demo_goto(beat.saturating_sub(1));
+                } else if beat < last {
+                    self.demo_goto(beat + 1);
+                }
+            }
             Msg::DemoFirst => self.demo_goto(0),
             Msg::DemoLast => self.demo_goto(last),
             Msg::DemoPause => d.paused = !d.paused,
@@ -739,7 +801,7 @@ impl App {
         // The step is rebuilt from a fresh session; the analyses of the one shown are kept for
         // it when the answers come out the same (a panel, a pack, a caption: no new analysis).
         let session = self.session.scored();
-        let whatif = self.whatif.as_ref().map(|w| w.scored.clone());
+        let whatif = self.whatif().map(|w| w.scored.clone());
         self.restart();
         for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
             if i == k {
@@ -753,7 +815,7 @@ impl App {
             }
         }
         self.session.reuse(session);
-        if let (Some(w), Some(earlier)) = (self.whatif.as_mut(), whatif) {
+        if let (Screen::WhatIf(w), Some(earlier)) = (&mut self.screen, whatif) {
             w.scored.reuse(earlier);
         }
         d.beat = k;

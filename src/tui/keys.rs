@@ -13,89 +13,62 @@ use super::msg::Msg;
 use super::popup::Popup;
 use super::screens::{Panel, Screen};
 
-/// Where the keys are read: a screen, a panel of the results, a popup on top, the demo script, or
-/// the team comparison (`compare --tui`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    Welcome,
-    Question,
-    Results,
-    Compare,
-    WhatIf,
-    Detail,
-    Help,
-    Export,
+/// Declares [`Context`] with, for each context, its title and its own bindings, once: the list of
+/// every context ([`Context::ALL`], which the key map is built from) comes from the same lines, so
+/// no context can be left out of it (one left out used to get the welcome screen's keys).
+macro_rules! contexts {
+    ($($(#[$doc:meta])* $name:ident => $title:literal, $own:expr;)*) => {
+        /// Where the keys are read: a screen, a panel of the results, a popup on top, the demo
+        /// script, or the team comparison (`compare --tui`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Context {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Context {
+            /// Every context, in the order of the declaration (a context's index is its place).
+            pub const ALL: &'static [Context] = &[$(Context::$name),*];
+
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(Context::$name => $title,)*
+                }
+            }
+
+            /// The context's own bindings, tried first.
+            fn own(self) -> &'static [Binding] {
+                match self {
+                    $(Context::$name => $own,)*
+                }
+            }
+        }
+    };
+}
+
+contexts! {
+    Welcome => "Welcome", WELCOME;
+    Question => "Questions", QUESTION;
+    Results => "Results", RESULTS;
+    Compare => "Results: comparison table", COMPARE;
+    WhatIf => "What-if", WHATIF;
+    Detail => "Alternative details", DETAIL;
+    Help => "Help", HELP;
+    Export => "Export", EXPORT;
     /// The demo script: the presenter's keys, whatever the screen shows.
-    Demo,
-    Palette,
-    Glossary,
+    Demo => "Demo script", DEMO;
+    Palette => "Search", PALETTE;
+    Glossary => "Glossary entry", GLOSSARY;
     /// The list of glossary terms named on screen (`g`).
-    Terms,
-    TooSmall,
+    Terms => "Glossary terms on screen", TERMS;
+    TooSmall => "Terminal too small", &[];
     /// The team comparison, a program of its own.
-    Teams,
+    Teams => "Team comparison", TEAMS;
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
-        Context::Welcome,
-        Context::Question,
-        Context::Results,
-        Context::Compare,
-        Context::WhatIf,
-        Context::Detail,
-        Context::Help,
-        Context::Export,
-        Context::Demo,
-        Context::Palette,
-        Context::Glossary,
-        Context::Terms,
-        Context::TooSmall,
-        Context::Teams,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Welcome => "Welcome",
-            Context::Question => "Questions",
-            Context::Results => "Results",
-            Context::Compare => "Results: comparison table",
-            Context::WhatIf => "What-if",
-            Context::Detail => "Alternative details",
-            Context::Help => "Help",
-            Context::Export => "Export",
-            Context::Demo => "Demo script",
-            Context::Palette => "Search",
-            Context::Glossary => "Glossary entry",
-            Context::Terms => "Glossary terms on screen",
-            Context::TooSmall => "Terminal too small",
-            Context::Teams => "Team comparison",
-        }
-    }
-
     /// Contexts where letters are typed, not commands.
     pub fn is_text_field(self) -> bool {
         matches!(self, Context::Export | Context::Palette)
-    }
-
-    /// The context's own bindings, tried first.
-    fn own(self) -> &'static [Binding] {
-        match self {
-            Context::Welcome => WELCOME,
-            Context::Question => QUESTION,
-            Context::Results => RESULTS,
-            Context::Compare => COMPARE,
-            Context::WhatIf => WHATIF,
-            Context::Detail => DETAIL,
-            Context::Help => HELP,
-            Context::Export => EXPORT,
-            Context::Demo => DEMO,
-            Context::Palette => PALETTE,
-            Context::Glossary => GLOSSARY,
-            Context::Terms => TERMS,
-            Context::TooSmall => &[],
-            Context::Teams => TEAMS,
-        }
     }
 
     /// Then export and copy, on the screens with a recommendation to show.
@@ -169,7 +142,7 @@ const GLOBAL: &[Binding] = &[
     // keys                      message          bar          hint         help
     b("/ | ctrl-k",              Msg::Palette,    At(90),      "search",    "search: glossary terms, questions, alternatives, commands"),
     b("p",                       Msg::Projector,  At(91),      "projector", "projector view on/off: high contrast, big text, less detail"),
-    b("t",                       Msg::NextTheme,  No,          "",          "next theme: dark, light, mono"),
+    b("t",                       Msg::NextTheme,  No,          "",          "next theme: dark, light, mono (in the projector view: projector, dark, light, mono)"),
     b("?",                       Msg::Help,       Pinned(92),  "help",      "help"),
     b("q | ctrl-c",              Msg::Quit,       Pinned(93),  "quit",      "quit"),
 ];
@@ -200,6 +173,8 @@ const QUESTION: &[Binding] = &[
     b("r",                       Msg::Finish,     At(6),       "results",   "results now (unanswered questions stay skipped)"),
     b("g",                       Msg::Terms,      At(7),       "terms",     "glossary terms named in this question"),
     b("esc",                     Msg::Back,       No,          "",          "previous question, or the welcome screen"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll the question's panel up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the question's panel down (why it matters, when it does not fit)"),
 ];
 
 #[rustfmt::skip]
@@ -243,6 +218,8 @@ const WHATIF: &[Binding] = &[
     b("tab",                     Msg::NextTab,    At(3),       "pack",      "next pack"),
     b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
     b("o | r",                   Msg::ResetWhatIf, At(4),      "original",  "back to the original answers"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll the rankings a page up"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the rankings a page down"),
     b("esc",                     Msg::Back,       At(5),       "results",   "back to the results (the original answers)"),
 ];
 
@@ -299,8 +276,10 @@ const PALETTE: &[Binding] = &[
 /// While a demo script runs, the presenter's keys; Esc hands the live session over.
 #[rustfmt::skip]
 const DEMO: &[Binding] = &[
-    b("space | right | l | enter | pgdn", Msg::DemoNext, At(1), "next",     "next step"),
-    b("left | h | backspace | pgup", Msg::DemoPrev, At(2),     "back",      "previous step (shown exactly as it was)"),
+    b("space | right | l | enter", Msg::DemoNext, At(1),      "next",      "next step"),
+    b("left | h | backspace",    Msg::DemoPrev,   At(2),       "back",      "previous step (shown exactly as it was)"),
+    b("pgdn",                    Msg::DemoPageDown, No,        "",          "scroll down when there is more below, else the next step (a clicker's key)"),
+    b("pgup",                    Msg::DemoPageUp, No,          "",          "scroll up when scrolled, else the previous step (a clicker's key)"),
     b("home",                    Msg::DemoFirst,  No,          "",          "first step"),
     b("end",                     Msg::DemoLast,   No,          "",          "last step"),
     b("a",                       Msg::DemoPause,  No,          "",          "pause or resume auto-advance (scripts with auto_advance_seconds)"),
@@ -310,8 +289,8 @@ const DEMO: &[Binding] = &[
     b("tab",                     Msg::NextTab,    No,          "",          "next pack (or tab)"),
     b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack (or tab)"),
     b("w",                       Msg::WhatIf,     No,          "",          "what-if on the results shown"),
-    b("up | k",                  Msg::Up,         No,          "",          "scroll up, or the previous alternative"),
-    b("down | j",                Msg::Down,       No,          "",          "scroll down, or the next alternative"),
+    b("up | k",                  Msg::Up,         At(4),       "scroll",    "scroll up (a popup, a panel), or the previous alternative"),
+    b("down | j",                Msg::Down,       At(4),       "scroll",    "scroll down (a popup, a panel), or the next alternative"),
 ];
 
 #[rustfmt::skip]
@@ -477,8 +456,8 @@ fn keymap() -> &'static [Vec<Bound>] {
 /// Every binding read in a context, in the order they are tried: the context's own, export and
 /// copy, then the keys of every screen. The help lists them in this order.
 pub fn bindings(ctx: Context) -> &'static [Bound] {
-    let i = Context::ALL.iter().position(|c| *c == ctx).unwrap_or(0);
-    &keymap()[i]
+    // `ALL` lists the variants in declaration order, so a context's index is its discriminant.
+    &keymap()[ctx as usize]
 }
 
 /// The message a key press sends in `ctx`, if any.
@@ -528,11 +507,11 @@ fn popup_context(p: &Popup) -> Context {
 fn screen_context(app: &App) -> Context {
     match app.screen {
         Screen::Welcome => Context::Welcome,
-        Screen::Question => Context::Question,
+        Screen::Question(_) => Context::Question,
         Screen::Results if app.results.panel == Panel::Compare => Context::Compare,
         Screen::Results => Context::Results,
-        Screen::WhatIf => Context::WhatIf,
-        Screen::Teams => Context::Teams,
+        Screen::WhatIf(_) => Context::WhatIf,
+        Screen::Teams(_) => Context::Teams,
     }
 }
 
@@ -658,7 +637,7 @@ mod tests {
 
     #[test]
     fn every_built_in_key_name_is_known() {
-        for ctx in Context::ALL {
+        for &ctx in Context::ALL {
             for b in ctx.own().iter().chain(ctx.leaves()).chain(ctx.globals()) {
                 let keys = parse_keys(b.keys).unwrap_or_else(|e| panic!("{ctx:?}: {e}"));
                 assert!(!keys.is_empty(), "{ctx:?}: {:?} binds no key", b.keys);
@@ -680,7 +659,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        for ctx in Context::ALL {
+        for &ctx in Context::ALL {
             let mut seen = Vec::new();
             // Global keys may be overridden on purpose (`?` closes the help), so only a context's
             // own keys and export and copy.

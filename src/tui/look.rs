@@ -59,12 +59,27 @@ impl Look {
     /// The ordinary themes `t` goes through, in order.
     pub const CYCLE: [&'static str; 3] = ["dark", "light", "mono"];
 
-    /// Switches to the theme after this one in [`Look::CYCLE`] (from any other theme, such as the
-    /// projector's or a theme file: the first) and returns its name.
+    /// The themes `t` goes through in the projector view: its own first, so that it comes back.
+    pub const PROJECTOR_CYCLE: [&'static str; 4] = ["projector", "dark", "light", "mono"];
+
+    /// Switches to the theme after this one in [`Look::CYCLE`] (in the projector view
+    /// [`Look::PROJECTOR_CYCLE`]; from any other theme, such as a theme file: the first) and
+    /// returns its name.
     pub fn next_theme(&mut self) -> &'static str {
-        let at = Self::CYCLE.iter().position(|&n| n == self.theme.name);
-        let next = Self::CYCLE[at.map_or(0, |i| (i + 1) % Self::CYCLE.len())];
-        self.set_theme(next);
+        let cycle: &[&'static str] = match self.projector {
+            true => &Self::PROJECTOR_CYCLE,
+            false => &Self::CYCLE,
+        };
+        let at = cycle.iter().position(|&n| n == self.theme.name);
+        let next = cycle[at.map_or(0, |i| (i + 1) % cycle.len())];
+        if self.projector {
+            // Within the projector view: leaving it still gives back the theme from before.
+            if let Some(t) = Theme::builtin(next) {
+                self.theme = t;
+            }
+        } else {
+            self.set_theme(next);
+        }
         next
     }
 

@@ -36,7 +36,7 @@ pub(crate) mod view;
 pub use app::{App, Show, Start};
 pub use msg::Msg;
 pub use popup::Popup;
-pub use screens::{Panel, Screen};
+pub use screens::{Panel, Screen, ScreenKind};
 pub use theme::Theme;
 
 /// How the TUI was asked to start.

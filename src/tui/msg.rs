@@ -77,6 +77,11 @@ pub enum Msg {
     /// auto-advance; leave the script and hand over the live session.
     DemoNext,
     DemoPrev,
+    /// PgDn in a demo (a presenter's clicker): scroll down when there is more below, else the
+    /// next step.
+    DemoPageDown,
+    /// PgUp in a demo: scroll up when scrolled, else the previous step.
+    DemoPageUp,
     DemoFirst,
     DemoLast,
     DemoTick,
@@ -134,6 +139,8 @@ impl Msg {
             self,
             Msg::DemoNext
                 | Msg::DemoPrev
+                | Msg::DemoPageDown
+                | Msg::DemoPageUp
                 | Msg::DemoFirst
                 | Msg::DemoLast
                 | Msg::DemoTick

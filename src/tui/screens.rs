@@ -1,21 +1,61 @@
 //! The screens, and the small state of those that keep one, each with its own movement: the results
-//! (a tab per pack, a row of panels, a selection per pack) and the what-if screen (a copy of the
-//! answers to play with). What moves between screens is `App::update`'s.
+//! (a tab per pack, a row of panels, a selection per pack), the what-if screen (a copy of the
+//! answers to play with) and the team comparison. A screen carries its own state, so leaving it
+//! drops that state and no other field has to be cleared by hand. What moves between screens is
+//! `App::update`'s.
 
 use super::msg::Msg;
 use super::scroll::Scroll;
 use super::session::Scored;
+use super::teams::TeamsState;
 use crate::answers::Answers;
 use crate::pack::Catalog;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The screen shown, with the state only it needs. (The results' tabs and selections are kept
+/// while the user goes back to the questions, so they live beside it in `App::results`.)
+#[derive(Debug, Clone)]
 pub enum Screen {
+    Welcome,
+    /// A question, and how far its panel is scrolled (PgUp / PgDn, when why the question matters
+    /// does not fit under the choices).
+    Question(Scroll),
+    Results,
+    /// The what-if screen and its copy of the answers.
+    WhatIf(WhatIf),
+    /// The team comparison (`compare --tui`, or a demo step).
+    Teams(Box<TeamsState>),
+}
+
+/// Which screen, without its state: for comparisons and tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenKind {
     Welcome,
     Question,
     Results,
     WhatIf,
-    /// The team comparison (`compare --tui`, or a demo step).
     Teams,
+}
+
+impl Screen {
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Welcome => ScreenKind::Welcome,
+            Screen::Question(_) => ScreenKind::Question,
+            Screen::Results => ScreenKind::Results,
+            Screen::WhatIf(_) => ScreenKind::WhatIf,
+            Screen::Teams(_) => ScreenKind::Teams,
+        }
+    }
+
+    pub fn is(&self, kind: ScreenKind) -> bool {
+        self.kind() == kind
+    }
+}
+
+impl PartialEq<ScreenKind> for Screen {
+    fn eq(&self, other: &ScreenKind) -> bool {
+        self.kind() == *other
+    }
 }
 
 /// The panels of a pack's results tab.
@@ -153,18 +193,24 @@ impl ResultsState {
     }
 }
 
-/// The what-if screen: a copy of the answers to play with (and its recommendation), and the
-/// selected question.
+/// The what-if screen: a copy of the answers to play with (and its recommendation), the selected
+/// question, and how far the rankings are scrolled (PgUp / PgDn: ↑↓ move between questions).
 #[derive(Debug, Clone)]
 pub struct WhatIf {
     pub scored: Scored,
     /// The selected question.
     pub cursor: usize,
+    /// The rankings' scroll.
+    pub scroll: Scroll,
 }
 
 impl WhatIf {
     pub fn new(scored: Scored, cursor: usize) -> WhatIf {
-        WhatIf { scored, cursor }
+        WhatIf {
+            scored,
+            cursor,
+            scroll: Scroll::default(),
+        }
     }
 
     pub fn answers(&self) -> &Answers {
@@ -173,13 +219,14 @@ impl WhatIf {
 
     /// Moves between questions, cycles the selected question's answer through "skipped" and every
     /// choice, or goes back to `original`.
-    pub fn update(&mut self, msg: &Msg, catalog: &Catalog, original: &Answers) {
+    pub fn update(&mut self, msg: &Msg, catalog: &Catalog, original: &Answers, page: u16) {
         let n_q = catalog.questions.len();
         match msg {
             Msg::Up => self.cursor = self.cursor.saturating_sub(1),
             Msg::Down => self.cursor = (self.cursor + 1).min(n_q.saturating_sub(1)),
             Msg::Home => self.cursor = 0,
             Msg::End => self.cursor = n_q.saturating_sub(1),
+            Msg::PageUp | Msg::PageDown => self.scroll.apply(msg, page),
             Msg::Left | Msg::Right if self.cursor < n_q => {
                 let n = catalog.questions[self.cursor].choices.len();
                 let pos = self.answers().choices[self.cursor].map_or(0, |c| c + 1);

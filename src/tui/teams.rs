@@ -18,6 +18,8 @@ pub struct TeamsState {
     pub scroll: Scroll,
     /// The team whose recommendation the detail popup shows.
     pub shown: usize,
+    /// The comparison is the whole program (`compare --tui`): leaving it quits.
+    pub whole_program: bool,
 }
 
 impl TeamsState {
@@ -31,6 +33,7 @@ impl TeamsState {
             tab: 0,
             scroll: Scroll::default(),
             shown: 0,
+            whole_program: false,
         }
     }
 

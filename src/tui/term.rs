@@ -353,7 +353,7 @@ impl Program for App {
     }
 
     fn title(&self) -> String {
-        match (&self.demo, &self.teams) {
+        match (&self.demo, self.teams()) {
             (Some(d), _) => format!("tradeoff demo: {}", d.script.title),
             (None, Some(t)) => format!("tradeoff: comparing {}", t.cmp.teams.join(", ")),
             (None, None) => "tradeoff".to_string(),

@@ -11,8 +11,15 @@ use crate::demo::Action;
 use crate::tui::app::App;
 use crate::tui::text;
 
-/// The bar's lines at `width` (empty without a demo).
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+/// Below this many rows for the body and the bar together, the bar shrinks to the step's number
+/// and its narration: one line when the narration is short, never more than [`SMALL_LINES`] (the
+/// screen needs the rows more; the hint bar says the keys, the screen shows the answers).
+const SMALL: u16 = 30;
+const SMALL_LINES: usize = 3;
+
+/// The bar's lines at `width`, for a screen whose body and bar have `height` rows (empty without
+/// a demo).
+pub fn lines(app: &App, width: u16, height: u16) -> Vec<Line<'static>> {
     let Some(d) = &app.demo else {
         return Vec::new();
     };
@@ -22,6 +29,23 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let indent = " ".repeat(pad);
     let mut out = Vec::new();
     let n = d.script.steps.len();
+    if height < SMALL {
+        let all = text::wrap(&format!("▶ {}/{n} · {}", d.step() + 1, d.caption()), w);
+        let cut = all.len() > SMALL_LINES;
+        let mut shown: Vec<String> = all.into_iter().take(SMALL_LINES).collect();
+        if let (true, Some(last)) = (cut, shown.last_mut()) {
+            *last = text::truncate(&format!("{last} …"), w);
+        }
+        return shown
+            .into_iter()
+            .map(|l| {
+                Line::from(vec![
+                    Span::raw(indent.clone()),
+                    Span::styled(l, s.add_modifier(Modifier::BOLD)),
+                ])
+            })
+            .collect();
+    }
     let timer = match (d.script.auto_advance, d.paused, d.is_last()) {
         (_, _, true) if n > 1 => "last step · Esc: take over".to_string(),
         (Some(_), true, _) => "auto-advance paused (a)".to_string(),
@@ -80,22 +104,24 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-/// Rows the bar takes at `width`: its lines, at most a third of `height`, at least 3.
+/// Rows the bar takes at `width`: its lines, at most a third of `height`, at least 3 (one on a
+/// small screen).
 pub fn height(app: &App, width: u16, height: u16) -> u16 {
-    let n = lines(app, width).len() as u16;
+    let n = lines(app, width, height).len() as u16;
     if n == 0 {
         return 0;
     }
     n.min((height / 3).max(3))
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the bar in `area`, for a screen whose body and bar have `screen` rows.
+pub fn render(app: &App, area: Rect, screen: u16, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     buf.set_style(area, app.look.theme.caption);
-    let ls: Vec<Line> = lines(app, area.width)
+    let ls: Vec<Line> = lines(app, area.width, screen)
         .into_iter()
         .map(|l| l.style(app.look.theme.caption))
         .collect();

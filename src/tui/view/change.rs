@@ -11,29 +11,60 @@ use crate::tui::app::App;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
+/// The panel in its sections, so that the projector can put each single change in big letters
+/// without looking for it in the text.
+#[derive(Debug, Default)]
+pub struct ChangeText {
+    /// The heading over the single answers that change the winner (when there are some).
+    pub singles_heading: Option<Line<'static>>,
+    /// Per counterfactual that changes the winner, in the order of `p.counterfactuals`: its lines.
+    pub singles: Vec<Vec<Line<'static>>>,
+    /// Everything else (the pairs or the word that nothing changes it, the answers that keep the
+    /// winner, the weights): each line, and whether it is an entry (not a heading or a blank).
+    pub rest: Vec<(Line<'static>, bool)>,
+}
+
+impl ChangeText {
+    pub fn lines(self) -> Vec<Line<'static>> {
+        let mut out: Vec<Line<'static>> = self.singles_heading.into_iter().collect();
+        out.extend(self.singles.into_iter().flatten());
+        out.extend(self.rest.into_iter().map(|(l, _)| l));
+        out
+    }
+}
+
 pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    text(app, p, width).lines()
+}
+
+/// The panel's sections at `width`.
+pub fn text(app: &App, p: &PackResult, width: usize) -> ChangeText {
     let t = &app.look.theme;
     let winner = p.winner.as_deref().map(|w| name_of(p, w).to_string());
     let winner = winner.unwrap_or_else(|| "no recommendation".into());
     let mut out = answer_changes(t, p, &winner, width);
-    out.extend(keeps(t, p, &winner, width));
-    out.push(Line::default());
-    out.extend(weights(t, p, width));
+    let headed = keeps(t, p, &winner, width)
+        .into_iter()
+        .chain([(Line::default(), true)])
+        .chain(weights(t, p, width));
+    out.rest
+        .extend(headed.map(|(l, is_heading)| (l, !is_heading)));
     out
 }
 
 /// The answer changes that make another alternative win: each single one, else the pairs, else
 /// word that none of one or two does.
-fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<Line<'static>> {
+fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> ChangeText {
     let changing: Vec<_> = p
         .counterfactuals
         .iter()
         .filter(|c| c.changes_winner)
         .collect();
     let outcome = |w: &Option<String>| w.clone().unwrap_or_else(|| "nothing: all excluded".into());
-    let mut out = Vec::new();
+    let mut text = ChangeText::default();
+    let out = &mut text.rest;
     if !changing.is_empty() {
-        out.push(heading(t, "One different answer changes the winner"));
+        text.singles_heading = Some(heading(t, "One different answer changes the winner"));
         let label_w = changing
             .iter()
             .map(|c| text::width(&format!("{} = {}", c.title, c.to_label)))
@@ -43,53 +74,60 @@ fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<
         for c in &changing {
             let to = outcome(&c.winner_name);
             let change = format!("{} = {}", c.title, c.to_label);
-            if text::width(&change) <= label_w && label_w + 6 + text::width(&to) <= width {
-                out.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(text::fit(&change, label_w), t.accent),
-                    Span::styled("  → ", t.muted),
-                    Span::styled(to, t.winner),
-                ]));
-            } else {
-                out.extend(wrapped(&change, width, "  ", "  ", t.accent));
-                out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
-            }
+            let lines =
+                if text::width(&change) <= label_w && label_w + 6 + text::width(&to) <= width {
+                    vec![Line::from(vec![
+                        Span::raw("  "),
+                        Span::styled(text::fit(&change, label_w), t.accent),
+                        Span::styled("  → ", t.muted),
+                        Span::styled(to, t.winner),
+                    ])]
+                } else {
+                    let mut l = wrapped(&change, width, "  ", "  ", t.accent);
+                    l.extend(wrapped(&to, width, "    → ", "      ", t.winner));
+                    l
+                };
+            text.singles.push(lines);
         }
     } else if p.flips.size == Some(2) {
-        out.push(heading(
-            t,
-            "No single answer changes the winner; these pairs do",
+        out.push((
+            heading(t, "No single answer changes the winner; these pairs do"),
+            false,
         ));
         for f in &p.flips.sets {
             let changes = crate::report::changes_text(f);
-            out.extend(wrapped(&changes, width, "  ", "  ", t.accent));
             let to = outcome(&f.winner_name);
-            out.extend(wrapped(&to, width, "    → ", "      ", t.winner));
+            let lines = wrapped(&changes, width, "  ", "  ", t.accent)
+                .into_iter()
+                .chain(wrapped(&to, width, "    → ", "      ", t.winner));
+            out.extend(lines.map(|l| (l, true)));
         }
     } else {
         // The same words as the reports (a big pack's search may have tried single changes only).
         let (said, why) = crate::report::no_flip(p)
             .split_once("; ")
             .unwrap_or((crate::report::no_flip(p), ""));
-        out.push(heading(t, said.trim_end_matches('.')));
+        out.push((heading(t, said.trim_end_matches('.')), false));
         let whatever = if p.flips.complete {
             "any one or two questions."
         } else {
             "any one question: "
         };
-        out.extend(wrapped(
+        let lines = wrapped(
             &format!("{winner} stays ahead whatever you answer to {whatever}{why}"),
             width,
             "  ",
             "  ",
             t.text,
-        ));
+        );
+        out.extend(lines.into_iter().map(|l| (l, true)));
     }
-    out
+    text
 }
 
-/// The answers that keep the winner, grouped by question.
-fn keeps(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<Line<'static>> {
+/// The answers that keep the winner, grouped by question; each line and whether it is a heading
+/// (or a blank).
+fn keeps(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<(Line<'static>, bool)> {
     let mut keeps: Vec<(String, Vec<String>)> = Vec::new();
     for c in p.counterfactuals.iter().filter(|c| !c.changes_winner) {
         match keeps.last_mut() {
@@ -101,22 +139,28 @@ fn keeps(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<Line<'sta
         return Vec::new();
     }
     let mut out = vec![
-        Line::default(),
-        heading(t, format!("Answers that keep {winner}")),
+        (Line::default(), true),
+        (heading(t, format!("Answers that keep {winner}")), true),
     ];
     for (title, labels) in keeps {
         let s = format!("{title}: {}", labels.join(", "));
-        out.extend(wrapped(&s, width, "  ", "    ", t.text));
+        out.extend(
+            wrapped(&s, width, "  ", "    ", t.text)
+                .into_iter()
+                .map(|l| (l, false)),
+        );
     }
     out
 }
 
-/// How far one criterion's weight must move to change the winner.
-fn weights(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
-    let mut out = vec![heading(
+/// How far one criterion's weight must move to change the winner; each line and whether it is a
+/// heading.
+fn weights(t: &Theme, p: &PackResult, width: usize) -> Vec<(Line<'static>, bool)> {
+    let mut out = Vec::new();
+    out.push(heading(
         t,
         "Weights: how far one criterion's weight must move to change the winner",
-    )];
+    ));
     let moving: Vec<_> = p
         .sensitivity
         .iter()
@@ -169,5 +213,9 @@ fn weights(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         "  ",
         t.muted,
     ));
-    out
+    // The heading is the first line; everything under it is an entry.
+    out.into_iter()
+        .enumerate()
+        .map(|(i, l)| (l, i == 0))
+        .collect()
 }

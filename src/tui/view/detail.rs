@@ -14,17 +14,53 @@ fn area(body: Rect) -> Rect {
     popup_area(body, 100, body.height)
 }
 
+/// The popup's text in its sections, so that the projector can put the summary in big letters
+/// without looking for it in the text.
+#[derive(Debug, Default)]
+pub struct DetailText {
+    /// "Rank 1 of 5 · 73.1/100 · …", or why it is excluded.
+    pub standing: Vec<Line<'static>>,
+    pub summary: Vec<Line<'static>>,
+    /// Status, exclusions, adjustments, next steps, sources.
+    pub rest: Vec<Line<'static>>,
+    /// The sources' links; their lines count from the first of `rest`.
+    pub rest_links: Vec<Link>,
+}
+
+impl DetailText {
+    /// The whole text, and its links.
+    pub fn lines(self) -> (Vec<Line<'static>>, Vec<Link>) {
+        let at = self.standing.len() + self.summary.len();
+        let mut out = self.standing;
+        out.extend(self.summary);
+        out.extend(self.rest);
+        let links = self
+            .rest_links
+            .into_iter()
+            .map(|l| Link {
+                line: l.line + at,
+                ..l
+            })
+            .collect();
+        (out, links)
+    }
+}
+
 /// The popup's text, and the links in it (the sources' URLs).
 pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'static>>, Vec<Link>) {
+    text(app, pack, alt, width).lines()
+}
+
+/// The popup's sections at `width`.
+pub fn text(app: &App, pack: usize, alt: usize, width: u16) -> DetailText {
     let t = &app.look.theme;
     let width = width as usize;
-    let mut out = Vec::new();
-    let mut links = Vec::new();
+    let mut text = DetailText::default();
     let Some(p) = app.shown_rec().packs.get(pack) else {
-        return (out, links);
+        return text;
     };
     let Some(a) = p.ranking.get(alt) else {
-        return (out, links);
+        return text;
     };
     let ranked = p.ranking.iter().filter(|x| !x.excluded).count();
     let standing = match a.rank {
@@ -35,7 +71,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
         ),
         None => "Excluded by your answers: not ranked".to_string(),
     };
-    out.extend(wrapped(
+    text.standing = wrapped(
         &standing,
         width,
         "",
@@ -45,8 +81,9 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
         } else {
             t.accent
         },
-    ));
-    out.extend(wrapped(&a.summary, width, "", "", t.text));
+    );
+    text.summary = wrapped(&a.summary, width, "", "", t.text);
+    let (out, links) = (&mut text.rest, &mut text.rest_links);
     if let Some(s) = &a.status {
         out.extend(wrapped(&format!("Status: {s}"), width, "", "  ", t.warning));
     }
@@ -97,7 +134,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
         for s in &a.sources {
             out.extend(wrapped(&s.title, width, "  • ", "    ", t.text));
             if let Some(url) = s.url.as_deref() {
-                out.push(url_line(t, url, width, "    ", out.len(), &mut links));
+                out.push(url_line(t, url, width, "    ", out.len(), links));
             } else if let Some(c) = s.citation.as_deref() {
                 out.extend(wrapped(c, width, "    ", "    ", t.accent));
             }
@@ -107,7 +144,7 @@ pub fn lines(app: &App, pack: usize, alt: usize, width: u16) -> (Vec<Line<'stati
             ]));
         }
     }
-    (out, links)
+    text
 }
 
 /// Draws the popup from its scroll offset on; returns how far it can scroll.

@@ -15,6 +15,53 @@ use crate::tui::text;
 
 const WIDTH: u16 = 84;
 
+/// An entry's text in its sections, so that the projector lays out the same sections its own way
+/// (the definition and the reason big) without looking for headings in the text.
+#[derive(Debug, Default)]
+pub struct EntryText {
+    /// "Also called: …" (the ordinary view only).
+    pub aliases: Vec<Line<'static>>,
+    pub definition: Vec<Line<'static>>,
+    /// Why it matters, without its heading.
+    pub why: Vec<Line<'static>>,
+    /// The source and the related terms, each under its heading.
+    pub tail: Vec<Line<'static>>,
+    /// The source's link; its line counts from the tail's first.
+    pub tail_links: Vec<Link>,
+}
+
+impl EntryText {
+    /// The whole text as the ordinary popup shows it, with its links.
+    pub fn lines(self, t: &crate::tui::theme::Theme) -> (Vec<Line<'static>>, Vec<Link>) {
+        let mut out = Vec::new();
+        if !self.aliases.is_empty() {
+            out.extend(self.aliases);
+            out.push(Line::default());
+        }
+        out.extend(self.definition);
+        out.push(Line::default());
+        out.push(heading(t, WHY_HEADING));
+        out.extend(self.why);
+        if !self.tail.is_empty() {
+            out.push(Line::default());
+        }
+        let at = out.len();
+        out.extend(self.tail);
+        let links = self
+            .tail_links
+            .into_iter()
+            .map(|l| Link {
+                line: l.line + at,
+                ..l
+            })
+            .collect();
+        (out, links)
+    }
+}
+
+/// The heading of an entry's reason, in both views.
+pub const WHY_HEADING: &str = "Why it matters";
+
 /// The entry's text, and its links (the source's URL).
 pub fn entry_lines(
     app: &App,
@@ -22,34 +69,35 @@ pub fn entry_lines(
     related: usize,
     width: u16,
 ) -> (Vec<Line<'static>>, Vec<Link>) {
+    entry_text(app, term, related, width).lines(&app.look.theme)
+}
+
+/// The entry's sections at `width`.
+pub fn entry_text(app: &App, term: usize, related: usize, width: u16) -> EntryText {
     let t = &app.look.theme;
     let width = width as usize;
-    let mut out = Vec::new();
-    let mut links = Vec::new();
+    let mut text = EntryText::default();
     let Some(g) = app.catalog.glossary.get(term) else {
-        return (out, links);
+        return text;
     };
     // The projector view leaves the aliases out: the definition and the reason matter more.
     if !g.aliases.is_empty() && !app.look.projector {
-        out.extend(wrapped(
+        text.aliases = wrapped(
             &format!("Also called: {}", g.aliases.join(", ")),
             width,
             "",
             "  ",
             t.muted,
-        ));
-        out.push(Line::default());
+        );
     }
-    out.extend(wrapped(&g.definition, width, "", "", t.text));
-    out.push(Line::default());
-    out.push(heading(t, "Why it matters"));
-    out.extend(wrapped(&g.why, width, "", "", t.text));
+    text.definition = wrapped(&g.definition, width, "", "", t.text);
+    text.why = wrapped(&g.why, width, "", "", t.text);
+    let (out, links) = (&mut text.tail, &mut text.tail_links);
     if let Some(s) = g.source.and_then(|s| app.catalog.sources.get(s)) {
-        out.push(Line::default());
         out.push(heading(t, "Source"));
         out.extend(wrapped(&s.title, width, "  ", "  ", t.text));
         if let Some(url) = s.url.as_deref() {
-            out.push(url_line(t, url, width, "  ", out.len(), &mut links));
+            out.push(url_line(t, url, width, "  ", out.len(), links));
         } else if let Some(c) = s.citation.as_deref() {
             out.extend(wrapped(c, width, "  ", "  ", t.accent));
         }
@@ -59,7 +107,9 @@ pub fn entry_lines(
         ]));
     }
     if !g.related.is_empty() {
-        out.push(Line::default());
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
         out.push(Line::from(vec![
             Span::styled("Related", t.heading),
             Span::styled("  ← → choose · Enter open", t.muted),
@@ -89,7 +139,7 @@ pub fn entry_lines(
             out.push(Line::from(line));
         }
     }
-    (out, links)
+    text
 }
 
 /// The entry popup and its text area.

@@ -38,8 +38,33 @@ fn notes(ctx: Context) -> &'static [&'static str] {
     }
 }
 
+/// The help in its sections: each binding's lines (one, or more when its text wraps), in the order
+/// of [`keys::bindings`], then the notes on reading the screen under their heading (none when the
+/// context has no notes).
+#[derive(Debug, Default)]
+pub struct HelpText {
+    pub keys: Vec<Vec<Line<'static>>>,
+    pub notes: Vec<Line<'static>>,
+}
+
+impl HelpText {
+    pub fn lines(self) -> Vec<Line<'static>> {
+        let mut out: Vec<Line<'static>> = self.keys.into_iter().flatten().collect();
+        if !self.notes.is_empty() {
+            out.push(Line::default());
+            out.extend(self.notes);
+        }
+        out
+    }
+}
+
 /// The help for what is under it: the context with only the first `depth` popups open.
 pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
+    text(app, depth, width).lines()
+}
+
+/// The help's sections at `width`.
+pub fn text(app: &App, depth: usize, width: u16) -> HelpText {
     let t = &app.look.theme;
     let width = width as usize;
     let ctx = keys::context_at(app, depth);
@@ -52,25 +77,26 @@ pub fn lines(app: &App, depth: usize, width: u16) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .min(width / 3)
         + 2;
-    let mut out = Vec::new();
+    let mut out = HelpText::default();
     for (b, label) in all.iter().zip(&labels) {
-        for (i, l) in text::wrap(b.binding.help, width.saturating_sub(key_w))
+        let mine = text::wrap(b.binding.help, width.saturating_sub(key_w))
             .into_iter()
             .enumerate()
-        {
-            let keys = if i == 0 { label.as_str() } else { "" };
-            out.push(Line::from(vec![
-                Span::styled(text::fit(keys, key_w), t.key),
-                Span::styled(l, t.text),
-            ]));
-        }
+            .map(|(i, l)| {
+                let keys = if i == 0 { label.as_str() } else { "" };
+                Line::from(vec![
+                    Span::styled(text::fit(keys, key_w), t.key),
+                    Span::styled(l, t.text),
+                ])
+            })
+            .collect();
+        out.keys.push(mine);
     }
     let notes = notes(ctx);
     if !notes.is_empty() {
-        out.push(Line::default());
-        out.push(heading(t, "Reading this screen"));
+        out.notes.push(heading(t, "Reading this screen"));
         for n in notes {
-            out.extend(wrapped(n, width, "", "", t.muted));
+            out.notes.extend(wrapped(n, width, "", "", t.muted));
         }
     }
     out

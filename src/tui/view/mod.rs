@@ -80,14 +80,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     match app.screen {
         Screen::Welcome if app.look.projector => projector::welcome::render(app, c.body, buf),
         Screen::Welcome => welcome::render(app, c.body, buf),
-        Screen::Question if app.look.projector => {
+        Screen::Question(_) if app.look.projector => {
             layout.clicks = projector::question::render(app, c.body, buf);
         }
-        Screen::Question => layout.clicks = question::render(app, c.body, buf),
+        Screen::Question(_) => {
+            let (clicks, limit) = question::render(app, c.body, buf);
+            layout.clicks = clicks;
+            layout.scroll_limit = Some(limit);
+        }
         Screen::Results => layout.scroll_limit = results::render(app, c.body, buf),
-        Screen::WhatIf if app.look.projector => projector::whatif::render(app, c.body, buf),
-        Screen::WhatIf => whatif::render(app, c.body, buf),
-        Screen::Teams => layout.scroll_limit = teams::render(app, c.body, buf),
+        Screen::WhatIf(_) if app.look.projector => {
+            layout.scroll_limit = projector::whatif::render(app, c.body, buf);
+        }
+        Screen::WhatIf(_) => layout.scroll_limit = whatif::render(app, c.body, buf),
+        Screen::Teams(_) => layout.scroll_limit = teams::render(app, c.body, buf),
     }
     for (i, popup) in app.popups.iter().enumerate() {
         // A popup covers the screen: what it laid out is all that counts.
@@ -96,7 +102,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
             clicks: Vec::new(),
         };
     }
-    caption::render(app, c.caption, buf);
+    caption::render(app, c.caption, c.body.height + c.caption.height + 2, buf);
     footer(app, c.footer, buf);
     layout
 }
@@ -166,13 +172,12 @@ pub fn loading(area: Rect, buf: &mut Buffer, message: &str) {
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
-    let title = match (app.screen, &app.teams) {
-        (Screen::Welcome, _) => "Welcome".to_string(),
-        (Screen::Question, _) => "Questions".to_string(),
-        (Screen::Results, _) => "Results".to_string(),
-        (Screen::WhatIf, _) => "What-if".to_string(),
-        (Screen::Teams, Some(t)) => format!("Comparing {} teams", t.cmp.teams.len()),
-        (Screen::Teams, None) => "Team comparison".to_string(),
+    let title = match &app.screen {
+        Screen::Welcome => "Welcome".to_string(),
+        Screen::Question(_) => "Questions".to_string(),
+        Screen::Results => "Results".to_string(),
+        Screen::WhatIf(_) => "What-if".to_string(),
+        Screen::Teams(t) => format!("Comparing {} teams", t.cmp.teams.len()),
     };
     let left = Line::from(vec![
         Span::styled(" tradeoff ", t.title),

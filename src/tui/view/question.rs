@@ -145,15 +145,8 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
     map.push(None);
     out.push(heading(t, "Why it matters"));
     map.push(None);
-    let mut help = help_lines(width);
-    let room = height.saturating_sub(out.len());
-    if help.len() > room && room > 0 {
-        help.truncate(room);
-        if let Some(last) = help.last_mut() {
-            let s: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            *last = Line::styled(text::truncate(&format!("{s} …"), width), t.text);
-        }
-    }
+    // Whole: what does not fit scrolls (PgDn), with its mark, rather than end in "…".
+    let help = help_lines(width);
     map.extend(help.iter().map(|_| None));
     out.extend(help);
     (out, map)
@@ -214,23 +207,32 @@ pub(super) fn frame(app: &App, body: Rect, buf: &mut Buffer) -> Option<(Areas, R
     Some((a, inner))
 }
 
-/// Draws the question screen; returns where a click chooses: each choice's rows.
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+/// Draws the question screen; returns where a click chooses (each choice's rows) and how far
+/// the question's panel scrolls.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> (Vec<(Rect, Msg)>, u16) {
     let Some((a, inner)) = frame(app, body, buf) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let (lines, choices) = lines(app, inner.width as usize, inner.height as usize);
-    draw_lines(buf, inner, &lines, 0);
+    let offset = match &app.screen {
+        crate::tui::Screen::Question(s) => s.offset as usize,
+        _ => 0,
+    };
+    let rows = super::draw::text_rows(lines.len(), inner.height);
+    let scroll = super::draw::draw_scrolled(&app.look.theme, inner, &lines, offset, buf);
     ranking(app, &app.live(), a.right, buf);
-    choices
+    let clicks = choices
         .iter()
         .enumerate()
-        .take(inner.height as usize)
+        .skip(scroll)
+        .take(rows)
         .filter_map(|(row, c)| {
-            let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            let row = Rect::new(inner.x, inner.y + (row - scroll) as u16, inner.width, 1);
             c.map(|c| (row, Msg::Click(c)))
         })
-        .collect()
+        .collect();
+    let limit = lines.len().saturating_sub(rows);
+    (clicks, limit.min(u16::MAX as usize) as u16)
 }
 
 /// The live ranking panel's title: "Ranking now", or the previewed answer.

@@ -137,6 +137,9 @@ pub struct Part {
     /// Its optional rows come in top first, each only after the one above it: a list shows its
     /// beginning, never a line from its middle alone.
     pub in_order: bool,
+    /// Once one of its optional rows is in, all are: the text scrolls (with its "more below"
+    /// mark) rather than stop mid-list with nothing to say so. For views that scroll.
+    pub whole: bool,
 }
 
 impl Part {
@@ -146,7 +149,14 @@ impl Part {
             gap: true,
             uniform: false,
             in_order: false,
+            whole: false,
         }
+    }
+
+    /// The same part, all of whose optional rows come in once one does (see [`Part::whole`]).
+    pub fn whole(mut self) -> Part {
+        self.whole = true;
+        self
     }
 
     /// A part that follows the one above without a blank row.
@@ -160,6 +170,12 @@ impl Part {
     /// The same part, whose optional rows come in top first, none after one left out.
     pub fn in_order(mut self) -> Part {
         self.in_order = true;
+        self
+    }
+
+    /// The same part, without a blank row above.
+    pub fn no_gap(mut self) -> Part {
+        self.gap = false;
         self
     }
 
@@ -382,6 +398,19 @@ pub fn plan(parts: &[Part], width: u16, height: u16) -> Plan {
     if !gaps_done {
         let room = h.saturating_sub(used(&rows, &gaps));
         add_gaps(parts, &rows, &mut gaps, room);
+    }
+    // A list that came in part of the way comes in whole: what does not fit scrolls.
+    for (p, shown) in parts.iter().zip(&mut rows) {
+        if p.whole
+            && shown
+                .iter()
+                .zip(&p.rows)
+                .any(|(s, r)| r.optional.is_some() && *s != Shown::Out)
+        {
+            for s in shown.iter_mut().filter(|s| **s == Shown::Out) {
+                *s = Shown::Lines;
+            }
+        }
     }
     let total = used(&rows, &gaps);
     Plan {

@@ -242,7 +242,7 @@ fn tabs(app: &App, s: &TeamsState, area: Rect, buf: &mut Buffer) {
 
 /// Draws the comparison in the body; returns how far the tab scrolls.
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
-    let s = app.teams.as_ref()?;
+    let s = app.teams()?;
     let t = &app.look.theme;
     tabs(app, s, Rect { height: 1, ..body }, buf);
     // A blank row under the tabs, but in the projector view, whose parts keep their own gaps.

@@ -33,7 +33,7 @@ fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize
     let t = &app.look.theme;
     let mut out = Vec::new();
     let mut range = (0, 0);
-    let Some(w) = &app.whatif else {
+    let Some(w) = app.whatif() else {
         return (out, range);
     };
     for (q, question) in app.catalog.questions.iter().enumerate() {
@@ -74,6 +74,39 @@ fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize
     (out, range)
 }
 
+/// One pack of the what-if in its sections, so that the projector lays out the same parts big.
+#[derive(Debug)]
+pub struct PackLines {
+    pub name: Line<'static>,
+    /// "winner unchanged: …" or "winner changes: A → B", wrapped.
+    pub verdict: Vec<Line<'static>>,
+    /// The columns' heading ("what-if … original").
+    pub heading: Line<'static>,
+    /// One line per alternative, in the what-if's ranking order.
+    pub rows: Vec<Line<'static>>,
+}
+
+impl PackLines {
+    pub fn lines(self) -> Vec<Line<'static>> {
+        let mut out = vec![self.name];
+        out.extend(self.verdict);
+        out.push(self.heading);
+        out.extend(self.rows);
+        out
+    }
+}
+
+/// True when the what-if moved something in this pack: the winner or any rank.
+pub fn changed(now: &PackResult, orig: &PackResult) -> bool {
+    now.winner != orig.winner
+        || now.ranking.iter().any(|a| {
+            orig.ranking
+                .iter()
+                .find(|o| o.id == a.id)
+                .is_none_or(|o| o.rank != a.rank)
+        })
+}
+
 /// One pack: a title with the verdict on the winner, then one row per alternative: the what-if rank,
 /// its move, the name and score, and the original rank and score beside it.
 pub fn pack_lines(
@@ -82,9 +115,8 @@ pub fn pack_lines(
     orig: &PackResult,
     width: usize,
     name_w: usize,
-) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    out.push(Line::styled(text::truncate(&now.name, width), t.heading));
+) -> PackLines {
+    let name = Line::styled(text::truncate(&now.name, width), t.heading);
     let verdict = match (&now.winner, &orig.winner) {
         (a, b) if a == b => format!(
             "winner unchanged: {}",
@@ -103,18 +135,19 @@ pub fn pack_lines(
     } else {
         t.preview
     };
-    out.extend(wrapped(&verdict, width, "", "", verdict_style));
+    let mut verdict = wrapped(&verdict, width, "", "", verdict_style);
     if let Some(line) = cost_change(now, orig) {
-        out.extend(wrapped(&line, width, "", "  ", t.muted));
+        verdict.extend(wrapped(&line, width, "", "  ", t.muted));
     }
     // rank(2) move(4) name score(6) gap(2) rank(2) score(6)
     let name_w = name_w
         .min(width.saturating_sub(2 + 4 + 6 + 2 + 2 + 6))
         .max(6);
-    out.push(Line::from(vec![
+    let heading = Line::from(vec![
         Span::styled(text::fit("  what-if", 6 + name_w + 6), t.muted),
         Span::styled("  original", t.muted),
-    ]));
+    ]);
+    let mut out = Vec::new();
     for a in &now.ranking {
         let before = orig.ranking.iter().find(|o| o.id == a.id);
         let (rank, score) = match a.rank {
@@ -150,7 +183,12 @@ pub fn pack_lines(
             Span::styled(oscore, t.muted),
         ]));
     }
-    out
+    PackLines {
+        name,
+        verdict,
+        heading,
+        rows: out,
+    }
 }
 
 /// "$ a month: $32–$60 (was $65–$94: $34 less), estimate, us-east-1 …": the recommendation's
@@ -184,7 +222,7 @@ pub fn cost_change(now: &PackResult, orig: &PackResult) -> Option<String> {
 /// (one width for every pack, so that the columns line up from one pack to the next).
 pub fn frame(app: &App, body: Rect, buf: &mut Buffer, projector: bool) -> Option<(Rect, usize)> {
     let t = &app.look.theme;
-    let w = app.whatif.as_ref()?;
+    let w = app.whatif()?;
     let [left, right] = areas(body, projector);
     let title = Line::from(vec![Span::styled(" Your answers ", t.title)]);
     let inner = panel(t, title, left, buf);
@@ -215,12 +253,11 @@ pub fn frame(app: &App, body: Rect, buf: &mut Buffer, projector: bool) -> Option
     Some((inner, name_w))
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+/// Draws the screen; returns how far the rankings scroll.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) -> Option<u16> {
     let t = &app.look.theme;
-    let Some(w) = &app.whatif else { return };
-    let Some((inner, name_w)) = frame(app, body, buf, false) else {
-        return;
-    };
+    let w = app.whatif()?;
+    let (inner, name_w) = frame(app, body, buf, false)?;
     let width = inner.width as usize;
     let rec = w.scored.rec(&app.catalog);
     let n = rec.packs.len();
@@ -234,7 +271,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         if i > 0 {
             out.push(Line::default());
         }
-        out.extend(pack_lines(t, now, orig, width, name_w));
+        out.extend(pack_lines(t, now, orig, width, name_w).lines());
     }
-    draw_lines(buf, inner, &out, 0);
+    // What does not fit is said, not cut silently, and PgDn shows it.
+    let offset = w.scroll.offset as usize;
+    super::draw::draw_scrolled(t, inner, &out, offset, buf);
+    let rows = super::draw::text_rows(out.len(), inner.height);
+    Some(out.len().saturating_sub(rows).min(u16::MAX as usize) as u16)
 }

@@ -38,7 +38,7 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let other = compared(app, p).and_then(|(_, o)| o);
     let mut out = intro(t, w, other.as_ref(), width);
     out.push(Line::default());
-    out.extend(points(t, w, other.as_ref(), width));
+    out.extend(points(t, w, other.as_ref(), width).lines());
     out.extend(cost(t, p, w, other.as_ref(), width));
     out.push(Line::default());
     out.extend(because(t, p, width));
@@ -142,6 +142,23 @@ struct Columns {
     full: f64,
 }
 
+/// The points table in its sections: the heading, one line per criterion (in the order of the
+/// winner's contributions), the totals.
+pub(super) struct Points {
+    pub heading: Line<'static>,
+    pub rows: Vec<Line<'static>>,
+    pub total: Line<'static>,
+}
+
+impl Points {
+    pub fn lines(self) -> Vec<Line<'static>> {
+        let mut out = vec![self.heading];
+        out.extend(self.rows);
+        out.push(self.total);
+        out
+    }
+}
+
 /// Per criterion: its weight and the winner's points with a bar, the other's beside them, and the
 /// difference; then the totals.
 pub(super) fn points(
@@ -149,7 +166,7 @@ pub(super) fn points(
     w: &RankedAlternative,
     other: Option<&Other>,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> Points {
     let name_w = w
         .contributions
         .iter()
@@ -183,7 +200,8 @@ pub(super) fn points(
         head.push(Span::styled(text::fit(o.role, c.bar_w + 5), t.heading));
         head.push(Span::styled(text::fit_right("Δ", 7), t.heading));
     }
-    let mut out = vec![Line::from(head)];
+    let heading = Line::from(head);
+    let mut out = Vec::new();
     for (k, crit) in w.contributions.iter().enumerate() {
         let mut spans = vec![
             Span::styled(text::fit(&crit.name, c.name_w), t.text),
@@ -214,8 +232,11 @@ pub(super) fn points(
         }
         out.push(Line::from(spans));
     }
-    out.push(total(t, w, other, &c));
-    out
+    Points {
+        heading,
+        rows: out,
+        total: total(t, w, other, &c),
+    }
 }
 
 fn total(t: &Theme, w: &RankedAlternative, other: Option<&Other>, c: &Columns) -> Line<'static> {

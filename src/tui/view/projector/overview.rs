@@ -41,19 +41,23 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         Span::styled("▶ ", t.winner),
         Span::styled(text::truncate(&name, w.saturating_sub(2)), t.winner),
     ])]));
-    // The standing's numbers are in the ranking too: they give way first when room is short (a
-    // demo's caption under the screen).
-    head.push(Row::text(wrapped(&standing(p), w, "  ", "  ", t.text)).optional(24));
     let mut parts = vec![Part::tight(head)];
+    // The standing's numbers are in the ranking too: they give way first when room is short (a
+    // demo's caption under the screen); with room to spare the verdict goes big.
+    parts.push(big_paragraph(&standing(p), "  ", t.text, w, 24, 33).no_gap());
     parts.extend(ranking(app, p, w));
     parts.extend(why(app, p, w));
-    let caveats: Vec<Row> = p
-        .caveats
-        .iter()
-        .map(|c| Row::text(wrapped(&c.text, w, "! ", "  ", t.warning)).optional(40))
-        .collect();
-    if !caveats.is_empty() {
-        parts.push(Part::new(caveats));
+    // The winner's caveats (what a presenter tells the room to mind): whole or not at all, and
+    // big on a large screen once the ranking and the reasons are.
+    for (k, c) in p.caveats.iter().enumerate() {
+        parts.push(big_paragraph(
+            &c.text,
+            "! ",
+            t.warning,
+            w,
+            40,
+            42 + k as u16,
+        ));
     }
     let steps = next_steps(t, p, w);
     if steps.len() > 1 {
@@ -65,6 +69,24 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         parts.push(Part::new(rows));
     }
     parts
+}
+
+/// A paragraph left out unless there is room at priority `optional`, as ordinary lines after
+/// `mark`, going big (quadrant letters, all its lines together) at priority `grow`.
+fn big_paragraph(
+    text: &str,
+    mark: &str,
+    style: ratatui::style::Style,
+    w: usize,
+    optional: u16,
+    grow: u16,
+) -> Part {
+    let mut part = stage::paragraph(text, style, w as u16, grow);
+    if let Some(first) = part.rows.first_mut() {
+        first.lines = wrapped(text, w, mark, &" ".repeat(mark.chars().count()), style);
+    }
+    part.gap = true;
+    part.optional(optional)
 }
 
 /// The ranking: each ranked alternative with its bar and score, big as "rank, short name, score";

@@ -40,7 +40,7 @@ pub fn help(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) 
         format!(" Keys · {} ", ctx.title()),
         t.title,
     )]);
-    let lines = help::lines(app, depth, inner_width(body));
+    let help = help::text(app, depth, inner_width(body));
     let bound = keys::bindings(ctx);
     let key_w = bound
         .iter()
@@ -49,20 +49,9 @@ pub fn help(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) 
         .map(|k| big::glyphs(&keys::key_label(*k)).map_or(0, |g| g.chars().count()))
         .max()
         .unwrap_or(0);
-    // `help::lines` gives each binding its lines in order (one, or more when its text wraps), then
-    // the notes: walk both together.
+    // `help::text` gives each binding its lines, in the order of the bindings.
     let mut rows = Vec::new();
-    let mut rest = lines.into_iter().peekable();
-    for b in bound {
-        let mut mine = vec![rest.next().unwrap_or_default()];
-        // Continuation lines of a wrapped help text start with blanks where the keys are.
-        while rest.peek().is_some_and(|l| {
-            l.spans
-                .first()
-                .is_some_and(|s| s.content.trim().is_empty() && !s.content.is_empty())
-        }) {
-            mine.extend(rest.next());
-        }
+    for (b, mine) in bound.iter().zip(help.keys) {
         // The keys of the hint bar go big, in the bar's order (the most used first).
         let (word, place) = match b.binding.bar {
             Bar::No => (None, u16::MAX),
@@ -82,8 +71,12 @@ pub fn help(app: &App, depth: usize, body: Rect, scroll: u16, buf: &mut Buffer) 
         });
         rows.push(Row::big(mine, big, place));
     }
-    let notes: Vec<Row> = rest.map(|l| Row::text(vec![l]).optional(35)).collect();
-    let parts = vec![Part::tight(rows), Part::new(notes)];
+    let notes: Vec<Row> = help
+        .notes
+        .into_iter()
+        .map(|l| Row::text(vec![l]).optional(35))
+        .collect();
+    let parts = vec![Part::tight(rows), Part::new(notes).whole()];
     let inner = popup(t, title, fitted(&parts, body), buf);
     stage::render(&parts, inner, scroll, t, buf).limit
 }
@@ -100,38 +93,27 @@ pub fn entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
         Span::styled(format!("{} ", g.term), t.title),
     ]);
     let w = inner_width(body);
-    let (lines, links) = glossary::entry_lines(app, e.term, e.related, w);
+    let text = glossary::entry_text(app, e.term, e.related, w);
     let head = Row::big(
         vec![Line::styled(text::truncate(&g.term, w as usize), t.title)],
         big_line(vec![(g.term.clone(), t.title)]),
         1,
     );
-    // The source and related terms: the ordinary lines from the "Source" heading on.
-    let tail_at = lines
-        .iter()
-        .position(|l| {
-            l.spans
-                .iter()
-                .any(|s| s.content == "Source" || s.content == "Related")
-        })
-        .unwrap_or(lines.len());
-    let tail: Vec<Row> = lines[tail_at..]
-        .iter()
-        .map(|l| Row::text(vec![l.clone()]))
-        .collect();
+    // The source and related terms as in the ordinary view.
+    let tail: Vec<Row> = text.tail.into_iter().map(|l| Row::text(vec![l])).collect();
     let parts = vec![
         Part::tight(vec![head]),
         stage::paragraph(&g.definition, t.text, w, 2),
         Part::new(vec![Row::text(vec![super::super::draw::heading(
             t,
-            "Why it matters",
+            glossary::WHY_HEADING,
         )])]),
         stage::paragraph(&g.why, t.text, w, 3),
         Part::new(tail),
     ];
     let inner = popup(t, title, fitted(&parts, body), buf);
     let laid = stage::render(&parts, inner, e.scroll.offset, t, buf);
-    links_of(app, &laid, (4, tail_at), &links, inner, buf);
+    links_of(app, &laid, (4, 0), &text.tail_links, inner, buf);
     laid.limit
 }
 
@@ -148,7 +130,7 @@ pub fn detail(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
         return 0;
     };
     let title = Line::from(vec![Span::styled(format!(" {} ", alt.name), t.title)]);
-    let (lines, links) = detail::lines(app, d.pack, d.alt, inner_width(body));
+    let text = detail::text(app, d.pack, d.alt, inner_width(body));
     let short = super::super::overview::short_name(app, p, &alt.id).to_string();
     let style = if alt.rank == Some(1) {
         t.winner
@@ -156,33 +138,19 @@ pub fn detail(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
         t.heading
     };
     let head = Row::big(Vec::new(), big_line(vec![(short, style)]), 1);
-    // The ordinary text starts with the standing, then the summary: the summary may go big.
-    let w = inner_width(body) as usize;
-    let standing = lines
-        .iter()
-        .take_while(|l| {
-            !l.spans
-                .iter()
-                .any(|s| alt.summary.starts_with(s.content.trim()) && !s.content.trim().is_empty())
-        })
-        .count();
-    let summary = text::wrap(&alt.summary, w).len();
-    let rest_at = (standing + summary).min(lines.len());
-    let rows = |from: usize, to: usize| -> Vec<Row> {
-        lines[from..to]
-            .iter()
-            .map(|l| Row::text(vec![l.clone()]))
-            .collect()
+    // The standing, then the summary (which may go big), then the rest as in the ordinary view.
+    let rows = |lines: Vec<Line<'static>>| -> Vec<Row> {
+        lines.into_iter().map(|l| Row::text(vec![l])).collect()
     };
     let parts = vec![
         Part::tight(vec![head]),
-        Part::tight(rows(0, standing)),
+        Part::tight(rows(text.standing)),
         stage::paragraph(&alt.summary, t.text, inner_width(body), 2),
-        Part::new(rows(rest_at, lines.len())),
+        Part::new(rows(text.rest)),
     ];
     let inner = popup(t, title, fitted(&parts, body), buf);
     let laid = stage::render(&parts, inner, d.scroll.offset, t, buf);
-    links_of(app, &laid, (3, rest_at), &links, inner, buf);
+    links_of(app, &laid, (3, 0), &text.rest_links, inner, buf);
     laid.limit
 }
 

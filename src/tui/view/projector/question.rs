@@ -101,10 +101,11 @@ fn question_parts(app: &App, width: u16) -> Vec<Part> {
         .enumerate()
         .filter(|(i, _)| *i != cursor)
         .filter_map(|(_, c)| Some((c, c.detail.as_ref()?)))
-        .flat_map(|(c, d)| wrapped(&format!("{}: {d}", c.label), w, "", "  ", t.muted))
-        .map(|l| Row::text(vec![l]).optional(37))
+        // A detail whole or not at all: a sentence never stops mid-way.
+        .map(|(c, d)| Row::text(wrapped(&format!("{}: {d}", c.label), w, "", "  ", t.muted)))
+        .map(|r| r.optional(37))
         .collect();
-    parts.push(Part::new(details));
+    parts.push(Part::new(details).in_order());
     // Why the question matters, with room; big with more room.
     let mut help = stage::paragraph(&q.help, t.text, width, 36);
     help.rows

@@ -75,8 +75,8 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         labels.push(Label::right(name_w + 7, 5, o.role, t.accent));
         labels.push(Label::right(name_w + 13, 5, "Δ", t.heading));
     }
-    let mut rows = vec![Row::text(vec![table[0].clone()]).over_big(labels)];
-    for (k, c) in winner.contributions.iter().enumerate() {
+    let mut rows = vec![Row::text(vec![table.heading]).over_big(labels)];
+    for ((k, c), line) in winner.contributions.iter().enumerate().zip(table.rows) {
         let d = delta(k);
         let style = delta_style(t, d);
         let mut pieces = vec![
@@ -89,13 +89,9 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
             pieces.push((format!(" {:>5}", signed(d)), style));
         }
         let rank = order.iter().position(|&x| x == k).unwrap_or(k) as u16;
-        rows.push(Row::big(
-            vec![table[1 + k].clone()],
-            big_line(pieces),
-            2 + rank,
-        ));
+        rows.push(Row::big(vec![line], big_line(pieces), 2 + rank));
     }
-    if let Some(total) = table.last() {
+    let total = {
         let mut pieces = vec![
             (format!("{:name_w$} ", "Total"), t.heading),
             (format!("{:>5.1}", winner.score), t.winner),
@@ -107,8 +103,9 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
                 t.heading,
             ));
         }
-        rows.push(Row::big(vec![total.clone()], big_line(pieces), 1));
-    }
+        Row::big(vec![table.total], big_line(pieces), 1)
+    };
+    rows.push(total);
     // The answers behind the numbers, with room; the heading never alone at the bottom.
     let mut lines = because(t, p, w).into_iter();
     let first: Vec<Line<'static>> = lines.by_ref().take(2).collect();
@@ -119,6 +116,6 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
     vec![
         Part::tight(names).uniform(),
         Part::new(rows),
-        Part::new(reasons),
+        Part::new(reasons).whole(),
     ]
 }
