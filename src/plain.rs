@@ -31,6 +31,57 @@ pub enum Outcome {
     },
 }
 
+/// The longest answer line kept: an answer is a number, so anything longer is a mistake (a pasted
+/// file), skipped to its end without being held in memory.
+pub const MAX_LINE_BYTES: usize = 4096;
+
+/// Reads one line of at most `max` bytes: `None` at the end of the input, `Some(None)` for a line
+/// that was longer (read to its end and dropped), else the line. Bytes that are not UTF-8 are
+/// replaced rather than ending the session.
+pub fn read_line_limited(
+    input: &mut dyn BufRead,
+    max: usize,
+) -> io::Result<Option<Option<String>>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    let mut read_any = false;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        read_any = true;
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > max + 2 {
+                too_long = true;
+                line = Vec::new();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        let n = chunk.len();
+        input.consume(n);
+        if done {
+            break;
+        }
+    }
+    if !read_any {
+        return Ok(None);
+    }
+    if too_long {
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(String::from_utf8_lossy(&line).into_owned())))
+}
+
 /// Asks every question of `catalog` on `input`/`output`; `start` pre-fills answers.
 pub fn run(
     catalog: &Catalog,
@@ -90,15 +141,21 @@ pub fn run(
                 "Enter a number from 1 to {n}, or nothing to skip.{current} > "
             )?;
             output.flush()?;
-            let mut line = String::new();
-            if input.read_line(&mut line)? == 0 {
+            let Some(line) = read_line_limited(input, MAX_LINE_BYTES)? else {
                 writeln!(output)?;
                 output.flush()?;
                 return Ok(Outcome::EndOfInput {
                     answered_up_to: qi,
                     answers,
                 });
-            }
+            };
+            let Some(line) = line else {
+                writeln!(
+                    output,
+                    "That line is longer than {MAX_LINE_BYTES} bytes; type the number of a choice."
+                )?;
+                continue;
+            };
             let text = line.trim();
             if text.is_empty() {
                 if current.is_empty() {
@@ -226,5 +283,29 @@ mod tests {
         ));
         assert!(end_of_input_message(2, 8).starts_with("Input ended before question 3 of 8"));
         assert!(!out.contains("Recommended"));
+    }
+
+    /// A line of 64 MiB is dropped as it streams by (never held), then the session goes on; bytes
+    /// that are not UTF-8 are a wrong answer, not the end of the session.
+    #[test]
+    fn a_huge_or_broken_line_is_refused_and_the_session_goes_on() {
+        use std::io::Read;
+        let c = load_builtin().unwrap();
+        let n = c.questions.len();
+        let huge = io::repeat(b'7').take(64 << 20);
+        let rest = format!("\nX\n2\n{}", "1\n".repeat(n - 1)).into_bytes();
+        let mut rest = rest;
+        rest[1] = 0xff;
+        let mut input = io::BufReader::new(huge.chain(&rest[..]));
+        let mut out = Vec::new();
+        let outcome = run(&c, Answers::empty(&c), &mut input, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("That line is longer than 4096 bytes"), "{out}");
+        assert!(
+            out.contains("“\u{fffd}” is not one of the choices."),
+            "{out}"
+        );
+        let Outcome::Done(a) = outcome else { panic!() };
+        assert_eq!(a.choices[0], Some(1));
     }
 }

@@ -9,14 +9,25 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// The closest candidate to `input`, if any is close enough to suggest.
+///
+/// Each candidate is first put through checks that cost a few instructions (which characters it
+/// has, its length), so that the matcher and the edit distance run only on the few that could be
+/// close: "did you mean" over thousands of ids stays cheap.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let matcher = SkimMatcherV2::default().ignore_case();
     let input_l = input.to_lowercase();
-    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let input_mask = char_mask(&input_l);
+    let input_len = input.chars().count();
+    let candidates: Vec<(&str, u64)> = candidates
+        .into_iter()
+        .map(|c| (c, char_mask(&c.to_lowercase())))
+        .collect();
     // A fuzzy (subsequence) match first: best score, then the closest length, then the first name.
+    // A subsequence needs every character of the input somewhere in the candidate.
     let fuzzy = candidates
         .iter()
-        .filter_map(|&c| matcher.fuzzy_match(c, &input_l).map(|s| (s, c)))
+        .filter(|(_, m)| input_mask & !m == 0)
+        .filter_map(|&(c, _)| matcher.fuzzy_match(c, &input_l).map(|s| (s, c)))
         .max_by(|(s1, c1), (s2, c2)| {
             s1.cmp(s2)
                 .then(
@@ -29,14 +40,26 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     if let Some((_, c)) = fuzzy {
         return Some(c);
     }
-    // Transpositions and typos that are not subsequences: accept a small edit distance (optimal
-    // string alignment, so `dco` is one edit from `doc`).
+    // Transpositions and typos that are not subsequences: accept a small edit distance. An edit
+    // changes the length by at most one and the set of characters by at most two.
     candidates
         .iter()
-        .map(|&c| (strsim::osa_distance(&input_l, &c.to_lowercase()), c))
-        .min()
-        .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
-        .map(|(_, c)| c)
+        .filter_map(|&(c, m)| {
+            let len = c.chars().count();
+            let allowed = (len.max(input_len) / 3).max(1);
+            let near = len.abs_diff(input_len) <= allowed
+                && (input_mask ^ m).count_ones() as usize <= 2 * allowed;
+            near.then(|| (strsim::osa_distance(&input_l, &c.to_lowercase()), c, allowed))
+        })
+        .filter(|(d, _, allowed)| d <= allowed)
+        .min_by_key(|&(d, c, _)| (d, c))
+        .map(|(_, c, _)| c)
+}
+
+/// Which characters `s` has, folded into 64 bits (a character shares its bit with others, so this
+/// can only say that a character is absent).
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
 }
 
 /// `", did you mean `x`?"`, or an empty string when nothing is close.

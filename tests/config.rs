@@ -362,3 +362,41 @@ fn a_missing_theme_file_from_the_config_falls_back_with_a_warning() {
         .code(2)
         .stderr(predicate::str::contains("cannot read the theme file"));
 }
+
+/// Text from the config file and the environment never reaches a terminal raw and never starts a
+/// line of its own: a newline in a value cannot forge a line of `tradeoff config`, and escape
+/// sequences in a variable are shown escaped on standard error. And a broken file is said by every
+/// command, the listings and `validate` included, never silently ignored.
+#[test]
+fn config_and_environment_text_is_escaped_and_a_broken_file_is_said_everywhere() {
+    let sb = Sandbox::new("cfg-escape");
+    sb.write_config("data_dirs = [\"/a\\nforged  line  here\"]\n");
+    let out = sb.cmd().arg("config").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.lines().any(|l| l.starts_with("forged")), "{text}");
+    assert!(text.contains("/a\\nforged"), "{text}");
+    let out = sb
+        .cmd()
+        .env("TRADEOFF_THEME", "\x1b]0;pwned\x07\nforged")
+        .arg("recommend")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    assert!(!err.lines().any(|l| l.starts_with("forged")), "{err}");
+    assert!(err.contains("\\x1b]0;pwned\\x07"), "{err}");
+    sb.write_config("data_dirs = [\"/x\"\nmouse = tru\n");
+    for args in [
+        &["packs"][..],
+        &["questions"],
+        &["glossary", "ecs"],
+        &["validate"],
+    ] {
+        let out = sb.cmd().args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("warning: the config file was ignored"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -290,6 +290,44 @@ fn table_by_table_is_the_same_as_whole() {
     }
 }
 
+/// Unknown references cost a bounded amount each ("did you mean" has a budget over the whole
+/// check, see `pack::checks::HINT_BUDGET`): 100,000 of them among 2,000 alternatives are all
+/// reported, the first with a suggestion. (It took minutes when every one looked at every id.)
+#[test]
+fn a_hundred_thousand_unknown_references_are_all_reported() {
+    let mut files = pack::builtin_files();
+    let mut pack = String::from(
+        "id = \"big\"\nname = \"Big\"\ndescription = \"d\"\nverified = \"2026-01-01\"\n\n\
+         [[criterion]]\nid = \"k1\"\nname = \"K1\"\ndescription = \"d\"\nweight = 3\n\
+         scale = { \"0\" = \"a\", \"5\" = \"b\", \"10\" = \"c\" }\n\n\
+         [[rule]]\nid = \"r1\"\nwhen = { team_size = \"small\" }\nreason = \"r\"\nveto = [",
+    );
+    for i in 0..100_000 {
+        pack.push_str(&format!(
+            "{{ alternative = \"alt-{i}x\", reason = \"r\" }}, "
+        ));
+    }
+    pack.push_str("]\n\n");
+    for i in 0..2_000 {
+        pack.push_str(&format!(
+            "[[alternative]]\nid = \"alt-{i}\"\nname = \"Alt {i}\"\nsummary = \"s\"\nsources = [\"seed\"]\n\
+             next_steps = [\"x\"]\n[alternative.scores]\nk1 = {{ score = 5, why = \"w\" }}\n\n"
+        ));
+    }
+    files.push(pack::DataFile::new(
+        "packs/big.toml",
+        "packs/big.toml",
+        pack,
+    ));
+    let d = pack::load(&files, 0).expect_err("unknown references");
+    assert_eq!(d.len(), 100_000);
+    assert!(
+        d.0.iter().any(|p| p.message.contains("did you mean `alt-")),
+        "{}",
+        d.0[0]
+    );
+}
+
 /// A short name is the name as AWS writes it, less words ("Amazon", "AWS", "with your"): every
 /// word of it is a word of the full name, so the big letters never name a product that does not
 /// exist ("ECS Managed EC2" for ECS Managed Instances).

@@ -246,6 +246,32 @@ fn a_fifo_or_a_device_as_answers_is_an_error_not_a_hang() {
         .stderr(predicate::str::contains("FIFO"));
 }
 
+/// Theme files go through the same bounded reader: a FIFO is refused before it is opened (no
+/// hang), `/dev/zero` is not read at all (it used to take 2 GB).
+#[test]
+fn a_fifo_or_a_device_as_a_theme_is_an_error_not_a_hang() {
+    use tradeoff::tui::Theme;
+    let sb = Sandbox::new("r-fifo-theme");
+    let fifo = sb.work().join("theme.toml");
+    mkfifo(&fifo);
+    let e = Theme::resolve(Some(fifo.to_str().unwrap()), false, None).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("cannot read the theme file: it is a FIFO"),
+        "{e}"
+    );
+    let e = Theme::resolve(Some("/dev/zero"), false, None).unwrap_err();
+    assert!(e.to_string().contains("it is a character device"), "{e}");
+    let big = sb.work().join("big.toml");
+    std::fs::write(
+        &big,
+        vec![b'#'; (tradeoff::tui::theme::MAX_FILE_BYTES + 1) as usize],
+    )
+    .unwrap();
+    let e = Theme::resolve(Some(big.to_str().unwrap()), false, None).unwrap_err();
+    assert!(e.to_string().contains("larger than 1 MiB"), "{e}");
+}
+
 #[test]
 fn a_fifo_as_the_config_file_never_stops_recommend() {
     let sb = Sandbox::new("r-fifo-config");

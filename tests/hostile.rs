@@ -279,6 +279,37 @@ fn a_url_with_control_characters_is_refused_and_shown_escaped() {
     }
 }
 
+/// A URL whose authority holds an `@` goes to the host after it: refused, whatever comes before.
+#[test]
+fn a_url_with_user_info_is_refused() {
+    let d = hostile_data("userinfo");
+    let sources = std::fs::read_to_string(d.join("sources.toml")).unwrap();
+    for (url, bad) in [
+        ("https://docs.aws.amazon.com@evil.example/x", true),
+        ("https://user:pw@evil.example", true),
+        ("https://evil.example/a@b", false),
+        ("https://e.example/?q=a@b", false),
+    ] {
+        std::fs::write(
+            d.join("sources.toml"),
+            sources.replace(&t(&hostile_url()), &t(url)),
+        )
+        .unwrap();
+        let out = tradeoff(&d).arg("validate").output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(if bad { 1 } else { 0 }),
+            "{url}: {text}"
+        );
+        assert_eq!(
+            text.contains("has user info before an `@`"),
+            bad,
+            "{url}: {text}"
+        );
+    }
+}
+
 #[test]
 fn the_corpus_is_valid_data() {
     let d = hostile_data("valid");

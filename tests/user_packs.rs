@@ -97,8 +97,27 @@ fn a_problem_in_a_user_pack_is_reported_with_its_place_and_a_missing_folder_is_a
         "{printed}"
     );
     assert!(printed.contains("wieght"), "{printed}");
-    // Scoring commands stop with exit 2 and the same place.
-    sb.cmd().arg("recommend").assert().code(2);
+    // Every other command reports it with the same place and goes on without that pack: the
+    // built-in packs keep working.
+    for args in [
+        &["recommend"][..],
+        &["packs"],
+        &["questions"],
+        &["recommend", "--pack", "compute"],
+    ] {
+        let out = sb.cmd().args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{}:", file.display())) && err.contains("wieght"),
+            "{err}"
+        );
+        assert!(
+            err.contains("1 of your pack files had problems (above) and was left out"),
+            "{err}"
+        );
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("Deployment (your pack)"));
+    }
 
     let sb = Sandbox::new("missingdir");
     sb.write_config("data_dirs = [\"/no/such/folder\"]\n");
@@ -119,4 +138,22 @@ fn a_bad_pack_id_is_refused() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("is not a pack id"));
+}
+
+/// `pack new` checks the pack with the rest of the data before it writes: an id the built-in data
+/// already has is refused and nothing is left behind (it used to leave a file that made every
+/// later command exit 2).
+#[test]
+fn a_pack_that_would_not_validate_is_never_written() {
+    let sb = Sandbox::new("packnew-clash");
+    let out = sb.cmd().args(["pack", "new", "compute"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("would not validate") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert!(!sb.user_data().join("packs/compute.toml").exists());
+    assert!(!sb.user_data().join("sources.toml").exists());
+    sb.cmd().arg("recommend").assert().success();
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use tradeoff::pack::{self, Source, Use};
+use tradeoff::pack::{self, DataFile, Source};
 use tradeoff::{fsutil, safe};
 
 use super::out::{Failure, fail, print_out};
@@ -38,31 +38,54 @@ pub fn run(
         folder.join("packs").join(format!("{id}.toml")),
         folder.join("sources.toml"),
     );
-    let options = fsutil::WriteOptions {
-        overwrite: force,
-        create_dirs: true,
-    };
-    let write = |path: &Path, text: &str| {
-        fsutil::write_file(path, text.as_bytes(), options)
-            .map_err(|e| fail(1, format!("error: {e}")))
-    };
-    write(&pack_file, &pack::template::pack(id))?;
-    if !sources_file.exists() {
-        write(&sources_file, &pack::template::sources())?;
+    if pack_file.exists() && !force {
+        return Err(fail(
+            1,
+            format!(
+                "error: {} already exists; pass --force to replace it",
+                safe::line(&pack_file.display().to_string())
+            ),
+        ));
     }
+    // Checked before anything is written: a pack that would not validate (an id another pack
+    // has) is never left behind to break every later command.
     data.warn_missing();
     let mut user = data.source.dirs().to_vec();
     if !user.iter().any(|d| d == folder) {
         user.push(folder.to_path_buf());
     }
-    if let Err(d) = (Source::Builtin { user }).load(Use::Check) {
+    let origin = Some(folder.display().to_string());
+    let mut new_files = vec![DataFile {
+        name: pack_file.display().to_string(),
+        rel: format!("packs/{id}.toml"),
+        text: pack::template::pack(id),
+        origin: origin.clone(),
+    }];
+    if !sources_file.exists() {
+        new_files.push(DataFile {
+            name: sources_file.display().to_string(),
+            rel: "sources.toml".into(),
+            text: pack::template::sources(),
+            origin,
+        });
+    }
+    if let Err(d) = (Source::Builtin { user }).check_with(new_files.clone()) {
         return Err(fail(
             1,
             format!(
-                "{d}\nerror: the new pack {} does not validate with your other data (above)",
-                pack_file.display()
+                "{d}\nerror: the new pack {} would not validate with your other data (above); nothing was written",
+                safe::line(&pack_file.display().to_string())
             ),
         ));
+    }
+    let options = fsutil::WriteOptions {
+        overwrite: force,
+        create_dirs: true,
+    };
+    let paths = [&pack_file, &sources_file];
+    for (path, f) in paths.iter().zip(&new_files) {
+        fsutil::write_file(path, f.text.as_bytes(), options)
+            .map_err(|e| fail(1, format!("error: {}: {e}", safe::line(&f.name))))?;
     }
     let note = if loaded.iter().any(|d| d == folder) {
         String::new()

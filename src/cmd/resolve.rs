@@ -118,7 +118,12 @@ impl Data {
     /// The data for `what`; problems are exit 2 with every one listed.
     pub fn load(&self, what: Use) -> Result<Catalog, Failure> {
         self.warn_missing();
-        self.source.load(what).map_err(|d| data_failure(&d))
+        let (catalog, skipped) = self
+            .source
+            .load_skipping(what)
+            .map_err(|d| data_failure(&d))?;
+        warn_skipped(&skipped);
+        Ok(catalog)
     }
 
     /// A configured folder that does not exist is said on standard error and left out.
@@ -130,6 +135,21 @@ impl Data {
             );
         }
     }
+}
+
+/// The problems of the user's pack files that were left out (see `Source::load_skipping`), said on
+/// standard error: the command goes on with the built-in packs and the user's other packs.
+pub fn warn_skipped(skipped: &tradeoff::pack::Diagnostics) {
+    if skipped.is_empty() {
+        return;
+    }
+    let mut files: Vec<&str> = skipped.0.iter().map(|p| p.file.as_str()).collect();
+    files.dedup();
+    eprintln!(
+        "{skipped}\nwarning: {} of your pack files had problems (above) and {} left out; the other packs work as before (`tradeoff validate` lists the problems)",
+        files.len(),
+        if files.len() == 1 { "was" } else { "were" }
+    );
 }
 
 /// How an interactive view looks and behaves, from its flags, the environment and the config file.

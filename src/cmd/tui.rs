@@ -105,7 +105,7 @@ fn recording(path: Option<&Path>) -> Result<Option<PathBuf>, Failure> {
     let Some(path) = path else {
         return Ok(None);
     };
-    std::fs::File::create(path).map_err(|e| {
+    tradeoff::fsutil::create_stream(path).map_err(|e| {
         fail(
             1,
             format!(
@@ -127,7 +127,7 @@ pub fn load(data: &Data) -> Result<Option<Catalog>, Failure> {
     data.warn_missing();
     let bytes = data.source.bytes();
     let source: Source = data.source.clone();
-    let work = move || source.load(Use::Show);
+    let work = move || source.load_skipping(Use::Show);
     let loaded = if bytes > LOADING_SCREEN_BYTES {
         let message = format!(
             "Reading {:.1} MB of decision data…",
@@ -141,5 +141,7 @@ pub fn load(data: &Data) -> Result<Option<Catalog>, Failure> {
     } else {
         work()
     };
-    loaded.map(Some).map_err(|d| data_failure(&d))
+    let (catalog, skipped) = loaded.map_err(|d| data_failure(&d))?;
+    super::resolve::warn_skipped(&skipped);
+    Ok(Some(catalog))
 }

@@ -307,7 +307,9 @@ impl Config {
         if self.problems.is_empty() {
             return None;
         }
-        let mut s = self.problems.join("\n");
+        // Each problem on one line, whatever the file or the environment put in it.
+        let lines: Vec<_> = self.problems.iter().map(|p| crate::safe::line(p)).collect();
+        let mut s = lines.join("\n");
         s.push_str(if self.file == FileState::Ignored {
             "\nwarning: the config file was ignored because of the problem(s) above; the defaults apply (`tradeoff config` shows the settings)"
         } else {

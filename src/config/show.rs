@@ -24,8 +24,21 @@ impl Config {
             FileState::Loaded => "loaded",
             FileState::Ignored => "ignored: it has problems (below); the defaults apply",
         };
+        let path = crate::safe::line(&path);
         o.push_str(&format!("config file: {path}\n             ({state})\n\n"));
-        let rows = self.rows(auto_theme);
+        // A value from the file or the environment cannot start a line of its own (a newline in
+        // it would forge one).
+        let rows: Vec<_> = self
+            .rows(auto_theme)
+            .into_iter()
+            .map(|(k, v, f)| {
+                (
+                    k,
+                    crate::safe::line(&v).into_owned(),
+                    crate::safe::line(&f).into_owned(),
+                )
+            })
+            .collect();
         let w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
         let v = rows
             .iter()
@@ -40,7 +53,7 @@ impl Config {
         if !self.problems.is_empty() {
             o.push_str("\nproblems:\n");
             for p in &self.problems {
-                o.push_str(&format!("  {p}\n"));
+                o.push_str(&format!("  {}\n", crate::safe::line(p)));
             }
         }
         o.push_str(&format!("\nPrecedence: {}.\n", super::table::precedence()));

@@ -13,7 +13,8 @@ pub mod write;
 pub use lock::Lock;
 pub use read::{ReadError, ReadErrorKind, human_size, read_text_limited};
 pub use write::{
-    WriteError, WriteOptions, create_private_dir, write_atomic, write_file, write_private,
+    WriteError, WriteOptions, create_private_dir, create_stream, write_atomic, write_file,
+    write_private,
 };
 
 fn other(msg: impl Into<String>) -> std::io::Error {

@@ -154,6 +154,24 @@ fn write_with(
     Ok(())
 }
 
+/// Opens `path` to be written as a stream (a recording, written as it happens): created, or
+/// emptied if it exists, under the same rules for links as [`write_file`] with `overwrite` (only
+/// the user's own links, never to a file that does not exist yet).
+pub fn create_stream(path: &Path) -> io::Result<File> {
+    let (target, existing) = resolve(path)?;
+    if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
+        return Err(other("it is a folder"));
+    }
+    let mut opts = OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NOFOLLOW | libc::O_NOCTTY | libc::O_CLOEXEC);
+    }
+    opts.open(target)
+}
+
 /// Follows `path`'s chain of symbolic links where that is safe (see the module's notes): the file
 /// to write, and what is there now (`None`: nothing yet).
 fn resolve(path: &Path) -> io::Result<(PathBuf, Option<fs::Metadata>)> {

@@ -36,6 +36,14 @@ pub fn sources(cx: &mut Checker, files: &[(SourceText, &SourcesFile)]) -> Vec<So
     out
 }
 
+/// Whether an `https://` URL names a user (`https://user@host/`): its authority, up to the first
+/// `/`, `?` or `#`, holds an `@`.
+fn has_user_info(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority.contains('@')
+}
+
 /// The longest short name: long enough for a product's name as AWS writes it less "Amazon" or
 /// "AWS" ("ECS Managed Instances"), short enough for a column.
 pub const SHORT_MAX: usize = 21;
@@ -58,6 +66,16 @@ fn sources_of(
                     && !u.get_ref().contains(|c: char| c.is_whitespace() || c.is_control());
                 if !ok {
                     cx.err(src, u, format!("url `{}` is not an https:// address", u.get_ref()));
+                } else if has_user_info(u.get_ref()) {
+                    // `https://docs.aws.amazon.com@evil.example/` goes to evil.example.
+                    cx.err(
+                        src,
+                        u,
+                        format!(
+                            "url `{}` has user info before an `@`, which hides the real host: give the address with its host alone",
+                            u.get_ref()
+                        ),
+                    );
                 }
             }
             (None, Some(c)) if !c.trim().is_empty() => {}

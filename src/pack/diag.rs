@@ -63,13 +63,41 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.boundary(offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// [`LineIndex::line_col`] of many offsets, in their order. The columns are counted from the
+    /// previous offset when it is on the same line, so a thousand problems on one long line (a
+    /// TOML array written on one line) cost one pass over it, not a thousand.
+    pub fn line_cols(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        // (line, byte offset, its column) of the offset located last.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for i in order {
+            let offset = self.boundary(offsets[i]);
+            let line = self.starts.partition_point(|&s| s <= offset);
+            let col = match last {
+                Some((l, at, col)) if l == line => col + self.text[at..offset].chars().count(),
+                _ => self.text[self.starts[line - 1]..offset].chars().count() + 1,
+            };
+            last = Some((line, offset, col));
+            out[i] = (line, col);
+        }
+        out
+    }
+
+    /// `offset` clamped to the text and moved back to a character boundary.
+    fn boundary(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        offset
     }
 }
 
@@ -220,5 +248,16 @@ mod tests {
         // "é" is two bytes but one column.
         assert_eq!(src.line_col(9), (2, 3));
         assert_eq!(src.line_col(999), (3, 1));
+    }
+
+    #[test]
+    fn many_offsets_agree_with_one_at_a_time() {
+        let text = "a = 1\nbé = [\"x\", \"é\", \"y\"]\n\nz";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..text.len() + 3).rev().collect();
+        let many = index.line_cols(&offsets);
+        for (o, got) in offsets.iter().zip(many) {
+            assert_eq!(got, index.line_col(*o), "offset {o}");
+        }
     }
 }

@@ -91,21 +91,74 @@ impl Source {
 
     /// Loads the data for `what`.
     pub fn load(&self, what: Use) -> Result<Catalog, Diagnostics> {
-        let mut files = match self {
-            Source::Builtin { user } if user.is_empty() && what != Use::Check => {
-                return load_builtin();
+        if let Source::Builtin { user } = self
+            && user.is_empty()
+            && what != Use::Check
+        {
+            return load_builtin();
+        }
+        let (files, unreadable) = self.files(what)?;
+        if !unreadable.is_empty() {
+            return Err(unreadable);
+        }
+        load(&files, dates::today_days())
+    }
+
+    /// Like [`Source::load`], except that a file of the user's folders with a problem is left out
+    /// (with its problems, returned beside the data) instead of stopping everything: one broken
+    /// pack of the user's never takes the built-in packs, or the user's other packs, down with it.
+    /// Problems in the built-in data, or in a `--data` folder, stop it as they do [`Source::load`];
+    /// `validate` ([`Use::Check`]) uses `load`, where every problem is the point.
+    pub fn load_skipping(&self, what: Use) -> Result<(Catalog, Diagnostics), Diagnostics> {
+        let Source::Builtin { user } = self else {
+            return self.load(what).map(|c| (c, Diagnostics::default()));
+        };
+        if user.is_empty() {
+            return self.load(what).map(|c| (c, Diagnostics::default()));
+        }
+        let (mut files, mut skipped) = self.files(what)?;
+        // Each round leaves out the user's files that problems point at; the rest may then load
+        // (a pack that cited a source of a file left out is left out next round).
+        loop {
+            let problems = match load(&files, dates::today_days()) {
+                Ok(catalog) => return Ok((catalog, skipped.sorted())),
+                Err(d) => d,
+            };
+            let blamed: Vec<String> = files
+                .iter()
+                .filter(|f| f.origin.is_some() && problems.0.iter().any(|p| p.file == f.name))
+                .map(|f| f.name.clone())
+                .collect();
+            if blamed.is_empty() {
+                return Err(problems);
             }
+            skipped.extend(problems.0.into_iter().filter(|p| blamed.contains(&p.file)));
+            files.retain(|f| !blamed.contains(&f.name));
+        }
+    }
+
+    /// Checks the data as `validate` does, with `extra` files as if they were on disk (each
+    /// replacing a file of the same name): what a file would do before it is written.
+    pub fn check_with(&self, extra: Vec<DataFile>) -> Result<Catalog, Diagnostics> {
+        let (mut files, unreadable) = self.files(Use::Check)?;
+        if !unreadable.is_empty() {
+            return Err(unreadable);
+        }
+        files.retain(|f| !extra.iter().any(|x| x.name == f.name));
+        files.extend(extra);
+        load(&files, dates::today_days())
+    }
+
+    /// The files to load for `what`, and the user's files that could not be read.
+    fn files(&self, what: Use) -> Result<(Vec<DataFile>, Diagnostics), Diagnostics> {
+        let mut unreadable = Diagnostics::default();
+        let mut files = match self {
             Source::Builtin { user } => {
                 let mut files = builtin_files();
-                let mut diags = Diagnostics::default();
                 for dir in user {
-                    match user_files(dir) {
-                        Ok(f) => files.extend(f),
-                        Err(d) => diags.0.extend(d.0),
-                    }
-                }
-                if !diags.is_empty() {
-                    return Err(diags);
+                    let (found, problems) = user_files_read(dir);
+                    files.extend(found);
+                    unreadable.0.extend(problems.0);
                 }
                 files
             }
@@ -117,7 +170,7 @@ impl Source {
             let folder = matches!(self, Source::Folder(_));
             files.retain(|f| f.rel != "glossary.toml" || (f.origin.is_none() && !folder));
         }
-        load(&files, dates::today_days())
+        Ok((files, unreadable))
     }
 
     /// How many bytes of TOML the folders hold (the packs under `packs/` included), without
@@ -131,6 +184,16 @@ impl Source {
 /// `glossary.toml` at its top add to the built-in ones; packs are the `*.toml` in its `packs/`
 /// folder, or any other `*.toml` at its top.
 pub fn user_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
+    let (out, diags) = user_files_read(dir);
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// [`user_files`]: the files that could be read, and a problem for each that could not.
+fn user_files_read(dir: &Path) -> (Vec<DataFile>, Diagnostics) {
     let shared = ["sources.toml", "questions.toml", "glossary.toml"];
     let origin = dir.display().to_string();
     let mut out = Vec::new();
@@ -168,11 +231,7 @@ pub fn user_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
             .into_owned();
         add(&path, format!("packs/{file}"), &mut out);
     }
-    if diags.is_empty() {
-        Ok(out)
-    } else {
-        Err(diags)
-    }
+    (out, diags)
 }
 
 /// The `*.toml` files directly in `dir`, sorted.

@@ -27,6 +27,22 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// Prose from the data: its backtick pairs as `<code>` (see [`super::outline::code_spans`]), all
+/// of it escaped.
+fn prose(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (code, part) in super::outline::code_spans(s) {
+        if code {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 /// Only http(s) links become links; anything else is shown as text.
 fn link(title: &str, url: Option<&str>, citation: Option<&str>) -> String {
     match url {
@@ -42,6 +58,7 @@ pub const CSS: &str = r#"
 :root { --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --bar: #0a5cad; --bar2: #8c959f; --win: #116329; --bad: #a40e26; --bg: #ffffff; --panel: #f6f8fa; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
+code { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--panel); padding: 0 .2em; border-radius: 3px; }
 main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2.5rem 0 .5rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
@@ -242,15 +259,15 @@ fn inline(t: &Text) -> String {
     let mut out = String::new();
     for span in &t.0 {
         match span {
-            Span::Plain(s) => out.push_str(&esc(s)),
+            Span::Plain(s) => out.push_str(&prose(s)),
             Span::Strong(s) => {
-                let _ = write!(out, "<strong>{}</strong>", esc(s));
+                let _ = write!(out, "<strong>{}</strong>", prose(s));
             }
             Span::Emphasis(s) => {
-                let _ = write!(out, "<em>{}</em>", esc(s));
+                let _ = write!(out, "<em>{}</em>", prose(s));
             }
             Span::Status(s) => {
-                let _ = write!(out, "<span class=\"status\">Status: {}</span>", esc(s));
+                let _ = write!(out, "<span class=\"status\">Status: {}</span>", prose(s));
             }
             Span::Source(s) => {
                 out.push_str(&link(&s.title, s.url.as_deref(), s.citation.as_deref()));

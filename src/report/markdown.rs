@@ -1,25 +1,105 @@
 //! Markdown (GitHub-flavoured): writes an [`Outline`] that renders cleanly on a wiki page or in a
-//! pull request. Every value goes through [`crate::safe::line`] and then Markdown's own escaping,
-//! so no value can start a line, break a table row or open a link or an HTML tag.
+//! pull request, and renders what the data says. Every value goes through [`crate::safe::line`] and
+//! then Markdown's own escaping, so no value can start a line, a list, a quote or a code block,
+//! break a table row, open a link, an HTML tag, emphasis or strikethrough, turn into an entity
+//! (`&copy;`) or an autolink (`https://…`, `www.…`, `a@b.c`). The data's backtick pairs are code
+//! spans (see [`super::outline::code_spans`]).
 
-use super::outline::{Block, Callout, CalloutKind, Cell, ColumnKind, Outline, Span, Table, Text};
+use super::outline::{
+    Block, Callout, CalloutKind, Cell, ColumnKind, Outline, Span, Table, Text, code_spans,
+};
 use super::recommendation;
 use crate::engine::Recommendation;
 use crate::safe;
 
 /// Escapes text for a Markdown table cell or paragraph: control characters shown as escapes, then
-/// every character with a meaning in Markdown backslash-escaped.
+/// every character with a meaning in Markdown backslash-escaped, and what would make a block of
+/// its own at the start of a line (indentation, list and quote markers) neutralised.
 pub fn esc(s: &str) -> String {
+    esc_at(s, true)
+}
+
+/// [`esc`]; `start`: the text may begin a line (else it follows other text on its line, where no
+/// block marker can take effect).
+fn esc_at(s: &str, start: bool) -> String {
     let s = safe::line(s);
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
+    let mut out = String::with_capacity(s.len() + 8);
+    let chars: Vec<char> = s.chars().collect();
+    // Leading blanks would make an indented code block (or vanish): kept, as entities.
+    let lead = if start {
+        chars.iter().take_while(|c| matches!(c, ' ' | '\t')).count()
+    } else {
+        0
+    };
+    for &c in &chars[..lead] {
+        out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
+    }
+    let digits = chars[lead..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    // What follows position `i` ends a marker: a blank or the end of the value.
+    let blank_after = |i: usize| chars.get(i + 1).is_none_or(|c| matches!(c, ' ' | '\t'));
+    // A value that is only `-`/`=` and blanks would be a rule or a heading underline.
+    let rule = chars[lead..]
+        .iter()
+        .all(|c| matches!(c, '-' | '=' | ' ' | '\t'));
+    for (i, &ch) in chars.iter().enumerate().skip(lead) {
+        let first = start && i == lead;
+        let escape = match ch {
             // `$` too: GitHub reads "$32–$60" as inline math.
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '$' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            _ => out.push(ch),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '@' | '$' => true,
+            // Only an entity (`&copy;`, `&#x202E;`) needs it; `R&D` reads the same without.
+            '&' => entity_at(&chars, i),
+            // Block markers where a value starts a line: `- x`, `+ x`, `1. x`, `1) x`, and a
+            // value of `-` or `=` alone (a rule or a setext underline).
+            '-' | '+' | '=' => first && (blank_after(i) || rule),
+            '.' | ')' if start && digits > 0 && i == lead + digits => blank_after(i),
+            // `www.…` is an autolink unless interrupted.
+            '.' => i >= 3 && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w')),
+            // And so is `scheme://…`.
+            ':' => chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Whether `chars[i]` (an `&`) starts an entity reference: `&name;`, `&#123;` or `&#x1F;`.
+fn entity_at(chars: &[char], i: usize) -> bool {
+    let body = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    body > 0 && chars.get(i + 1 + body) == Some(&';')
+}
+
+/// Prose from the data: its backtick pairs as code spans, the rest escaped. In a table cell a `|`
+/// inside code is still escaped (GFM splits cells before it reads code spans).
+fn prose(s: &str, in_table: bool, start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (code, part) in code_spans(s) {
+        if code {
+            let part = safe::line(part);
+            let part = if in_table {
+                part.replace('|', "\\|")
+            } else {
+                part.into_owned()
+            };
+            // CommonMark strips one space inside each end when both ends have one: pad so that
+            // what is left is the code as written.
+            let pad = if part.starts_with(' ') && part.ends_with(' ') {
+                " "
+            } else {
+                ""
+            };
+            out.push_str(&format!("`{pad}{part}{pad}`"));
+        } else {
+            out.push_str(&esc_at(part, start && out.is_empty()));
         }
     }
     out
@@ -172,7 +252,7 @@ fn table(t: &Table) -> String {
             .enumerate()
             .map(|(n, &i)| {
                 let text = match row.cells.get(i) {
-                    Some(Cell::Text(x)) => inline(x),
+                    Some(Cell::Text(x)) => inline_in(x, true),
                     _ => String::new(),
                 };
                 if n == 0 && row.highlight {
@@ -188,19 +268,29 @@ fn table(t: &Table) -> String {
 }
 
 fn inline(t: &Text) -> String {
+    inline_in(t, false)
+}
+
+fn inline_in(t: &Text, in_table: bool) -> String {
     let mut out = String::new();
     for span in &t.0 {
         match span {
-            Span::Plain(s) => out.push_str(&esc(s)),
-            Span::Strong(s) if !s.is_empty() => out.push_str(&format!("**{}**", esc(s))),
-            Span::Emphasis(s) if !s.is_empty() => out.push_str(&format!("*{}*", esc(s))),
+            Span::Plain(s) => out.push_str(&prose(s, in_table, out.is_empty())),
+            Span::Strong(s) if !s.is_empty() => {
+                out.push_str(&format!("**{}**", prose(s, in_table, false)))
+            }
+            Span::Emphasis(s) if !s.is_empty() => {
+                out.push_str(&format!("*{}*", prose(s, in_table, false)))
+            }
             Span::Strong(_) | Span::Emphasis(_) => {}
-            Span::Status(s) => out.push_str(&format!("Status: {}", esc(s))),
+            Span::Status(s) => out.push_str(&format!("Status: {}", prose(s, in_table, false))),
             Span::Source(s) => {
                 match (&s.url, &s.citation) {
-                    (Some(u), _) => {
-                        out.push_str(&format!("[{}](<{}>)", esc(&s.title), destination(u)))
-                    }
+                    (Some(u), _) => out.push_str(&format!(
+                        "[{}](<{}>)",
+                        esc_at(&s.title, false),
+                        destination(u)
+                    )),
                     (None, c) => out.push_str(&format!(
                         "{} ({})",
                         esc(&s.title),

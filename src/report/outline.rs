@@ -256,3 +256,56 @@ impl Block {
         }
     }
 }
+
+/// The data's own code spans: text between a pair of backticks (`` `cdk drift` ``) is code, written
+/// as code in Markdown and HTML (the terminal shows the backticks, which read as code in plain
+/// text). Yields `(is_code, text)` in order; a backtick without a partner, or an empty pair, is
+/// plain text.
+pub fn code_spans(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        match after.find('`') {
+            Some(len) if len > 0 => {
+                if open > 0 {
+                    out.push((false, &rest[..open]));
+                }
+                out.push((true, &after[..len]));
+                rest = &after[len + 1..];
+            }
+            // An empty pair or a lone backtick: plain up to and including it.
+            _ => {
+                let upto = open + 1 + usize::from(after.starts_with('`'));
+                out.push((false, &rest[..upto]));
+                rest = &rest[upto..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod code_span_tests {
+    use super::code_spans;
+
+    #[test]
+    fn pairs_are_code_and_the_rest_is_text() {
+        assert_eq!(
+            code_spans("run `cdk drift` or `x`"),
+            [
+                (false, "run "),
+                (true, "cdk drift"),
+                (false, " or "),
+                (true, "x")
+            ]
+        );
+        assert_eq!(code_spans("a ` b"), [(false, "a `"), (false, " b")]);
+        assert_eq!(code_spans("``x"), [(false, "``"), (false, "x")]);
+        assert_eq!(code_spans("plain"), [(false, "plain")]);
+        assert!(code_spans("").is_empty());
+    }
+}

@@ -15,6 +15,7 @@
 //!   back to `update` as `Msg::Laid`.
 
 pub mod app;
+pub(crate) mod bounded;
 pub mod clipboard;
 pub(crate) mod demo;
 pub mod effects;

@@ -34,7 +34,8 @@ impl Recorder {
         timestamp: u64,
         title: &str,
     ) -> io::Result<Recorder> {
-        let mut file = BufWriter::new(File::create(path)?);
+        // Never through someone else's link (see `fsutil::write`).
+        let mut file = BufWriter::new(crate::fsutil::create_stream(path)?);
         let header = serde_json::json!({
             "version": 2,
             "width": width,

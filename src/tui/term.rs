@@ -2,8 +2,10 @@
 //!
 //! The terminal is restored (raw mode off, alternate screen left, cursor shown, mouse released) on a
 //! normal exit, on an error (the terminal guard's `Drop`), on a panic (a hook that runs before the
-//! default one prints) and, on Unix, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (a thread that waits for
-//! the signal, restores and exits). The loop blocks on the next event: nothing runs while idle.
+//! default one prints) and, on Unix, on every signal whose default ends the process (a thread that
+//! waits for the signal, restores and exits). Ctrl-Z (the key, or SIGTSTP from outside) restores the
+//! terminal before the process stops, and SIGCONT (`fg`) puts it back in raw mode on the alternate
+//! screen and redraws everything. The loop blocks on the next event: nothing runs while idle.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -25,6 +27,7 @@ use ratatui::layout::Rect;
 
 use super::Options;
 use super::app::App;
+use super::bounded::{self, Bounded};
 use super::clipboard::Multiplexer;
 use super::effects;
 use super::keys;
@@ -40,6 +43,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Held while a frame is written, so a signal never restores the terminal in the middle of one.
 static DRAWING: Mutex<()> = Mutex::new(());
+/// The terminal was left for a stop (Ctrl-Z): 1 without the mouse, 2 with it; 0 otherwise.
+static SUSPENDED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+/// Set when the process continued after a stop: the loop clears the screen and draws it whole
+/// (the shell wrote over it, or another program used the alternate screen meanwhile).
+static CONTINUED: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back as it was. Safe to call more than once, from any thread, and from the
 /// panic hook (it takes no lock).
@@ -96,28 +104,111 @@ fn install_panic_hook() {
     });
 }
 
-/// A thread that sleeps until a termination signal, then restores the terminal and exits with
-/// 128 + the signal number, as a shell would report it.
+/// The signals whose default action ends the process (those a program may catch): each restores
+/// the terminal first, then exits with 128 + the signal number, as a shell would report it.
+#[cfg(unix)]
+const ENDING: [i32; 11] = {
+    use signal_hook::consts::*;
+    [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM,
+        SIGPROF,
+    ]
+};
+
+/// A thread that sleeps until a signal: one that ends the process restores the terminal and exits;
+/// SIGTSTP leaves the terminal as it was and stops; SIGCONT takes it back.
 #[cfg(unix)]
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
     use signal_hook::iterator::Signals;
     static ONCE: std::sync::Once = std::sync::Once::new();
     let mut result = Ok(());
     ONCE.call_once(|| {
-        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map(|mut signals| {
+        let all = ENDING.iter().copied().chain([SIGTSTP, SIGCONT]);
+        result = Signals::new(all).map(|mut signals| {
             std::thread::spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    // Wait for a frame in progress; never released, since the process ends here.
-                    let guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
-                    restore();
-                    std::mem::forget(guard);
-                    std::process::exit(128 + sig);
+                for sig in signals.forever() {
+                    match sig {
+                        SIGTSTP => stop(),
+                        SIGCONT => resume(),
+                        _ => {
+                            // Wait for a frame in progress; never released: the process ends here.
+                            let guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+                            restore();
+                            std::mem::forget(guard);
+                            std::process::exit(128 + sig);
+                        }
+                    }
                 }
             });
         });
     });
     result
+}
+
+/// Restores the terminal, then stops the process as SIGTSTP would have; returns once continued.
+#[cfg(unix)]
+fn stop() {
+    let frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    let mouse = MOUSE.load(Ordering::SeqCst);
+    if ACTIVE.load(Ordering::SeqCst) {
+        restore();
+        SUSPENDED.store(if mouse { 2 } else { 1 }, Ordering::SeqCst);
+    }
+    // Held while stopped, so that no frame is drawn between the continue and `resume`.
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    drop(frame);
+}
+
+/// After a stop (ours, or a SIGSTOP from outside, after which the shell put the terminal back in
+/// cooked mode): raw mode and the alternate screen again, and a full redraw at the next turn.
+#[cfg(unix)]
+fn resume() {
+    let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    let suspended = SUSPENDED.swap(0, Ordering::SeqCst);
+    let mouse = match (suspended, ACTIVE.load(Ordering::SeqCst)) {
+        (0, false) => return,
+        (0, true) => {
+            // Stopped without us knowing: raw mode may be gone though crossterm thinks it is on.
+            let _ = disable_raw_mode();
+            MOUSE.load(Ordering::SeqCst)
+        }
+        (s, _) => s == 2,
+    };
+    if enable_raw_mode().is_err() {
+        return;
+    }
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let _ = execute!(out, EnterAlternateScreen, cursor::Hide);
+    if mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        let _ = execute!(out, EnableMouseCapture);
+    }
+    CONTINUED.store(true, Ordering::SeqCst);
+    // The loop is waiting for an event: a SIGWINCH makes crossterm report one (a resize).
+    // SAFETY: kill with our own pid and a signal number.
+    unsafe {
+        libc::kill(libc::getpid(), libc::SIGWINCH);
+    }
+}
+
+/// Ctrl-Z pressed: in raw mode the terminal sends it as a key, not as SIGTSTP; do what the signal
+/// would.
+fn suspend_requested(ev: &event::Event) -> bool {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Stops the process as Ctrl-Z does in a shell (SIGTSTP to its process group).
+fn suspend() {
+    #[cfg(unix)]
+    // SAFETY: kill with process group 0 (ours) and a signal number.
+    unsafe {
+        libc::kill(0, libc::SIGTSTP);
+    }
 }
 
 /// Shows a loading screen while `work` runs on another thread: for data that takes a while to
@@ -128,8 +219,8 @@ pub fn while_loading<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> io::Result<Option<T>> {
     let _guard = TerminalGuard::start(false)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let draw = |terminal: &mut Terminal<CrosstermBackend<io::Stdout>>| {
+    let mut terminal = Terminal::new(Bounded(CrosstermBackend::new(io::stdout())))?;
+    let draw = |terminal: &mut Terminal<Bounded<CrosstermBackend<io::Stdout>>>| {
         let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
         terminal
             .draw(|f| view::loading(f.area(), f.buffer_mut(), message))
@@ -156,8 +247,8 @@ pub fn while_loading<T: Send + 'static>(
 /// Waits for the loading thread, redrawing on resizes: `true` when the user gave up.
 fn wait_for<T>(
     handle: &std::thread::JoinHandle<T>,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    draw: impl Fn(&mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()>,
+    terminal: &mut Terminal<Bounded<CrosstermBackend<io::Stdout>>>,
+    draw: impl Fn(&mut Terminal<Bounded<CrosstermBackend<io::Stdout>>>) -> io::Result<()>,
 ) -> io::Result<bool> {
     use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
     while !handle.is_finished() {
@@ -282,10 +373,14 @@ pub fn draw<B: Backend, P: Program>(terminal: &mut Terminal<B>, p: &mut P) -> Re
 /// [`draw`] on the real terminal, holding the frame lock so that a signal never restores the
 /// terminal in the middle of a frame.
 fn draw_locked<P: Program>(
-    terminal: &mut Terminal<CrosstermBackend<Output>>,
+    terminal: &mut Terminal<Bounded<CrosstermBackend<Output>>>,
     p: &mut P,
 ) -> io::Result<()> {
     let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+    if CONTINUED.swap(false, Ordering::SeqCst) {
+        // Back from a stop: the screen is not what ratatui last drew.
+        terminal.clear()?;
+    }
     draw(terminal, p)
 }
 
@@ -302,7 +397,7 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
     }));
     let _terminal_guard = TerminalGuard::start(options.mouse)?;
     let output = Output::new(Rc::clone(&recorder));
-    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
+    let mut terminal = Terminal::new(Bounded(CrosstermBackend::new(output)))?;
     let size = terminal.size()?;
     p.update(Msg::Resize(size.width, size.height));
     p.hyperlinks(hyperlinks_wanted());
@@ -334,7 +429,7 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
         if p.quitting() {
             return Ok(());
         }
-        if changed {
+        if changed || CONTINUED.load(Ordering::SeqCst) {
             record_size(&recorder, p.size());
             draw_locked(&mut terminal, &mut p)?;
         }
@@ -469,7 +564,7 @@ impl Saver {
 /// `keys_and_resizes_at_the_same_moment`); without this the program would go on deciding with the
 /// old size, e.g. ignoring keys as if the terminal were still too small.
 fn sync_size<P: Program>(p: &mut P) -> bool {
-    match crossterm::terminal::size() {
+    match crossterm::terminal::size().map(|(w, h)| bounded::clamp(w, h)) {
         Ok((w, h)) if (w, h) != p.size() => {
             apply(p, Msg::Resize(w, h));
             true
@@ -481,6 +576,20 @@ fn sync_size<P: Program>(p: &mut P) -> bool {
 /// Applies one terminal event: maps it to a message and runs `update` until no follow-up is left.
 /// True when it may have changed the screen.
 pub fn handle_event<P: Program>(p: &mut P, ev: &event::Event) -> bool {
+    if suspend_requested(ev) {
+        suspend();
+        return true;
+    }
+    // A size beyond what can be laid out is laid out at the bound (see `bounded`).
+    let clamped;
+    let ev = match ev {
+        event::Event::Resize(w, h) => {
+            let (w, h) = bounded::clamp(*w, *h);
+            clamped = event::Event::Resize(w, h);
+            &clamped
+        }
+        ev => ev,
+    };
     let Some(msg) = p.message(ev) else {
         return false;
     };

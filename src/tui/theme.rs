@@ -146,6 +146,9 @@ fn parse_modifier(s: &str) -> Option<Modifier> {
     )
 }
 
+/// The largest theme file read: the built-in ones are about 2 KB.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 impl Theme {
     /// A built-in theme by name (`dark`, `light`, `mono`, `projector`).
     pub fn builtin(name: &str) -> Option<Theme> {
@@ -171,9 +174,13 @@ impl Theme {
             }
             Some(path) => {
                 let p = Path::new(path);
-                let text = std::fs::read_to_string(p).map_err(|e| {
+                // The bounded reader of every input file: a FIFO or `/dev/zero` named as a theme
+                // is an error at once, not a hang or gigabytes read.
+                let text = crate::fsutil::read_text_limited(p, MAX_FILE_BYTES).map_err(|e| {
+                    let reason = e.reason();
                     ThemeError(format!(
-                        "{path}: cannot read the theme file: {e}; --theme takes {} or the path of a theme TOML file",
+                        "{path}: cannot read the theme file: {}; --theme takes {} or the path of a theme TOML file",
+                        reason.strip_prefix("cannot read: ").unwrap_or(&reason),
                         BUILTIN.join(", ")
                     ))
                 })?;

@@ -273,22 +273,44 @@ pub fn url_line(
     Line::from(vec![Span::raw(pad), Span::styled(shown, t.accent)])
 }
 
-/// A URL too long for `width`: its scheme and host, "…", and as much of its end as fits.
+/// A URL too long for `width`: its scheme and host, "…", and as much of its end as fits. The host
+/// is never cut (the path is): a host cut short could read as another site
+/// (`https://docs.aws.amazon.com.evil.example/` is not AWS). A host wider than the whole line is
+/// shown by its end, where the domain that owns it is, after "…".
 fn elide_url(url: &str, width: usize) -> String {
-    let head_end = url
-        .find("://")
-        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j + 1))
-        .unwrap_or(0);
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    let host_end = url[host_start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |j| host_start + j);
+    // The host with the slash after it: `https://docs.aws.amazon.com/…`.
+    let head_end = host_end + usize::from(url[host_end..].starts_with('/'));
     let head = &url[..head_end];
-    let room = width.saturating_sub(text::width(head) + 1);
-    if head.is_empty() || room < 8 {
-        return text::truncate(url, width);
+    let head_w = text::width(head);
+    let room = width.saturating_sub(head_w + 1);
+    if room >= 8 {
+        return format!("{head}…{}", end_within(&url[head_end..], room));
     }
-    let tail: String = {
-        let chars: Vec<char> = url[head_end..].chars().collect();
-        chars[chars.len().saturating_sub(room)..].iter().collect()
-    };
-    format!("{head}…{tail}")
+    if head_w < width {
+        return format!("{head}…");
+    }
+    format!(
+        "…{}",
+        end_within(&url[host_start..host_end], width.saturating_sub(1))
+    )
+}
+
+/// The longest end of `s` at most `cols` columns wide.
+fn end_within(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += text::width(c.encode_utf8(&mut [0; 4]));
+        if used > cols {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
 }
 
 /// Turns the cells of `row` (one line) into a hyperlink to `url` with OSC 8: the opening sequence
@@ -453,4 +475,37 @@ fn border_marks(
         w as usize,
         t.key,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elide_url;
+
+    /// The path gives way, never the host: a host cut short could be read as another site.
+    #[test]
+    fn a_long_url_keeps_its_whole_host() {
+        let url = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-mode.html";
+        let shown = elide_url(url, 50);
+        assert!(
+            shown.starts_with("https://docs.aws.amazon.com/…"),
+            "{shown}"
+        );
+        assert!(shown.ends_with("express-mode.html"), "{shown}");
+        let spoof = format!(
+            "https://docs.aws.amazon.com.{}.evil.example/x",
+            "a".repeat(40)
+        );
+        let shown = elide_url(&spoof, 60);
+        assert!(shown.contains(".evil.example"), "{shown}");
+        assert!(
+            !shown.starts_with("https://docs.aws.amazon.com…"),
+            "{shown}"
+        );
+        let shown = elide_url(&spoof, 30);
+        assert!(
+            shown.starts_with('…') && shown.ends_with("a.evil.example"),
+            "{shown}"
+        );
+        assert!(super::text::width(&shown) <= 30, "{shown}");
+    }
 }
