@@ -35,6 +35,40 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
     pack_result(catalog, pack, answers, &winners(catalog, answers))
 }
 
+/// What the winner of `pack` is told when the other packs are won by `winners` (one entry per pack
+/// of the catalog), whatever the answers would make them: its caveats and its next steps, without
+/// the ranking's explanations, robustness or what would change it. Cheap enough to check a pack's
+/// stack rules against every winner the other packs can have.
+pub fn winner_advice(
+    catalog: &Catalog,
+    pack: &Pack,
+    answers: &[Option<usize>],
+    winners: &[Option<usize>],
+) -> Option<Advice> {
+    let ev = evaluate(pack, answers);
+    let winner = *ev.ranking().first()?;
+    let cx = Ctx {
+        catalog,
+        pack,
+        answers,
+        winners,
+        fired: (0..pack.rules.len())
+            .filter(|&r| pack.rules[r].fires_in_stack(answers, winners))
+            .collect(),
+        ev,
+        criteria: pack
+            .criteria
+            .iter()
+            .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
+            .collect(),
+    };
+    Some(Advice {
+        winner: pack.alternatives[winner].id.clone(),
+        caveats: caveats(&cx, winner),
+        next_steps: ranked(&cx, winner, 0, 0.0).next_steps,
+    })
+}
+
 /// The winner of every pack: what rules that read another pack's result need. Scores never depend
 /// on another pack, so this is one plain evaluation per pack.
 fn winners(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<Option<usize>> {

@@ -352,3 +352,11 @@ pub struct Robustness {
     #[serde(serialize_with = "seed_as_string")]
     pub seed: u64,
 }
+
+/// A winner's caveats and next steps under a given stack (see `engine::winner_advice`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Advice {
+    pub winner: String,
+    pub caveats: Vec<CaveatOut>,
+    pub next_steps: Vec<String>,
+}
