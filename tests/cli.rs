@@ -278,7 +278,7 @@ fn validate_builtin_and_broken_data() {
         .arg("validate")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("ok: 2 pack(s)"));
+        .stdout(predicate::str::starts_with("ok: 4 pack(s)"));
     let dir = tempdir();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     std::fs::create_dir_all(dir.join("packs")).unwrap();
@@ -444,7 +444,7 @@ fn compare_needs_two_files_and_reports_bad_ones() {
 fn plain_mode_through_a_pipe() {
     tradeoff()
         .arg("--plain")
-        .write_stdin("2\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n")
+        .write_stdin("2\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n\n\n\n")
         .assert()
         .success()
         .stdout(predicate::str::contains("1. Solo"))
@@ -459,7 +459,7 @@ fn plain_mode_through_a_pipe() {
 fn plain_mode_re_asks_on_bad_numbers() {
     tradeoff()
         .arg("--plain")
-        .write_stdin("7\nfour\n2\n\n\n\n\n\n\n\n\n\n\n")
+        .write_stdin("7\nfour\n2\n\n\n\n\n\n\n\n\n\n\n\n\n\n")
         .assert()
         .success()
         .stdout(predicate::str::contains("“7” is not one of the choices."))
@@ -478,7 +478,7 @@ fn plain_mode_early_end_of_input() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "Input ended before question 3 of 11",
+            "Input ended before question 3 of 14",
         ));
 }
 
@@ -489,12 +489,12 @@ fn dumb_terminal_and_accessible_choose_plain_mode() {
         .write_stdin("")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("Question 1 of 11"));
+        .stdout(predicate::str::contains("Question 1 of 14"));
     tradeoff()
         .env("ACCESSIBLE", "1")
         .write_stdin("")
         .assert()
-        .stdout(predicate::str::contains("Question 1 of 11"));
+        .stdout(predicate::str::contains("Question 1 of 14"));
 }
 
 #[test]

@@ -227,8 +227,9 @@ fn d2_ci_where_the_code_lives() {
             && (is(a, "team_size", "large")
                 || (is(a, "team_size", "medium") && is(a, "release_approval", "manual")))
             && w == "codepipeline";
-        !(w == "github-actions" && elsewhere("github"))
-            && !(w == "gitlab-ci" && elsewhere("gitlab"))
+        let wrong_host = (w == "github-actions" && elsewhere("github"))
+            || (w == "gitlab-ci" && elsewhere("gitlab"));
+        !wrong_host
             && (own.is_none_or(|own| w == own)
                 || is(a, "kubernetes_wanted", "yes")
                 || gitlab_exception)
@@ -277,11 +278,7 @@ fn d4_the_deployment_strategy_fits_the_platform() {
             let jobs = is(a, "workload", "background");
             let expected = match platform {
                 p if ECS_CAPACITY.contains(&p) => {
-                    (canary || !(web || !jobs))
-                        && (breaker || web)
-                        && !alias
-                        && !express
-                        && !rollouts
+                    (canary || jobs) && (breaker || web) && !alias && !express && !rollouts
                 }
                 "ecs-express" => express && !canary && !breaker && !alias && !rollouts,
                 "lambda" => alias && !canary && !breaker && !express && !rollouts,

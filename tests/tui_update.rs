@@ -90,6 +90,9 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "iac_language=declarative",
         "existing_iac=terraform",
         "iac_migration=keep",
+        "release_approval=manual",
+        "code_host=github",
+        "observability_today=none",
     ];
     assert_eq!(
         flags.len(),
@@ -226,9 +229,15 @@ fn results_tabs_panels_and_the_comparison_cursor() {
     assert_eq!((a.results.tab, a.results.panel), (0, Panel::Overview));
     press(&mut a, "tab");
     assert_eq!(a.results.tab, 1);
-    press(&mut a, "tab");
+    let packs = a.catalog.packs.len();
+    for _ in 1..packs {
+        press(&mut a, "tab");
+    }
     assert_eq!(a.results.tab, 0, "tabs wrap around");
     press(&mut a, "backtab");
+    assert_eq!(a.results.tab, packs - 1);
+    press(&mut a, "tab");
+    press(&mut a, "tab");
     assert_eq!(a.results.tab, 1);
     press(&mut a, "right");
     assert_eq!(a.results.panel, Panel::Why);

@@ -186,6 +186,7 @@ fn pack_result(
     PackResult {
         id: pack.id.clone(),
         name: pack.name.clone(),
+        short: pack.short.clone(),
         origin: pack.origin.clone(),
         winner: cx.alt_id(winner),
         runner_up: cx.alt_id(runner_up),

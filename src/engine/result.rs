@@ -105,6 +105,8 @@ impl Verdict {
 pub struct PackResult {
     pub id: String,
     pub name: String,
+    /// Short name for tabs and narrow lines (the name when the data gives none).
+    pub short: String,
     /// The user folder of a user's own pack; `None` for a built-in one.
     pub origin: Option<String>,
     pub winner: Option<String>,

@@ -60,6 +60,8 @@ pub struct Choice {
 pub struct Pack {
     pub id: String,
     pub name: String,
+    /// Short name for tabs and narrow lines; the full name when the data gives none.
+    pub short: String,
     pub description: String,
     pub verified: String,
     pub order: i64,
