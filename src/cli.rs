@@ -3,8 +3,8 @@
 //! Each subcommand takes exactly the options that act on it, so `--help`, the completions and the
 //! man page list only those, and an option where it cannot act is rejected (with a note from
 //! [`flag_scope`] saying where it does act). Options given before the subcommand
-//! (`tradeoff --data DIR recommend`) count as if given after it; `main` merges them and rejects
-//! those the subcommand has no use for.
+//! (`tradeoff --data DIR recommend`) count as if given after it; `cmd::resolve` merges them and
+//! rejects those the subcommand has no use for.
 
 use std::path::PathBuf;
 
@@ -326,5 +326,51 @@ pub struct RecommendArgs {
     pub data: DataArg,
 }
 
-/// The formats of `recommend`: one enum with the TUI's export (`tradeoff::report::Format`).
-pub use tradeoff::report::Format;
+/// The formats of `recommend`, as the command line names them; the same as the TUI's export
+/// ([`tradeoff::report::Format`], which knows nothing of clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Html,
+    /// An Architecture Decision Record (MADR 4.0) for the whole stack, in Markdown.
+    Adr,
+}
+
+impl From<Format> for tradeoff::report::Format {
+    fn from(f: Format) -> Self {
+        use tradeoff::report::Format as R;
+        match f {
+            Format::Text => R::Text,
+            Format::Json => R::Json,
+            Format::Markdown => R::Markdown,
+            Format::Html => R::Html,
+            Format::Adr => R::Adr,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command line's formats are the library's, by the same names, in the same order.
+    #[test]
+    fn the_format_flag_names_every_report_format() {
+        let cli: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        let lib: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|&f| tradeoff::report::Format::from(f).name().to_string())
+            .collect();
+        assert_eq!(cli, lib);
+        let all: Vec<&str> = tradeoff::report::Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        assert_eq!(cli, all);
+    }
+}

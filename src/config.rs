@@ -16,17 +16,18 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::folders::Folders;
 use crate::fsutil::{self, ReadErrorKind};
 use crate::pack::{Diagnostic, Diagnostics, SourceText};
 use crate::suggest::did_you_mean;
 
 /// The file inside `$XDG_CONFIG_HOME/tradeoff/`.
-pub const FILE_NAME: &str = "config.toml";
+pub const FILE_NAME: &str = crate::folders::CONFIG_FILE;
 /// The largest config file read (a real one is a few hundred bytes).
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
 /// The path of the config file, instead of `$XDG_CONFIG_HOME/tradeoff/config.toml`.
-pub const ENV_CONFIG: &str = "TRADEOFF_CONFIG";
+pub const ENV_CONFIG: &str = crate::folders::ENV_CONFIG;
 pub const ENV_THEME: &str = "TRADEOFF_THEME";
 pub const ENV_PROJECTOR: &str = "TRADEOFF_PROJECTOR";
 pub const ENV_MOUSE: &str = "TRADEOFF_MOUSE";
@@ -221,16 +222,21 @@ struct FileDef {
 }
 
 impl Config {
-    /// The settings of this process: its flags, environment and config file.
-    pub fn load(flags: &Flags) -> Config {
-        Config::resolve(flags, &|name| std::env::var_os(name))
+    /// The settings of this process: its flags, environment and the config file `folders` name.
+    /// The binary calls this once (`cmd::resolve`); everything after reads the result.
+    pub fn load(flags: &Flags, folders: &Folders) -> Config {
+        Config::resolve(flags, folders, &|name| std::env::var_os(name))
     }
 
     /// The settings for the given flags and environment (a function from a variable's name to its
-    /// value), reading the config file the environment points to.
-    pub fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Config {
+    /// value), reading the config file `folders` name.
+    pub fn resolve(
+        flags: &Flags,
+        folders: &Folders,
+        env: &dyn Fn(&str) -> Option<OsString>,
+    ) -> Config {
         let env = |name: &str| env(name).filter(|v| !v.is_empty());
-        let path = config_path(&env);
+        let path = folders.config_file.clone();
         let mut problems = Vec::new();
         let (file, file_layer) = match &path {
             None => (FileState::NoPath, Layer::default()),
@@ -245,7 +251,7 @@ impl Config {
                 // No file is the normal case, unless TRADEOFF_CONFIG named one.
                 Err(e)
                     if matches!(&e.kind, ReadErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound)
-                        && env(ENV_CONFIG).is_none() =>
+                        && !folders.config_named =>
                 {
                     (FileState::NotFound, Layer::default())
                 }
@@ -485,37 +491,13 @@ impl Config {
             problems: &self.problems,
             settings,
         };
-        serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+        crate::report::json::to_json(&out)
     }
 }
 
 /// The first layer that has a value: flag, environment, file.
 fn pick<T>(flag: Option<T>, env: Option<T>, file: Option<T>) -> Option<T> {
     flag.or(env).or(file)
-}
-
-/// `$TRADEOFF_CONFIG`, else `$XDG_CONFIG_HOME/tradeoff/config.toml` (an absolute
-/// `XDG_CONFIG_HOME` only, as the XDG spec says), else `$HOME/.config/tradeoff/config.toml`; on
-/// systems without `HOME`, the platform's configuration folder.
-fn config_path(env: &dyn Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
-    if let Some(p) = env(ENV_CONFIG) {
-        return Some(PathBuf::from(p));
-    }
-    if let Some(x) = env("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-    {
-        return Some(x.join("tradeoff").join(FILE_NAME));
-    }
-    if let Some(home) = env("HOME") {
-        return Some(
-            PathBuf::from(home)
-                .join(".config")
-                .join("tradeoff")
-                .join(FILE_NAME),
-        );
-    }
-    directories::ProjectDirs::from("", "", "tradeoff").map(|d| d.config_dir().join(FILE_NAME))
 }
 
 /// A path from a config file: `~/` is the home folder, a relative path is relative to `base`.
@@ -744,6 +726,11 @@ mod tests {
         }
     }
 
+    /// The settings for these flags and this environment, the folders found from it too.
+    fn resolve(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Config {
+        Config::resolve(flags, &Folders::resolve(env), env)
+    }
+
     fn layer(text: &str) -> Result<Layer, Diagnostics> {
         parse_file(
             Path::new("/cfg/config.toml"),
@@ -811,7 +798,7 @@ mod tests {
         )
         .unwrap();
         let xdg = dir.to_str().unwrap();
-        let c = Config::resolve(
+        let c = resolve(
             &Flags::default(),
             &env_of(&[("XDG_CONFIG_HOME", xdg), (ENV_MOUSE, "off")]),
         );
@@ -826,7 +813,7 @@ mod tests {
             packs: vec!["compute".into()],
             ..Flags::default()
         };
-        let c = Config::resolve(&flags, &env_of(&[("XDG_CONFIG_HOME", xdg)]));
+        let c = resolve(&flags, &env_of(&[("XDG_CONFIG_HOME", xdg)]));
         assert!(!c.projector.value);
         assert_eq!(
             c.projector.origin,
@@ -836,7 +823,7 @@ mod tests {
         );
         assert_eq!(c.packs.value, ["compute"]);
         // No file: defaults.
-        let c = Config::resolve(
+        let c = resolve(
             &Flags::default(),
             &env_of(&[("XDG_CONFIG_HOME", "/nonexistent-tradeoff")]),
         );
@@ -845,7 +832,7 @@ mod tests {
         assert_eq!(c.theme, Setting::default(None));
         // A broken file: reported, ignored, the environment still applies.
         std::fs::write(dir.join("tradeoff/config.toml"), "mouse = tru\n").unwrap();
-        let c = Config::resolve(
+        let c = resolve(
             &Flags::default(),
             &env_of(&[("XDG_CONFIG_HOME", xdg), (ENV_THEME, "mono")]),
         );
@@ -884,15 +871,5 @@ mod tests {
                 .any(|p| p.contains("TRADEOFF_MOUSE=\"maybe\""))
         );
         assert!(problems.iter().any(|p| p.contains("did you mean `dark`?")));
-    }
-
-    #[test]
-    fn the_path_follows_xdg_then_home() {
-        let p = config_path(&env_of(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]));
-        assert_eq!(p, Some(PathBuf::from("/x/tradeoff/config.toml")));
-        let p = config_path(&env_of(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")]));
-        assert_eq!(p, Some(PathBuf::from("/h/.config/tradeoff/config.toml")));
-        let p = config_path(&env_of(&[(ENV_CONFIG, "/c.toml"), ("HOME", "/h")]));
-        assert_eq!(p, Some(PathBuf::from("/c.toml")));
     }
 }

@@ -23,6 +23,10 @@ pub const PANELS: [&str; 4] = ["overview", "why", "change", "compare"];
 /// The largest answers file a script may name.
 const TEAM_FILE_MAX_BYTES: u64 = 1 << 20;
 
+/// The pace a script may set: from a tenth of a second to a day. Anything longer is a typo (and
+/// `1e308` seconds is no duration a clock can hold); NaN and infinities are outside too.
+pub const AUTO_ADVANCE_SECONDS: std::ops::RangeInclusive<f64> = 0.1..=86_400.0;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Script {
     pub title: String,
@@ -332,8 +336,15 @@ pub fn parse_with(
         diags: Diagnostics::default(),
     };
     let auto_advance = match &def.auto_advance_seconds {
-        Some(s) if !(s.get_ref().is_finite() && *s.get_ref() > 0.0) => {
-            check.at(s.span(), "auto_advance_seconds must be a number of seconds > 0 (leave it out to advance by hand)");
+        Some(s) if !AUTO_ADVANCE_SECONDS.contains(s.get_ref()) => {
+            check.at(
+                s.span(),
+                format!(
+                    "auto_advance_seconds must be a number of seconds from {} to {} (leave it out to advance by hand)",
+                    AUTO_ADVANCE_SECONDS.start(),
+                    AUTO_ADVANCE_SECONDS.end()
+                ),
+            );
             None
         }
         Some(s) => Some(*s.get_ref()),

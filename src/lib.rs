@@ -6,17 +6,18 @@
 
 pub mod answers;
 pub mod assets;
+pub mod autosave;
 pub mod compare;
 pub mod config;
 pub mod dates;
 pub mod demo;
 mod embedded;
 pub mod engine;
+pub mod folders;
 pub mod fsutil;
 pub mod pack;
 pub mod plain;
 pub mod report;
 pub mod safe;
-pub mod session;
 pub mod suggest;
 pub mod tui;

@@ -12,7 +12,9 @@ fn catalog() -> Catalog {
 #[test]
 fn builtin_data_validates_from_disk_too() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    pack::load_from(Some(&dir)).unwrap_or_else(|d| panic!("{d}"));
+    pack::Source::Folder(dir.to_path_buf())
+        .load(pack::Use::Show)
+        .unwrap_or_else(|d| panic!("{d}"));
 }
 
 #[test]
@@ -253,7 +255,7 @@ fn data_verified_200_days_ago_is_stale() {
 #[test]
 fn the_built_in_snapshot_is_the_loaded_toml() {
     let snapshot = pack::load_builtin().unwrap();
-    let toml = pack::check_builtin().unwrap();
+    let toml = pack::Source::builtin().load(pack::Use::Check).unwrap();
     assert_eq!(format!("{snapshot:?}"), format!("{toml:?}"));
 }
 

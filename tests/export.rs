@@ -36,7 +36,9 @@ fn persona() -> (Catalog, Recommendation) {
 
 fn hostile() -> Recommendation {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
-    let c = pack::load_from(Some(&dir)).unwrap_or_else(|d| panic!("{d}"));
+    let c = pack::Source::Folder(dir.to_path_buf())
+        .load(pack::Use::Show)
+        .unwrap_or_else(|d| panic!("{d}"));
     let mut a = Answers::empty(&c);
     a.set_by_id(&c, "q", "a").unwrap();
     analyze(&c, &a, &[])

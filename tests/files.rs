@@ -159,22 +159,16 @@ fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     assert_eq!(mode, 0o640, "the target keeps its permission bits");
     no_temp_files(&sb.work());
     no_temp_files(&real_dir);
-    // A relative link whose target does not exist yet: the target is created.
+    // A relative link whose target does not exist yet: refused, nothing created through it.
     symlink("../real/new.md", sb.work().join("new.md")).unwrap();
     sb.cmd()
-        .args(["recommend", "-o", "new.md"])
+        .args(["recommend", "-o", "new.md", "--force"])
         .assert()
-        .success();
-    assert!(
-        std::fs::symlink_metadata(sb.work().join("new.md"))
-            .unwrap()
-            .is_symlink()
-    );
-    assert!(
-        std::fs::read_to_string(real_dir.join("new.md"))
-            .unwrap()
-            .contains("tradeoff")
-    );
+        .code(1)
+        .stderr(predicate::str::contains(
+            "new.md: cannot write: it is a symbolic link to a file that does not exist",
+        ));
+    assert!(!real_dir.join("new.md").exists());
 }
 
 /// A write that fails after the temporary file exists: the file-size limit (with SIGXFSZ ignored,

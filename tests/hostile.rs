@@ -22,6 +22,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("OSC 52 clipboard", "\x1b]52;c;cm0gLXJmIH4=\x07"),
     ("DCS", "\x1bP+q544e\x1b\\"),
     ("BEL", "\x07"),
+    ("DEL", "a\x7fb"),
     ("C1 CSI/OSC/ST/NEL", "\u{9b}31m\u{9d}0;t\u{9c}\u{85}"),
     ("lone CR", "safe\roverwritten"),
     ("RLO", "\u{202e}txt.exe"),
@@ -431,4 +432,108 @@ fn validate_prints_hostile_diagnostics_escaped() {
     // Loading it for a recommendation reports the same problems on stderr.
     let (out, _) = run("recommend broken", tradeoff(&d).arg("recommend"));
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Every string of every JSON output, gathered with the object key it sits under.
+fn strings(v: &serde_json::Value, key: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((key.to_string(), s.clone())),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, key, out)),
+        serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| strings(x, k, out)),
+        _ => {}
+    }
+}
+
+/// Every `--format json` output is JSON (it used to run the terminal sanitiser over the finished
+/// text, so a DEL became `\x7f`), holds no raw control character, and gives back each hostile
+/// value exactly as the data has it: the tag at its start says which payload it must be.
+#[test]
+fn every_json_output_round_trips_every_value() {
+    let d = hostile_data("json");
+    let teams = teams(&d);
+    let broken = dir("json-broken");
+    std::fs::write(
+        broken.join("sources.toml"),
+        format!("[[source]]\nid = {}\n", t(&payload("bad id"))),
+    )
+    .unwrap();
+    let config = d.join("config.toml");
+    std::fs::write(
+        &config,
+        format!("data_dirs = [{}]\n", t(&payload("folder"))),
+    )
+    .unwrap();
+    let runs: Vec<(&str, Command)> = vec![
+        ("questions", {
+            let mut c = tradeoff(&d);
+            c.args(["questions", "--format", "json"]);
+            c
+        }),
+        ("packs", {
+            let mut c = tradeoff(&d);
+            c.args(["packs", "--format", "json"]);
+            c
+        }),
+        ("glossary", {
+            let mut c = tradeoff(&d);
+            c.args(["glossary", "--format", "json"]);
+            c
+        }),
+        ("validate", {
+            let mut c = tradeoff(&d);
+            c.args(["validate", "--format", "json"]);
+            c
+        }),
+        ("recommend", {
+            let mut c = tradeoff(&d);
+            c.args(["recommend", "--format", "json", "-a", "q=a"]);
+            c
+        }),
+        ("compare", {
+            let mut c = tradeoff(&d);
+            c.args(["compare", "--format", "json"])
+                .arg(&teams.0)
+                .arg(&teams.1);
+            c
+        }),
+        ("validate broken", {
+            let mut c = tradeoff(&broken);
+            c.args(["validate", "--format", "json"]);
+            c
+        }),
+        ("config", {
+            let mut c = Command::cargo_bin("tradeoff").unwrap();
+            c.args(["config", "--format", "json"])
+                .env("TRADEOFF_CONFIG", &config);
+            c
+        }),
+    ];
+    let families: String = FAMILIES.iter().map(|(_, f)| format!("{f} ")).collect();
+    for (what, mut cmd) in runs {
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_clean(what, &stdout);
+        let v: serde_json::Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {stdout}"));
+        let mut found = Vec::new();
+        strings(&v, "", &mut found);
+        let mut whole = 0;
+        for (key, s) in &found {
+            // A value from the data is the data's text: never the terminal's visible escapes
+            // (a diagnostic's message is prose about the data, and says it escaped).
+            if key != "message" {
+                assert!(
+                    !s.contains("\\x1b[2J"),
+                    "{what}: `{key}` was sanitised: {s:?}"
+                );
+            }
+            if s.contains(&families) {
+                whole += 1;
+            }
+        }
+        assert!(
+            whole > 0 || what == "validate" || what == "validate broken",
+            "{what}: no value came through whole: {stdout}"
+        );
+    }
 }

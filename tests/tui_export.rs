@@ -7,8 +7,8 @@ use common::keys::{event, typed};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tradeoff::answers::Answers;
+use tradeoff::autosave::Progress;
 use tradeoff::report::Format;
-use tradeoff::session::Progress;
 use tradeoff::tui::Screen;
 use tradeoff::tui::clipboard::Multiplexer;
 use tradeoff::tui::msg::{Delivery, Effect, Outcome, StatusKind};

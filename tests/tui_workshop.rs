@@ -471,6 +471,51 @@ fn auto_advance_waits_for_the_timer_message() {
     assert_eq!(app.auto_advance(), None);
 }
 
+/// Every pace a script can hold is either refused with its place or a duration the clock can
+/// keep: `1e308` and `1e19` used to pass and then panic in `tradeoff demo`.
+#[test]
+fn every_auto_advance_is_refused_or_a_duration() {
+    let catalog = tradeoff::pack::load_builtin().unwrap();
+    for raw in [
+        "1e308", "1e19", "86400", "86400.5", "0.1", "0.09", "1e-300", "-1", "nan", "inf", "-inf",
+        "2.5",
+    ] {
+        let text = format!(
+            "title = \"t\"\nauto_advance_seconds = {raw}\n[[step]]\ncaption = \"one\"\n[[step]]\ncaption = \"two\"\n"
+        );
+        let value: f64 = raw.parse().unwrap();
+        match demo::parse(&catalog, "t.toml", &text) {
+            Ok(script) => {
+                assert!(
+                    demo::AUTO_ADVANCE_SECONDS.contains(&value),
+                    "{raw} accepted"
+                );
+                let app = demo_app((80, 24), script);
+                let d = app.auto_advance().expect("a timer");
+                assert!(std::time::Instant::now().checked_add(d).is_some(), "{raw}");
+            }
+            Err(e) => {
+                assert!(
+                    !demo::AUTO_ADVANCE_SECONDS.contains(&value),
+                    "{raw} refused: {e}"
+                );
+                assert!(
+                    e.to_string()
+                        .contains("t.toml:2:24: auto_advance_seconds must be"),
+                    "{e}"
+                );
+            }
+        }
+    }
+    // A script made in code, past the check, still cannot make the clock panic.
+    for secs in [1e308, f64::INFINITY, f64::NAN, -5.0, 0.0] {
+        let mut script = default_script();
+        script.auto_advance = Some(secs);
+        let d = demo_app((80, 24), script).auto_advance().expect("a timer");
+        assert!(std::time::Instant::now().checked_add(d).is_some(), "{secs}");
+    }
+}
+
 #[test]
 fn demo_keys_and_help() {
     let mut app = demo_app((120, 40), default_script());

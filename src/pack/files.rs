@@ -1,4 +1,5 @@
-//! Where decision data comes from: the copy embedded in the binary, or a folder (`--data DIR`).
+//! Where decision data comes from: the copy embedded in the binary, the user's folders beside it,
+//! or one folder instead (`--data DIR`); [`Source`] says which, [`Source::load`] reads it.
 //! Only regular files of a bounded size are read, so a FIFO or `/dev/zero` named as data cannot
 //! hang the program.
 
@@ -26,86 +27,104 @@ pub fn load_builtin() -> Result<Catalog, Diagnostics> {
             Ok(catalog)
         }
         // Only a build that mixed two versions could get here: check the TOML itself instead.
-        Err(_) => check_builtin(),
+        Err(_) => Source::builtin().load(Use::Check),
     }
 }
 
-/// Parses and checks the built-in TOML files, as `validate` does for a folder.
-pub fn check_builtin() -> Result<Catalog, Diagnostics> {
-    load(&builtin_files(), dates::today_days())
+/// Where a command's decision data comes from, decided once from the flags and settings (the
+/// binary's `cmd::resolve`); [`Source::load`] is the one way in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The built-in packs, with the packs of the user's folders beside them (none: the built-in
+    /// data alone).
+    Builtin { user: Vec<PathBuf> },
+    /// One folder instead of the built-in data (`--data DIR`, `validate DIR`).
+    Folder(PathBuf),
 }
 
-/// The data in `dir` (`--data DIR`), or the built-in data when `dir` is `None`.
-pub fn load_from(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
-    match dir {
-        None => load_builtin(),
-        Some(d) => load(&dir_files(d)?, dates::today_days()),
+/// What the data is loaded for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// Scoring only: a folder's glossary is not read (a quarter less to parse for one-shot commands
+    /// such as `recommend`; the built-in snapshot has it anyway, at no cost).
+    Score,
+    /// Everything the views show, the glossary included.
+    Show,
+    /// Everything, parsed and checked from the TOML as `validate` does, never from the built-in
+    /// snapshot.
+    Check,
+}
+
+impl Source {
+    /// The built-in data alone.
+    pub fn builtin() -> Source {
+        Source::Builtin { user: Vec::new() }
     }
-}
 
-/// Like [`load_from`] without a folder's glossary: what scoring needs, and a quarter less to parse
-/// for one-shot commands such as `recommend` (the built-in snapshot has it anyway, at no cost).
-pub fn load_for_scoring(dir: Option<&Path>) -> Result<Catalog, Diagnostics> {
-    let Some(d) = dir else {
-        return load_builtin();
-    };
-    let mut files = dir_files(d)?;
-    files.retain(|f| f.rel != "glossary.toml");
-    load(&files, dates::today_days())
-}
-
-/// The built-in data with the packs of the user's folders beside them (`user_dirs`); without
-/// such folders, the built-in data alone. With `glossary` false a folder's glossary is not read
-/// (what scoring needs).
-pub fn load_with_user(dirs: &[PathBuf], glossary: bool) -> Result<Catalog, Diagnostics> {
-    if dirs.is_empty() {
-        return load_builtin();
+    /// The built-in data, the user's default packs folder (`data_dir`, used when it has a `packs/`
+    /// folder) and the configured folders beside it; and the configured folders that do not exist
+    /// (to warn about, not to stop on).
+    pub fn with_user(data_dir: Option<&Path>, configured: &[PathBuf]) -> (Source, Vec<PathBuf>) {
+        let mut found: Vec<PathBuf> = data_dir
+            .filter(|d| d.join("packs").is_dir())
+            .map(Path::to_path_buf)
+            .into_iter()
+            .collect();
+        let mut missing = Vec::new();
+        for d in configured {
+            if !d.is_dir() {
+                missing.push(d.clone());
+            } else if !found.contains(d) {
+                found.push(d.clone());
+            }
+        }
+        (Source::Builtin { user: found }, missing)
     }
-    check_with_user(dirs, glossary)
-}
 
-/// Parses and checks the built-in TOML and the user folders together, as `validate` does.
-pub fn check_with_user(dirs: &[PathBuf], glossary: bool) -> Result<Catalog, Diagnostics> {
-    let mut files = builtin_files();
-    let mut diags = Diagnostics::default();
-    for dir in dirs {
-        match user_files(dir) {
-            Ok(f) => files.extend(f),
-            Err(d) => diags.0.extend(d.0),
+    /// The folders read besides the built-in files.
+    pub fn dirs(&self) -> &[PathBuf] {
+        match self {
+            Source::Builtin { user } => user,
+            Source::Folder(d) => std::slice::from_ref(d),
         }
     }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    if !glossary {
-        files.retain(|f| f.rel != "glossary.toml" || f.origin.is_none());
-    }
-    load(&files, dates::today_days())
-}
 
-/// The folder of the user's own packs: `$XDG_DATA_HOME/tradeoff` on Linux (packs go in its
-/// `packs/`), or the platform's data folder.
-pub fn user_data_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "tradeoff")?;
-    Some(dirs.data_dir().to_path_buf())
-}
-
-/// The user folders to load beside the built-in data: the default one when it has packs, then the
-/// configured ones; and the configured ones that do not exist (to warn about, not to stop on).
-pub fn user_dirs(configured: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let mut found: Vec<PathBuf> = user_data_dir()
-        .filter(|d| d.join("packs").is_dir())
-        .into_iter()
-        .collect();
-    let mut missing = Vec::new();
-    for d in configured {
-        if !d.is_dir() {
-            missing.push(d.clone());
-        } else if !found.contains(d) {
-            found.push(d.clone());
+    /// Loads the data for `what`.
+    pub fn load(&self, what: Use) -> Result<Catalog, Diagnostics> {
+        let mut files = match self {
+            Source::Builtin { user } if user.is_empty() && what != Use::Check => {
+                return load_builtin();
+            }
+            Source::Builtin { user } => {
+                let mut files = builtin_files();
+                let mut diags = Diagnostics::default();
+                for dir in user {
+                    match user_files(dir) {
+                        Ok(f) => files.extend(f),
+                        Err(d) => diags.0.extend(d.0),
+                    }
+                }
+                if !diags.is_empty() {
+                    return Err(diags);
+                }
+                files
+            }
+            Source::Folder(d) => dir_files(d)?,
+        };
+        if what == Use::Score {
+            // A folder's glossary is not parsed; the built-in one is kept (the other built-in files
+            // refer to it).
+            let folder = matches!(self, Source::Folder(_));
+            files.retain(|f| f.rel != "glossary.toml" || (f.origin.is_none() && !folder));
         }
+        load(&files, dates::today_days())
     }
-    (found, missing)
+
+    /// How many bytes of TOML the folders hold (the packs under `packs/` included), without
+    /// reading them: to tell whether loading will take a while.
+    pub fn bytes(&self) -> u64 {
+        data_bytes(self.dirs())
+    }
 }
 
 /// The files of a user folder, marked as coming from it: `sources.toml`, `questions.toml` and
@@ -169,9 +188,7 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// How many bytes of TOML the folders hold (the packs under `packs/` included), without reading
-/// them: to tell whether loading them will take a while.
-pub fn data_bytes(dirs: &[PathBuf]) -> u64 {
+fn data_bytes(dirs: &[PathBuf]) -> u64 {
     fn walk(dir: &Path, depth: usize) -> u64 {
         std::fs::read_dir(dir)
             .into_iter()
@@ -201,10 +218,21 @@ pub fn builtin_files() -> Vec<DataFile> {
 }
 
 /// Every `*.toml` under `dir`, sorted by path.
+///
+/// Symbolic links are followed (a pack may live elsewhere), but each folder is read once, known
+/// by its device and inode, so links that loop (`ln -s . again`) end the walk instead of
+/// repeating it forever; and folders deeper than [`MAX_DEPTH`] are reported, not read.
 pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
-    let mut out = Vec::new();
-    let mut diags = Diagnostics::default();
-    walk(dir, dir, &mut out, &mut diags);
+    let mut walk = Walk {
+        root: dir,
+        out: Vec::new(),
+        diags: Diagnostics::default(),
+        seen: Vec::new(),
+    };
+    walk.folder(dir, 0);
+    let Walk {
+        mut out, mut diags, ..
+    } = walk;
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -219,34 +247,84 @@ pub fn dir_files(dir: &Path) -> Result<Vec<DataFile>, Diagnostics> {
     Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<DataFile>, diags: &mut Diagnostics) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.push(Diagnostic::whole_file(
-                dir.display().to_string(),
-                format!("cannot read the data folder: {e}"),
+/// How deep folders of decision data are read: the built-in layout is two levels deep.
+pub const MAX_DEPTH: usize = 16;
+
+struct Walk<'a> {
+    root: &'a Path,
+    out: Vec<DataFile>,
+    diags: Diagnostics,
+    /// The folders read so far, by (device, inode).
+    seen: Vec<(u64, u64)>,
+}
+
+impl Walk<'_> {
+    fn folder(&mut self, dir: &Path, depth: usize) {
+        let name = || dir.display().to_string();
+        if depth > MAX_DEPTH {
+            self.diags.push(Diagnostic::whole_file(
+                name(),
+                format!("folders nested more than {MAX_DEPTH} deep are not read: move the data up"),
             ));
             return;
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(root, &path, out, diags);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let name = path.display().to_string();
-            match read_data_file(&path, &name) {
-                Ok(text) => out.push(DataFile::new(name, rel, text)),
-                Err(d) => diags.push(d),
+        let meta = match std::fs::metadata(dir) {
+            Ok(m) => m,
+            Err(e) => {
+                self.diags.push(Diagnostic::whole_file(
+                    name(),
+                    format!("cannot read the data folder: {e}"),
+                ));
+                return;
+            }
+        };
+        if let Some(id) = folder_id(&meta) {
+            if self.seen.contains(&id) {
+                // Reached again through a link: already read (or being read).
+                return;
+            }
+            self.seen.push(id);
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(Diagnostic::whole_file(
+                    name(),
+                    format!("cannot read the data folder: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.folder(&path, depth + 1);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let rel = path
+                    .strip_prefix(self.root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let name = path.display().to_string();
+                match read_data_file(&path, &name) {
+                    Ok(text) => self.out.push(DataFile::new(name, rel, text)),
+                    Err(d) => self.diags.push(d),
+                }
             }
         }
     }
+}
+
+#[cfg(unix)]
+fn folder_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// A file that could not be read, as a diagnostic at the place the reader points to (the first

@@ -20,9 +20,8 @@ pub mod template;
 pub use checks::{MAX_COMBINED_FACTOR, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, is_valid_id};
 pub use diag::{Diagnostic, Diagnostics, SourceText};
 pub use files::{
-    MAX_DATA_FILE_BYTES, builtin_files, check_builtin, check_with_user, data_bytes, dir_files,
-    load_builtin, load_for_scoring, load_from, load_with_user, unreadable, user_data_dir,
-    user_dirs, user_files,
+    MAX_DATA_FILE_BYTES, Source, Use, builtin_files, dir_files, load_builtin, read_data_file,
+    unreadable, user_files,
 };
 pub use load::{DataFile, load, load_whole};
 pub use model::*;

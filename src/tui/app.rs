@@ -5,10 +5,10 @@
 //! draws a borrowed `App`; the loop performs the [`Effect`]s it asks for and reports back.
 
 use crate::answers::Answers;
+use crate::autosave::Progress;
 use crate::demo::Script;
 use crate::engine::Recommendation;
 use crate::pack::Catalog;
-use crate::session::Progress;
 
 use super::demo::{self, DemoState};
 use super::look::Look;
@@ -79,7 +79,45 @@ pub struct App {
     pub effects: Vec<Effect>,
 }
 
+/// How the program opens the TUI, decided before [`App`] is built (the binary's one start-up path,
+/// `cmd::tui`): the look and what is shown first.
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub theme: Theme,
+    /// The projector view from the first frame.
+    pub projector: bool,
+    /// In the projector view, keep `theme`'s colours (a theme was chosen) instead of the projector's.
+    pub keep_theme: bool,
+    pub show: Show,
+}
+
+/// What the TUI shows first.
+#[derive(Debug, Clone)]
+pub enum Show {
+    /// The welcome screen, offering an unfinished saved session if there is one.
+    Welcome { offer: Option<(Answers, Progress)> },
+    /// These answers, at this place: `--resume`, or `--answers FILE`.
+    Answers(Answers, Progress),
+    /// A workshop demo from its first step (`tradeoff demo`).
+    Demo(Script),
+    /// The team comparison as the whole program (`compare --tui`): Esc quits.
+    Teams(Vec<super::msg::TeamAnswers>),
+}
+
 impl App {
+    /// The app as the program starts it: its look and first screen chosen before the first frame.
+    pub fn start(catalog: Catalog, start: Start) -> App {
+        let mut app = App::new(catalog, start.theme, (0, 0));
+        app.look = Look::starting(app.look.theme.clone(), start.projector, start.keep_theme);
+        match start.show {
+            Show::Welcome { offer } => app.resume = offer,
+            Show::Answers(answers, progress) => app = app.resumed(answers, progress),
+            Show::Demo(script) => app = app.with_demo(script),
+            Show::Teams(teams) => app = app.with_teams(teams),
+        }
+        app
+    }
+
     pub fn new(catalog: Catalog, theme: Theme, size: (u16, u16)) -> App {
         App {
             session: Session::new(&catalog),

@@ -96,6 +96,11 @@ impl DemoState {
     /// for it, not paused, and not on the last beat.
     pub fn auto_advance(&self) -> Option<Duration> {
         let secs = self.script.auto_advance?;
+        // Checked when the script was read; clamped again so that a script built some other way
+        // can never make the clock panic (NaN counts as the shortest pace).
+        let range = crate::demo::AUTO_ADVANCE_SECONDS;
+        let secs = secs.clamp(*range.start(), *range.end());
+        let secs = if secs.is_nan() { *range.start() } else { secs };
         (!self.paused && !self.is_last()).then(|| Duration::from_secs_f64(secs))
     }
 

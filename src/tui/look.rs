@@ -25,6 +25,18 @@ impl Look {
         }
     }
 
+    /// The look the program starts with: with `projector`, the projector view in its own theme, or
+    /// in `theme`'s colours when that theme was chosen (`keep_theme`).
+    pub fn starting(theme: Theme, projector: bool, keep_theme: bool) -> Look {
+        let mut look = Look::new(theme);
+        if projector && keep_theme {
+            look.projector = true;
+        } else if projector {
+            look.set_projector(true);
+        }
+        look
+    }
+
     /// Turns the projector view on (with the projector theme, unless the theme has no colour) or
     /// off (back to the theme before). True when it changed.
     pub fn set_projector(&mut self, on: bool) -> bool {

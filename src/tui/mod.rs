@@ -32,7 +32,7 @@ pub(crate) mod text;
 pub mod theme;
 pub(crate) mod view;
 
-pub use app::App;
+pub use app::{App, Show, Start};
 pub use msg::Msg;
 pub use popup::Popup;
 pub use screens::{Panel, Screen};

@@ -32,8 +32,8 @@ use super::msg::{Effect, LaidOut, Msg, Outcome};
 use super::record::{Output, Recorder, Shared, record_size};
 use super::view;
 use crate::answers::Answers;
+use crate::autosave::Progress;
 use crate::pack::Catalog;
-use crate::session::Progress;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -395,9 +395,9 @@ fn perform_effects<P: Program>(p: &mut P, mux: Option<Multiplexer>) {
 
 /// Saves the session whenever the answers or the position change, to the file this window holds:
 /// the session file, or a file of its own when another window already has that one
-/// ([`crate::session::Claim`]), so two windows never overwrite each other's answers.
+/// ([`crate::autosave::Claim`]), so two windows never overwrite each other's answers.
 struct Saver {
-    claim: Option<crate::session::Claim>,
+    claim: Option<crate::autosave::Claim>,
     last: Option<(Answers, Progress)>,
     failed: bool,
 }
@@ -405,7 +405,7 @@ struct Saver {
 impl Saver {
     fn new<P: Program>(session: Option<&std::path::Path>, p: &P) -> Saver {
         Saver {
-            claim: session.map(crate::session::Claim::new),
+            claim: session.map(crate::autosave::Claim::new),
             last: p.session().map(|(_, a, pr)| (a.clone(), pr)),
             failed: false,
         }
@@ -444,7 +444,7 @@ impl Saver {
                 guests,
             });
         }
-        match crate::session::save(&claim.path, catalog, answers, progress) {
+        match crate::autosave::save(&claim.path, catalog, answers, progress) {
             Ok(()) => {
                 self.last = Some((answers.clone(), progress));
                 if std::mem::take(&mut self.failed) {

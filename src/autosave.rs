@@ -1,47 +1,32 @@
-//! Sessions that survive anything: the TUI saves the answers after every change, atomically, to the
-//! user's state directory, in the same TOML format `tradeoff recommend --answers` reads (plus a
+//! The autosave (the saved session that `--resume` continues; not to be confused with the live
+//! answers on screen, `tui::session`): the TUI saves the answers after every change, atomically, to
+//! the user's state directory ([`crate::folders`]), in the same TOML format `tradeoff recommend --answers` reads (plus a
 //! `[session]` table that `recommend` ignores). A kill -9 at any moment loses nothing that was on
 //! screen before the last key press.
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::answers::Answers;
-use crate::fsutil::{WriteError, write_atomic};
+use crate::fsutil::{self, Lock, WriteError, lock};
 use crate::pack::{Catalog, Diagnostics};
 
-/// Overrides the state directory (tests, portable setups).
-pub const STATE_DIR_ENV: &str = "TRADEOFF_STATE_DIR";
-pub const SESSION_FILE: &str = "session.toml";
-
-/// Where the session lives: `$TRADEOFF_STATE_DIR`, else the platform's state directory
-/// (`$XDG_STATE_HOME/tradeoff` on Linux), else its local data directory.
-pub fn state_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os(STATE_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    let dirs = directories::ProjectDirs::from("", "", "tradeoff")?;
-    Some(
-        dirs.state_dir()
-            .map_or_else(|| dirs.data_local_dir().to_path_buf(), Path::to_path_buf),
-    )
-}
-
-pub fn session_path() -> Option<PathBuf> {
-    state_dir().map(|d| d.join(SESSION_FILE))
-}
-
 /// This window's hold on the session. Two windows must never overwrite each other's answers: the
-/// first window owns the session file (a lock file beside it holds its process id); a window opened
-/// while that one is alive saves to a file of its own and says so, and the owner learns of it at
-/// its next save and says so too. A lock left by a process that no longer runs is taken over.
+/// first window owns the session file (it holds an advisory lock on `session.toml.lock`, which the
+/// kernel releases when the process ends, however it ends); a window opened while that one is
+/// alive saves to a file of its own and says so, and the owner learns of it at its next save and
+/// says so too. A lock file left behind by a killed window holds nothing: the next window takes it,
+/// whatever process id it names.
 #[derive(Debug)]
 pub struct Claim {
     /// Where this window saves.
     pub path: PathBuf,
-    /// The window that owns the session file, when this one does not.
+    /// The window that owns the session file, when this one does not (0: unknown).
     pub owner: Option<u32>,
+    /// The owner's lock, or a guest's lock on its mark (which tells the owner it is alive).
+    held: Option<Lock>,
     lock: PathBuf,
     guest_mark: Option<PathBuf>,
     /// Guests already reported, so each is said once.
@@ -56,49 +41,63 @@ impl Claim {
 
     fn for_pid(session: &Path, pid: u32) -> Claim {
         let lock = with_suffix(session, ".lock");
-        if let Some(dir) = session.parent() {
-            let _ = std::fs::create_dir_all(dir);
+        if let Some(dir) = session.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = fsutil::create_private_dir(dir, 0o700);
         }
-        let held_by = std::fs::read_to_string(&lock)
-            .ok()
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            .filter(|&p| p != pid && alive(p));
-        match held_by {
-            None => {
-                // Free, or left by a process that is gone: ours now. (Two windows starting in the
-                // same millisecond may both get here; the later write wins the lock and the other
-                // learns of it at its next save, so neither loses answers.)
-                let _ = std::fs::write(&lock, pid.to_string());
-                Claim {
-                    path: session.to_path_buf(),
-                    owner: None,
-                    lock,
-                    guest_mark: None,
-                    told: Vec::new(),
-                }
+        let mine = |held| Claim {
+            path: session.to_path_buf(),
+            owner: None,
+            held,
+            lock: lock.clone(),
+            guest_mark: None,
+            told: Vec::new(),
+        };
+        match Lock::try_take(&lock) {
+            Ok(Some(held)) => {
+                // Who holds it, for a second window to name; only informative.
+                let mut f = held.file();
+                let _ = f.set_len(0);
+                let _ = f.write_all(pid.to_string().as_bytes());
+                mine(Some(held))
             }
-            Some(owner) => {
+            Ok(None) => {
+                let owner = read_pid(&lock).unwrap_or(0);
                 let mark = with_suffix(session, &format!(".guest-{pid}"));
-                let _ = std::fs::write(&mark, pid.to_string());
+                let held = Lock::try_take(&mark).ok().flatten();
+                if let Some(f) = &held {
+                    let _ = f.file().set_len(0);
+                    let _ = f.file().write_all(pid.to_string().as_bytes());
+                }
                 Claim {
                     path: guest_path(session, pid),
                     owner: Some(owner),
+                    held,
                     lock,
                     guest_mark: Some(mark),
                     told: Vec::new(),
                 }
             }
+            // No lock to be had (a link or a foreign file in its place, a read-only folder): the
+            // session file is still written safely (never through someone else's link), only
+            // without the protection against a second window.
+            Err(_) => mine(None),
         }
     }
 
     /// Other windows now open on this session that this one has not mentioned yet, with the file
-    /// each saves to. Cheap enough to call before every save: one small folder listing.
+    /// each saves to. Cheap enough to call before every save: one small folder listing. The mark of
+    /// a window that is gone (it holds no lock any more) is removed.
     pub fn new_guests(&mut self) -> Vec<(u32, PathBuf)> {
         if self.owner.is_some() {
             return Vec::new();
         }
         let Some(dir) = self.path.parent() else {
             return Vec::new();
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
         };
         let prefix = format!(
             "{}.guest-",
@@ -113,9 +112,14 @@ impl Claim {
             else {
                 continue;
             };
-            if !self.told.contains(&pid) && alive(pid) {
+            if self.told.contains(&pid) {
+                continue;
+            }
+            if lock::is_held(&entry.path()) {
                 self.told.push(pid);
                 found.push((pid, guest_path(&self.path, pid)));
+            } else if entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
             }
         }
         found
@@ -124,20 +128,26 @@ impl Claim {
 
 impl Drop for Claim {
     fn drop(&mut self) {
-        match &self.guest_mark {
-            Some(mark) => {
+        // Removed while still locked, so no other window can be holding it; the lock itself goes
+        // with the file descriptor.
+        match (&self.guest_mark, &self.held) {
+            (Some(mark), Some(_)) => {
                 let _ = std::fs::remove_file(mark);
             }
-            // Only the owner's lock is removed, and only while it still names this process.
-            None => {
-                let ours = std::fs::read_to_string(&self.lock)
-                    .is_ok_and(|t| t.trim() == std::process::id().to_string());
-                if ours {
-                    let _ = std::fs::remove_file(&self.lock);
-                }
+            (None, Some(_)) => {
+                let _ = std::fs::remove_file(&self.lock);
             }
+            _ => {}
         }
     }
+}
+
+/// The process id written in a lock or a mark, read without following a link.
+fn read_pid(path: &Path) -> Option<u32> {
+    let mut f = lock::open_nofollow(path, false, 0).ok()?;
+    let mut s = String::new();
+    (&mut f).take(32).read_to_string(&mut s).ok()?;
+    s.trim().parse().ok()
 }
 
 /// `session.toml` → `session.toml<suffix>`.
@@ -151,24 +161,6 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 pub fn guest_path(session: &Path, pid: u32) -> PathBuf {
     let stem = session.file_stem().unwrap_or_default().to_string_lossy();
     session.with_file_name(format!("{stem}-{pid}.toml"))
-}
-
-/// Whether a process runs. Unix: `kill(pid, 0)`; elsewhere every claim is taken as live.
-#[cfg(unix)]
-fn alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // SAFETY: signal 0 only checks that the process exists and may be signalled.
-    unsafe {
-        libc::kill(pid, 0) == 0
-            || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-}
-
-#[cfg(not(unix))]
-fn alive(_: u32) -> bool {
-    true
 }
 
 /// Where the user was, saved with the answers.
@@ -204,14 +196,14 @@ pub fn to_toml(catalog: &Catalog, answers: &Answers, progress: Progress) -> Stri
     s
 }
 
-/// Saves atomically to `path` (creating its folder).
+/// Saves atomically to `path` (creating its folder, 0700), readable by the user alone (0600).
 pub fn save(
     path: &Path,
     catalog: &Catalog,
     answers: &Answers,
     progress: Progress,
 ) -> Result<(), WriteError> {
-    write_atomic(path, to_toml(catalog, answers, progress).as_bytes(), true)
+    fsutil::write_private(path, to_toml(catalog, answers, progress).as_bytes())
 }
 
 /// Reads a saved session; answers the data no longer knows are reported, not fatal to the rest.
@@ -238,48 +230,91 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::folders::SESSION_FILE;
+
+    fn tempdir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tradeoff-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
 
     /// Two windows on one session: the second saves elsewhere and knows who owns the file; the
-    /// owner hears of the second once; the lock goes when the owner does.
+    /// owner hears of the second once; the lock goes when the owner does. (A second open of the
+    /// lock file stands for the second window: `flock` locks conflict between opens, not only
+    /// between processes.)
     #[cfg(unix)]
     #[test]
     fn a_second_window_saves_to_its_own_file_and_both_are_told() {
-        let dir = std::env::temp_dir().join(format!("tradeoff-claim-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = tempdir("claim");
         let session = dir.join(SESSION_FILE);
         let me = std::process::id();
         let mut owner = Claim::new(&session);
         assert_eq!(owner.path, session);
         assert_eq!(owner.owner, None);
-        // A second window of another live process (our parent stands in for it).
-        let other = std::os::unix::process::parent_id();
-        let lock = with_suffix(&session, ".lock");
-        std::fs::write(&lock, other.to_string()).unwrap();
-        let guest = Claim::for_pid(&session, me);
-        assert_eq!(guest.owner, Some(other));
-        assert_eq!(guest.path, guest_path(&session, me));
-        std::fs::write(&lock, me.to_string()).unwrap();
-        assert_eq!(owner.new_guests(), vec![(me, guest_path(&session, me))]);
+        let guest = Claim::for_pid(&session, 7);
+        assert_eq!(guest.owner, Some(me), "the guest names the owner");
+        assert_eq!(guest.path, guest_path(&session, 7));
+        assert_eq!(owner.new_guests(), vec![(7, guest_path(&session, 7))]);
         assert!(owner.new_guests().is_empty(), "each guest is told once");
         drop(guest);
+        let lock = with_suffix(&session, ".lock");
+        assert!(lock.exists());
         drop(owner);
         assert!(!lock.exists(), "the owner's lock goes with it");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
-    /// A lock left by a process that is gone is taken over.
+    /// A lock file left behind (a killed window) holds nothing, whichever process it names: even
+    /// a live one (our parent stands in for a process that took the dead one's id).
+    #[cfg(unix)]
     #[test]
-    fn a_stale_lock_is_taken_over() {
-        let dir = std::env::temp_dir().join(format!("tradeoff-stale-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+    fn a_lock_left_behind_is_taken_over_even_when_its_pid_lives() {
+        let dir = tempdir("stale");
         std::fs::create_dir_all(&dir).unwrap();
         let session = dir.join(SESSION_FILE);
-        // Process ids wrap long before this one.
-        std::fs::write(with_suffix(&session, ".lock"), "2147483000").unwrap();
+        for pid in [
+            "2147483000".to_string(),
+            std::os::unix::process::parent_id().to_string(),
+        ] {
+            std::fs::write(with_suffix(&session, ".lock"), pid).unwrap();
+            let claim = Claim::new(&session);
+            assert_eq!(claim.owner, None);
+            assert_eq!(claim.path, session);
+        }
+        // A guest's mark left behind is tidied by the owner, not reported.
+        std::fs::write(with_suffix(&session, ".guest-99"), "99").unwrap();
+        let mut claim = Claim::new(&session);
+        assert!(claim.new_guests().is_empty());
+        assert!(!with_suffix(&session, ".guest-99").exists());
+        drop(claim);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The folder is 0700 and the file 0600 whatever the umask; a lock that is a link is not
+    /// followed (its target is untouched) and the session is still saved.
+    #[cfg(unix)]
+    #[test]
+    fn private_modes_and_no_write_through_a_planted_lock() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempdir("modes");
+        let state = dir.join("state");
+        let session = state.join(SESSION_FILE);
+        let c = crate::pack::load_builtin().unwrap();
+        // SAFETY: umask only changes this process's mask; restored below.
+        let old = unsafe { libc::umask(0) };
         let claim = Claim::new(&session);
-        assert_eq!(claim.owner, None);
+        save(&session, &c, &Answers::empty(&c), Progress::default()).unwrap();
+        unsafe { libc::umask(old) };
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&state), 0o700);
+        assert_eq!(mode(&session), 0o600);
+        drop(claim);
+        std::fs::write(dir.join("victim"), "keep").unwrap();
+        symlink(dir.join("victim"), with_suffix(&session, ".lock")).unwrap();
+        let claim = Claim::new(&session);
         assert_eq!(claim.path, session);
         drop(claim);
+        assert_eq!(std::fs::read_to_string(dir.join("victim")).unwrap(), "keep");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -1,0 +1,58 @@
+//! `tradeoff compare FILE FILE…`: teams side by side (their answers files), each team's
+//! recommendation and the differing answers that explain different outcomes; as a report, or as
+//! the TUI's team comparison screen (`--tui`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tradeoff::answers::Answers;
+use tradeoff::pack::Use;
+use tradeoff::tui::Show;
+use tradeoff::{dates, report};
+
+use super::out::{Failure, fail, print_bytes, print_out};
+use super::resolve::{Data, View};
+use super::tui::Ready;
+use crate::cli::CompareFormat;
+
+pub fn run(
+    data: &Data,
+    files: &[PathBuf],
+    format: CompareFormat,
+    tui: Option<&View>,
+) -> Result<ExitCode, Failure> {
+    // The screen has the glossary (search, terms); the reports do not.
+    let catalog = data.load(if tui.is_some() { Use::Show } else { Use::Score })?;
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(fail(
+            2,
+            "error: `-` (standard input) can stand for one answers file only",
+        ));
+    }
+    let mut teams = Vec::new();
+    for path in files {
+        let mut answers = Answers::empty(&catalog);
+        answers.apply_path(&catalog, path).map_err(|e| fail(2, e))?;
+        let name = if path.as_os_str() == "-" {
+            Path::new("stdin")
+        } else {
+            path.as_path()
+        };
+        teams.push(tradeoff::compare::Team::from_file(name, answers));
+    }
+    if let Some(view) = tui {
+        // A screen of the TUI, with its help, search, detail popup and projector view (it compares
+        // the teams itself).
+        return Ready::new(view)?.open(catalog, Show::Teams(teams), None);
+    }
+    let cmp = tradeoff::compare::compare_teams(&catalog, &teams);
+    let today = dates::today();
+    let outline = |date| report::comparison::outline(&cmp, date);
+    let body = match format {
+        CompareFormat::Text => report::text::write(&outline(None), report::text::Decor::Rich),
+        CompareFormat::Markdown => report::markdown::write(&outline(Some(&today))),
+        CompareFormat::Html => report::html::write(&outline(Some(&today))),
+        CompareFormat::Json => return print_bytes(report::json::to_json(&cmp).as_bytes()),
+    };
+    print_out(&body)
+}

@@ -1,0 +1,76 @@
+//! `tradeoff` without a command: the TUI from the welcome screen (offering an unfinished saved
+//! session) or continuing it (`--resume`); or the plain mode's numbered prompts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use tradeoff::answers::Answers;
+use tradeoff::autosave;
+use tradeoff::pack::Use;
+use tradeoff::tui::Show;
+
+use super::out::{Failure, fail};
+use super::resolve::{Data, View};
+use super::tui::{self, Ready};
+
+pub fn run(
+    view: &View,
+    data: &Data,
+    resume: bool,
+    session: Option<PathBuf>,
+) -> Result<ExitCode, Failure> {
+    let ready = Ready::new(view)?;
+    let Some(catalog) = tui::load(data)? else {
+        return Ok(ExitCode::SUCCESS); // given up on the loading screen
+    };
+    let show = match session.as_deref().filter(|p| p.exists()) {
+        Some(path) => match autosave::load(path, &catalog) {
+            Ok((answers, progress)) if resume => Show::Answers(answers, progress),
+            Ok((answers, progress)) => Show::Welcome {
+                offer: (!progress.finished && answers.answered() > 0)
+                    .then_some((answers, progress)),
+            },
+            Err(d) if resume => {
+                let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+                return Err(fail(
+                    2,
+                    format!(
+                        "{}\nerror: the saved session cannot be resumed",
+                        d.join("\n")
+                    ),
+                ));
+            }
+            // An unreadable session (older data, a hand edit) is not offered; it is replaced once
+            // the user answers something.
+            Err(_) => Show::Welcome { offer: None },
+        },
+        None if resume => {
+            let at = session.map_or("no state directory".into(), |p| p.display().to_string());
+            return Err(fail(
+                2,
+                format!("error: there is no saved session to resume ({at})"),
+            ));
+        }
+        None => Show::Welcome { offer: None },
+    };
+    ready.open(catalog, show, session)
+}
+
+/// Plain mode: numbered prompts on standard input and output (see `tradeoff::plain`).
+pub fn plain(data: &Data) -> Result<ExitCode, Failure> {
+    let catalog = data.load(Use::Show)?;
+    let answers = Answers::empty(&catalog);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut output = std::io::stdout().lock();
+    match tradeoff::plain::run(&catalog, answers, &mut input, &mut output) {
+        Ok(tradeoff::plain::Outcome::Done(_)) => Ok(ExitCode::SUCCESS),
+        Ok(tradeoff::plain::Outcome::EndOfInput { answered_up_to, .. }) => Err(fail(
+            1,
+            tradeoff::plain::end_of_input_message(answered_up_to, catalog.questions.len()),
+        )),
+        // A closed pipe on the output side: nothing more to say to anyone.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::from(1)),
+        Err(e) => Err(fail(1, format!("error: {e}"))),
+    }
+}

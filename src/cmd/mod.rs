@@ -1,0 +1,76 @@
+//! The commands: [`resolve`] turns the command line, the environment and the config file into a
+//! [`Job`] once; [`run`] hands it to the command's own file. Every command ends in an exit code or
+//! a [`Failure`] (see `out`).
+//!
+//! Layers, top to bottom: `main` → this dispatcher → one file per command → `tui` (the one TUI
+//! start-up) → `resolve` → `out` and `crate::cli`; all of them over the library.
+
+mod compare;
+mod completions;
+mod config;
+mod demo;
+mod glossary;
+mod interactive;
+mod man;
+pub mod out;
+mod pack_new;
+mod packs;
+mod questions;
+mod recommend;
+mod resolve;
+mod tui;
+mod validate;
+
+use std::process::ExitCode;
+
+use crate::cli::Cli;
+pub use out::Failure;
+use resolve::Job;
+
+/// Resolves the command line and runs its command.
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match resolve::resolve(cli)? {
+        Job::Interactive {
+            view,
+            data,
+            resume,
+            session,
+        } => interactive::run(&view, &data, resume, session),
+        Job::Plain { data } => interactive::plain(&data),
+        Job::Demo { view, data, script } => demo::run(&view, &data, script.as_deref()),
+        Job::Compare {
+            data,
+            files,
+            format,
+            tui,
+        } => compare::run(&data, &files, format, tui.as_ref()),
+        Job::Recommend { data, args, packs } => recommend::run(&data, &args, &packs),
+        Job::Questions { data, format } => questions::run(&data, format),
+        Job::Packs { data, format } => packs::run(&data, format),
+        Job::Glossary {
+            data,
+            words,
+            format,
+        } => glossary::run(&data, &words, format),
+        Job::Validate {
+            data,
+            builtin,
+            scripts,
+            format,
+        } => validate::run(&data, builtin, &scripts, format),
+        Job::Config {
+            config,
+            auto_theme,
+            format,
+        } => config::run(&config, &auto_theme, format),
+        Job::Completions(shell) => completions::run(shell),
+        Job::Man(command) => man::run(command.as_deref()),
+        Job::PackNew {
+            id,
+            folder,
+            force,
+            data,
+            loaded,
+        } => pack_new::run(&id, folder.as_deref(), force, &data, &loaded),
+    }
+}

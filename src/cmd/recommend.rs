@@ -1,0 +1,61 @@
+//! `tradeoff recommend`: the answers (a file, then `--answer` flags over it) scored for the chosen
+//! packs, written in one format to standard output or a file.
+
+use std::process::ExitCode;
+
+use tradeoff::answers::Answers;
+use tradeoff::config::{ListSetting, Origin};
+use tradeoff::pack::{Catalog, Use};
+use tradeoff::{dates, engine, report, suggest};
+
+use super::out::{Failure, fail, write_output};
+use super::resolve::Data;
+use crate::cli::RecommendArgs;
+
+pub fn run(
+    data: &Data,
+    args: &RecommendArgs,
+    packs: &ListSetting<String>,
+) -> Result<ExitCode, Failure> {
+    let catalog = data.load(Use::Score)?;
+    let mut answers = Answers::empty(&catalog);
+    if let Some(path) = &args.answers {
+        answers.apply_path(&catalog, path).map_err(|e| fail(2, e))?;
+    }
+    for flag in &args.answer {
+        answers
+            .apply_flag(&catalog, flag)
+            .map_err(|e| fail(2, format!("error: {e}")))?;
+    }
+    let packs = pack_indexes(&catalog, packs)?;
+    let rec = engine::analyze(&catalog, &answers, &packs);
+    let body = report::render(&rec, args.format.into(), &dates::today());
+    write_output(args.output.as_deref(), &body, args.force)
+}
+
+/// The chosen packs' places in the catalog. An unknown id from `--pack` is an error; one from the
+/// environment or the config file never stops a command: it is said and left out.
+fn pack_indexes(catalog: &Catalog, packs: &ListSetting<String>) -> Result<Vec<usize>, Failure> {
+    let mut out = Vec::new();
+    for (id, origin) in packs.value.iter().zip(&packs.item_origins) {
+        match catalog.pack_index(id) {
+            Some(i) if !out.contains(&i) => out.push(i),
+            Some(_) => {}
+            None => {
+                let ids = catalog.packs.iter().map(|p| p.id.as_str());
+                let msg = format!(
+                    "unknown pack `{id}`{}; valid packs: {}",
+                    suggest::did_you_mean(id, ids.clone()),
+                    ids.collect::<Vec<_>>().join(", ")
+                );
+                match origin {
+                    Origin::Flag { .. } => return Err(fail(2, format!("error: {msg}"))),
+                    _ => eprintln!(
+                        "{origin}: {msg}\nwarning: `{id}` was left out of the default packs"
+                    ),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
