@@ -367,3 +367,74 @@ fn t_is_text_where_text_is_typed() {
         other => panic!("the search is open: {other:?}"),
     }
 }
+
+/// Choosing the decisions on the welcome screen: 1–9 toggle the packs, only the questions of the
+/// packs chosen are asked (shared ones once), the results have a tab per pack chosen, and the last
+/// pack chosen stays chosen.
+#[test]
+fn the_welcome_screen_chooses_the_decisions() {
+    let mut a = app();
+    let c = a.catalog.clone();
+    let (delivery, observability) = (
+        c.pack_index("delivery").unwrap(),
+        c.pack_index("observability").unwrap(),
+    );
+    press(&mut a, &format!("{} {}", delivery + 1, observability + 1));
+    let containers: Vec<usize> = ["compute", "iac"]
+        .iter()
+        .map(|p| c.pack_index(p).unwrap())
+        .collect();
+    assert_eq!(a.session.packs(), &containers[..]);
+    assert_eq!(a.session.asked(), &c.questions_for(&containers)[..]);
+    assert_eq!(
+        a.session.asked().len(),
+        11,
+        "a workshop on containers alone"
+    );
+    let welcome = text(&a, (80, 24));
+    assert!(
+        welcome.contains("It will score 2 of 4 decisions"),
+        "{welcome}"
+    );
+    assert!(welcome.contains("11 questions"), "{welcome}");
+    // Every question asked, skipped, then the results: one tab per pack chosen.
+    press(&mut a, "enter");
+    for _ in 0..11 {
+        assert_eq!(a.screen, Screen::Question);
+        assert!(c.questions[a.session.question].pack.is_none());
+        press(&mut a, "s");
+    }
+    assert_eq!(a.screen, Screen::Results);
+    assert_eq!(a.rec().packs.len(), 2);
+    assert_eq!(a.rec().stack.len(), 2);
+    press(&mut a, "tab tab");
+    assert_eq!(a.results.tab, 0, "two tabs wrap around");
+    // Back to the welcome screen: observability alone asks its own question and the shared ones
+    // it reads, once each.
+    a.update(Msg::Restart);
+    for p in [0, 1, 2] {
+        press(&mut a, &(p + 1).to_string());
+    }
+    assert_eq!(a.session.packs(), &[3][..]);
+    press(&mut a, "4");
+    assert_eq!(a.session.packs(), &[3][..], "the last decision stays");
+    let asked = a.session.asked().to_vec();
+    assert_eq!(asked, c.questions_for(&[observability]));
+    assert!(asked.contains(&c.question_index("observability_today").unwrap()));
+    assert!(asked.contains(&c.question_index("team_size").unwrap()));
+}
+
+fn text(a: &App, size: (u16, u16)) -> String {
+    let backend = ratatui::backend::TestBackend::new(size.0, size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| f.render_widget(a, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..size.1)
+        .map(|y| {
+            (0..size.0)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -20,9 +20,9 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
         schema_version: SCHEMA_VERSION,
         data_verified: catalog.verified.clone(),
         data: freshness(catalog),
-        answers: answer_records(catalog, answers),
+        answers: answer_records(catalog, answers, packs),
         method: super::method(),
-        stack: stack(catalog, &winners),
+        stack: stack(catalog, &winners, packs),
         packs: packs
             .iter()
             .map(|&p| pack_result(catalog, &catalog.packs[p], &answers.choices, &winners))
@@ -92,12 +92,16 @@ pub fn freshness(catalog: &Catalog) -> Freshness {
     }
 }
 
-fn answer_records(catalog: &Catalog, answers: &Answers) -> Vec<AnswerRecord> {
+/// The answers to the questions the decided packs read (every question when every pack is decided).
+fn answer_records(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Vec<AnswerRecord> {
+    let asked = (packs.len() < catalog.packs.len()).then(|| catalog.questions_for(packs));
     catalog
         .questions
         .iter()
         .zip(&answers.choices)
-        .map(|(q, c)| AnswerRecord {
+        .enumerate()
+        .filter(|(i, _)| asked.as_ref().is_none_or(|a| a.contains(i)))
+        .map(|(_, (q, c))| AnswerRecord {
             question: q.id.clone(),
             title: q.title.clone(),
             choice: c.map(|ci| q.choices[ci].id.clone()),
@@ -106,11 +110,12 @@ fn answer_records(catalog: &Catalog, answers: &Answers) -> Vec<AnswerRecord> {
         .collect()
 }
 
-fn stack(catalog: &Catalog, winners: &[Option<usize>]) -> Vec<StackPart> {
-    catalog
-        .packs
+/// The winners of the packs decided (`packs`), in their order. Every pack is still won (stack rules
+/// read the others' winners), but a stack names only what was decided.
+fn stack(catalog: &Catalog, winners: &[Option<usize>], packs: &[usize]) -> Vec<StackPart> {
+    packs
         .iter()
-        .zip(winners)
+        .map(|&p| (&catalog.packs[p], winners[p]))
         .map(|(p, w)| {
             let alt = w.map(|w| &p.alternatives[w]);
             StackPart {

@@ -192,6 +192,20 @@ impl Catalog {
         self.packs.iter().find(|p| p.id == id)
     }
 
+    /// The questions that packs `packs` (indexes; every pack when empty) read, in catalog order:
+    /// what is asked when only those decisions are made, a question shared by several once.
+    pub fn questions_for(&self, packs: &[usize]) -> Vec<usize> {
+        let mut asked = vec![false; self.questions.len()];
+        for (i, p) in self.packs.iter().enumerate() {
+            if packs.is_empty() || packs.contains(&i) {
+                for &q in &p.questions_used {
+                    asked[q] = true;
+                }
+            }
+        }
+        (0..self.questions.len()).filter(|&q| asked[q]).collect()
+    }
+
     pub fn term_index(&self, id: &str) -> Option<usize> {
         self.glossary.iter().position(|t| t.id == id)
     }

@@ -8,7 +8,7 @@ use crate::answers::Answers;
 use crate::autosave::Progress;
 use crate::demo::Script;
 use crate::engine::Recommendation;
-use crate::pack::Catalog;
+use crate::pack::{Catalog, Pack};
 
 use super::demo::{self, DemoState};
 use super::look::Look;
@@ -316,7 +316,9 @@ impl App {
             }
             Msg::Help => self.popups.push(Popup::Help(Help::default())),
             Msg::ShowResults => self.show_results(),
-            Msg::Tab(i) => self.results.show_tab(i, &self.catalog),
+            Msg::Tab(i) => self
+                .results
+                .show_tab(i, &decided(&self.catalog, self.session.packs())),
             Msg::GoToQuestion(q) => self.go_to_question(q),
             Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
             Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
@@ -502,18 +504,22 @@ impl App {
         self.screen = Screen::Results;
         self.whatif = None;
         self.teams = None;
-        self.results.reset(&self.catalog);
+        self.results
+            .reset(&decided(&self.catalog, self.session.packs()));
     }
 
     fn go_to_question(&mut self, q: usize) {
         self.popups.clear();
         self.whatif = None;
         self.teams = None;
-        if self.catalog.questions.is_empty() {
-            self.screen = Screen::Welcome;
-        } else {
-            self.session.question = q.min(self.catalog.questions.len() - 1);
-            self.screen = Screen::Question;
+        // The question asked at `q` or the next one asked after it (else the last one asked).
+        let asked = self.session.asked();
+        match asked.iter().find(|&&a| a >= q).or(asked.last()) {
+            None => self.screen = Screen::Welcome,
+            Some(&a) => {
+                self.session.question = a;
+                self.screen = Screen::Question;
+            }
         }
     }
 
@@ -605,10 +611,15 @@ impl App {
             // Starting again: the offered session is replaced by the first answer.
             Msg::Enter | Msg::NextQuestion | Msg::Right => {
                 self.resume = None;
-                Some(match self.catalog.questions.is_empty() {
+                Some(match self.session.asked().is_empty() {
                     true => Msg::ShowResults,
                     false => Msg::GoToQuestion(0),
                 })
+            }
+            // Which decisions to make: 1–9 toggle the packs listed on the welcome screen.
+            Msg::Pick(p) => {
+                self.session.toggle_pack(&self.catalog, p);
+                None
             }
             Msg::Finish => Some(Msg::ShowResults),
             _ => None,
@@ -617,11 +628,13 @@ impl App {
 
     /// On to the next question, or to the results after the last one.
     fn advance(&mut self) -> Option<Msg> {
-        if self.session.question + 1 < self.catalog.questions.len() {
-            self.session.question += 1;
-            None
-        } else {
-            Some(Msg::ShowResults)
+        let at = self.session.position(self.session.question);
+        match at.and_then(|i| self.session.asked().get(i + 1)) {
+            Some(&next) => {
+                self.session.question = next;
+                None
+            }
+            None => Some(Msg::ShowResults),
         }
     }
 
@@ -646,8 +659,10 @@ impl App {
                 self.session.answer(q, None);
                 return self.advance();
             }
-            Msg::PrevQuestion | Msg::Back | Msg::Left if q == 0 => self.screen = Screen::Welcome,
-            Msg::PrevQuestion | Msg::Back | Msg::Left => self.session.question -= 1,
+            Msg::PrevQuestion | Msg::Back | Msg::Left => match self.session.position(q) {
+                Some(i) if i > 0 => self.session.question = self.session.asked()[i - 1],
+                _ => self.screen = Screen::Welcome,
+            },
             Msg::Finish => return Some(Msg::ShowResults),
             _ => {}
         }
@@ -661,7 +676,8 @@ impl App {
     }
 
     fn update_results(&mut self, msg: Msg) -> Option<Msg> {
-        if self.results.update(&msg, &self.catalog, page(self.size)) {
+        let packs = decided(&self.catalog, self.session.packs());
+        if self.results.update(&msg, &packs, page(self.size)) {
             return None;
         }
         let tab = self.results.tab;
@@ -685,10 +701,13 @@ impl App {
                 self.screen = Screen::Results;
             }
             Msg::NextTab | Msg::PrevTab => {
-                self.results.switch_tab(msg == Msg::NextTab, &self.catalog);
+                self.results.switch_tab(
+                    msg == Msg::NextTab,
+                    &decided(&self.catalog, self.session.packs()),
+                );
             }
             m => match self.whatif.as_mut() {
-                Some(w) => w.update(&m, &self.catalog, self.session.answers()),
+                Some(w) => w.update(&m, &self.catalog, &self.session),
                 None => self.screen = Screen::Results,
             },
         }
@@ -760,4 +779,9 @@ pub struct SessionNote {
     pub not_saved: bool,
     /// Another window has this session open; each saves to its own file.
     pub shared: bool,
+}
+
+/// The packs decided, in the order the results show them (`packs`: catalog indexes).
+pub fn decided<'a>(catalog: &'a Catalog, packs: &[usize]) -> Vec<&'a Pack> {
+    packs.iter().filter_map(|&p| catalog.packs.get(p)).collect()
 }

@@ -161,8 +161,11 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
 
 pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
-    let n = app.catalog.questions.len().max(1);
-    let pos = app.session.question + 1;
+    let n = app.session.asked().len().max(1);
+    let pos = app
+        .session
+        .position(app.session.question)
+        .map_or(1, |i| i + 1);
     let answered = app.session.answers().answered();
     let label = format!(" {pos}/{n} ");
     let tail = format!("  {answered} answered");
