@@ -58,7 +58,6 @@ fn scaling(c: &mut Criterion) {
         };
         let catalog = pack::load(&synth::generate(size, 42), 20_600).unwrap();
         let pack = &catalog.packs[0];
-        let n_choices: Vec<usize> = catalog.questions.iter().map(|q| q.choices.len()).collect();
         let answers: Vec<Option<usize>> =
             (0..catalog.questions.len()).map(|i| Some(i % 4)).collect();
         let label = format!("{alternatives}x{criteria}x{questions}x4");
@@ -68,7 +67,7 @@ fn scaling(c: &mut Criterion) {
             |b, answers| {
                 b.iter(|| {
                     let ranking = evaluate(pack, answers).ranking();
-                    let cf = counterfactual::single_changes(pack, &n_choices, answers);
+                    let cf = counterfactual::single_changes(&catalog.questions, pack, answers);
                     black_box((ranking, cf))
                 })
             },

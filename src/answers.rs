@@ -160,6 +160,40 @@ impl Answers {
         out
     }
 
+    /// Every answer given to a follow-up question that the other answers do not ask, as a message
+    /// that says when it is asked and what would be right (`iac_migration` without a tool to keep
+    /// or leave). Empty when every answer applies.
+    pub fn not_asked(&self, catalog: &Catalog) -> Vec<String> {
+        catalog
+            .questions
+            .iter()
+            .enumerate()
+            .filter_map(|(qi, q)| {
+                let ci = self.choices.get(qi).copied().flatten()?;
+                if q.applies(&self.choices) {
+                    return None;
+                }
+                let given: Vec<String> = q
+                    .asked_when
+                    .iter()
+                    .map(|c| {
+                        let dep = &catalog.questions[c.question];
+                        let said = self.choices[c.question]
+                            .map_or("not answered".to_string(), |a| format!("`{}`", dep.choices[a].id));
+                        format!("`{}` is {said}", dep.id)
+                    })
+                    .collect();
+                Some(format!(
+                    "`{} = {}` does not apply: {} ({}); leave it out, or change the answer it follows up",
+                    q.id,
+                    q.choices[ci].id,
+                    asked_when_text(catalog, qi),
+                    given.join(", ")
+                ))
+            })
+            .collect()
+    }
+
     /// `(question id, choice id)` of every answered question.
     pub fn pairs<'a>(
         &'a self,
@@ -170,6 +204,39 @@ impl Answers {
             .iter()
             .zip(&self.choices)
             .filter_map(|(q, c)| c.map(|ci| (q.id.as_str(), q.choices[ci].id.as_str())))
+    }
+}
+
+/// "`iac_migration` is asked only when `existing_iac` is cloudformation, cdk, terraform, opentofu or
+/// pulumi": when a follow-up question is asked, by ids (what answers files and flags use). Empty for
+/// a question that is always asked.
+pub fn asked_when_text(catalog: &Catalog, qi: usize) -> String {
+    let q = &catalog.questions[qi];
+    if q.asked_when.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = q
+        .asked_when
+        .iter()
+        .map(|c| {
+            let dep = &catalog.questions[c.question];
+            let ids: Vec<&str> = c
+                .choices
+                .iter()
+                .map(|&x| dep.choices[x].id.as_str())
+                .collect();
+            format!("`{}` is {}", dep.id, or_list(&ids))
+        })
+        .collect();
+    format!("`{}` is asked only when {}", q.id, parts.join(" and "))
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 

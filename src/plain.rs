@@ -128,6 +128,18 @@ pub fn run(
     for (at, &qi) in asked.iter().enumerate() {
         let q = &catalog.questions[qi];
         writeln!(output)?;
+        // A follow-up that the answers so far do not ask is passed over, and said so.
+        if !q.applies(&answers.choices) {
+            answers.choices[qi] = None;
+            writeln!(
+                output,
+                "Question {} of {total} ({}) does not apply to your answers: it is asked only when {}.",
+                qi + 1,
+                safe(&q.title),
+                asked_when_words(catalog, qi)
+            )?;
+            continue;
+        }
         writeln!(
             output,
             "Question {} of {total}: {}",
@@ -188,6 +200,28 @@ pub fn run(
     Ok(Outcome::Done(answers))
 }
 
+/// "Existing IaC is CloudFormation, AWS CDK or Terraform": when a follow-up is asked, in labels.
+fn asked_when_words(catalog: &Catalog, qi: usize) -> String {
+    let parts: Vec<String> = catalog.questions[qi]
+        .asked_when
+        .iter()
+        .map(|c| {
+            let dep = &catalog.questions[c.question];
+            let labels: Vec<String> = c
+                .choices
+                .iter()
+                .map(|&x| safe(&dep.choices[x].label).into_owned())
+                .collect();
+            let list = match labels.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                _ => labels.join(""),
+            };
+            format!("{} is {list}", safe(&dep.title))
+        })
+        .collect();
+    parts.join(" and ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +258,33 @@ mod tests {
         let Outcome::Done(a) = outcome else { panic!() };
         assert_eq!(a.choices[0], Some(1));
         assert_eq!(a.choices[1], None);
+    }
+
+    #[test]
+    fn a_follow_up_that_does_not_apply_is_not_asked() {
+        let c = load_builtin().unwrap();
+        let Some(qi) = c.questions.iter().position(|q| !q.asked_when.is_empty()) else {
+            return;
+        };
+        let dep = c.questions[qi].asked_when[0].question;
+        // Answer the first choice everywhere, except a choice of the followed-up question that
+        // does not ask the follow-up.
+        let off = (0..c.questions[dep].choices.len())
+            .find(|x| !c.questions[qi].asked_when[0].choices.contains(x))
+            .unwrap();
+        let input: String = (0..qi)
+            .map(|i| {
+                if i == dep {
+                    format!("{}\n", off + 1)
+                } else {
+                    "1\n".into()
+                }
+            })
+            .collect();
+        let (outcome, out) = session(&(input + &"1\n".repeat(c.questions.len())));
+        assert!(out.contains("does not apply to your answers"), "{out}");
+        let Outcome::Done(a) = outcome else { panic!() };
+        assert_eq!(a.choices[qi], None);
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn outcome_consequences_pros_and_cons_and_sources() {
     let skipped: Vec<&str> = rec
         .answers
         .iter()
-        .filter(|a| a.label.is_none())
+        .filter(|a| a.label.is_none() && a.asked)
         .map(|a| a.title.as_str())
         .collect();
     assert!(md.contains(&format!("Not answered: {}.", skipped.join(", "))));

@@ -191,6 +191,37 @@ fn unknown_choice_exits_2_with_suggestion() {
         ));
 }
 
+/// A follow-up question answered where it is not asked (IaC migration with no tool to keep) is
+/// refused, with when it is asked and what would be right; the same answer with a tool is taken.
+#[test]
+fn an_answer_to_a_follow_up_that_is_not_asked_exits_2() {
+    tradeoff()
+        .args(["recommend", "-a", "existing_iac=none", "-a", "iac_migration=keep"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`iac_migration = keep` does not apply: `iac_migration` is asked only when `existing_iac` is",
+        ))
+        .stderr(predicate::str::contains("leave it out"));
+    tradeoff()
+        .args([
+            "recommend",
+            "-a",
+            "existing_iac=terraform",
+            "-a",
+            "iac_migration=keep",
+        ])
+        .assert()
+        .success();
+    tradeoff()
+        .args(["questions"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(`iac_migration` is asked only when `existing_iac` is",
+        ));
+}
+
 #[test]
 fn malformed_flag_exits_2() {
     tradeoff()

@@ -303,7 +303,7 @@ fn the_interactive_mode_starts_with_the_settings() {
         env.extend_from_slice(extra);
         let mut t = Pty::spawn(80, 24, args, &env);
         t.wait_for("Welcome to tradeoff");
-        let n = tradeoff::pack::load_builtin().unwrap().questions.len();
+        let n = common::keys::asked_with_first_choices();
         t.key("\r", &format!("1/{n}"));
         let raw = String::from_utf8_lossy(&t.raw).into_owned();
         assert_eq!(t.quit(), 0);

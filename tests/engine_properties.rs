@@ -95,11 +95,19 @@ fn check_veto_never_reorders(catalog: &Catalog, answers: &Answers) {
 }
 
 fn check_counterfactuals(catalog: &Catalog, answers: &Answers) {
+    // An answer to a follow-up that is not asked counts as none.
+    let mut answers = answers.clone();
+    catalog.normalize(&mut answers.choices);
+    let answers = &answers;
     for (pi, pack) in catalog.packs.iter().enumerate() {
         let result = analyze_pack(catalog, pack, &answers.choices);
-        // Brute force: every other choice of every question, through the whole analysis.
+        // Brute force: every other choice of every question that is asked, through the whole
+        // analysis.
         let mut expected = Vec::new();
         for (qi, q) in catalog.questions.iter().enumerate() {
+            if !q.applies(&answers.choices) {
+                continue;
+            }
             for ci in 0..q.choices.len() {
                 if answers.choices[qi] == Some(ci) {
                     continue;

@@ -367,6 +367,71 @@ fn stale_data_is_flagged_in_every_format() {
     assert!(!report::text::render(&fresh).contains("Old data"));
 }
 
+/// Once the data's next review date (its verified date plus the review interval it sets) has
+/// passed, every format says so, even when the data is not yet old enough to be stale.
+#[test]
+fn a_passed_review_date_is_said_in_every_format() {
+    let c = builtin_on(DATE);
+    let due = c
+        .next_review
+        .clone()
+        .expect("the built-in data sets a review interval");
+    let day = tradeoff::dates::parse_ymd(&due).unwrap() + 1;
+    let c = pack::load(&pack::builtin_files(), day).unwrap();
+    let rec = analyze(&c, &Answers::empty(&c), &[]);
+    assert!(rec.data.review_due);
+    let text = report::text::render(&rec);
+    let md = report::markdown::render(&rec, DATE);
+    let html = report::html::render(&rec, DATE);
+    let adr = report::adr::render(&rec, DATE);
+    let json = report::json::render(&rec);
+    let said = format!("due for its next review on {due}");
+    for (what, out) in [
+        ("text", &text),
+        ("markdown", &md),
+        ("html", &html),
+        ("adr", &adr),
+    ] {
+        assert!(out.contains(&said), "{what}");
+    }
+    assert!(json.contains("\"review_due\": true"));
+    let fresh = analyze(&builtin_on(DATE), &Answers::empty(&c), &[]);
+    assert!(!fresh.data.review_due);
+    assert!(!report::text::render(&fresh).contains("due for its next review"));
+}
+
+/// A tie is said as a tie: the headline, the stack line and the ADR's title name both alternatives.
+/// The data is the built-in data with a twin of the winner (the same scores under another name).
+#[test]
+fn a_tie_names_both_alternatives() {
+    let mut c = builtin_on(DATE);
+    let answers = Answers::empty(&c);
+    let p = &mut c.packs[0];
+    let w = tradeoff::engine::evaluate(p, &answers.choices)
+        .winner()
+        .unwrap();
+    let mut twin = p.alternatives[w].clone();
+    twin.id = "twin".into();
+    twin.name = "Twin Platform".into();
+    twin.short = "Twin".into();
+    let row: Vec<f64> = twin.scores.iter().map(|s| s.value).collect();
+    p.alternatives.push(twin);
+    p.matrix.extend(row);
+    let rec = analyze(&c, &answers, &[]);
+    let winner = rec.packs[0].winner.clone().unwrap();
+    assert_eq!(rec.packs[0].verdict, tradeoff::engine::Verdict::Tie);
+    assert_eq!(rec.stack[0].tied_with.as_deref(), Some("twin"));
+    let name = report::name_of(&rec.packs[0], &winner).to_string();
+    let both = format!("{name} or Twin Platform");
+    let text = report::text::render(&rec);
+    assert!(text.contains(&format!("▶ {both}")), "{text}");
+    assert!(
+        text.contains("(a tie: your answers do not separate them)"),
+        "{text}"
+    );
+    assert!(report::adr::render(&rec, DATE).contains(&both));
+}
+
 /// A win share is never shown rounded up across the verdict's threshold: a winner that wins 1,590
 /// of 2,000 samples is fragile ("robust if the winner wins at least 80%"), and every format that
 /// puts the share next to the verdict says 79%, not 80%.

@@ -65,6 +65,45 @@ fn assert_rejected(files: Vec<DataFile>, where_: &str, what: &str) {
     assert!(hit, "expected `{where_}: …{what}…`, got:\n{err}");
 }
 
+/// A follow-up question names only an earlier question (asked first), and a review interval is a
+/// number of days in range: each mistake is one message at its place.
+#[test]
+fn follow_ups_and_review_intervals_are_checked() {
+    let questions = mini()
+        .into_iter()
+        .find(|f| f.rel == "questions.toml")
+        .unwrap()
+        .text;
+    let own = questions.replacen(
+        "sources = [\"doc\"]",
+        "sources = [\"doc\"]\nwhen = { size = \"large\" }",
+        1,
+    );
+    let err = pack::load(&with("questions.toml", &own), TODAY).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a follow-up question's `when` must name a question defined before it"),
+        "{err}"
+    );
+    let days = questions.replacen(
+        "verified = \"2026-01-01\"",
+        "verified = \"2026-01-01\"\nreview_days = 0",
+        1,
+    );
+    assert_rejected(
+        with("questions.toml", &days),
+        "mini/questions.toml:2:15",
+        "review_days 0 is out of range",
+    );
+    let ok = questions.replacen(
+        "verified = \"2026-01-01\"",
+        "verified = \"2026-01-01\"\nreview_days = 30",
+        1,
+    );
+    let c = pack::load(&with("questions.toml", &ok), TODAY).unwrap();
+    assert_eq!(c.next_review.as_deref(), Some("2026-01-31"));
+}
+
 #[test]
 fn the_mini_fixture_is_valid() {
     let c = pack::load(&mini(), TODAY).unwrap_or_else(|d| panic!("{d}"));

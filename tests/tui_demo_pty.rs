@@ -53,7 +53,7 @@ fn projector_flag_at_80x24_and_200x50() {
     for (cols, rows) in [(80, 24), (200, 50)] {
         let mut t = Pty::spawn(cols, rows, &["--projector"], &[]);
         t.wait_for("Welcome to tradeoff");
-        let n = tradeoff::pack::load_builtin().unwrap().questions.len();
+        let n = common::keys::asked_with_first_choices();
         t.key("\r", &format!("1/{n}"));
         // The projector theme paints its page: 256-colour white background.
         assert!(String::from_utf8_lossy(&t.raw).contains("48;5;231"));

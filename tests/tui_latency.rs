@@ -44,7 +44,7 @@ fn time_key(t: &mut Pty, key: &str) -> Option<f64> {
 }
 
 fn measure(cols: u16, rows: u16, record: bool, rounds: usize) -> (f64, f64, usize) {
-    let n = tradeoff::pack::load_builtin().unwrap().questions.len();
+    let n = common::keys::asked_with_first_choices();
     let dir = fresh_dir("latency");
     let cast = dir.join("s.cast");
     let mut times = Vec::new();

@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use common::pty::*;
 
-/// How many questions the built-in data asks: the progress reads "k/N".
+/// How many questions the built-in data asks a team that takes the first choices: the progress
+/// reads "k/N".
 fn n() -> usize {
-    tradeoff::pack::load_builtin().unwrap().questions.len()
+    common::keys::asked_with_first_choices()
 }
 
 /// The progress label of the k-th question (1-based): "k/N".

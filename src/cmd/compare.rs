@@ -38,6 +38,10 @@ pub fn run(
         } else {
             path.as_path()
         };
+        if let Some(e) = answers.not_asked(&catalog).first() {
+            let file = tradeoff::safe::line(&name.display().to_string()).into_owned();
+            return Err(fail(2, format!("{file}: {e}")));
+        }
         teams.push(tradeoff::compare::Team::from_file(name, answers));
     }
     if let Some(view) = tui {

@@ -26,7 +26,16 @@ struct Question<'a> {
     help: &'a str,
     /// The user pack that adds the question; `null` for the shared questions.
     pack: Option<&'a str>,
+    /// A follow-up is asked only when all of these hold; empty: always asked.
+    asked_when: Vec<AskedWhen<'a>>,
     choices: Vec<Choice<'a>>,
+}
+
+/// An earlier question and the choices of it that ask a follow-up.
+#[derive(Serialize)]
+struct AskedWhen<'a> {
+    question: &'a str,
+    choices: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +65,21 @@ fn listing(c: &Catalog) -> Listing<'_> {
                 prompt: &q.prompt,
                 help: &q.help,
                 pack: q.pack.as_deref(),
+                asked_when: q
+                    .asked_when
+                    .iter()
+                    .map(|cond| {
+                        let dep = &c.questions[cond.question];
+                        AskedWhen {
+                            question: &dep.id,
+                            choices: cond
+                                .choices
+                                .iter()
+                                .map(|&x| dep.choices[x].id.as_str())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
                 choices: q
                     .choices
                     .iter()
@@ -84,6 +108,10 @@ fn text(c: &Catalog) -> String {
             safe::line(&q.title),
             safe::line(&q.prompt)
         ));
+        let when = tradeoff::answers::asked_when_text(c, i);
+        if !when.is_empty() {
+            o.push_str(&format!("   ({when})\n"));
+        }
         let w = q.choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
         for ch in &q.choices {
             o.push_str(&format!("     {:w$}  {}\n", ch.id, safe::line(&ch.label)));

@@ -27,6 +27,10 @@ pub fn run(
             .apply_flag(&catalog, flag)
             .map_err(|e| fail(2, format!("error: {e}")))?;
     }
+    // An answer to a follow-up that the other answers do not ask is a mistake worth saying.
+    if let Some(e) = answers.not_asked(&catalog).first() {
+        return Err(fail(2, format!("error: {e}")));
+    }
     let packs = pack_indexes(&catalog, packs)?;
     let rec = engine::analyze(&catalog, &answers, &packs);
     let body = report::render(&rec, args.format.into(), &dates::today());

@@ -12,27 +12,32 @@ use crate::pack::{Catalog, Pack, Rule};
 use std::sync::Arc;
 
 /// Everything about the answers, for the packs given (all packs when `packs` is empty).
+/// An answer to a follow-up question that is not asked (its `when` does not hold) counts as none.
 pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recommendation {
-    let winners = winners(catalog, &answers.choices);
+    let mut choices = answers.choices.clone();
+    catalog.normalize(&mut choices);
+    let winners = winners(catalog, &choices);
     let all: Vec<usize> = (0..catalog.packs.len()).collect();
     let packs = if packs.is_empty() { &all[..] } else { packs };
     Recommendation {
         schema_version: SCHEMA_VERSION,
         data_verified: catalog.verified.clone(),
         data: freshness(catalog),
-        answers: answer_records(catalog, answers, packs),
+        answers: answer_records(catalog, &choices, packs),
         method: super::method(),
-        stack: stack(catalog, &winners, packs),
+        stack: stack(catalog, &choices, packs),
         packs: packs
             .iter()
-            .map(|&p| pack_result(catalog, &catalog.packs[p], &answers.choices, &winners))
+            .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
             .collect(),
     }
 }
 
 /// The full analysis of one pack of `catalog`.
 pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -> PackResult {
-    pack_result(catalog, pack, answers, &winners(catalog, answers))
+    let mut choices = answers.to_vec();
+    catalog.normalize(&mut choices);
+    pack_result(catalog, pack, &choices, &winners(catalog, &choices))
 }
 
 /// What the winner of `pack` is told when the other packs are won by `winners` (one entry per pack
@@ -83,47 +88,66 @@ fn winners(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<Option<usize>> {
 pub fn freshness(catalog: &Catalog) -> Freshness {
     let verified = dates::parse_ymd(&catalog.verified);
     let age_days = verified.map_or(0, |v| catalog.today.saturating_sub(v));
+    let review = catalog.next_review.as_deref().and_then(dates::parse_ymd);
     Freshness {
         verified: catalog.verified.clone(),
         as_of: dates::format_days(catalog.today),
         age_days,
         stale: age_days > STALE_AFTER_DAYS,
         stale_after_days: STALE_AFTER_DAYS,
+        next_review: catalog.next_review.clone(),
+        review_due: review.is_some_and(|r| r <= catalog.today),
     }
 }
 
-/// The answers to the questions the decided packs read (every question when every pack is decided).
-fn answer_records(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Vec<AnswerRecord> {
-    let asked = (packs.len() < catalog.packs.len()).then(|| catalog.questions_for(packs));
+/// `answers` are normalised: a question that is not asked has no answer. Only the questions the
+/// decided packs read (every question when every pack is decided).
+fn answer_records(
+    catalog: &Catalog,
+    answers: &[Option<usize>],
+    packs: &[usize],
+) -> Vec<AnswerRecord> {
+    let read = (packs.len() < catalog.packs.len()).then(|| catalog.questions_for(packs));
     catalog
         .questions
         .iter()
-        .zip(&answers.choices)
+        .zip(answers)
         .enumerate()
-        .filter(|(i, _)| asked.as_ref().is_none_or(|a| a.contains(i)))
+        .filter(|(i, _)| read.as_ref().is_none_or(|r| r.contains(i)))
         .map(|(_, (q, c))| AnswerRecord {
             question: q.id.clone(),
             title: q.title.clone(),
             choice: c.map(|ci| q.choices[ci].id.clone()),
             label: c.map(|ci| q.choices[ci].label.clone()),
+            asked: q.applies(answers),
         })
         .collect()
 }
 
-/// The winners of the packs decided (`packs`), in their order. Every pack is still won (stack rules
-/// read the others' winners), but a stack names only what was decided.
-fn stack(catalog: &Catalog, winners: &[Option<usize>], packs: &[usize]) -> Vec<StackPart> {
+/// The winner of each pack decided (`packs`), in their order, and the runner-up with it when the
+/// two are tied: the stack names both. Every pack is still won (stack rules read the others'
+/// winners), but a stack names only what was decided.
+fn stack(catalog: &Catalog, answers: &[Option<usize>], packs: &[usize]) -> Vec<StackPart> {
     packs
         .iter()
-        .map(|&p| (&catalog.packs[p], winners[p]))
-        .map(|(p, w)| {
-            let alt = w.map(|w| &p.alternatives[w]);
+        .map(|&p| &catalog.packs[p])
+        .map(|p| {
+            let ev = evaluate(p, answers);
+            let ranking = ev.ranking();
+            let alt = ranking.first().map(|&w| &p.alternatives[w]);
+            let tied = match ranking[..] {
+                [w, r, ..] if ev.scores[w] - ev.scores[r] < TIE_POINTS => Some(&p.alternatives[r]),
+                _ => None,
+            };
             StackPart {
                 pack: p.id.clone(),
                 pack_name: p.name.clone(),
                 winner: alt.map(|a| a.id.clone()),
                 winner_name: alt.map(|a| a.name.clone()),
                 winner_short: alt.map(|a| a.short.clone()),
+                tied_with: tied.map(|a| a.id.clone()),
+                tied_with_name: tied.map(|a| a.name.clone()),
+                tied_with_short: tied.map(|a| a.short.clone()),
             }
         })
         .collect()
@@ -208,6 +232,7 @@ fn pack_result(
             .collect(),
         weights: weights(&cx),
         rules_fired: cx.fired.iter().map(|&r| fired_rule(&cx, r)).collect(),
+        because: because_groups(&cx, winner),
         counterfactuals,
         flips,
         sensitivity: weight_sensitivity(&cx, winner),
@@ -245,19 +270,7 @@ impl Ctx<'_> {
     /// `unless` from holding (an answer outside the exception, or no answer at all).
     fn because(&self, r: usize) -> Vec<Because> {
         let rule = &self.pack.rules[r];
-        let answer = |question: usize| {
-            let q = &self.catalog.questions[question];
-            let choice = self.answers[question];
-            Because {
-                question: q.id.clone(),
-                title: q.title.clone(),
-                choice: choice.map(|ci| q.choices[ci].id.clone()),
-                label: choice.map_or_else(
-                    || "not answered".to_string(),
-                    |ci| q.choices[ci].label.clone(),
-                ),
-            }
-        };
+        let answer = |question: usize| self.answer(question);
         let mut out: Vec<Because> = rule
             .when
             .iter()
@@ -280,6 +293,38 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// Question `question` and its answer, as a cause.
+    fn answer(&self, question: usize) -> Because {
+        let q = &self.catalog.questions[question];
+        let choice = self.answers[question];
+        Because {
+            question: q.id.clone(),
+            title: q.title.clone(),
+            choice: choice.map(|ci| q.choices[ci].id.clone()),
+            label: choice.map_or_else(
+                || "not answered".to_string(),
+                |ci| q.choices[ci].label.clone(),
+            ),
+        }
+    }
+
+    /// The exception of rule `r` that kept it from firing, as answers worth naming: those of an
+    /// `unless` group that holds, when the rule has no `when` of its own or the group is "answered
+    /// at all" (the same test as [`Ctx::because`]); `None` otherwise. A rule that reads another
+    /// pack's winner counts only when that winner is there.
+    fn kept_from_firing(&self, r: usize) -> Option<Vec<Because>> {
+        let rule = &self.pack.rules[r];
+        if self.fired.contains(&r) || !rule.stack_holds(self.winners) {
+            return None;
+        }
+        let group = rule.excepted_by(self.answers)?;
+        let every_choice = group
+            .iter()
+            .all(|c| c.choices.len() == self.catalog.questions[c.question].choices.len());
+        (rule.when.is_empty() || every_choice)
+            .then(|| group.iter().map(|c| self.answer(c.question)).collect())
     }
 
     /// The other packs' winners that rule `r` needed.
@@ -471,12 +516,29 @@ fn fmt_factor(f: f64) -> String {
 /// A fired rule with each of its effects in words.
 fn fired_rule(cx: &Ctx, r: usize) -> FiredRule {
     let rule = &cx.pack.rules[r];
+    FiredRule {
+        id: rule.id.clone(),
+        reason: rule.reason.clone(),
+        because: cx.because(r),
+        with: cx.with(r),
+        effects: effects_of(cx, r).into_iter().map(|(_, e)| e).collect(),
+    }
+}
+
+/// Every effect of rule `r` in words, with the alternative it concerns (by index).
+fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)> {
+    let rule = &cx.pack.rules[r];
     let name = |a: usize| &cx.pack.alternatives[a].name;
-    let id = |a: usize| Some(cx.pack.alternatives[a].id.clone());
-    let effect = |kind, alternative, text| RuleEffect {
-        kind,
-        alternative,
-        text,
+    let effect = |kind, a: Option<usize>, text| {
+        let alternative = a.map(|a| cx.pack.alternatives[a].id.clone());
+        (
+            a,
+            RuleEffect {
+                kind,
+                alternative,
+                text,
+            },
+        )
     };
     let mut effects = Vec::new();
     for &(k, f) in &rule.weights {
@@ -491,27 +553,127 @@ fn fired_rule(cx: &Ctx, r: usize) -> FiredRule {
             cx.pack.criteria[adj.criterion].name,
             adj.reason
         );
-        effects.push(effect(EffectKind::Adjust, id(adj.alternative), text));
+        effects.push(effect(EffectKind::Adjust, Some(adj.alternative), text));
     }
     for v in &rule.vetoes {
         let text = format!("excludes {}: {}", name(v.alternative), v.reason);
-        effects.push(effect(EffectKind::Veto, id(v.alternative), text));
+        effects.push(effect(EffectKind::Veto, Some(v.alternative), text));
     }
     for c in &rule.caveats {
         let text = format!("caveat for {}: {}", name(c.alternative), c.text);
-        effects.push(effect(EffectKind::Caveat, id(c.alternative), text));
+        effects.push(effect(EffectKind::Caveat, Some(c.alternative), text));
     }
     for s in &rule.next_steps {
         let text = format!("next step for {}: {}", name(s.alternative), s.text);
-        effects.push(effect(EffectKind::NextStep, id(s.alternative), text));
+        effects.push(effect(EffectKind::NextStep, Some(s.alternative), text));
     }
-    FiredRule {
-        id: rule.id.clone(),
-        reason: rule.reason.clone(),
-        because: cx.because(r),
-        with: cx.with(r),
-        effects,
+    effects
+}
+
+/// What rule `r` would have done that a reader would see, said as kept from happening by the
+/// answers that kept the rule from firing: an exclusion as the alternative kept eligible (unless it
+/// is excluded anyway), a weight, a score of an alternative in the running, a caveat or next step of
+/// the winner.
+fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEffect> {
+    let rule = &cx.pack.rules[r];
+    let alt = |a: usize| &cx.pack.alternatives[a];
+    let in_running = |a: usize| !cx.ev.excluded[a];
+    let effect = |kind, a: Option<usize>, text| RuleEffect {
+        kind,
+        alternative: a.map(|a| alt(a).id.clone()),
+        text,
+    };
+    let mut out = Vec::new();
+    for &(k, f) in &rule.weights {
+        let text = format!(
+            "keeps the weight of {} from ×{}: {}",
+            cx.pack.criteria[k].name,
+            fmt_factor(f),
+            rule.reason.as_deref().unwrap_or("")
+        );
+        out.push(effect(
+            EffectKind::Prevented,
+            None,
+            text.trim_end_matches([':', ' ']).to_string(),
+        ));
     }
+    for adj in rule.adjusts.iter().filter(|x| in_running(x.alternative)) {
+        let text = format!(
+            "spares {} {:+} on {}: {}",
+            alt(adj.alternative).name,
+            adj.delta,
+            cx.pack.criteria[adj.criterion].name,
+            adj.reason
+        );
+        out.push(effect(EffectKind::Prevented, Some(adj.alternative), text));
+    }
+    for v in rule.vetoes.iter().filter(|v| in_running(v.alternative)) {
+        let text = format!(
+            "keeps {} eligible, which would otherwise be excluded: {}",
+            alt(v.alternative).name,
+            v.reason
+        );
+        out.push(effect(EffectKind::Eligible, Some(v.alternative), text));
+    }
+    for c in rule
+        .caveats
+        .iter()
+        .filter(|c| Some(c.alternative) == winner)
+    {
+        let text = format!("spares {} the caveat: {}", alt(c.alternative).name, c.text);
+        out.push(effect(EffectKind::Prevented, Some(c.alternative), text));
+    }
+    for s in rule
+        .next_steps
+        .iter()
+        .filter(|s| Some(s.alternative) == winner)
+    {
+        let text = format!(
+            "leaves out of {}'s next steps: {}",
+            alt(s.alternative).name,
+            s.text
+        );
+        out.push(effect(EffectKind::Prevented, Some(s.alternative), text));
+    }
+    out
+}
+
+/// "Because you answered": every answer that changed something a reader sees, grouped by the
+/// answers (in the order of the rules), each with what it changed. Of a rule that fired: every
+/// weight and exclusion, the scores of alternatives still in the running, and the winner's caveats
+/// and next steps. Of a rule an answer kept from firing (its `unless` held): the same effects,
+/// said as kept from happening, an exclusion as the alternative kept eligible. A rule that fired on
+/// another pack's winner alone is no answer's doing, and is left out.
+fn because_groups(cx: &Ctx, winner: Option<usize>) -> Vec<BecauseGroup> {
+    let seen = |kind: EffectKind, a: Option<usize>| match kind {
+        EffectKind::Weight | EffectKind::Veto => true,
+        EffectKind::Adjust => a.is_some_and(|a| !cx.ev.excluded[a]),
+        EffectKind::Caveat | EffectKind::NextStep => a.is_some() && a == winner,
+        EffectKind::Eligible | EffectKind::Prevented => false,
+    };
+    let mut groups: Vec<BecauseGroup> = Vec::new();
+    for r in 0..cx.pack.rules.len() {
+        let (answers, effects): (Vec<Because>, Vec<RuleEffect>) = if cx.fired.contains(&r) {
+            let effects = effects_of(cx, r)
+                .into_iter()
+                .filter(|(a, e)| seen(e.kind, *a))
+                .map(|(_, e)| e)
+                .collect();
+            (cx.because(r), effects)
+        } else if let Some(answers) = cx.kept_from_firing(r) {
+            (answers, kept_off(cx, r, winner))
+        } else {
+            continue;
+        };
+        if answers.is_empty() || effects.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.answers == answers) {
+            Some(g) => g.effects.extend(effects),
+            None => groups.push(BecauseGroup { answers, effects }),
+        }
+    }
+    groups
 }
 
 /// The effective weights, each with the rule factors that made it.
@@ -553,7 +715,6 @@ fn weights(cx: &Ctx) -> Vec<WeightOut> {
 /// (one, else two) that change the winner.
 fn what_would_change(cx: &Ctx, winner: Option<usize>) -> (Vec<Counterfactual>, Flips) {
     let catalog = cx.catalog;
-    let n_choices: Vec<usize> = catalog.questions.iter().map(|q| q.choices.len()).collect();
     let change = |q: usize, c: usize| {
         let question = &catalog.questions[q];
         AnswerChange {
@@ -564,7 +725,7 @@ fn what_would_change(cx: &Ctx, winner: Option<usize>) -> (Vec<Counterfactual>, F
             to_label: question.choices[c].label.clone(),
         }
     };
-    let singles = counterfactual::single_changes(cx.pack, &n_choices, cx.answers);
+    let singles = counterfactual::single_changes(&catalog.questions, cx.pack, cx.answers);
     let counterfactuals = singles
         .iter()
         .map(|s| {
@@ -598,7 +759,8 @@ fn what_would_change(cx: &Ctx, winner: Option<usize>) -> (Vec<Counterfactual>, F
             complete: true,
         }
     } else {
-        let (pairs, complete) = counterfactual::pair_flips(cx.pack, &n_choices, cx.answers, winner);
+        let (pairs, complete) =
+            counterfactual::pair_flips(&catalog.questions, cx.pack, cx.answers, winner);
         Flips {
             complete,
             size: (!pairs.is_empty()).then_some(2),

@@ -2,7 +2,7 @@
 //! changes (one, else two) that does.
 
 use super::score::winner_of;
-use crate::pack::Pack;
+use crate::pack::{Pack, Question, normalize};
 
 /// The winner if question `question` were answered `choice` instead.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,29 +13,40 @@ pub struct SingleChange {
     pub winner: Option<usize>,
 }
 
-/// Every other choice of every question the pack's rules read (and answering a skipped one).
+/// `answers` with question `q` answered `c`, and the follow-ups that no longer apply cleared.
+fn with_change(
+    questions: &[Question],
+    answers: &[Option<usize>],
+    q: usize,
+    c: usize,
+) -> Vec<Option<usize>> {
+    let mut trial = answers.to_vec();
+    trial[q] = Some(c);
+    normalize(questions, &mut trial);
+    trial
+}
+
+/// Every other choice of every question the pack's rules read (and answering a skipped one); a
+/// follow-up question only where it is asked. `answers` are normalised.
 pub fn single_changes(
+    questions: &[Question],
     pack: &Pack,
-    n_choices: &[usize],
     answers: &[Option<usize>],
 ) -> Vec<SingleChange> {
-    let mut trial = answers.to_vec();
     let mut out = Vec::new();
     for &q in &pack.questions_used {
+        if !questions[q].applies(answers) {
+            continue;
+        }
         let from = answers[q];
-        for c in 0..n_choices[q] {
-            if Some(c) == from {
-                continue;
-            }
-            trial[q] = Some(c);
+        for c in (0..questions[q].choices.len()).filter(|&c| Some(c) != from) {
             out.push(SingleChange {
                 question: q,
                 from,
                 to: c,
-                winner: winner_of(pack, &trial),
+                winner: winner_of(pack, &with_change(questions, answers, q, c)),
             });
         }
-        trial[q] = from;
     }
     out
 }
@@ -55,27 +66,31 @@ pub const PAIR_CELL_BUDGET: usize = 50_000_000;
 /// when no single change does; and whether every pair was tried (false when the search stopped at
 /// [`PAIR_CELL_BUDGET`] before finding [`MAX_PAIRS`]).
 pub fn pair_flips(
+    questions: &[Question],
     pack: &Pack,
-    n_choices: &[usize],
     answers: &[Option<usize>],
     winner: Option<usize>,
 ) -> (Vec<PairFlip>, bool) {
     let qs = &pack.questions_used;
     let cells = (pack.alternatives.len() * pack.criteria.len()).max(1);
     let mut budget = PAIR_CELL_BUDGET / cells;
-    let mut trial = answers.to_vec();
     let mut out = Vec::new();
     for (i, &q1) in qs.iter().enumerate() {
-        for c1 in (0..n_choices[q1]).filter(|&c| Some(c) != answers[q1]) {
-            trial[q1] = Some(c1);
+        if !questions[q1].applies(answers) {
+            continue;
+        }
+        for c1 in (0..questions[q1].choices.len()).filter(|&c| Some(c) != answers[q1]) {
+            let first = with_change(questions, answers, q1, c1);
             for &q2 in &qs[i + 1..] {
-                for c2 in (0..n_choices[q2]).filter(|&c| Some(c) != answers[q2]) {
+                if !questions[q2].applies(&first) {
+                    continue;
+                }
+                for c2 in (0..questions[q2].choices.len()).filter(|&c| Some(c) != first[q2]) {
                     if budget == 0 {
                         return (out, false);
                     }
                     budget -= 1;
-                    trial[q2] = Some(c2);
-                    let w = winner_of(pack, &trial);
+                    let w = winner_of(pack, &with_change(questions, &first, q2, c2));
                     if w != winner {
                         out.push(((q1, c1), (q2, c2), w));
                         if out.len() >= MAX_PAIRS {
@@ -83,10 +98,8 @@ pub fn pair_flips(
                         }
                     }
                 }
-                trial[q2] = answers[q2];
             }
         }
-        trial[q1] = answers[q1];
     }
     (out, true)
 }

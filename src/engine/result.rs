@@ -32,6 +32,11 @@ pub struct Freshness {
     /// True when `age_days` is more than `stale_after_days`: every view then warns.
     pub stale: bool,
     pub stale_after_days: i64,
+    /// The day the data asks to be checked again (its verified date plus the review interval the
+    /// data sets), or `None` when the data sets none.
+    pub next_review: Option<String>,
+    /// True when `next_review` is on or before `as_of`: every view then says the review is due.
+    pub review_due: bool,
 }
 
 /// One pack's winner, as part of the whole stack.
@@ -44,15 +49,23 @@ pub struct StackPart {
     pub winner_name: Option<String>,
     /// The winner's short name, for one-line summaries.
     pub winner_short: Option<String>,
+    /// The runner-up when the pack's verdict is a tie (within `TIE_POINTS`): then the stack names
+    /// both, since the answers do not separate them.
+    pub tied_with: Option<String>,
+    pub tied_with_name: Option<String>,
+    pub tied_with_short: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerRecord {
     pub question: String,
     pub title: String,
-    /// `None` when skipped.
+    /// `None` when skipped or not asked.
     pub choice: Option<String>,
     pub label: Option<String>,
+    /// False for a follow-up question that does not apply to the other answers (its `when` does
+    /// not hold): it was not asked, and an answer given to it counts as none.
+    pub asked: bool,
 }
 
 /// The constants of the method, so every output documents how it was computed.
@@ -121,6 +134,10 @@ pub struct PackResult {
     pub ranking: Vec<RankedAlternative>,
     pub weights: Vec<WeightOut>,
     pub rules_fired: Vec<FiredRule>,
+    /// "Because you answered": every answer that changed something a reader sees (a weight, a
+    /// shown score, an exclusion, an alternative kept eligible, a caveat or a next step of the
+    /// winner), grouped by the answers, with what each changed.
+    pub because: Vec<BecauseGroup>,
     /// Every other choice of every question the pack depends on.
     pub counterfactuals: Vec<Counterfactual>,
     /// The smallest sets of answer changes (one, else two) that change the winner.
@@ -259,7 +276,7 @@ pub struct FiredRule {
     pub effects: Vec<RuleEffect>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EffectKind {
     Weight,
@@ -268,6 +285,18 @@ pub enum EffectKind {
     Caveat,
     #[serde(rename = "next_step")]
     NextStep,
+    /// A rule's exclusion that an answer kept from firing (the rule's `unless` held).
+    Eligible,
+    /// Another effect (a weight, a score, the winner's caveat or next step) that an answer kept from
+    /// happening.
+    Prevented,
+}
+
+/// Answers and what they changed, for "Because you answered".
+#[derive(Debug, Clone, Serialize)]
+pub struct BecauseGroup {
+    pub answers: Vec<Because>,
+    pub effects: Vec<RuleEffect>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -276,24 +305,6 @@ pub struct RuleEffect {
     /// The alternative it concerns; `None` for a weight change (it concerns all).
     pub alternative: Option<String>,
     pub text: String,
-}
-
-impl FiredRule {
-    /// The effects worth reading next to a comparison of `alternatives`: every weight change and
-    /// exclusion, and the score changes of those alternatives. Caveats show under the winner instead.
-    pub fn effects_about<'a>(&'a self, alternatives: &[&str]) -> impl Iterator<Item = &'a str> {
-        self.effects
-            .iter()
-            .filter(move |e| match e.kind {
-                EffectKind::Weight | EffectKind::Veto => true,
-                EffectKind::Adjust => e
-                    .alternative
-                    .as_deref()
-                    .is_some_and(|a| alternatives.contains(&a)),
-                EffectKind::Caveat | EffectKind::NextStep => false,
-            })
-            .map(|e| e.text.as_str())
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -29,7 +29,13 @@ pub struct Checker {
     pending: Vec<(usize, usize)>,
     /// The oldest `verified` date seen: the data is at least this fresh.
     pub oldest: Option<i64>,
+    /// The earliest `verified + review_days` of any file: when the data is due to be checked again.
+    pub next_review: Option<i64>,
 }
+
+/// The longest review interval a file may set: ten years (a longer one says nothing a reader could
+/// act on, and AWS's offerings change several times a year).
+pub const MAX_REVIEW_DAYS: i64 = 3650;
 
 /// Ids seen so far of one kind ("source", "criterion", …), to report one defined twice.
 pub struct Seen<'a> {
@@ -217,6 +223,32 @@ impl Checker {
             Some(d) => self.oldest = Some(self.oldest.map_or(d, |o| o.min(d))),
         }
         s.get_ref().clone()
+    }
+
+    /// A file's review interval: days after its `verified` date when its facts are due to be
+    /// checked again. Recorded as the data's next review date when it is the earliest.
+    pub fn review(
+        &mut self,
+        src: SourceText,
+        verified: &Spanned<String>,
+        days: Option<&Spanned<i64>>,
+    ) {
+        let Some(days) = days else { return };
+        let n = *days.get_ref();
+        if !(1..=MAX_REVIEW_DAYS).contains(&n) {
+            self.err(
+                src,
+                days,
+                format!(
+                    "review_days {n} is out of range: use a number of days from 1 to {MAX_REVIEW_DAYS}, counted from `verified`"
+                ),
+            );
+            return;
+        }
+        if let Some(d) = dates::parse_ymd(verified.get_ref()) {
+            let due = d + n;
+            self.next_review = Some(self.next_review.map_or(due, |o| o.min(due)));
+        }
     }
 
     /// A number in `min..=max`; a value outside (or not finite) is reported as `problem`, with the

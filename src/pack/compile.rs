@@ -96,6 +96,7 @@ pub fn glossary(
     let mut out = Vec::with_capacity(ids.len());
     for &(src, f) in files {
         cx.date(src, &f.verified);
+        cx.review(src, &f.verified, f.review_days.as_ref());
         for t in &f.terms {
             term(cx, src, t, &mut seen, sources, &terms, &mut out);
         }
@@ -176,8 +177,50 @@ pub fn question(
         sources,
         choices,
         pack: pack.cloned(),
+        // Resolved once every question is known (`asked_when`).
+        asked_when: Vec::new(),
     };
     ok.then_some(question)
+}
+
+/// The conditions under which question `qi` is asked (its `when`), resolved against every question;
+/// each must name an earlier question, so that the one it follows up is asked first.
+pub fn asked_when(
+    cx: &mut Checker,
+    src: SourceText,
+    q: &QuestionDef,
+    qi: usize,
+    names: &Names,
+) -> Vec<Condition> {
+    let Some(when) = &q.when else {
+        return Vec::new();
+    };
+    if when.get_ref().is_empty() {
+        cx.err(
+            src,
+            when,
+            "`when` names no question: name the question this one follows up, or leave `when` out",
+        );
+    }
+    let out = conditions(cx, src, when.get_ref(), names);
+    for c in &out {
+        let id = &names.questions[c.question].id;
+        let Some(k) = when.get_ref().keys().find(|k| k.get_ref() == id) else {
+            continue;
+        };
+        if c.question >= qi {
+            cx.err(
+                src,
+                k,
+                format!(
+                    "question `{}` is asked only after `{}`: a follow-up question's `when` must name a question defined before it",
+                    q.id.get_ref(),
+                    k.get_ref()
+                ),
+            );
+        }
+    }
+    out
 }
 
 /// What a pack's rules refer to: its criteria and alternatives, compiled first for every pack so
@@ -255,6 +298,7 @@ pub fn pack(
     names: &Names,
 ) -> Pack {
     let verified = cx.date(src, &p.verified);
+    cx.review(src, &p.verified, p.review_days.as_ref());
     let PackParts {
         criteria,
         alternatives,

@@ -127,6 +127,7 @@ fn load_with(files: &[DataFile], today: i64, split: bool) -> Result<Catalog, Dia
         packs,
         glossary,
         verified: cx.oldest.map(dates::format_days).unwrap_or_default(),
+        next_review: cx.next_review.map(dates::format_days),
         today,
     })
 }
@@ -254,22 +255,51 @@ fn missing_files(cx: &mut Checker, files: &[DataFile]) {
     }
 }
 
-/// The shared questions first, then each pack's own, in pack order.
+/// The shared questions first, then each pack's own, in pack order; then what each follow-up
+/// question depends on (`when`), once every question is known.
 fn questions(cx: &mut Checker, parsed: &Parsed, sources: &Known) -> Vec<Question> {
     let mut seen = Seen::new("question", "");
     let mut out = Vec::new();
+    // Each compiled question with its definition and file, for its `when` below.
+    let mut defs: Vec<(SourceText, &QuestionDef)> = Vec::new();
     for (src, f) in &parsed.questions {
         cx.date(*src, &f.verified);
-        out.extend(
-            f.questions
-                .iter()
-                .filter_map(|q| compile::question(cx, *src, q, None, sources, &mut seen)),
-        );
+        cx.review(*src, &f.verified, f.review_days.as_ref());
+        for q in &f.questions {
+            if let Some(question) = compile::question(cx, *src, q, None, sources, &mut seen) {
+                out.push(question);
+                defs.push((*src, q));
+            }
+        }
     }
     for (src, p, _, _) in &parsed.packs {
-        out.extend(p.questions.iter().filter_map(|q| {
-            compile::question(cx, *src, q, Some(p.id.get_ref()), sources, &mut seen)
-        }));
+        for q in &p.questions {
+            let pack = Some(p.id.get_ref());
+            if let Some(question) = compile::question(cx, *src, q, pack, sources, &mut seen) {
+                out.push(question);
+                defs.push((*src, q));
+            }
+        }
+    }
+    let no_packs = HashMap::new();
+    let names = Names {
+        questions: &out,
+        questions_known: true,
+        sources: Known {
+            ids: sources.ids,
+            what: sources.what,
+            from: sources.from,
+            report: sources.report,
+        },
+        packs: &no_packs,
+    };
+    let conditions: Vec<Vec<Condition>> = defs
+        .iter()
+        .enumerate()
+        .map(|(qi, (src, q))| compile::asked_when(cx, *src, q, qi, &names))
+        .collect();
+    for (q, c) in out.iter_mut().zip(conditions) {
+        q.asked_when = c;
     }
     out
 }

@@ -11,6 +11,9 @@ pub struct Catalog {
     pub glossary: Vec<Term>,
     /// The oldest `verified` date of any file: the facts are at least this fresh.
     pub verified: String,
+    /// The earliest date (YYYY-MM-DD) a file asks to be checked again: its `verified` date plus its
+    /// `review_days`. `None` when no file sets an interval.
+    pub next_review: Option<String>,
     /// The day the data was loaded (days since 1970-01-01): outputs say how old the facts are on
     /// that day. Loading itself never depends on the clock.
     pub today: i64,
@@ -47,6 +50,9 @@ pub struct Question {
     pub choices: Vec<Choice>,
     /// The pack that brought the question, or `None` for a shared one.
     pub pack: Option<String>,
+    /// The question is asked only when all of these hold (each names an earlier question); empty:
+    /// always asked. An answer to a question that is not asked counts as no answer.
+    pub asked_when: Vec<Condition>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -253,6 +259,45 @@ impl Question {
     pub fn choice_index(&self, id: &str) -> Option<usize> {
         self.choices.iter().position(|c| c.id == id)
     }
+
+    /// True when the question is asked under `answers`: every condition of `asked_when` holds.
+    pub fn applies(&self, answers: &[Option<usize>]) -> bool {
+        self.asked_when.iter().all(|c| c.holds(answers))
+    }
+}
+
+impl Condition {
+    /// True when the question is answered with one of the choices.
+    pub fn holds(&self, answers: &[Option<usize>]) -> bool {
+        answers
+            .get(self.question)
+            .copied()
+            .flatten()
+            .is_some_and(|a| self.choices.contains(&a))
+    }
+}
+
+/// [`Catalog::normalize`] over `questions`.
+pub fn normalize(questions: &[Question], answers: &mut [Option<usize>]) {
+    for (qi, q) in questions.iter().enumerate() {
+        if qi < answers.len() && answers[qi].is_some() && !q.applies(answers) {
+            answers[qi] = None;
+        }
+    }
+}
+
+impl Catalog {
+    /// Clears the answers of questions that are not asked under the other answers (a follow-up
+    /// whose question was answered otherwise). A condition names only earlier questions, so one
+    /// pass in question order settles every chain.
+    pub fn normalize(&self, answers: &mut [Option<usize>]) {
+        normalize(&self.questions, answers);
+    }
+
+    /// True when question `q` is asked under `answers`.
+    pub fn asked(&self, q: usize, answers: &[Option<usize>]) -> bool {
+        self.questions.get(q).is_some_and(|q| q.applies(answers))
+    }
 }
 
 impl Pack {
@@ -274,29 +319,39 @@ impl Rule {
     /// True when the answers hold and every other pack named in `stack` is won as it requires;
     /// `winners` has one entry per pack of the catalog.
     pub fn fires_in_stack(&self, answers: &[Option<usize>], winners: &[Option<usize>]) -> bool {
-        self.answers_hold(answers)
-            && self.stack.iter().all(|s| {
-                winners
-                    .get(s.pack)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|w| s.alternatives.contains(&w))
-            })
+        self.answers_hold(answers) && self.stack_holds(winners)
+    }
+
+    /// True when every other pack named in `stack` is won as it requires (true with no `stack`).
+    pub fn stack_holds(&self, winners: &[Option<usize>]) -> bool {
+        self.stack.iter().all(|s| {
+            winners
+                .get(s.pack)
+                .copied()
+                .flatten()
+                .is_some_and(|w| s.alternatives.contains(&w))
+        })
     }
 
     fn answers_hold(&self, answers: &[Option<usize>]) -> bool {
-        let holds = |c: &Condition| {
-            answers
-                .get(c.question)
-                .copied()
-                .flatten()
-                .is_some_and(|a| c.choices.contains(&a))
-        };
+        let holds = |c: &Condition| c.holds(answers);
         let excepted = self
             .unless
             .iter()
             .any(|group| !group.is_empty() && group.iter().all(holds));
         self.when.iter().all(holds) && !excepted
+    }
+
+    /// The first `unless` group that holds under `answers` (the exception that kept the rule from
+    /// firing), when its `when` holds.
+    pub fn excepted_by(&self, answers: &[Option<usize>]) -> Option<&[Condition]> {
+        if !self.when.iter().all(|c| c.holds(answers)) {
+            return None;
+        }
+        self.unless
+            .iter()
+            .find(|g| !g.is_empty() && g.iter().all(|c| c.holds(answers)))
+            .map(Vec::as_slice)
     }
 
     /// Every question the rule reads, in `when` and `unless`.

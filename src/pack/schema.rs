@@ -40,6 +40,9 @@ pub struct SourceDef {
 #[serde(deny_unknown_fields)]
 pub struct QuestionsFile {
     pub verified: Spanned<String>,
+    /// Days after `verified` when the file's facts are due to be checked again.
+    #[serde(default)]
+    pub review_days: Option<Spanned<i64>>,
     #[serde(default, rename = "question")]
     pub questions: Vec<QuestionDef>,
 }
@@ -57,6 +60,10 @@ pub struct QuestionDef {
     pub sources: Vec<Spanned<String>>,
     #[serde(rename = "choice")]
     pub choices: Spanned<Vec<ChoiceDef>>,
+    /// The question is asked only when these answers hold (the form of a rule's `when`; each key
+    /// an earlier question): a follow-up question.
+    #[serde(default)]
+    pub when: Option<Spanned<Conditions>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +86,9 @@ pub struct PackFile {
     pub short: Option<Spanned<String>>,
     pub description: Spanned<String>,
     pub verified: Spanned<String>,
+    /// Days after `verified` when the pack's facts are due to be checked again.
+    #[serde(default)]
+    pub review_days: Option<Spanned<i64>>,
     /// Lower numbers are scored and shown first.
     #[serde(default)]
     pub order: Option<i64>,
@@ -247,6 +257,9 @@ pub struct StepDef {
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
     pub verified: Spanned<String>,
+    /// Days after `verified` when the glossary is due to be checked again.
+    #[serde(default)]
+    pub review_days: Option<Spanned<i64>>,
     #[serde(default, rename = "term")]
     pub terms: Vec<TermDef>,
 }

@@ -111,6 +111,43 @@ pub fn with_because(reason: &str, b: &[Because]) -> String {
     }
 }
 
+/// The winner's name, or both names when the verdict is a tie ("A or B"): a tie is said as a tie
+/// wherever a winner is named. `None` when everything is excluded.
+pub fn winner_label(p: &PackResult) -> Option<String> {
+    let w = name_of(p, p.winner.as_deref()?);
+    Some(match (&p.runner_up, p.verdict) {
+        (Some(r), crate::engine::Verdict::Tie) => format!("{w} or {}", name_of(p, r)),
+        _ => w.to_string(),
+    })
+}
+
+/// What stale data or a passed review date means for the reader, in one paragraph; `None` when the
+/// data is neither. Every output says it (the TUI's header in short).
+pub fn freshness_warning(d: &crate::engine::Freshness) -> Option<String> {
+    let review = d
+        .next_review
+        .as_deref()
+        .filter(|_| d.review_due)
+        .map(|r| format!("the data was due for its next review on {r}"));
+    let age = d.stale.then(|| {
+        format!(
+            "the facts behind this advice were last checked on {}, {} days ago (more than {})",
+            d.verified, d.age_days, d.stale_after_days
+        )
+    });
+    let said: Vec<String> = age.into_iter().chain(review).collect();
+    if said.is_empty() {
+        return None;
+    }
+    let mut text = said.join(", and ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    Some(format!(
+        "{text}: AWS's container and IaC offerings change several times a year, so check the sources before you rely on it."
+    ))
+}
+
 pub fn find<'a>(p: &'a PackResult, id: &str) -> Option<&'a RankedAlternative> {
     p.ranking.iter().find(|a| a.id == id)
 }
@@ -190,15 +227,6 @@ pub fn flip_winner(f: &crate::engine::FlipSet) -> &str {
     f.winner_name.as_deref().unwrap_or("nothing (all excluded)")
 }
 
-/// The ids of the winner and the runner-up, which the "because you answered" lists focus on.
-pub fn top_two(p: &PackResult) -> Vec<&str> {
-    p.winner
-        .iter()
-        .chain(&p.runner_up)
-        .map(String::as_str)
-        .collect()
-}
-
 /// A criterion's rationale; where rules moved the score, what moved it, so that the words never
 /// contradict the number beside them.
 pub fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> String {
@@ -225,25 +253,18 @@ pub fn no_flip(p: &PackResult) -> &'static str {
     }
 }
 
-/// "Because you answered", grouped: for each set of answers (as text) the effects of the rules it
-/// fired on the top two (and every weight change and exclusion), in the order they first fired.
-/// Rules fired by the same answers share a group; a rule that only touched other alternatives is
-/// left out. Every format and the TUI list these groups.
+/// "Because you answered": for each set of answers (as text) what it changed, in the order the
+/// engine lists them (`PackResult::because`). Every format and the TUI list these groups.
 pub fn because_groups(p: &PackResult) -> Vec<(String, Vec<&str>)> {
-    let top = top_two(p);
-    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-    for r in &p.rules_fired {
-        let effects: Vec<&str> = r.effects_about(&top).collect();
-        if effects.is_empty() {
-            continue;
-        }
-        let answers = because_text(&r.because);
-        match groups.iter_mut().find(|(a, _)| *a == answers) {
-            Some((_, all)) => all.extend(effects),
-            None => groups.push((answers, effects)),
-        }
-    }
-    groups
+    p.because
+        .iter()
+        .map(|g| {
+            (
+                because_text(&g.answers),
+                g.effects.iter().map(|e| e.text.as_str()).collect(),
+            )
+        })
+        .collect()
 }
 
 /// One sentence on the winner's standing: margin, close call and verdict.
@@ -296,7 +317,7 @@ pub fn answered_and_skipped(rec: &Recommendation) -> (Vec<String>, Vec<String>) 
     let skipped = rec
         .answers
         .iter()
-        .filter(|a| a.choice.is_none())
+        .filter(|a| a.choice.is_none() && a.asked)
         .map(|a| a.title.clone())
         .collect();
     (answered, skipped)

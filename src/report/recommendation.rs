@@ -8,20 +8,19 @@ use super::outline::{
     Table, Text,
 };
 use super::{
-    because_groups, changes_text, find, flip_winner, name_of, no_flip, pct, rationale, share,
-    standing, weight_flips, with_because,
+    because_groups, changes_text, find, flip_winner, freshness_warning, no_flip, pct, rationale,
+    share, standing, weight_flips, winner_label, with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
 
 /// The outline of `rec`; `date` is the day it was generated, when the format shows one.
 pub fn outline(rec: &Recommendation, date: Option<&str>) -> Outline {
-    let winners: Vec<&str> = rec
-        .packs
-        .iter()
-        .filter_map(|p| p.winner.as_deref().map(|w| name_of(p, w)))
-        .collect();
+    let winners: Vec<String> = rec.packs.iter().filter_map(winner_label).collect();
     let mut meta: Vec<String> = date.map(|d| format!("Generated {d}")).into_iter().collect();
     meta.push(format!("data verified {}", rec.data_verified));
+    if let Some(r) = &rec.data.next_review {
+        meta.push(format!("next review {r}"));
+    }
     Outline {
         title: "tradeoff recommendation".into(),
         subject: winners.join(" + "),
@@ -51,6 +50,7 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
                 Cell::text(a.title.clone()),
                 Cell::Text(match &a.label {
                     Some(l) => Text::plain(l.clone()),
+                    None if !a.asked => Text(vec![Span::Emphasis("not asked".into())]),
                     None => Text(vec![Span::Emphasis("skipped".into())]),
                 }),
             ],
@@ -67,18 +67,19 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
     blocks
 }
 
-/// Old data is flagged before anything else: AWS's offerings change several times a year.
+/// Old data, or data past its review date, is flagged before anything else: AWS's offerings change
+/// several times a year.
 pub fn stale_warning(rec: &Recommendation) -> Option<Block> {
-    let d = &rec.data;
-    d.stale.then(|| {
+    freshness_warning(&rec.data).map(|text| {
         Block::Callout(Callout {
             kind: CalloutKind::Warning,
-            title: Some(Text::plain("Old data")),
+            title: Some(Text::plain(if rec.data.stale {
+                "Old data"
+            } else {
+                "Data due for review"
+            })),
             badge: None,
-            body: vec![Text::plain(format!(
-                "The facts behind this advice were last checked on {}, {} days ago (more than {}): AWS's container and IaC offerings change several times a year, so check the sources before you rely on it.",
-                d.verified, d.age_days, d.stale_after_days
-            ))],
+            body: vec![Text::plain(text)],
         })
     })
 }
@@ -91,9 +92,14 @@ pub fn stack(rec: &Recommendation) -> Vec<Block> {
     let items = rec
         .stack
         .iter()
-        .map(|s| match &s.winner_name {
-            Some(w) => Text::plain(format!("{}: ", s.pack_name)).and_strong(w.clone()),
-            None => Text::plain(format!("{}: nothing (all excluded)", s.pack_name)),
+        .map(|s| match (&s.winner_name, &s.tied_with_name) {
+            (Some(w), Some(t)) => Text::plain(format!("{}: ", s.pack_name))
+                .and_strong(w.clone())
+                .and(" or ")
+                .and_strong(t.clone())
+                .and(" (a tie: your answers do not separate them)"),
+            (Some(w), None) => Text::plain(format!("{}: ", s.pack_name)).and_strong(w.clone()),
+            _ => Text::plain(format!("{}: nothing (all excluded)", s.pack_name)),
         })
         .collect();
     vec![Block::heading(2, "Recommended stack"), Block::list(items)]
@@ -156,7 +162,9 @@ pub fn verdict(p: &PackResult, winner: Option<&RankedAlternative>) -> Block {
             }
             Callout {
                 kind: CalloutKind::Winner,
-                title: Some(Text::plain(w.name.clone())),
+                title: Some(Text::plain(
+                    winner_label(p).unwrap_or_else(|| w.name.clone()),
+                )),
                 badge: Some(p.verdict.as_str().into()),
                 body,
             }
@@ -271,9 +279,9 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
     ]
 }
 
-/// "Because you answered": what each fired rule did to the top two (and every weight change and
-/// exclusion), one line per set of answers (rules fired by the same answers share a line, in the
-/// order they first fired).
+/// "Because you answered": every answer that changed something shown (a weight, a score, an
+/// exclusion, an alternative kept eligible, the winner's caveats and next steps), one line per set
+/// of answers, with what it changed.
 pub fn because(p: &PackResult) -> Vec<Block> {
     let items: Vec<Text> = because_groups(p)
         .into_iter()

@@ -320,7 +320,10 @@ impl App {
                 .results
                 .show_tab(i, &decided(&self.catalog, self.session.packs())),
             Msg::GoToQuestion(q) => self.go_to_question(q),
-            Msg::SetAnswer { question, choice } => self.session.answer(question, Some(choice)),
+            Msg::SetAnswer { question, choice } => {
+                self.session.answer(question, Some(choice));
+                self.session.settle(&self.catalog);
+            }
             Msg::OpenWhatIf(changes) => self.open_whatif(&changes),
             Msg::ShowTeams { teams, pack } => self.show_teams(&teams, pack),
             Msg::OpenTerm(t) => {
@@ -512,12 +515,17 @@ impl App {
         self.popups.clear();
         self.whatif = None;
         self.teams = None;
-        // The question asked at `q` or the next one asked after it (else the last one asked).
+        // The question asked at `q` or the next one asked after it (else the last one asked); a
+        // follow-up that the answers do not ask: the question it follows up instead.
         let asked = self.session.asked();
-        match asked.iter().find(|&&a| a >= q).or(asked.last()) {
+        match asked.iter().find(|&&a| a >= q).or(asked.last()).copied() {
             None => self.screen = Screen::Welcome,
-            Some(&a) => {
-                self.session.question = a;
+            Some(q) => {
+                let a = &self.session.answers().choices;
+                self.session.question = match self.catalog.questions[q].asked_when.first() {
+                    Some(c) if !self.catalog.asked(q, a) => c.question,
+                    _ => q,
+                };
                 self.screen = Screen::Question;
             }
         }
@@ -626,11 +634,14 @@ impl App {
         }
     }
 
-    /// On to the next question, or to the results after the last one.
+    /// On to the next question the answers ask (a follow-up only when it applies), or to the
+    /// results after the last one.
     fn advance(&mut self) -> Option<Msg> {
-        let at = self.session.position(self.session.question);
-        match at.and_then(|i| self.session.asked().get(i + 1)) {
-            Some(&next) => {
+        match self
+            .session
+            .next_asked(&self.catalog, self.session.question)
+        {
+            Some(next) => {
                 self.session.question = next;
                 None
             }
@@ -657,12 +668,15 @@ impl App {
             Msg::NextQuestion | Msg::Right => return self.advance(),
             Msg::Skip => {
                 self.session.answer(q, None);
+                self.session.settle(&self.catalog);
                 return self.advance();
             }
-            Msg::PrevQuestion | Msg::Back | Msg::Left => match self.session.position(q) {
-                Some(i) if i > 0 => self.session.question = self.session.asked()[i - 1],
-                _ => self.screen = Screen::Welcome,
-            },
+            Msg::PrevQuestion | Msg::Back | Msg::Left => {
+                match self.session.prev_asked(&self.catalog, q) {
+                    Some(prev) => self.session.question = prev,
+                    None => self.screen = Screen::Welcome,
+                }
+            }
             Msg::Finish => return Some(Msg::ShowResults),
             _ => {}
         }
@@ -672,6 +686,7 @@ impl App {
     /// Answers the question on screen with choice `c` and goes on.
     fn choose(&mut self, c: usize) -> Option<Msg> {
         self.session.answer(self.session.question, Some(c));
+        self.session.settle(&self.catalog);
         self.advance()
     }
 

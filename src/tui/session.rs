@@ -181,6 +181,29 @@ impl Session {
         }
     }
 
+    /// Clears the answers of follow-up questions that the other answers no longer ask (IaC migration
+    /// once the team says it runs no IaC): what is not asked is not answered.
+    pub fn settle(&mut self, catalog: &Catalog) {
+        let mut answers = self.scored.answers().clone();
+        catalog.normalize(&mut answers.choices);
+        self.scored.replace(answers);
+    }
+
+    /// The next question after `q` that the answers ask, if any.
+    /// Only the questions of the packs decided count.
+    pub fn next_asked(&self, catalog: &Catalog, q: usize) -> Option<usize> {
+        let a = &self.answers().choices;
+        (q + 1..catalog.questions.len()).find(|&i| self.asked.contains(&i) && catalog.asked(i, a))
+    }
+
+    /// The question before `q` that the answers ask, if any.
+    pub fn prev_asked(&self, catalog: &Catalog, q: usize) -> Option<usize> {
+        let a = &self.answers().choices;
+        (0..q.min(catalog.questions.len()))
+            .rev()
+            .find(|&i| self.asked.contains(&i) && catalog.asked(i, a))
+    }
+
     /// Takes these answers; the highlights follow them.
     pub fn set_answers(&mut self, answers: Answers) {
         for (c, a) in self.cursor.iter_mut().zip(&answers.choices) {

@@ -93,7 +93,12 @@ pub fn new_app(theme: &str, size: (u16, u16)) -> App {
 pub fn answer_keys(answers: &[&str], until: Option<&str>) -> String {
     let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
     let mut keys = vec!["enter".to_string()];
-    for q in &catalog.questions {
+    // A follow-up question that the answers so far do not ask is not on screen: no key for it.
+    let mut so_far = vec![None; catalog.questions.len()];
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        if !q.applies(&so_far) {
+            continue;
+        }
         if until == Some(q.id.as_str()) {
             return keys.join(" ");
         }
@@ -107,6 +112,7 @@ pub fn answer_keys(answers: &[&str], until: Option<&str>) -> String {
                     .choice_index(choice)
                     .unwrap_or_else(|| panic!("{}: no choice {choice}", q.id));
                 assert!(c < 9, "{}: choice {choice} has no digit key", q.id);
+                so_far[qi] = Some(c);
                 (c + 1).to_string()
             }
             None => "s".to_string(),
@@ -118,6 +124,19 @@ pub fn answer_keys(answers: &[&str], until: Option<&str>) -> String {
         assert!(catalog.question_index(id).is_some(), "no question {id}");
     }
     keys.join(" ")
+}
+
+/// How many questions the built-in data asks a team that takes the first choice of each (or skips
+/// them): a follow-up question that those answers do not ask is not counted. The progress reads
+/// "k/N" with this N.
+pub fn asked_with_first_choices() -> usize {
+    let catalog = tradeoff::pack::load_builtin().expect("built-in data loads");
+    let first: Vec<Option<usize>> = vec![Some(0); catalog.questions.len()];
+    let mut answers = first.clone();
+    catalog.normalize(&mut answers);
+    (0..catalog.questions.len())
+        .filter(|&q| catalog.asked(q, &answers))
+        .count()
 }
 
 /// `key` pressed `n` times, e.g. to move down to the n-th question.

@@ -205,6 +205,12 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             format!("⚠ data {} days old ", data.age_days),
             t.warning,
         )
+    } else if let Some(r) = data.next_review.as_deref().filter(|_| data.review_due) {
+        (
+            format!("⚠ data due for review since {r} "),
+            "⚠ review due ".to_string(),
+            t.warning,
+        )
     } else {
         let s = format!("data verified {} ", data.verified);
         (s.clone(), s, t.muted)

@@ -43,16 +43,21 @@ pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'stati
     if stack.len() < 2 {
         return None;
     }
-    let name = |s: &crate::engine::StackPart, short: bool| match (&s.winner_name, &s.winner_short) {
-        (Some(n), Some(sh)) => {
-            if short {
-                sh.clone()
-            } else {
-                n.clone()
-            }
+    // A tie names both ("A or B"): the answers do not separate them.
+    let name = |s: &crate::engine::StackPart, short: bool| {
+        let pick = |n: &Option<String>, sh: &Option<String>| match (n, sh) {
+            (Some(_), Some(sh)) if short => Some(sh.clone()),
+            (Some(n), _) => Some(n.clone()),
+            _ => None,
+        };
+        match (
+            pick(&s.winner_name, &s.winner_short),
+            pick(&s.tied_with_name, &s.tied_with_short),
+        ) {
+            (Some(w), Some(t)) => format!("{w} or {t}"),
+            (Some(w), None) => w,
+            _ => format!("no {}", s.pack_name),
         }
-        (Some(n), None) => n.clone(),
-        _ => format!("no {}", s.pack_name),
     };
     // Full names when they fit, else the short ones (then cut, never wrapped).
     let short = text::width("Stack  ")
@@ -83,9 +88,11 @@ fn winner(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let Some(w) = p.winner.as_deref().and_then(|w| find(p, w)) else {
         return no_winner(t, width);
     };
+    // A tie names both: the answers do not separate them.
+    let name = crate::report::winner_label(p).unwrap_or_else(|| w.name.clone());
     let mut out = vec![Line::from(vec![
         Span::styled("▶ ", t.winner),
-        Span::styled(w.name.clone(), t.winner),
+        Span::styled(name, t.winner),
     ])];
     out.extend(wrapped(&standing(p), width, "  ", "  ", t.text));
     if let Some(s) = &w.status {

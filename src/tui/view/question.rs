@@ -161,11 +161,16 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
 
 pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
-    let n = app.session.asked().len().max(1);
-    let pos = app
-        .session
-        .position(app.session.question)
-        .map_or(1, |i| i + 1);
+    // Counted among the questions asked: those of the packs decided that these answers ask (a
+    // follow-up that does not apply is no step).
+    let a = &app.session.answers().choices;
+    let decided = app.session.asked();
+    let asked = |i: &usize| decided.contains(i) && app.catalog.asked(*i, a);
+    let n = (0..app.catalog.questions.len())
+        .filter(asked)
+        .count()
+        .max(1);
+    let pos = (0..=app.session.question).filter(asked).count().clamp(1, n);
     let answered = app.session.answers().answered();
     let label = format!(" {pos}/{n} ");
     let tail = format!("  {answered} answered");

@@ -31,11 +31,17 @@ pub const INTRO: &str = "Answer a few questions about your team and workload: tr
 pub fn resume_lines(app: &App) -> Option<Vec<Line<'static>>> {
     let t = &app.look.theme;
     let (answers, progress) = app.resume.as_ref()?;
-    let total = app.catalog.questions.len();
+    // Counted as the progress bar counts: among the questions these answers ask.
+    let asked = |q: &usize| app.catalog.asked(*q, &answers.choices);
+    let total = (0..app.catalog.questions.len()).filter(asked).count();
     let at = if progress.finished {
         "at the results".to_string()
     } else {
-        format!("at question {} of {total}", progress.position + 1)
+        let pos = (0..=progress.position)
+            .filter(asked)
+            .count()
+            .clamp(1, total.max(1));
+        format!("at question {pos} of {total}")
     };
     Some(vec![
         heading(

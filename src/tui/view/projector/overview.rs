@@ -35,9 +35,11 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         parts.extend(ranking(app, p, w));
         return parts;
     };
+    // A tie names both: the answers do not separate them.
+    let name = crate::report::winner_label(p).unwrap_or_else(|| winner.name.clone());
     head.push(Row::text(vec![Line::from(vec![
         Span::styled("▶ ", t.winner),
-        Span::styled(text::truncate(&winner.name, w.saturating_sub(2)), t.winner),
+        Span::styled(text::truncate(&name, w.saturating_sub(2)), t.winner),
     ])]));
     // The standing's numbers are in the ranking too: they give way first when room is short (a
     // demo's caption under the screen).
