@@ -281,7 +281,8 @@ mod tests {
                 }
             })
             .collect();
-        let (outcome, out) = session(&(input + &"1\n".repeat(c.questions.len())));
+        let (outcome, out) =
+            session(&("\n".to_string() + &input + &"1\n".repeat(c.questions.len())));
         assert!(out.contains("does not apply to your answers"), "{out}");
         let Outcome::Done(a) = outcome else { panic!() };
         assert_eq!(a.choices[qi], None);

@@ -401,12 +401,16 @@ fn the_welcome_screen_chooses_the_decisions() {
         "{welcome}"
     );
     assert!(welcome.contains("11 questions"), "{welcome}");
-    // Every question asked, skipped, then the results: one tab per pack chosen.
+    // Every question asked, skipped (a follow-up of a skipped question is not asked), then the
+    // results: one tab per pack chosen.
     press(&mut a, "enter");
-    for _ in 0..11 {
-        assert_eq!(a.screen, Screen::Question);
+    let mut shown = 0;
+    while a.screen == Screen::Question {
+        assert!(a.session.asked().contains(&a.session.question));
         assert!(c.questions[a.session.question].pack.is_none());
         press(&mut a, "s");
+        shown += 1;
+        assert!(shown <= 11);
     }
     assert_eq!(a.screen, Screen::Results);
     assert_eq!(a.rec().packs.len(), 2);
