@@ -23,6 +23,8 @@ mod src {
     pub mod pack {
         mod checks;
         mod compile;
+        pub mod cost;
+        mod cost_check;
         pub mod diag;
         pub mod load;
         pub mod model;

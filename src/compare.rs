@@ -39,6 +39,8 @@ pub struct PackComparison {
     pub same_winner: bool,
     /// For every ordered pair of teams with different winners: the answer switches that explain it.
     pub explanations: Vec<Explanation>,
+    /// "estimate, us-east-1 on-demand prices checked on …" when any team's result has a figure.
+    pub cost_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +48,9 @@ pub struct TeamResult {
     pub winner: Option<String>,
     pub winner_name: Option<String>,
     pub score: Option<f64>,
+    /// The winner's monthly estimate, when the team answered the footprint (and the pack is
+    /// priced): what each team's recommendation would cost, side by side.
+    pub monthly_usd: Option<crate::engine::UsdRange>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -202,15 +207,29 @@ fn pack_comparison(
 ) -> PackComparison {
     let evs: Vec<_> = teams.iter().map(|a| evaluate(pack, &a.choices)).collect();
     let winners: Vec<Option<usize>> = evs.iter().map(|e| e.winner()).collect();
-    let results = evs
+    let results: Vec<TeamResult> = evs
         .iter()
         .zip(&winners)
-        .map(|(e, w)| TeamResult {
+        .zip(teams)
+        .map(|((e, w), a)| TeamResult {
             winner: w.map(|w| pack.alternatives[w].id.clone()),
             winner_name: w.map(|w| pack.alternatives[w].name.clone()),
             score: w.map(|w| round1(e.scores[w])),
+            monthly_usd: w.and_then(|w| {
+                let priced = crate::engine::cost_report::priced(pack, &a.choices)?;
+                let e = &priced.estimates[w];
+                Some(crate::engine::UsdRange {
+                    low: crate::engine::cost_report::cents(e.low),
+                    high: crate::engine::cost_report::cents(e.high),
+                })
+            }),
         })
         .collect();
+    let cost_note = results
+        .iter()
+        .any(|r| r.monthly_usd.is_some())
+        .then(|| crate::engine::cost_report::note(catalog))
+        .flatten();
     let mut explanations = Vec::new();
     for i in 0..teams.len() {
         for j in 0..teams.len() {
@@ -236,6 +255,7 @@ fn pack_comparison(
         same_winner: winners.windows(2).all(|w| w[0] == w[1]),
         results,
         explanations,
+        cost_note,
     }
 }
 

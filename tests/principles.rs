@@ -50,6 +50,46 @@ fn combinations(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
     out
 }
 
+/// Like `combinations(questions, false)`, but of the combinations that differ only in the
+/// footprint, one per distinct winner. No rule reads the footprint (it only prices the
+/// alternatives, checked here), so their caveats and next steps can differ only through the winner:
+/// the checks of a winner's advice then analyse each case once instead of once per size. `preset`
+/// fixes answers before the winner is found.
+fn advice_combinations(
+    pack: &Pack,
+    questions: &[usize],
+    preset: impl Fn(&mut Vec<Option<usize>>),
+) -> Vec<Vec<Option<usize>>> {
+    let fq = q("footprint");
+    let rules_read_it = catalog()
+        .packs
+        .iter()
+        .any(|p| p.rules.iter().any(|r| r.questions().any(|x| x == fq)));
+    assert!(
+        !rules_read_it,
+        "a rule reads the footprint: analyse every size"
+    );
+    let others: Vec<usize> = questions.iter().copied().filter(|&x| x != fq).collect();
+    let sizes = catalog().questions[fq].choices.len();
+    let mut out = Vec::new();
+    for mut base in combinations(&others, false) {
+        preset(&mut base);
+        if !questions.contains(&fq) {
+            out.push(base);
+            continue;
+        }
+        let mut winners = BTreeSet::new();
+        for size in 0..sizes {
+            let mut a = base.clone();
+            a[fq] = Some(size);
+            if winners.insert(evaluate(pack, &a).winner()) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
 /// One pack's winner (by id) under every combination of the questions it reads.
 struct Sweep {
     pack: &'static Pack,
@@ -388,7 +428,7 @@ fn c12_advice_never_points_to_an_excluded_option() {
     ];
     let mut seen = BTreeSet::new();
     let mut problems = Vec::new();
-    for a in combinations(&compute.questions_used, false) {
+    for a in advice_combinations(compute, &compute.questions_used, |_| {}) {
         let result = analyze_pack(c, compute, &a);
         let Some(top) = result.ranking.first() else {
             continue;
@@ -431,8 +471,9 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
     let compute = c.pack("compute").unwrap();
     let mut answered = compute.questions_used.clone();
     answered.retain(|&x| x != q("cloud_strategy"));
-    for mut a in combinations(&answered, false) {
-        a[q("cloud_strategy")] = choice("cloud_strategy", "hybrid");
+    let hybrid =
+        |a: &mut Vec<Option<usize>>| a[q("cloud_strategy")] = choice("cloud_strategy", "hybrid");
+    for a in advice_combinations(compute, &answered, hybrid) {
         let result = analyze_pack(c, compute, &a);
         let top = &result.ranking[0];
         let said = result
@@ -461,7 +502,7 @@ fn c14_deployment_steps_fit_the_workload() {
     let c = catalog();
     let compute = c.pack("compute").unwrap();
     let mut seen = BTreeSet::new();
-    for a in combinations(&compute.questions_used, false) {
+    for a in advice_combinations(compute, &compute.questions_used, |_| {}) {
         let result = analyze_pack(c, compute, &a);
         let top = &result.ranking[0];
         if !["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&top.id.as_str()) {

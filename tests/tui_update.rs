@@ -97,6 +97,7 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "release_approval=manual",
         "code_host=github",
         "observability_today=none",
+        "footprint=several",
     ];
     assert_eq!(
         flags.len(),

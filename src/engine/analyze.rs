@@ -66,6 +66,7 @@ pub fn winner_advice(
             .iter()
             .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
             .collect(),
+        priced: super::cost_report::priced(pack, answers),
     };
     Some(Advice {
         winner: pack.alternatives[winner].id.clone(),
@@ -165,6 +166,15 @@ struct Ctx<'a> {
     fired: Vec<usize>,
     /// Each criterion's id and name, shared by every contribution.
     criteria: Vec<(Arc<str>, Arc<str>)>,
+    /// The monthly estimates, when the pack has prices and the footprint is answered.
+    priced: Option<super::cost_report::Priced<'a>>,
+}
+
+impl Ctx<'_> {
+    /// The criterion the estimates compute under these answers, if any.
+    fn computed(&self) -> Option<usize> {
+        self.priced.as_ref().map(|p| p.pc.criterion)
+    }
 }
 
 fn pack_result(
@@ -189,6 +199,7 @@ fn pack_result(
             .iter()
             .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
             .collect(),
+        priced: super::cost_report::priced(pack, answers),
     };
     let ranking = cx.ev.ranking();
     let winner = ranking.first().copied();
@@ -250,6 +261,10 @@ fn pack_result(
             weight_noise: robustness::NOISE,
             seed: robustness::SEED,
         },
+        cost_basis: cx
+            .priced
+            .as_ref()
+            .and_then(|p| super::cost_report::basis(catalog, pack, p)),
     }
 }
 
@@ -404,7 +419,10 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
                 source: cx.source(v.source),
             });
         }
-        for adj in rule.adjusts.iter().filter(|x| x.alternative == a) {
+        // With the cost criterion computed, the rules' judgement of it does not apply.
+        let shown =
+            |x: &&crate::pack::Adjust| x.alternative == a && Some(x.criterion) != cx.computed();
+        for adj in rule.adjusts.iter().filter(shown) {
             adjustments.push(Adjustment {
                 rule: rule.id.clone(),
                 criterion: cx.pack.criteria[adj.criterion].id.clone(),
@@ -445,6 +463,9 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
             .map(|&s| source_out(cx.catalog, s))
             .collect(),
         next_steps,
+        cost: cx.priced.as_ref().map(|p| {
+            super::cost_report::cost_out(cx.catalog, cx.pack, p, a, cx.answers, |s| cx.source(s))
+        }),
     }
 }
 
@@ -503,7 +524,12 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
             base_score: alt.scores[k].value,
             points: rounded[k],
             exact_points: exact[k],
-            why: Arc::clone(&alt.scores[k].why),
+            why: match &cx.priced {
+                Some(p) if p.pc.criterion == k => {
+                    Arc::from(super::cost_report::why(cx.pack, p, a).as_str())
+                }
+                _ => Arc::clone(&alt.scores[k].why),
+            },
         })
         .collect()
 }
@@ -546,13 +572,16 @@ fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)> {
         effects.push(effect(EffectKind::Weight, None, text));
     }
     for adj in &rule.adjusts {
-        let text = format!(
+        let mut text = format!(
             "{} {:+} on {}: {}",
             name(adj.alternative),
             adj.delta,
             cx.pack.criteria[adj.criterion].name,
             adj.reason
         );
+        if Some(adj.criterion) == cx.computed() {
+            text.push_str(" (not applied: the monthly estimates compute this criterion)");
+        }
         effects.push(effect(EffectKind::Adjust, Some(adj.alternative), text));
     }
     for v in &rule.vetoes {
@@ -597,7 +626,10 @@ fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEffect> {
             text.trim_end_matches([':', ' ']).to_string(),
         ));
     }
-    for adj in rule.adjusts.iter().filter(|x| in_running(x.alternative)) {
+    // With the cost criterion computed, no rule's adjustment of it would have counted either.
+    let counts =
+        |x: &&crate::pack::Adjust| in_running(x.alternative) && Some(x.criterion) != cx.computed();
+    for adj in rule.adjusts.iter().filter(counts) {
         let text = format!(
             "spares {} {:+} on {}: {}",
             alt(adj.alternative).name,

@@ -6,6 +6,8 @@
 //! `counterfactual`, `sensitivity` and `robustness` are the methods it uses.
 
 pub mod analyze;
+pub mod cost;
+pub mod cost_report;
 pub mod counterfactual;
 pub mod result;
 pub mod robustness;

@@ -144,6 +144,71 @@ pub struct PackResult {
     pub flips: Flips,
     pub sensitivity: Vec<Sensitivity>,
     pub robustness: Robustness,
+    /// What the estimates rest on, when the alternatives have them (footprint answered in a priced
+    /// pack); `None` otherwise.
+    pub cost_basis: Option<CostBasis>,
+}
+
+/// What every monthly figure of a pack rests on, and how the cost criterion was computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostBasis {
+    /// "estimate, us-east-1 on-demand prices checked on 2026-12-07": shown with every figure.
+    pub note: String,
+    pub region: String,
+    pub terms: String,
+    /// The oldest date any price was checked.
+    pub prices_checked: String,
+    /// The criterion the estimates compute (its id).
+    pub criterion: String,
+    pub criterion_name: String,
+    /// The scoring curve, in words.
+    pub curve: String,
+    /// The alternative with the lowest estimate (its midpoint), excluded or not.
+    pub cheapest: String,
+}
+
+/// One alternative's monthly estimate in US dollars.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostOut {
+    pub monthly_usd: UsdRange,
+    /// Paid with no traffic at all: cluster, load balancer and NAT gateway hours.
+    pub fixed_usd: f64,
+    /// What the estimate rests on, in plain words.
+    pub assumptions: Vec<String>,
+    /// Each priced line that applies, with its price.
+    pub lines: Vec<CostLineOut>,
+    /// Discounts that may apply, never included in the figures.
+    pub levers: Vec<LeverOut>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct UsdRange {
+    pub low: f64,
+    pub high: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CostLineOut {
+    pub id: String,
+    pub text: String,
+    pub price: String,
+    pub price_name: String,
+    /// The unit price in US dollars, and its unit (`vcpu-hour`, `gb-second`, …).
+    pub unit_usd: f64,
+    pub unit: &'static str,
+    pub monthly_usd: UsdRange,
+    pub fixed: bool,
+    pub source: Option<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LeverOut {
+    pub id: String,
+    pub name: String,
+    /// The largest discount, 0–1.
+    pub up_to: f64,
+    pub text: String,
+    pub source: Option<SourceOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +232,8 @@ pub struct RankedAlternative {
     pub win_probability: f64,
     pub sources: Vec<SourceOut>,
     pub next_steps: Vec<String>,
+    /// The monthly estimate; `None` when the footprint is skipped or the pack has no prices.
+    pub cost: Option<CostOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -20,11 +20,20 @@ pub struct Evaluation {
     pub adjusted: Vec<(usize, usize, f64)>,
     /// Indices of the rules that fired, in data order.
     pub fired: Vec<usize>,
+    /// With the footprint answered in a priced pack: the cost criterion and every alternative's
+    /// score on it, computed from the estimates (`engine::cost`). The rules' adjustments of that
+    /// criterion then do not apply (nor show), since the estimate already prices what they judged.
+    pub computed: Option<(usize, Vec<f64>)>,
 }
 
 impl Evaluation {
     /// The effective 0–10 score of an alternative on a criterion.
     pub fn cell(&self, pack: &Pack, a: usize, k: usize) -> f64 {
+        if let Some((ck, scores)) = &self.computed
+            && *ck == k
+        {
+            return scores[a];
+        }
         match self
             .adjusted
             .binary_search_by(|(aa, kk, _)| (*aa, *kk).cmp(&(a, k)))
@@ -82,6 +91,13 @@ pub fn evaluate(pack: &Pack, answers: &[Option<usize>]) -> Evaluation {
             deltas.push((adj.alternative, adj.criterion, adj.delta));
         }
     }
+    let computed = pack
+        .cost
+        .as_ref()
+        .and_then(|pc| super::cost::computed_scores(pc, answers).map(|s| (pc.criterion, s)));
+    if let Some((ck, _)) = &computed {
+        deltas.retain(|d| d.1 != *ck);
+    }
     // Several rules may adjust one cell: their deltas add up, then the result is clamped once.
     deltas.sort_by_key(|x| (x.0, x.1));
     let mut adjusted: Vec<(usize, usize, f64)> = Vec::with_capacity(deltas.len());
@@ -105,6 +121,11 @@ pub fn evaluate(pack: &Pack, answers: &[Option<usize>]) -> Evaluation {
         for &(a, k, eff) in &adjusted {
             scores[a] += weights[k] * (eff - pack.matrix[a * n_crit + k]);
         }
+        if let Some((k, cost)) = &computed {
+            for (a, c) in cost.iter().enumerate() {
+                scores[a] += weights[*k] * (c - pack.matrix[a * n_crit + k]);
+            }
+        }
         // Divide first: Σ(w·s)/Σw is at most 10 whatever the weights, while 10/Σw alone
         // overflows for a total weight near the smallest positive number.
         for s in &mut scores {
@@ -118,6 +139,7 @@ pub fn evaluate(pack: &Pack, answers: &[Option<usize>]) -> Evaluation {
         scores,
         adjusted,
         fired,
+        computed,
     }
 }
 

@@ -351,6 +351,7 @@ pub fn pack(
         criteria,
         alternatives,
         rules,
+        cost: None,
     }
 }
 
@@ -836,7 +837,7 @@ fn adjusts(
         .collect()
 }
 
-fn conditions(
+pub(super) fn conditions(
     cx: &mut Checker,
     src: SourceText,
     when: &Conditions,

@@ -18,6 +18,9 @@ struct Parsed<'a> {
     sources: Vec<(SourceText<'a>, SourcesFile)>,
     questions: Vec<(SourceText<'a>, QuestionsFile)>,
     glossary: Vec<(SourceText<'a>, GlossaryFile)>,
+    /// `prices.toml`: the built-in data's or a `--data` folder's (a user folder's packs are priced
+    /// only by its own data folder).
+    prices: Option<(SourceText<'a>, super::cost::PricesFile)>,
     /// In display order: by `order`, then id; with the user folder each came from.
     packs: Vec<ParsedPack<'a>>,
 }
@@ -107,10 +110,14 @@ fn load_with(files: &[DataFile], today: i64, split: bool) -> Result<Catalog, Dia
         sources: source_known,
         packs: &pack_names,
     };
-    let packs: Vec<Pack> = parts
+    let mut packs: Vec<Pack> = parts
         .into_iter()
         .map(|((src, p, origin, _), parts)| compile::pack(&mut cx, *src, p, parts, *origin, &names))
         .collect();
+    let prices = parsed
+        .prices
+        .as_ref()
+        .and_then(|(src, f)| super::cost_check::prices(&mut cx, *src, f, &names, &mut packs));
     let glossary = compile::glossary(&mut cx, &pairs(&parsed.glossary), &names.sources);
 
     if !cx.diags.is_empty() {
@@ -126,6 +133,7 @@ fn load_with(files: &[DataFile], today: i64, split: bool) -> Result<Catalog, Dia
         questions,
         packs,
         glossary,
+        prices,
         verified: cx.oldest.map(dates::format_days).unwrap_or_default(),
         next_review: cx.next_review.map(dates::format_days),
         today,
@@ -142,6 +150,7 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile], split: bool) -> Parsed<'a>
         sources: Vec::new(),
         questions: Vec::new(),
         glossary: Vec::new(),
+        prices: None,
         packs: Vec::new(),
     };
     // Parsing TOML is most of start-up. The files are independent: the packs parse on a second
@@ -165,6 +174,9 @@ fn parse<'a>(cx: &mut Checker, files: &'a [DataFile], split: bool) -> Parsed<'a>
                 "sources.toml" => parsed.sources.extend(cx.parse(src).map(|p| (src, p))),
                 "questions.toml" => parsed.questions.extend(cx.parse(src).map(|p| (src, p))),
                 "glossary.toml" => parsed.glossary.extend(cx.parse(src).map(|p| (src, p))),
+                "prices.toml" if parsed.prices.is_none() => {
+                    parsed.prices = cx.parse(src).map(|p| (src, p));
+                }
                 // Other files (notes, a README in TOML) belong to other readers.
                 _ => {}
             }

@@ -7,6 +7,8 @@
 
 mod checks;
 mod compile;
+pub mod cost;
+mod cost_check;
 pub mod diag;
 pub mod files;
 pub mod load;

@@ -9,6 +9,8 @@ pub struct Catalog {
     pub packs: Vec<Pack>,
     /// Concepts from the seed report and the sources (empty when the data has no glossary).
     pub glossary: Vec<Term>,
+    /// The price tables behind the estimates (`None` when the data has no prices.toml).
+    pub prices: Option<super::cost::Prices>,
     /// The oldest `verified` date of any file: the facts are at least this fresh.
     pub verified: String,
     /// The earliest date (YYYY-MM-DD) a file asks to be checked again: its `verified` date plus its
@@ -78,8 +80,12 @@ pub struct Pack {
     pub rules: Vec<Rule>,
     /// Base scores, row-major: `matrix[a * criteria.len() + k]`, for the engine's inner loops.
     pub matrix: Vec<f64>,
-    /// The questions any rule of this pack reads, ascending: only these can change its result.
+    /// The questions any rule of this pack reads, ascending: only these can change its result
+    /// (with its estimates, the questions they read too).
     pub questions_used: Vec<usize>,
+    /// The monthly estimates of its alternatives and the criterion they compute (prices.toml);
+    /// `None` for a pack without.
+    pub cost: Option<super::cost::PackCost>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

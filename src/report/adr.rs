@@ -182,12 +182,25 @@ fn options(rec: &Recommendation) -> Vec<Block> {
         let items = p
             .ranking
             .iter()
-            .map(|a| match a.excluded {
-                true => Text::plain(format!("{} (excluded)", a.name)),
-                false => Text::plain(format!("{} ({:.1}/100)", a.name, a.score)),
+            .map(|a| match (a.excluded, &p.cost_basis) {
+                (true, _) => Text::plain(format!("{} (excluded)", a.name)),
+                (false, None) => Text::plain(format!("{} ({:.1}/100)", a.name, a.score)),
+                (false, Some(_)) => Text::plain(format!(
+                    "{} ({:.1}/100, {} a month)",
+                    a.name,
+                    a.score,
+                    super::cost::monthly(a)
+                )),
             })
             .collect();
-        vec![Block::list(items)]
+        let mut blocks = vec![Block::list(items)];
+        // Monthly figures are estimates: the record says on which prices.
+        blocks.extend(
+            p.cost_basis
+                .as_ref()
+                .map(|b| Block::paragraph(format!("Monthly figures: {}.", b.note))),
+        );
+        blocks
     })
 }
 
@@ -221,6 +234,9 @@ fn outcome(rec: &Recommendation) -> Vec<Block> {
                 p.robustness.samples,
             )),
         ]
+        .into_iter()
+        .chain(super::cost::top_two(p, w).map(Block::paragraph))
+        .collect()
     });
     blocks.push(Block::heading(3, "Consequences"));
     blocks.extend(per_pack(rec, consequences));

@@ -79,23 +79,37 @@ fn pack_section(c: &Comparison, p: &PackComparison) -> Section {
         .teams
         .iter()
         .zip(&p.results)
-        .map(|(t, r)| Row {
-            cells: vec![
+        .map(|(t, r)| {
+            let mut cells = vec![
                 Cell::text(t.clone()),
                 Cell::text(r.winner_name.as_deref().unwrap_or("no recommendation")),
                 Cell::text(r.score.map_or(String::new(), |s| format!("{s:.1}"))),
-            ],
-            highlight: false,
+            ];
+            if p.cost_note.is_some() {
+                cells.push(Cell::text(r.monthly_usd.map_or("—".to_string(), |m| {
+                    crate::engine::cost::usd_range(m.low, m.high)
+                })));
+            }
+            Row {
+                cells,
+                highlight: false,
+            }
         })
         .collect();
-    let mut blocks = vec![Block::Table(Table {
-        columns: vec![
-            Column::new("Team", ColumnKind::Label),
-            Column::new("Recommendation", ColumnKind::Label),
-            Column::new("Score", ColumnKind::Number),
-        ],
-        rows,
-    })];
+    let mut columns = vec![
+        Column::new("Team", ColumnKind::Label),
+        Column::new("Recommendation", ColumnKind::Label),
+        Column::new("Score", ColumnKind::Number),
+    ];
+    if p.cost_note.is_some() {
+        columns.push(Column::new("Monthly (est.)", ColumnKind::Number));
+    }
+    let mut blocks = vec![Block::Table(Table { columns, rows })];
+    if let Some(note) = &p.cost_note {
+        blocks.push(Block::paragraph(format!(
+            "Monthly: {note}, for the team's own footprint (— where a team skipped it)."
+        )));
+    }
     if p.same_winner {
         blocks.push(Block::paragraph("Same recommendation for every team."));
     } else {

@@ -14,7 +14,8 @@ pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            // `$` too: GitHub reads "$32–$60" as inline math.
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '$' => {
                 out.push('\\');
                 out.push(ch);
             }

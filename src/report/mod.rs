@@ -6,6 +6,7 @@
 
 pub mod adr;
 pub mod comparison;
+pub mod cost;
 pub mod glossary;
 pub mod html;
 pub mod json;

@@ -133,6 +133,7 @@ pub fn pack_section(p: &PackResult) -> Section {
     blocks.push(Block::heading(3, "Ranking"));
     blocks.push(Block::Table(ranking(p)));
     blocks.extend(excluded(p));
+    blocks.extend(super::cost::blocks(p));
     if let Some(w) = winner {
         blocks.extend(why(p, w));
     }
@@ -188,31 +189,40 @@ fn name_with_status(a: &RankedAlternative) -> Text {
 }
 
 pub fn ranking(p: &PackResult) -> Table {
+    let priced = p.cost_basis.is_some();
     let rows = p
         .ranking
         .iter()
         .filter(|a| !a.excluded)
-        .map(|a| Row {
-            cells: vec![
+        .map(|a| {
+            let mut cells = vec![
                 Cell::text(a.rank.unwrap_or(0).to_string()),
                 Cell::Text(name_with_status(a)),
                 Cell::text(format!("{:.1}", a.score)),
                 Cell::Bar(a.score),
                 Cell::text(share(a.win_probability)),
-            ],
-            highlight: false,
+            ];
+            if priced {
+                cells.push(Cell::text(super::cost::monthly(a)));
+            }
+            Row {
+                cells,
+                highlight: false,
+            }
         })
         .collect();
-    Table {
-        columns: vec![
-            Column::new("#", ColumnKind::Number),
-            Column::new("Alternative", ColumnKind::Label),
-            Column::new("Score", ColumnKind::Number),
-            Column::new("Bar", ColumnKind::Bar),
-            Column::new("Win share", ColumnKind::Number),
-        ],
-        rows,
+    let mut columns = vec![
+        Column::new("#", ColumnKind::Number),
+        Column::new("Alternative", ColumnKind::Label),
+        Column::new("Score", ColumnKind::Number),
+        Column::new("Bar", ColumnKind::Bar),
+        Column::new("Win share", ColumnKind::Number),
+    ];
+    if priced {
+        // An estimate, never a quote: the column says so, and "What it will cost" gives the basis.
+        columns.push(Column::new("Monthly (est.)", ColumnKind::Number));
     }
+    Table { columns, rows }
 }
 
 /// "Excluded": each excluded alternative with every reason and the answers behind it.
@@ -273,10 +283,12 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
             }
         })
         .collect();
-    vec![
+    let mut out = vec![
         Block::heading(3, format!("Why {}", w.name)),
         Block::Table(Table { columns, rows }),
-    ]
+    ];
+    out.extend(super::cost::top_two(p, w).map(Block::paragraph));
+    out
 }
 
 /// "Because you answered": every answer that changed something shown (a weight, a score, an

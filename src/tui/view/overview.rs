@@ -114,8 +114,35 @@ pub(super) fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
     )
 }
 
-/// The width of the names and of the score bars in a ranking, with bars of at most `max_bar`.
+/// The width of a monthly estimate in a ranking ("$1,234–$5,678"); a wider one is cut.
+pub(super) const COST_W: usize = 13;
+
+/// The monthly estimate at the end of a ranked line (room for it is kept by `ranking_widths`).
+fn cost_span(t: &Theme, a: &RankedAlternative) -> Option<Span<'static>> {
+    a.cost.as_ref()?;
+    let m = crate::report::cost::monthly(a);
+    Some(Span::styled(
+        format!(" {:>COST_W$}", text::truncate(&m, COST_W)),
+        t.muted,
+    ))
+}
+
+/// The line under a priced ranking: the figures are estimates, on which prices.
+pub(super) fn cost_note(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
+    let Some(b) = &p.cost_basis else {
+        return Vec::new();
+    };
+    wrapped(&format!("$ a month: {}", b.note), width, "", "  ", t.muted)
+}
+
+/// The width of the names and of the score bars in a ranking, with bars of at most `max_bar`
+/// (less the room of a monthly estimate when the pack has them).
 pub(super) fn ranking_widths(p: &PackResult, width: usize, max_bar: usize) -> (usize, usize) {
+    let width = if p.cost_basis.is_some() {
+        width.saturating_sub(COST_W + 1)
+    } else {
+        width
+    };
     let name_w = p
         .ranking
         .iter()
@@ -146,14 +173,16 @@ pub(super) fn ranked_line(
 ) -> Line<'static> {
     let rank = a.rank.unwrap_or(0);
     let style = if rank == 1 { t.winner } else { t.text };
-    Line::from(vec![
+    let mut spans = vec![
         Span::raw(mark),
         Span::styled(format!("{rank:>2}. "), rank_style),
         Span::styled(text::fit(&a.name, name_w), style),
         Span::raw("  "),
         Span::styled(text::fit(&text::bar(a.score, 100.0, bar_w), bar_w), t.bar),
         Span::styled(format!(" {:>5.1}", a.score), t.text),
-    ])
+    ];
+    spans.extend(cost_span(t, a));
+    Line::from(spans)
 }
 
 /// The ranking, then the excluded alternatives under their heading, each with why; returns the
@@ -168,12 +197,18 @@ fn ranking(
     let any_ranked = p.ranking.iter().any(|a| !a.excluded);
     let widths = ranking_widths(p, width, 40);
     if any_ranked {
-        out.push(ranking_heading(t, widths.0, widths.1));
+        let mut h = ranking_heading(t, widths.0, widths.1);
+        if p.cost_basis.is_some() {
+            h.spans
+                .push(Span::styled(format!(" {:>COST_W$}", "$ a month"), t.muted));
+        }
+        out.push(h);
     }
     let mut ranges = Vec::with_capacity(p.ranking.len());
     for (i, a) in p.ranking.iter().enumerate() {
         if a.excluded && (i == 0 || !p.ranking[i - 1].excluded) {
             if any_ranked {
+                out.extend(cost_note(t, p, width));
                 out.push(Line::default());
             }
             out.push(heading(t, "Excluded by your answers"));
@@ -204,6 +239,9 @@ fn ranking(
             out.extend(wrapped(&s, width, "      ", "        ", t.error));
         }
         ranges.push((start, out.len()));
+    }
+    if p.ranking.last().is_some_and(|a| !a.excluded) {
+        out.extend(cost_note(t, p, width));
     }
     ranges
 }

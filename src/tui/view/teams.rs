@@ -128,6 +128,15 @@ fn outcome_line(t: &Theme, cmp: &Comparison, p: &PackComparison, i: usize) -> Li
             r.score.map_or(String::new(), |s| format!("  {s:.1}")),
             t.muted,
         ),
+        Span::styled(
+            r.monthly_usd.map_or(String::new(), |m| {
+                format!(
+                    "  {} a month",
+                    crate::engine::cost::usd_range(m.low, m.high)
+                )
+            }),
+            t.text,
+        ),
     ])
 }
 
@@ -136,6 +145,13 @@ fn outcomes(t: &Theme, cmp: &Comparison, p: &PackComparison, width: usize) -> Ve
     let mut out: Vec<Line<'static>> = (0..cmp.teams.len())
         .map(|i| outcome_line(t, cmp, p, i))
         .collect();
+    if let Some(note) = &p.cost_note {
+        out.extend(
+            text::wrap(&format!("$ a month: {note}"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.muted)),
+        );
+    }
     out.push(Line::default());
     out.extend(reasons(t, cmp, p, width));
     out

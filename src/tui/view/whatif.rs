@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::draw::{draw_lines, follow, panel, wrapped};
 use crate::engine::PackResult;
-use crate::report::name_of;
+use crate::report::{find, name_of};
 use crate::tui::app::App;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -105,6 +105,9 @@ pub fn pack_lines(
         t.preview
     };
     out.extend(wrapped(&verdict, width, "", "", verdict_style));
+    if let Some(line) = cost_change(now, orig) {
+        out.extend(wrapped(&line, width, "", "  ", t.muted));
+    }
     // rank(2) move(4) name score(6) gap(2) rank(2) score(6)
     let name_w = name_w
         .min(width.saturating_sub(2 + 4 + 6 + 2 + 2 + 6))
@@ -149,6 +152,32 @@ pub fn pack_lines(
         ]));
     }
     out
+}
+
+/// "$ a month: $32–$60 (was $65–$94: $34 less), estimate, us-east-1 …": the recommendation's
+/// estimate under the what-if against the original's, in dollars.
+pub fn cost_change(now: &PackResult, orig: &PackResult) -> Option<String> {
+    use crate::engine::cost::{usd, usd_range};
+    use crate::report::cost::mid;
+    let basis = now.cost_basis.as_ref()?;
+    fn winner(p: &PackResult) -> Option<&crate::engine::RankedAlternative> {
+        p.winner.as_deref().and_then(|w| find(p, w))
+    }
+    let nc = winner(now)?.cost.as_ref()?;
+    let range = |c: &crate::engine::CostOut| usd_range(c.monthly_usd.low, c.monthly_usd.high);
+    let was = match winner(orig).and_then(|w| w.cost.as_ref()) {
+        Some(oc) => {
+            let d = mid(nc) - mid(oc);
+            let change = if d.abs() < 0.5 {
+                "about the same".to_string()
+            } else {
+                format!("{} {}", usd(d.abs()), if d > 0.0 { "more" } else { "less" })
+            };
+            format!(" (was {}: {change})", range(oc))
+        }
+        None => String::new(),
+    };
+    Some(format!("$ a month: {}{was}; {}", range(nc), basis.note))
 }
 
 /// Both views' frame: the answers panel on the left, drawn, and the rankings' panel on the right,

@@ -39,9 +39,43 @@ pub fn lines(app: &App, p: &PackResult, width: usize) -> Vec<Line<'static>> {
     let mut out = intro(t, w, other.as_ref(), width);
     out.push(Line::default());
     out.extend(points(t, w, other.as_ref(), width));
+    out.extend(cost(t, p, w, other.as_ref(), width));
     out.push(Line::default());
     out.extend(because(t, p, width));
     out
+}
+
+/// "Monthly (estimate, us-east-1 on-demand prices checked on …): $32–$60 against $20–$83, −$5.52":
+/// the difference in dollars behind the cost criterion's points, right under the points.
+pub(super) fn cost(
+    t: &Theme,
+    p: &PackResult,
+    w: &RankedAlternative,
+    other: Option<&Other>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let (Some(basis), Some(wc)) = (&p.cost_basis, &w.cost) else {
+        return Vec::new();
+    };
+    use crate::engine::cost::usd_range;
+    use crate::report::cost::{mid, signed};
+    let range = |c: &crate::engine::CostOut| usd_range(c.monthly_usd.low, c.monthly_usd.high);
+    let figures = match other.and_then(|o| o.alt.cost.as_ref()) {
+        Some(oc) => format!(
+            "{} against {}, {} a month",
+            range(wc),
+            range(oc),
+            signed(mid(wc) - mid(oc))
+        ),
+        None => format!("{} a month", range(wc)),
+    };
+    wrapped(
+        &format!("Monthly ({}): {figures}", basis.note),
+        width,
+        "",
+        "  ",
+        t.text,
+    )
 }
 
 /// The alternative the winner is compared with, and as what.

@@ -109,6 +109,11 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
             let mut pieces = vec![(format!("{rank} "), t.muted)];
             pieces.extend(name);
             pieces.push((format!(" {:>5.1}", a.score), t.text));
+            // The monthly estimate's midpoint, for the room to see (the range is on the line).
+            if let Some(c) = &a.cost {
+                let m = crate::engine::cost::usd(crate::report::cost::mid(c));
+                pieces.push((format!("  ~{m}"), t.muted));
+            }
             let big = big_line(pieces);
             // The top rows go big first; the others after the strongest reason.
             let r = rank as u16;
@@ -144,6 +149,12 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
         });
         rows.extend(status);
     }
+    // Figures are estimates: the screen says on which prices, under the ranking.
+    rows.extend(
+        super::super::overview::cost_note(t, p, w)
+            .into_iter()
+            .map(|l| Row::text(vec![l])),
+    );
     vec![Part::new(rows), Part::tight(out).uniform()]
 }
 

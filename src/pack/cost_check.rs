@@ -1,0 +1,638 @@
+//! Checks `data/prices.toml` and compiles it: prices with a known unit, a source and a date;
+//! footprint sizes for every choice of the footprint question; estimate lines whose quantity fits
+//! their price's unit; every reference (question, choice, pack, criterion, alternative, price, line,
+//! source) resolved, with the closest valid id when one is wrong. The estimates are attached to the
+//! packs they compute (`Pack::cost`), which then also read the questions the estimates depend on.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::checks::{Checker, Known, Seen};
+use super::compile::{Names, conditions};
+use super::cost::*;
+use super::diag::SourceText;
+use super::model::Pack;
+
+/// The largest unit price accepted: no AWS price per unit comes near it, and the bound keeps every
+/// sum finite.
+const MAX_USD: f64 = 1_000_000.0;
+/// The largest count, factor or size: far beyond any workload the question describes.
+const MAX_AMOUNT: f64 = 1_000_000.0;
+
+/// The price tables and, attached to `packs`, the estimates; `None` when the file is unusable.
+pub fn prices(
+    cx: &mut Checker,
+    src: SourceText,
+    f: &PricesFile,
+    names: &Names,
+    packs: &mut [Pack],
+) -> Option<Prices> {
+    let verified = cx.date(src, &f.verified);
+    let region = cx.text(src, &f.region, "region");
+    let terms = cx.text(src, &f.terms, "terms");
+    let hours = positive(cx, src, &f.hours_per_month, "hours_per_month", 24.0 * 31.0);
+    let per_doubling = positive(cx, src, &f.points_per_doubling, "points_per_doubling", 10.0);
+    let mb_per_vcpu = positive(
+        cx,
+        src,
+        &f.lambda_mb_per_vcpu,
+        "lambda_mb_per_vcpu",
+        10_240.0,
+    );
+
+    let prices = price_table(cx, src, f, names);
+    let price_ids: HashMap<&str, usize> = prices
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.price.id.as_str(), i))
+        .collect();
+    let price_known = Known {
+        ids: &price_ids,
+        what: "price",
+        from: ": it must be the id of a [[price]] in this file",
+        report: true,
+    };
+    let footprint = footprint(cx, src, &f.footprint, names);
+    let capacity = capacity(cx, src, &f.capacity, names);
+
+    let pack_ids: HashMap<&str, usize> = packs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let pack_known = Known {
+        ids: &pack_ids,
+        what: "pack",
+        from: "",
+        report: true,
+    };
+    let mut estimates: Vec<Option<Vec<Option<AltCost>>>> = vec![None; packs.len()];
+    let mut criteria: Vec<Option<usize>> = vec![None; packs.len()];
+    // Where each computed pack is named, to point at when one of its alternatives has no estimate.
+    let mut named: Vec<Option<&Spanned<String>>> = vec![None; packs.len()];
+    for c in &f.computes {
+        let Some(pi) = cx.resolve(src, &c.pack, &pack_known) else {
+            continue;
+        };
+        if criteria[pi].is_some() {
+            cx.err(
+                src,
+                &c.pack,
+                format!(
+                    "pack `{}` is computed twice: keep one [[computes]]",
+                    c.pack.get_ref()
+                ),
+            );
+        }
+        let ids = index(packs[pi].criteria.iter().map(|c| c.id.as_str()));
+        criteria[pi] = cx.resolve(src, &c.criterion, &known(&ids, "criterion", ""));
+        named[pi] = Some(&c.pack);
+        estimates[pi] = Some(vec![None; packs[pi].alternatives.len()]);
+    }
+    for e in &f.estimates {
+        let Some(pi) = cx.resolve(src, &e.pack, &pack_known) else {
+            continue;
+        };
+        let ids = index(packs[pi].alternatives.iter().map(|a| a.id.as_str()));
+        let from = format!(" in pack `{}`", packs[pi].id);
+        let Some(ai) = cx.resolve(src, &e.alternative, &known(&ids, "alternative", &from)) else {
+            continue;
+        };
+        let Some(slots) = estimates[pi].as_mut() else {
+            cx.err(src, &e.pack, format!("pack `{}` has no [[computes]] entry: add one naming the criterion its estimates compute", packs[pi].id));
+            continue;
+        };
+        if slots[ai].is_some() {
+            cx.err(
+                src,
+                &e.alternative,
+                format!(
+                    "alternative `{}` has two estimates: keep one",
+                    e.alternative.get_ref()
+                ),
+            );
+        }
+        slots[ai] = Some(AltCost {
+            lines: lines(cx, src, e, &prices, &price_known, names),
+            assumptions: e.assumptions.clone(),
+        });
+    }
+    let levers = levers(cx, src, f, packs, &pack_known, names);
+
+    for (pi, slots) in estimates.into_iter().enumerate() {
+        let (Some(slots), Some(criterion), Some((question, sizes))) =
+            (slots, criteria[pi], footprint.clone())
+        else {
+            continue;
+        };
+        let missing: Vec<&str> = slots
+            .iter()
+            .zip(&packs[pi].alternatives)
+            .filter(|(s, _)| s.is_none())
+            .map(|(_, a)| a.id.as_str())
+            .collect();
+        if !missing.is_empty() {
+            cx.err(
+                src,
+                named[pi].unwrap_or(&f.verified),
+                format!(
+                    "pack `{}` is computed but has no [[estimate]] for {}: every alternative needs one",
+                    packs[pi].id,
+                    missing.join(", ")
+                ),
+            );
+            continue;
+        }
+        let cost = PackCost {
+            criterion,
+            footprint: question,
+            sizes,
+            capacity: capacity.clone(),
+            hours,
+            points_per_doubling: per_doubling,
+            lambda_gb_per_vcpu: mb_per_vcpu / 1024.0,
+            alternatives: slots.into_iter().flatten().collect(),
+        };
+        // The estimates read these questions too: they are part of what the pack depends on.
+        let read = std::iter::once(question)
+            .chain(
+                cost.capacity
+                    .iter()
+                    .flat_map(|c| c.when.iter().map(|w| w.question)),
+            )
+            .chain(cost.alternatives.iter().flat_map(|a| {
+                a.lines.iter().flat_map(|l| {
+                    l.when
+                        .iter()
+                        .chain(l.unless.iter().flatten())
+                        .map(|c| c.question)
+                })
+            }));
+        let used = &mut packs[pi].questions_used;
+        used.extend(read);
+        used.sort_unstable();
+        used.dedup();
+        packs[pi].cost = Some(cost);
+    }
+    Some(Prices {
+        verified,
+        region,
+        terms,
+        prices: prices.into_iter().map(|p| p.price).collect(),
+        levers,
+    })
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
+fn known<'a>(ids: &'a HashMap<&'a str, usize>, what: &'a str, from: &'a str) -> Known<'a> {
+    Known {
+        ids,
+        what,
+        from,
+        report: true,
+    }
+}
+
+/// A number above zero and at most `max`.
+fn positive(cx: &mut Checker, src: SourceText, v: &Spanned<f64>, what: &str, max: f64) -> f64 {
+    let x = *v.get_ref();
+    if x.is_finite() && x > 0.0 && x <= max {
+        return x;
+    }
+    cx.err(
+        src,
+        v,
+        format!("{what} {x} is out of bounds: use a number above 0 and at most {max}"),
+    );
+    1.0
+}
+
+/// A `[low, high]` pair: finite, at least `min`, low ≤ high, within `MAX_AMOUNT`.
+fn range(
+    cx: &mut Checker,
+    src: SourceText,
+    v: &Spanned<[f64; 2]>,
+    what: &str,
+    min: f64,
+) -> (f64, f64) {
+    let [lo, hi] = *v.get_ref();
+    let ok = |x: f64| x.is_finite() && x >= min && x <= MAX_AMOUNT;
+    if !(ok(lo) && ok(hi) && lo <= hi) {
+        cx.err(
+            src,
+            v,
+            format!("{what} [{lo}, {hi}] is not a range: write [low, high] with {min} ≤ low ≤ high ≤ {MAX_AMOUNT}"),
+        );
+        return (min.max(0.0), min.max(0.0));
+    }
+    (lo, hi)
+}
+
+/// A compiled price with the instance size an instance-hour price is for.
+struct Priced {
+    price: Price,
+    instance: (f64, f64),
+}
+
+fn price_table(cx: &mut Checker, src: SourceText, f: &PricesFile, names: &Names) -> Vec<Priced> {
+    let mut seen = Seen::new("price", "");
+    f.prices
+        .iter()
+        .map(|p| {
+            cx.new_id(src, &p.id, &mut seen);
+            let unit = Unit::ALL
+                .iter()
+                .find(|(id, _)| id == p.unit.get_ref())
+                .map(|(_, u)| *u);
+            if unit.is_none() {
+                let all: Vec<&str> = Unit::ALL.iter().map(|(id, _)| *id).collect();
+                cx.err(
+                    src,
+                    &p.unit,
+                    format!(
+                        "unknown unit `{}`: use one of {}",
+                        p.unit.get_ref(),
+                        all.join(", ")
+                    ),
+                );
+            }
+            let unit = unit.unwrap_or(Unit::Hour);
+            let usd = *p.usd.get_ref();
+            let max = if unit == Unit::Share { 10.0 } else { MAX_USD };
+            if !(usd.is_finite() && (0.0..=max).contains(&usd)) {
+                cx.err(
+                    src,
+                    &p.usd,
+                    format!(
+                        "price {usd} is out of bounds: use a number of US dollars from 0 to {max}"
+                    ),
+                );
+            }
+            let instance = match (&p.vcpu, &p.memory_gb) {
+                (Some(v), Some(m)) => (
+                    positive(cx, src, v, "vcpu", MAX_AMOUNT),
+                    positive(cx, src, m, "memory_gb", MAX_AMOUNT),
+                ),
+                _ if unit == Unit::InstanceHour => {
+                    cx.err(
+                        src,
+                        &p.unit,
+                        "an instance-hour price needs the instance's vcpu and memory_gb",
+                    );
+                    (1.0, 1.0)
+                }
+                (Some(v), _) => {
+                    cx.err(
+                        src,
+                        v,
+                        "vcpu is only for an instance-hour price (with memory_gb)",
+                    );
+                    (1.0, 1.0)
+                }
+                (_, Some(m)) => {
+                    cx.err(
+                        src,
+                        m,
+                        "memory_gb is only for an instance-hour price (with vcpu)",
+                    );
+                    (1.0, 1.0)
+                }
+                (None, None) => (1.0, 1.0),
+            };
+            Priced {
+                price: Price {
+                    id: p.id.get_ref().clone(),
+                    name: cx.text(src, &p.name, "name"),
+                    usd: if usd.is_finite() {
+                        usd.clamp(0.0, max)
+                    } else {
+                        0.0
+                    },
+                    unit,
+                    source: cx.resolve(src, &p.source, &names.sources),
+                    verified: cx.date(src, &p.verified),
+                },
+                instance,
+            }
+        })
+        .collect()
+}
+
+/// The footprint question and the size of each of its choices (in choice order); `None` when the
+/// question is unknown or a choice has no size.
+fn footprint(
+    cx: &mut Checker,
+    src: SourceText,
+    f: &FootprintDef,
+    names: &Names,
+) -> Option<(usize, Vec<Size>)> {
+    let ids = index(names.questions.iter().map(|q| q.id.as_str()));
+    let mut questions = known(&ids, "question", ": it must be a question id");
+    questions.report = names.questions_known;
+    let qi = cx.resolve(src, &f.question, &questions)?;
+    let q = &names.questions[qi];
+    let choice_ids = index(q.choices.iter().map(|c| c.id.as_str()));
+    let from = format!(" of question `{}`", q.id);
+    let mut sizes: Vec<Option<Size>> = vec![None; q.choices.len()];
+    for s in f.sizes.get_ref() {
+        let vcpu = range(cx, src, &s.vcpu, "vcpu", 0.0);
+        let memory_gb = range(cx, src, &s.memory_gb, "memory_gb", 0.0);
+        let Some(ci) = cx.resolve(src, &s.choice, &known(&choice_ids, "choice", &from)) else {
+            continue;
+        };
+        if sizes[ci].is_some() {
+            cx.err(
+                src,
+                &s.choice,
+                format!("choice `{}` has two sizes: keep one", s.choice.get_ref()),
+            );
+        }
+        sizes[ci] = Some(Size { vcpu, memory_gb });
+    }
+    let missing: Vec<&str> = sizes
+        .iter()
+        .zip(&q.choices)
+        .filter(|(s, _)| s.is_none())
+        .map(|(_, c)| c.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        cx.err(
+            src,
+            &f.sizes,
+            format!(
+                "no size for {} of question `{}`: every choice needs one",
+                missing.join(", "),
+                q.id
+            ),
+        );
+        return None;
+    }
+    Some((qi, sizes.into_iter().flatten().collect()))
+}
+
+/// The headroom entries; the last must apply whatever the answers (no `when`).
+fn capacity(
+    cx: &mut Checker,
+    src: SourceText,
+    defs: &[CapacityDef],
+    names: &Names,
+) -> Vec<Capacity> {
+    let out: Vec<Capacity> = defs
+        .iter()
+        .map(|c| Capacity {
+            when: c
+                .when
+                .as_ref()
+                .map_or_else(Vec::new, |w| conditions(cx, src, w.get_ref(), names)),
+            headroom: range(cx, src, &c.headroom, "headroom", 0.0),
+            text: cx.text(src, &c.text, "text"),
+        })
+        .collect();
+    match defs.last() {
+        None => cx.at(src, 0, "no [[capacity]]: add one without `when`, the headroom that applies whatever the answers"),
+        Some(last) if last.when.is_some() => cx.err(
+            src,
+            &last.headroom,
+            "the last [[capacity]] must have no `when`: it is the headroom when no other applies",
+        ),
+        _ => {}
+    }
+    out
+}
+
+/// One estimate's lines, each checked against its price.
+fn lines(
+    cx: &mut Checker,
+    src: SourceText,
+    e: &EstimateDef,
+    prices: &[Priced],
+    price_known: &Known,
+    names: &Names,
+) -> Vec<CostLine> {
+    let mut seen = Seen::new("line", " in this estimate");
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for l in e.lines.get_ref() {
+        cx.new_id(src, &l.id, &mut seen);
+        let qty = Qty::ALL
+            .iter()
+            .find(|(id, _)| id == l.qty.get_ref())
+            .map(|(_, q)| *q);
+        let Some(qty) = qty else {
+            let all: Vec<&str> = Qty::ALL.iter().map(|(id, _)| *id).collect();
+            cx.err(
+                src,
+                &l.qty,
+                format!(
+                    "unknown qty `{}`: use one of {}",
+                    l.qty.get_ref(),
+                    all.join(", ")
+                ),
+            );
+            continue;
+        };
+        let Some(pi) = cx.resolve(src, &l.price, price_known) else {
+            continue;
+        };
+        let price = &prices[pi].price;
+        if !qty.units().contains(&price.unit) {
+            let units: Vec<&str> = qty.units().iter().map(|u| u.id()).collect();
+            cx.err(
+                src,
+                &l.price,
+                format!(
+                    "price `{}` is per {}, but qty `{}` needs a price per {}",
+                    price.id,
+                    price.unit.id(),
+                    l.qty.get_ref(),
+                    units.join(" or ")
+                ),
+            );
+        }
+        let always = match l.runs.as_ref().map(|r| r.get_ref().as_str()) {
+            Some("always") => true,
+            Some("busy") => false,
+            Some(other) => {
+                let r = l.runs.as_ref().expect("matched Some");
+                cx.err(
+                    src,
+                    r,
+                    format!("runs `{other}` is not valid: use \"always\" or \"busy\""),
+                );
+                true
+            }
+            None if matches!(
+                qty,
+                Qty::Vcpu
+                    | Qty::Memory
+                    | Qty::Instances
+                    | Qty::InstanceVcpus
+                    | Qty::LambdaDuration
+                    | Qty::LambdaRequests
+            ) =>
+            {
+                cx.err(src, &l.qty, format!("qty `{}` needs runs = \"always\" (capacity that stays on) or \"busy\" (billed only while busy)", l.qty.get_ref()));
+                true
+            }
+            None => false,
+        };
+        let count = match (&l.count, qty) {
+            (Some(c), Qty::Count) => range(cx, src, c, "count", 0.0),
+            (None, Qty::Count) => {
+                cx.err(src, &l.qty, "qty `count` needs count = [low, high]");
+                (0.0, 0.0)
+            }
+            (Some(c), _) => {
+                cx.err(src, c, "count is only for qty `count`");
+                (0.0, 0.0)
+            }
+            (None, _) => (0.0, 0.0),
+        };
+        let factor = match &l.factor {
+            Some(f) => range(cx, src, f, "factor", 0.0),
+            None if qty == Qty::LambdaRequests => {
+                cx.err(
+                    src,
+                    &l.qty,
+                    "qty `lambda-requests` needs factor = [low, high] requests per vCPU-second",
+                );
+                (0.0, 0.0)
+            }
+            None => (1.0, 1.0),
+        };
+        let (instance, fee_vcpu) = match qty {
+            Qty::Instances => (prices[pi].instance, 0.0),
+            Qty::InstanceVcpus => {
+                let holder = l
+                    .instance
+                    .as_ref()
+                    .and_then(|i| cx.resolve(src, i, price_known));
+                if l.instance.is_none() {
+                    cx.err(src, &l.qty, "qty `instance-vcpus` needs instance = the id of the instance-hour price whose instances it counts");
+                }
+                (
+                    holder.map_or((1.0, 1.0), |h| prices[h].instance),
+                    prices[pi].instance.0,
+                )
+            }
+            _ => ((1.0, 1.0), 0.0),
+        };
+        let of = match (&l.of, qty) {
+            (Some(o), Qty::Share) => {
+                let found = ids.get(o.get_ref()).copied();
+                if found.is_none() {
+                    cx.err(
+                        src,
+                        o,
+                        format!(
+                            "`of` names no earlier line `{}` of this estimate",
+                            o.get_ref()
+                        ),
+                    );
+                }
+                found
+            }
+            (None, Qty::Share) => {
+                cx.err(
+                    src,
+                    &l.qty,
+                    "qty `share` needs of = the id of an earlier line",
+                );
+                None
+            }
+            (Some(o), _) => {
+                cx.err(src, o, "`of` is only for qty `share`");
+                None
+            }
+            (None, _) => None,
+        };
+        let when = l
+            .when
+            .as_ref()
+            .map_or_else(Vec::new, |w| conditions(cx, src, w.get_ref(), names));
+        let unless = l.unless.as_ref().map_or_else(Vec::new, |u| {
+            u.get_ref()
+                .iter()
+                .map(|g| conditions(cx, src, g.get_ref(), names))
+                .collect()
+        });
+        ids.insert(l.id.get_ref().clone(), out.len());
+        out.push(CostLine {
+            id: l.id.get_ref().clone(),
+            text: cx.text(src, &l.text, "text"),
+            price: pi,
+            usd: price.usd,
+            unit: price.unit,
+            qty,
+            always,
+            fixed: l.fixed,
+            count,
+            factor,
+            instance,
+            fee_vcpu,
+            of,
+            when,
+            unless,
+        });
+    }
+    if e.lines.get_ref().is_empty() {
+        cx.err(src, &e.lines, "an estimate needs at least one line");
+    }
+    if e.lines.get_ref().len() > MAX_LINES {
+        cx.err(
+            src,
+            &e.lines,
+            format!("an estimate has at most {MAX_LINES} lines: split what it counts differently"),
+        );
+    }
+    out
+}
+
+fn levers(
+    cx: &mut Checker,
+    src: SourceText,
+    f: &PricesFile,
+    packs: &[Pack],
+    pack_known: &Known,
+    names: &Names,
+) -> Vec<Lever> {
+    let mut seen = Seen::new("lever", "");
+    f.levers
+        .iter()
+        .map(|l| {
+            cx.new_id(src, &l.id, &mut seen);
+            let up_to = *l.up_to.get_ref();
+            if !(up_to.is_finite() && up_to > 0.0 && up_to < 1.0) {
+                cx.err(src, &l.up_to, format!("up_to {up_to} is not a discount: write a fraction above 0 and below 1 (0.66 = 66%)"));
+            }
+            let mut applies = Vec::new();
+            for (pack, alts) in l.applies.get_ref() {
+                let Some(pi) = cx.resolve(src, pack, pack_known) else {
+                    continue;
+                };
+                let ids = index(packs[pi].alternatives.iter().map(|a| a.id.as_str()));
+                let from = format!(" in pack `{}`", packs[pi].id);
+                let found = alts
+                    .get_ref()
+                    .iter()
+                    .filter_map(|a| {
+                        cx.resolve(src, &Spanned::new(alts.span(), a.clone()), &known(&ids, "alternative", &from))
+                    })
+                    .collect();
+                applies.push((pi, found));
+            }
+            Lever {
+                id: l.id.get_ref().clone(),
+                name: cx.text(src, &l.name, "name"),
+                up_to: up_to.clamp(0.0, 1.0),
+                text: cx.text(src, &l.text, "text"),
+                source: cx.resolve(src, &l.source, &names.sources),
+                applies,
+            }
+        })
+        .collect()
+}
