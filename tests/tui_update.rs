@@ -391,17 +391,15 @@ fn the_welcome_screen_chooses_the_decisions() {
         .collect();
     assert_eq!(a.session.packs(), &containers[..]);
     assert_eq!(a.session.asked(), &c.questions_for(&containers)[..]);
-    assert_eq!(
-        a.session.asked().len(),
-        11,
-        "a workshop on containers alone"
-    );
+    // A workshop on containers alone asks fewer questions than all four decisions.
+    let n = a.session.asked().len();
+    assert!(n < c.questions_for(&[]).len(), "{n}");
     let welcome = text(&a, (80, 24));
     assert!(
         welcome.contains("It will score 2 of 4 decisions"),
         "{welcome}"
     );
-    assert!(welcome.contains("11 questions"), "{welcome}");
+    assert!(welcome.contains(&format!("{n} questions")), "{welcome}");
     // Every question asked, skipped (a follow-up of a skipped question is not asked), then the
     // results: one tab per pack chosen.
     press(&mut a, "enter");
@@ -411,7 +409,7 @@ fn the_welcome_screen_chooses_the_decisions() {
         assert!(c.questions[a.session.question].pack.is_none());
         press(&mut a, "s");
         shown += 1;
-        assert!(shown <= 11);
+        assert!(shown <= n);
     }
     assert_eq!(a.screen, Screen::Results);
     assert_eq!(a.rec().packs.len(), 2);
