@@ -24,9 +24,11 @@ pub fn end_of_input_message(answered_up_to: usize, total: usize) -> String {
 pub enum Outcome {
     /// Every question was answered or skipped and the recommendation printed.
     Done(Answers),
-    /// Input ended before the last question; the answers given so far.
+    /// Input ended before the last question; the answers given so far, and how many questions
+    /// the decisions chosen ask.
     EndOfInput {
         answered_up_to: usize,
+        total: usize,
         answers: Answers,
     },
 }
@@ -82,7 +84,66 @@ pub fn read_line_limited(
     Ok(Some(Some(String::from_utf8_lossy(&line).into_owned())))
 }
 
-/// Asks every question of `catalog` on `input`/`output`; `start` pre-fills answers.
+/// Asks which packs to decide (catalog indexes, every pack for an empty line); `None` when input
+/// ends first. With a single pack there is nothing to ask.
+fn choose_packs(
+    catalog: &Catalog,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> io::Result<Option<Vec<usize>>> {
+    let n = catalog.packs.len();
+    if n < 2 {
+        return Ok(Some(Vec::new()));
+    }
+    writeln!(output, "Which decisions do you want to make?")?;
+    for (i, p) in catalog.packs.iter().enumerate() {
+        writeln!(
+            output,
+            "{}. {}: {}",
+            i + 1,
+            safe(&p.name),
+            safe(&p.description)
+        )?;
+    }
+    loop {
+        write!(
+            output,
+            "Enter their numbers separated by spaces, or nothing for all {n}. > "
+        )?;
+        output.flush()?;
+        let Some(line) = read_line_limited(input, MAX_LINE_BYTES)? else {
+            writeln!(output)?;
+            return Ok(None);
+        };
+        let line = line.unwrap_or_else(|| "(a line too long)".to_owned());
+        let words: Vec<&str> = line
+            .split([' ', ','])
+            .filter(|w| !w.trim().is_empty())
+            .collect();
+        let picked: Option<Vec<usize>> = words
+            .iter()
+            .map(|w| match w.trim().parse::<usize>() {
+                Ok(k) if (1..=n).contains(&k) => Some(k - 1),
+                _ => None,
+            })
+            .collect();
+        match picked {
+            Some(mut packs) => {
+                packs.sort_unstable();
+                packs.dedup();
+                return Ok(Some(if packs.len() == n { Vec::new() } else { packs }));
+            }
+            None => writeln!(
+                output,
+                "“{}” is not a list of numbers from 1 to {n}.",
+                safe(line.trim())
+            )?,
+        }
+    }
+}
+
+/// Asks which decisions to make, then the questions those packs read (shared ones once), on
+/// `input`/`output`; `start` pre-fills answers.
 pub fn run(
     catalog: &Catalog,
     start: Answers,
@@ -90,11 +151,21 @@ pub fn run(
     output: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let mut answers = start;
-    let total = catalog.questions.len();
+    let Some(chosen) = choose_packs(catalog, input, output)? else {
+        return Ok(Outcome::EndOfInput {
+            answered_up_to: 0,
+            total: catalog.questions_for(&[]).len(),
+            answers,
+        });
+    };
+    let asked = catalog.questions_for(&chosen);
+    let total = asked.len();
     let packs: Vec<String> = catalog
         .packs
         .iter()
-        .map(|p| safe(&p.name).into_owned())
+        .enumerate()
+        .filter(|(i, _)| chosen.is_empty() || chosen.contains(i))
+        .map(|(_, p)| safe(&p.name).into_owned())
         .collect();
     writeln!(
         output,
@@ -105,7 +176,8 @@ pub fn run(
         output,
         "Answer each with its number. Press Enter on an empty line to skip a question."
     )?;
-    for (qi, q) in catalog.questions.iter().enumerate() {
+    for (at, &qi) in asked.iter().enumerate() {
+        let q = &catalog.questions[qi];
         writeln!(output)?;
         // A follow-up that the answers so far do not ask is passed over, and said so.
         if !q.applies(&answers.choices) {
@@ -122,7 +194,7 @@ pub fn run(
         writeln!(
             output,
             "Question {} of {total}: {}",
-            qi + 1,
+            at + 1,
             safe(&q.prompt)
         )?;
         writeln!(output, "Why it matters: {}", safe(&q.help))?;
@@ -145,7 +217,8 @@ pub fn run(
                 writeln!(output)?;
                 output.flush()?;
                 return Ok(Outcome::EndOfInput {
-                    answered_up_to: qi,
+                    answered_up_to: at,
+                    total,
                     answers,
                 });
             };
@@ -177,7 +250,7 @@ pub fn run(
             }
         }
     }
-    let rec = analyze(catalog, &answers, &[]);
+    let rec = analyze(catalog, &answers, &chosen);
     writeln!(output)?;
     write!(output, "{}", render_with(&rec, Decor::Plain))?;
     output.flush()?;
@@ -221,7 +294,7 @@ mod tests {
     #[test]
     fn answers_every_question_and_recommends() {
         let n = load_builtin().unwrap().questions.len();
-        let (outcome, out) = session(&format!("2\n{}", "1\n".repeat(n - 1)));
+        let (outcome, out) = session(&format!("\n2\n{}", "1\n".repeat(n - 1)));
         assert!(matches!(outcome, Outcome::Done(_)));
         assert!(out.contains(&format!("Question 1 of {n}")));
         assert!(out.contains("Recommended: "));
@@ -234,7 +307,7 @@ mod tests {
     #[test]
     fn invalid_input_asks_again_and_empty_skips() {
         let n = load_builtin().unwrap().questions.len();
-        let (outcome, out) = session(&format!("9\nabc\n0\n2\n\n{}", "1\n".repeat(n - 2)));
+        let (outcome, out) = session(&format!("\n9\nabc\n0\n2\n\n{}", "1\n".repeat(n - 2)));
         assert!(out.contains("“9” is not one of the choices."));
         assert!(out.contains("“abc” is not one of the choices."));
         assert!(out.contains("“0” is not one of the choices."));
@@ -265,7 +338,8 @@ mod tests {
                 }
             })
             .collect();
-        let (outcome, out) = session(&(input + &"1\n".repeat(c.questions.len())));
+        let (outcome, out) =
+            session(&("\n".to_string() + &input + &"1\n".repeat(c.questions.len())));
         assert!(out.contains("does not apply to your answers"), "{out}");
         let Outcome::Done(a) = outcome else { panic!() };
         assert_eq!(a.choices[qi], None);
@@ -273,7 +347,7 @@ mod tests {
 
     #[test]
     fn early_end_of_input() {
-        let (outcome, out) = session("1\n2\n");
+        let (outcome, out) = session("\n1\n2\n");
         assert!(matches!(
             outcome,
             Outcome::EndOfInput {
@@ -296,7 +370,8 @@ mod tests {
         let rest = format!("\nX\n2\n{}", "1\n".repeat(n - 1)).into_bytes();
         let mut rest = rest;
         rest[1] = 0xff;
-        let mut input = io::BufReader::new(huge.chain(&rest[..]));
+        // An empty line first: every decision.
+        let mut input = io::BufReader::new((&b"\n"[..]).chain(huge).chain(&rest[..]));
         let mut out = Vec::new();
         let outcome = run(&c, Answers::empty(&c), &mut input, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -307,5 +382,41 @@ mod tests {
         );
         let Outcome::Done(a) = outcome else { panic!() };
         assert_eq!(a.choices[0], Some(1));
+    }
+
+    #[test]
+    fn only_the_chosen_decisions_questions_are_asked() {
+        let c = load_builtin().unwrap();
+        let compute = c.pack_index("compute").unwrap();
+        let n = c.questions_for(&[compute]).len();
+        assert!(n < c.questions.len());
+        // A wrong list is asked again; then compute alone, every question skipped.
+        let (outcome, out) = session(&format!("5 x\n{}\n{}", compute + 1, "\n".repeat(n)));
+        assert!(out.contains("is not a list of numbers from 1 to"), "{out}");
+        assert!(out.contains(&format!(
+            "tradeoff: {n} questions, then a recommendation for: Compute platform."
+        )));
+        assert!(out.contains(&format!("Question {n} of {n}")));
+        let asked = out
+            .split("questions, then a recommendation")
+            .nth(1)
+            .unwrap();
+        assert!(
+            !asked.contains("Release approval") && !asked.contains("Delivery pipeline"),
+            "{out}"
+        );
+        assert!(matches!(outcome, Outcome::Done(_)));
+    }
+
+    #[test]
+    fn input_ending_at_the_decisions_is_an_early_end() {
+        let (outcome, _) = session("");
+        assert!(matches!(
+            outcome,
+            Outcome::EndOfInput {
+                answered_up_to: 0,
+                ..
+            }
+        ));
     }
 }

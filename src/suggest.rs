@@ -49,7 +49,13 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             let allowed = (len.max(input_len) / 3).max(1);
             let near = len.abs_diff(input_len) <= allowed
                 && (input_mask ^ m).count_ones() as usize <= 2 * allowed;
-            near.then(|| (strsim::osa_distance(&input_l, &c.to_lowercase()), c, allowed))
+            near.then(|| {
+                (
+                    strsim::osa_distance(&input_l, &c.to_lowercase()),
+                    c,
+                    allowed,
+                )
+            })
         })
         .filter(|(d, _, allowed)| d <= allowed)
         .min_by_key(|&(d, c, _)| (d, c))

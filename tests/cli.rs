@@ -310,7 +310,7 @@ fn validate_builtin_and_broken_data() {
         .arg("validate")
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("ok: 2 pack(s)"));
+        .stdout(predicate::str::starts_with("ok: 4 pack(s)"));
     let dir = tempdir();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     std::fs::create_dir_all(dir.join("packs")).unwrap();
@@ -485,9 +485,9 @@ fn questions() -> usize {
 fn plain_mode_through_a_pipe() {
     tradeoff()
         .arg("--plain")
-        // Eleven answers, then the questions added since are skipped.
+        // All the decisions, eleven answers, then the questions added since are skipped.
         .write_stdin(format!(
-            "2\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n{}",
+            "\n2\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n{}",
             "\n".repeat(questions() - 11)
         ))
         .assert()
@@ -504,7 +504,7 @@ fn plain_mode_through_a_pipe() {
 fn plain_mode_re_asks_on_bad_numbers() {
     tradeoff()
         .arg("--plain")
-        .write_stdin(format!("7\nfour\n2\n{}", "\n".repeat(questions() - 1)))
+        .write_stdin(format!("\n7\nfour\n2\n{}", "\n".repeat(questions() - 1)))
         .assert()
         .success()
         .stdout(predicate::str::contains("“7” is not one of the choices."))
@@ -519,7 +519,7 @@ fn plain_mode_re_asks_on_bad_numbers() {
 fn plain_mode_early_end_of_input() {
     tradeoff()
         .arg("--plain")
-        .write_stdin("1\n2\n")
+        .write_stdin("\n1\n2\n")
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(
@@ -535,18 +535,16 @@ fn dumb_terminal_and_accessible_choose_plain_mode() {
         .write_stdin("")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!(
-            "Question 1 of {}",
-            questions()
-        )));
+        .stdout(predicate::str::contains(
+            "Which decisions do you want to make?",
+        ));
     tradeoff()
         .env("ACCESSIBLE", "1")
         .write_stdin("")
         .assert()
-        .stdout(predicate::str::contains(format!(
-            "Question 1 of {}",
-            questions()
-        )));
+        .stdout(predicate::str::contains(
+            "Which decisions do you want to make?",
+        ));
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn golden_compare_text_markdown_and_html() {
     insta::assert_snapshot!("compare_text", text);
     let md = report::markdown::write(&outline);
     let (tables, _) = check_gfm(&md);
-    assert_eq!(tables, 2 + 2, "teams, answers, and one per pack");
+    assert_eq!(tables, 2 + 4, "teams, answers, and one per pack");
     insta::assert_snapshot!("compare_markdown", md);
     insta::assert_snapshot!("compare_html", report::html::write(&outline));
 }

@@ -372,10 +372,11 @@ fn every_winner_comes_with_its_caveats() {
 #[test]
 fn c11_next_steps_fit_the_stack() {
     let c = catalog();
-    let mut asked: Vec<usize> = c
-        .packs
+    // The questions of compute and IaC only: the other packs' stack rules are checked pack by pack
+    // in tests/principles_stack.rs, and their questions would multiply this sweep for nothing.
+    let mut asked: Vec<usize> = ["compute", "iac"]
         .iter()
-        .flat_map(|p| p.questions_used.clone())
+        .flat_map(|id| c.pack(id).unwrap().questions_used.clone())
         .collect();
     asked.sort_unstable();
     asked.dedup();

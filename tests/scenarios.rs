@@ -815,18 +815,16 @@ fn no_answers_still_ranks_everything() {
     let rec = persona(&[], &[]);
     for p in &rec.packs {
         assert!(p.winner.is_some());
-        // The one thing that excludes without an answer: Kubernetes nobody asked for.
+        // What excludes without an answer: Kubernetes, and GitOps for it, that nobody asked for,
+        // and the X-Ray SDK for new instrumentation (tests/scenarios_stack.rs).
         for a in p.ranking.iter().filter(|a| a.excluded) {
-            assert!(
-                ["eks", "eks-auto-mode"].contains(&a.id.as_str()),
-                "{}",
-                a.id
-            );
-            assert!(
-                a.exclusions[0]
-                    .reason
-                    .contains("has not asked for Kubernetes")
-            );
+            let reason = &a.exclusions[0].reason;
+            match a.id.as_str() {
+                "eks" | "eks-auto-mode" => assert!(reason.contains("has not asked for Kubernetes")),
+                "gitops" => assert!(reason.contains("has not said it wants Kubernetes")),
+                "xray-sdk" => assert!(reason.contains("2027-02-25")),
+                other => panic!("{other} is excluded with nothing answered"),
+            }
         }
         // Besides that veto, only rules that add words fire (the stack's next steps, first steps
         // for a new tool): nothing weighs or scores without an answer.

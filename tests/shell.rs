@@ -341,7 +341,7 @@ fn questions_packs_validate_and_glossary_speak_json() {
 
     let v = json_of(&sb, &["validate", "--format", "json"]);
     assert_eq!(v["ok"], true);
-    assert_eq!(v["packs"], 2);
+    assert_eq!(v["packs"], 4);
     assert_eq!(v["problems"].as_array().unwrap().len(), 0);
     let broken = sandbox::mini_data(&sb.root, |p| p.replacen("weight = 2", "wieght = 2", 1));
     let out = sb

@@ -131,7 +131,11 @@ fn a_demo_and_the_team_comparison_record_too() {
     let last = t.screen();
     assert_eq!(t.quit(), 0);
     let cast_read = read_cast(&cast);
-    check_format(&cast_read, (80, 24), "tradeoff demo: Containers on AWS");
+    check_format(
+        &cast_read,
+        (80, 24),
+        "tradeoff demo: The DevOps stack on AWS",
+    );
     assert_eq!(replay(&cast_read), last);
 
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teams");

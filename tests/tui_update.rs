@@ -97,6 +97,9 @@ fn the_last_question_leads_to_results_for_exactly_these_answers() {
         "iac_language=declarative",
         "existing_iac=terraform",
         "iac_migration=keep",
+        "release_approval=manual",
+        "code_host=github",
+        "observability_today=none",
         "footprint=several",
     ];
     assert_eq!(
@@ -237,9 +240,15 @@ fn results_tabs_panels_and_the_comparison_cursor() {
     assert_eq!((a.results.tab, a.results.panel), (0, Panel::Overview));
     press(&mut a, "tab");
     assert_eq!(a.results.tab, 1);
-    press(&mut a, "tab");
+    let packs = a.catalog.packs.len();
+    for _ in 1..packs {
+        press(&mut a, "tab");
+    }
     assert_eq!(a.results.tab, 0, "tabs wrap around");
     press(&mut a, "backtab");
+    assert_eq!(a.results.tab, packs - 1);
+    press(&mut a, "tab");
+    press(&mut a, "tab");
     assert_eq!(a.results.tab, 1);
     press(&mut a, "right");
     assert_eq!(a.results.panel, Panel::Why);
@@ -378,4 +387,77 @@ fn t_is_text_where_text_is_typed() {
         Some(Popup::Palette(p)) => assert_eq!(p.query, "tofu"),
         other => panic!("the search is open: {other:?}"),
     }
+}
+
+/// Choosing the decisions on the welcome screen: 1–9 toggle the packs, only the questions of the
+/// packs chosen are asked (shared ones once), the results have a tab per pack chosen, and the last
+/// pack chosen stays chosen.
+#[test]
+fn the_welcome_screen_chooses_the_decisions() {
+    let mut a = app();
+    let c = a.catalog.clone();
+    let (delivery, observability) = (
+        c.pack_index("delivery").unwrap(),
+        c.pack_index("observability").unwrap(),
+    );
+    press(&mut a, &format!("{} {}", delivery + 1, observability + 1));
+    let containers: Vec<usize> = ["compute", "iac"]
+        .iter()
+        .map(|p| c.pack_index(p).unwrap())
+        .collect();
+    assert_eq!(a.session.packs(), &containers[..]);
+    assert_eq!(a.session.asked(), &c.questions_for(&containers)[..]);
+    // A workshop on containers alone asks fewer questions than all four decisions.
+    let n = a.session.asked().len();
+    assert!(n < c.questions_for(&[]).len(), "{n}");
+    let welcome = text(&a, (80, 24));
+    assert!(
+        welcome.contains("It will score 2 of 4 decisions"),
+        "{welcome}"
+    );
+    assert!(welcome.contains(&format!("{n} questions")), "{welcome}");
+    // Every question asked, skipped (a follow-up of a skipped question is not asked), then the
+    // results: one tab per pack chosen.
+    press(&mut a, "enter");
+    let mut shown = 0;
+    while a.screen.kind() == ScreenKind::Question {
+        assert!(a.session.asked().contains(&a.session.question));
+        assert!(c.questions[a.session.question].pack.is_none());
+        press(&mut a, "s");
+        shown += 1;
+        assert!(shown <= n);
+    }
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
+    assert_eq!(a.rec().packs.len(), 2);
+    assert_eq!(a.rec().stack.len(), 2);
+    press(&mut a, "tab tab");
+    assert_eq!(a.results.tab, 0, "two tabs wrap around");
+    // Back to the welcome screen: observability alone asks its own question and the shared ones
+    // it reads, once each.
+    a.update(Msg::Restart);
+    for p in [0, 1, 2] {
+        press(&mut a, &(p + 1).to_string());
+    }
+    assert_eq!(a.session.packs(), &[3][..]);
+    press(&mut a, "4");
+    assert_eq!(a.session.packs(), &[3][..], "the last decision stays");
+    let asked = a.session.asked().to_vec();
+    assert_eq!(asked, c.questions_for(&[observability]));
+    assert!(asked.contains(&c.question_index("observability_today").unwrap()));
+    assert!(asked.contains(&c.question_index("team_size").unwrap()));
+}
+
+fn text(a: &App, size: (u16, u16)) -> String {
+    let backend = ratatui::backend::TestBackend::new(size.0, size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| f.render_widget(a, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..size.1)
+        .map(|y| {
+            (0..size.0)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

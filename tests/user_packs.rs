@@ -17,7 +17,7 @@ fn pack_new_writes_a_pack_that_validates_and_shows_as_yours() {
     assert!(text.contains("# Your own decision pack"), "documented");
 
     let validated = stdout(sb.cmd().arg("validate"));
-    assert!(validated.starts_with("ok: 3 pack(s)"), "{validated}");
+    assert!(validated.starts_with("ok: 5 pack(s)"), "{validated}");
 
     let packs = stdout(sb.cmd().arg("packs"));
     assert!(packs.contains("deployment  [your pack: "), "{packs}");

@@ -161,15 +161,25 @@ fn the_default_script_tells_the_seed_story() {
         ("compute", "ecs-express"),
         ("iac", "cdk"),
         ("what-if", "terraform"),
+        // The report's Application to Work: a pipeline with a release approval (the what-if on
+        // continuous deployment keeps the tool, changes the advice), then observability.
+        ("delivery", "github-actions"),
+        ("what-if", "ecs-express"),
+        ("observability", "cloudwatch-otel"),
         ("compute", "eks"),
         ("what-if", "ecs-fargate"),
         ("iac", "terraform"),
+        ("delivery", "gitops"),
+        ("observability", "managed-prometheus"),
         ("team Start-up", "lambda"),
         ("team Data team", "ecs-managed-instances"),
         ("team Platform", "eks"),
         ("team Start-up", "lambda"),
         ("team Data team", "ecs-managed-instances"),
         ("team Platform", "eks"),
+        ("team Start-up", "codepipeline"),
+        ("team Data team", "codepipeline"),
+        ("team Platform", "gitops"),
     ];
     assert_eq!(s, expected);
     // Every panel and a team comparison are in the story.

@@ -96,9 +96,13 @@ pub fn plain(data: &Data, answers: Option<&Path>) -> Result<ExitCode, Failure> {
     let mut output = std::io::stdout().lock();
     match tradeoff::plain::run(&catalog, answers, &mut input, &mut output) {
         Ok(tradeoff::plain::Outcome::Done(_)) => Ok(ExitCode::SUCCESS),
-        Ok(tradeoff::plain::Outcome::EndOfInput { answered_up_to, .. }) => Err(fail(
+        Ok(tradeoff::plain::Outcome::EndOfInput {
+            answered_up_to,
+            total,
+            ..
+        }) => Err(fail(
             1,
-            tradeoff::plain::end_of_input_message(answered_up_to, catalog.questions.len()),
+            tradeoff::plain::end_of_input_message(answered_up_to, total),
         )),
         // A closed pipe on the output side: nothing more to say to anyone.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::from(1)),

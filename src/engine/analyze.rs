@@ -23,9 +23,9 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
         schema_version: SCHEMA_VERSION,
         data_verified: catalog.verified.clone(),
         data: freshness(catalog),
-        answers: answer_records(catalog, &choices),
+        answers: answer_records(catalog, &choices, packs),
         method: super::method(),
-        stack: stack(catalog, &choices),
+        stack: stack(catalog, &choices, packs),
         packs: packs
             .iter()
             .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
@@ -38,6 +38,41 @@ pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -
     let mut choices = answers.to_vec();
     catalog.normalize(&mut choices);
     pack_result(catalog, pack, &choices, &winners(catalog, &choices))
+}
+
+/// What the winner of `pack` is told when the other packs are won by `winners` (one entry per pack
+/// of the catalog), whatever the answers would make them: its caveats and its next steps, without
+/// the ranking's explanations, robustness or what would change it. Cheap enough to check a pack's
+/// stack rules against every winner the other packs can have.
+pub fn winner_advice(
+    catalog: &Catalog,
+    pack: &Pack,
+    answers: &[Option<usize>],
+    winners: &[Option<usize>],
+) -> Option<Advice> {
+    let ev = evaluate(pack, answers);
+    let winner = *ev.ranking().first()?;
+    let cx = Ctx {
+        catalog,
+        pack,
+        answers,
+        winners,
+        fired: (0..pack.rules.len())
+            .filter(|&r| pack.rules[r].fires_in_stack(answers, winners))
+            .collect(),
+        ev,
+        criteria: pack
+            .criteria
+            .iter()
+            .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
+            .collect(),
+        priced: super::cost_report::priced(pack, answers),
+    };
+    Some(Advice {
+        winner: pack.alternatives[winner].id.clone(),
+        caveats: caveats(&cx, winner),
+        next_steps: ranked(&cx, winner, 0, 0.0).next_steps,
+    })
 }
 
 /// The winner of every pack: what rules that read another pack's result need. Scores never depend
@@ -66,13 +101,21 @@ pub fn freshness(catalog: &Catalog) -> Freshness {
     }
 }
 
-/// `answers` are normalised: a question that is not asked has no answer.
-fn answer_records(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<AnswerRecord> {
+/// `answers` are normalised: a question that is not asked has no answer. Only the questions the
+/// decided packs read (every question when every pack is decided).
+fn answer_records(
+    catalog: &Catalog,
+    answers: &[Option<usize>],
+    packs: &[usize],
+) -> Vec<AnswerRecord> {
+    let read = (packs.len() < catalog.packs.len()).then(|| catalog.questions_for(packs));
     catalog
         .questions
         .iter()
         .zip(answers)
-        .map(|(q, c)| AnswerRecord {
+        .enumerate()
+        .filter(|(i, _)| read.as_ref().is_none_or(|r| r.contains(i)))
+        .map(|(_, (q, c))| AnswerRecord {
             question: q.id.clone(),
             title: q.title.clone(),
             choice: c.map(|ci| q.choices[ci].id.clone()),
@@ -82,11 +125,13 @@ fn answer_records(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<AnswerRec
         .collect()
 }
 
-/// Every pack's winner, and the runner-up with it when the two are tied: the stack names both.
-fn stack(catalog: &Catalog, answers: &[Option<usize>]) -> Vec<StackPart> {
-    catalog
-        .packs
+/// The winner of each pack decided (`packs`), in their order, and the runner-up with it when the
+/// two are tied: the stack names both. Every pack is still won (stack rules read the others'
+/// winners), but a stack names only what was decided.
+fn stack(catalog: &Catalog, answers: &[Option<usize>], packs: &[usize]) -> Vec<StackPart> {
+    packs
         .iter()
+        .map(|&p| &catalog.packs[p])
         .map(|p| {
             let ev = evaluate(p, answers);
             let ranking = ev.ranking();
@@ -181,6 +226,7 @@ fn pack_result(
     PackResult {
         id: pack.id.clone(),
         name: pack.name.clone(),
+        short: pack.short.clone(),
         origin: pack.origin.clone(),
         winner: cx.alt_id(winner),
         runner_up: cx.alt_id(runner_up),
@@ -659,7 +705,51 @@ fn because_groups(cx: &Ctx, winner: Option<usize>) -> Vec<BecauseGroup> {
             None => groups.push(BecauseGroup { answers, effects }),
         }
     }
+    if let Some(group) = priced_because(cx) {
+        groups.push(group);
+    }
     groups
+}
+
+/// With the cost criterion computed from the monthly estimates, the answers the estimates read
+/// (the footprint, and every question a priced line or the capacity depends on) changed its
+/// scores: they are listed with that effect, so "did my answer matter?" has its answer there too.
+fn priced_because(cx: &Ctx) -> Option<BecauseGroup> {
+    let p = cx.priced.as_ref()?;
+    let pc = p.pc;
+    let mut questions: Vec<usize> = vec![pc.footprint];
+    let conditions =
+        pc.capacity
+            .iter()
+            .flat_map(|c| c.when.iter())
+            .chain(pc.alternatives.iter().flat_map(|a| {
+                a.lines
+                    .iter()
+                    .flat_map(|l| l.when.iter().chain(l.unless.iter().flatten()))
+            }));
+    for c in conditions {
+        if !questions.contains(&c.question) {
+            questions.push(c.question);
+        }
+    }
+    questions.sort_unstable();
+    let answers: Vec<Because> = questions
+        .into_iter()
+        .filter(|&q| cx.answers.get(q).copied().flatten().is_some())
+        .map(|q| cx.answer(q))
+        .collect();
+    if answers.is_empty() {
+        return None;
+    }
+    let criterion = &cx.pack.criteria[pc.criterion].name;
+    Some(BecauseGroup {
+        answers,
+        effects: vec![RuleEffect {
+            kind: EffectKind::Adjust,
+            alternative: None,
+            text: format!("{criterion}: every score computed from the monthly estimates"),
+        }],
+    })
 }
 
 /// The effective weights, each with the rule factors that made it.

@@ -118,6 +118,8 @@ impl Verdict {
 pub struct PackResult {
     pub id: String,
     pub name: String,
+    /// Short name for tabs and narrow lines (the name when the data gives none).
+    pub short: String,
     /// The user folder of a user's own pack; `None` for a built-in one.
     pub origin: Option<String>,
     pub winner: Option<String>,
@@ -429,4 +431,12 @@ pub struct Robustness {
     pub weight_noise: f64,
     #[serde(serialize_with = "seed_as_string")]
     pub seed: u64,
+}
+
+/// A winner's caveats and next steps under a given stack (see `engine::winner_advice`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Advice {
+    pub winner: String,
+    pub caveats: Vec<CaveatOut>,
+    pub next_steps: Vec<String>,
 }

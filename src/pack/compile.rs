@@ -369,6 +369,7 @@ pub fn pack(
         questions_used,
         id: p.id.get_ref().clone(),
         name: cx.text(src, &p.name, "name"),
+        short: short_name(cx, src, p.short.as_ref(), &p.name),
         description: cx.text(src, &p.description, "description"),
         verified,
         order: p.order.unwrap_or(i64::MAX),
@@ -384,6 +385,30 @@ pub fn pack(
 struct PackNames<'a> {
     criteria: Known<'a>,
     alternatives: Known<'a>,
+}
+
+/// A pack's or an alternative's short name: at most 16 characters, else (or without one) its name.
+fn short_name(
+    cx: &mut Checker,
+    src: SourceText,
+    short: Option<&Spanned<String>>,
+    name: &Spanned<String>,
+) -> String {
+    match short {
+        Some(s) if s.get_ref().chars().count() > SHORT_MAX || s.get_ref().trim().is_empty() => {
+            cx.err(
+                src,
+                s,
+                format!(
+                    "short name `{}` must be 1 to {SHORT_MAX} characters",
+                    s.get_ref()
+                ),
+            );
+            name.get_ref().clone()
+        }
+        Some(s) => s.get_ref().clone(),
+        None => name.get_ref().clone(),
+    }
 }
 
 fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
@@ -524,21 +549,7 @@ fn alternative(
         );
     }
     let status = a.status.as_ref().map(|s| cx.text(src, s, "status"));
-    let short = match &a.short {
-        Some(s) if s.get_ref().chars().count() > SHORT_MAX || s.get_ref().trim().is_empty() => {
-            cx.err(
-                src,
-                s,
-                format!(
-                    "short name `{}` must be 1 to {SHORT_MAX} characters",
-                    s.get_ref()
-                ),
-            );
-            a.name.get_ref().clone()
-        }
-        Some(s) => s.get_ref().clone(),
-        None => a.name.get_ref().clone(),
-    };
+    let short = short_name(cx, src, a.short.as_ref(), &a.name);
     let caveats = a
         .caveats
         .iter()

@@ -72,6 +72,8 @@ pub struct Choice {
 pub struct Pack {
     pub id: String,
     pub name: String,
+    /// Short name for tabs and narrow lines; the full name when the data gives none.
+    pub short: String,
     pub description: String,
     pub verified: String,
     pub order: i64,
@@ -204,6 +206,20 @@ impl Catalog {
     }
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The questions that packs `packs` (indexes; every pack when empty) read, in catalog order:
+    /// what is asked when only those decisions are made, a question shared by several once.
+    pub fn questions_for(&self, packs: &[usize]) -> Vec<usize> {
+        let mut asked = vec![false; self.questions.len()];
+        for (i, p) in self.packs.iter().enumerate() {
+            if packs.is_empty() || packs.contains(&i) {
+                for &q in &p.questions_used {
+                    asked[q] = true;
+                }
+            }
+        }
+        (0..self.questions.len()).filter(|&q| asked[q]).collect()
     }
 
     pub fn term_index(&self, id: &str) -> Option<usize> {

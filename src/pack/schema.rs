@@ -85,6 +85,9 @@ pub struct ChoiceDef {
 pub struct PackFile {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
+    /// A short name (at most 16 characters) for tabs and the stack line when the name does not fit.
+    #[serde(default)]
+    pub short: Option<Spanned<String>>,
     pub description: Spanned<String>,
     pub verified: Spanned<String>,
     /// Days after `verified` when the pack's facts are due to be checked again.

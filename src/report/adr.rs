@@ -212,9 +212,14 @@ fn context(rec: &Recommendation) -> Vec<Block> {
         )));
     }
     let verb = if names.len() > 1 { "fit" } else { "fits" };
-    blocks.push(Block::paragraph(format!(
-        "Which {} {verb} this situation best?",
+    // "Which A and which B" reads well for two decisions; past that, one list.
+    let which = if names.len() > 2 {
+        and_list(&names)
+    } else {
         names.join(" and which ")
+    };
+    blocks.push(Block::paragraph(format!(
+        "Which {which} {verb} this situation best?"
     )));
     blocks
 }

@@ -8,7 +8,7 @@ use crate::answers::Answers;
 use crate::autosave::Progress;
 use crate::demo::Script;
 use crate::engine::Recommendation;
-use crate::pack::Catalog;
+use crate::pack::{Catalog, Pack};
 
 use super::demo::{self, DemoState};
 use super::look::Look;
@@ -327,7 +327,9 @@ impl App {
             }
             Msg::Help => self.popups.push(Popup::Help(Help::default())),
             Msg::ShowResults => self.show_results(),
-            Msg::Tab(i) => self.results.show_tab(i, &self.catalog),
+            Msg::Tab(i) => self
+                .results
+                .show_tab(i, &decided(&self.catalog, self.session.packs())),
             Msg::GoToQuestion(q) => self.go_to_question(q),
             Msg::SetAnswer { question, choice } => {
                 self.session.answer(question, Some(choice));
@@ -546,22 +548,25 @@ impl App {
     fn show_results(&mut self) {
         self.popups.clear();
         self.screen = Screen::Results;
-        self.results.reset(&self.catalog);
+        self.results
+            .reset(&decided(&self.catalog, self.session.packs()));
     }
 
     fn go_to_question(&mut self, q: usize) {
         self.popups.clear();
-        if self.catalog.questions.is_empty() {
-            self.screen = Screen::Welcome;
-        } else {
-            let q = q.min(self.catalog.questions.len() - 1);
-            // A follow-up that the answers do not ask: the question it follows up instead.
-            let a = &self.session.answers().choices;
-            self.session.question = match self.catalog.questions[q].asked_when.first() {
-                Some(c) if !self.catalog.asked(q, a) => c.question,
-                _ => q,
-            };
-            self.screen = Screen::Question(Scroll::default());
+        // The question asked at `q` or the next one asked after it (else the last one asked); a
+        // follow-up that the answers do not ask: the question it follows up instead.
+        let asked = self.session.asked();
+        match asked.iter().find(|&&a| a >= q).or(asked.last()).copied() {
+            None => self.screen = Screen::Welcome,
+            Some(q) => {
+                let a = &self.session.answers().choices;
+                self.session.question = match self.catalog.questions[q].asked_when.first() {
+                    Some(c) if !self.catalog.asked(q, a) => c.question,
+                    _ => q,
+                };
+                self.screen = Screen::Question(Scroll::default());
+            }
         }
     }
 
@@ -650,10 +655,15 @@ impl App {
             // Starting again: the offered session is replaced by the first answer.
             Msg::Enter | Msg::NextQuestion | Msg::Right => {
                 self.resume = None;
-                Some(match self.catalog.questions.is_empty() {
+                Some(match self.session.asked().is_empty() {
                     true => Msg::ShowResults,
                     false => Msg::GoToQuestion(0),
                 })
+            }
+            // Which decisions to make: 1–9 toggle the packs listed on the welcome screen.
+            Msg::Pick(p) => {
+                self.session.toggle_pack(&self.catalog, p);
+                None
             }
             Msg::Finish => Some(Msg::ShowResults),
             _ => None,
@@ -727,7 +737,8 @@ impl App {
     }
 
     fn update_results(&mut self, msg: Msg) -> Option<Msg> {
-        if self.results.update(&msg, &self.catalog, page(self.size)) {
+        let packs = decided(&self.catalog, self.session.packs());
+        if self.results.update(&msg, &packs, page(self.size)) {
             return None;
         }
         let tab = self.results.tab;
@@ -748,7 +759,10 @@ impl App {
         match msg {
             Msg::Back => self.screen = Screen::Results,
             Msg::NextTab | Msg::PrevTab => {
-                self.results.switch_tab(msg == Msg::NextTab, &self.catalog);
+                self.results.switch_tab(
+                    msg == Msg::NextTab,
+                    &decided(&self.catalog, self.session.packs()),
+                );
                 if let Screen::WhatIf(w) = &mut self.screen {
                     w.scroll = Default::default();
                 }
@@ -756,7 +770,7 @@ impl App {
             m => {
                 let page = page(self.size);
                 if let Screen::WhatIf(w) = &mut self.screen {
-                    w.update(&m, &self.catalog, self.session.answers(), page);
+                    w.update(&m, &self.catalog, &self.session, page);
                 }
             }
         }
@@ -842,4 +856,9 @@ pub struct SessionNote {
     pub not_saved: bool,
     /// Another window has this session open; each saves to its own file.
     pub shared: bool,
+}
+
+/// The packs decided, in the order the results show them (`packs`: catalog indexes).
+pub fn decided<'a>(catalog: &'a Catalog, packs: &[usize]) -> Vec<&'a Pack> {
+    packs.iter().filter_map(|&p| catalog.packs.get(p)).collect()
 }

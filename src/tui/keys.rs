@@ -157,6 +157,7 @@ const LEAVE: &[Binding] = &[
 const WELCOME: &[Binding] = &[
     b("enter | space | right | l", Msg::Enter,    At(1),       "start",     "start the questions"),
     b("r",                       Msg::Finish,     At(2),       "results",   "results now, with no answers"),
+    b("1-9",                     Msg::Pick(0),    At(3),       "decisions", "choose the decisions to make: toggles that pack, and only the questions of the packs chosen are asked"),
     b("c",                       Msg::Resume,     No,          "",          "continue the saved, unfinished session (when one is offered)"),
     b("esc",                     Msg::Quit,       No,          "",          "quit"),
 ];

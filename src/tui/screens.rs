@@ -6,10 +6,10 @@
 
 use super::msg::Msg;
 use super::scroll::Scroll;
-use super::session::Scored;
+use super::session::{Scored, Session};
 use super::teams::TeamsState;
 use crate::answers::Answers;
-use crate::pack::Catalog;
+use crate::pack::{Catalog, Pack};
 
 /// The screen shown, with the state only it needs. (The results' tabs and selections are kept
 /// while the user goes back to the questions, so they live beside it in `App::results`.)
@@ -117,9 +117,9 @@ impl ResultsState {
 
     /// Fresh results (new answers): the first alternative of each pack selected, the top of the
     /// panel; the tab and the panel stay.
-    pub fn reset(&mut self, catalog: &Catalog) {
-        self.selected = vec![0; catalog.packs.len()];
-        self.tab = self.tab.min(catalog.packs.len().saturating_sub(1));
+    pub fn reset(&mut self, packs: &[&Pack]) {
+        self.selected = vec![0; packs.len()];
+        self.tab = self.tab.min(packs.len().saturating_sub(1));
         self.scroll = Scroll::default();
     }
 
@@ -129,19 +129,19 @@ impl ResultsState {
     }
 
     /// Shows the n-th pack's tab.
-    pub fn show_tab(&mut self, tab: usize, catalog: &Catalog) {
-        self.tab = tab.min(catalog.packs.len().saturating_sub(1));
+    pub fn show_tab(&mut self, tab: usize, packs: &[&Pack]) {
+        self.tab = tab.min(packs.len().saturating_sub(1));
         self.scroll = Scroll::default();
-        let criteria = catalog.packs.get(self.tab).map_or(0, |p| p.criteria.len());
+        let criteria = packs.get(self.tab).map_or(0, |p| p.criteria.len());
         self.column = self.column.min(criteria.saturating_sub(1));
     }
 
     /// The next or previous pack, wrapping around.
-    pub fn switch_tab(&mut self, forward: bool, catalog: &Catalog) {
-        let n = catalog.packs.len();
+    pub fn switch_tab(&mut self, forward: bool, packs: &[&Pack]) {
+        let n = packs.len();
         if n > 0 {
             let step = if forward { 1 } else { n - 1 };
-            self.show_tab((self.tab + step) % n, catalog);
+            self.show_tab((self.tab + step) % n, packs);
         }
     }
 
@@ -154,16 +154,16 @@ impl ResultsState {
 
     /// Movement inside the results: tabs, panels, the comparison's criterion, the selection or the
     /// scroll. True when `msg` was one of them.
-    pub fn update(&mut self, msg: &Msg, catalog: &Catalog, page: u16) -> bool {
-        let Some(pack) = catalog.packs.get(self.tab) else {
+    pub fn update(&mut self, msg: &Msg, packs: &[&Pack], page: u16) -> bool {
+        let Some(pack) = packs.get(self.tab) else {
             return false;
         };
         let (n_alts, n_criteria) = (pack.alternatives.len(), pack.criteria.len());
         let panel = self.panel;
         let i = panel.index();
         match msg {
-            Msg::NextTab => self.switch_tab(true, catalog),
-            Msg::PrevTab => self.switch_tab(false, catalog),
+            Msg::NextTab => self.switch_tab(true, packs),
+            Msg::PrevTab => self.switch_tab(false, packs),
             Msg::Pick(p) if *p < Panel::ALL.len() => self.set_panel(Panel::ALL[*p]),
             Msg::Left if panel == Panel::Compare && self.column > 0 => self.column -= 1,
             Msg::Right if panel == Panel::Compare => {
@@ -219,13 +219,16 @@ impl WhatIf {
 
     /// Moves between questions, cycles the selected question's answer through "skipped" and every
     /// choice, or goes back to `original`.
-    pub fn update(&mut self, msg: &Msg, catalog: &Catalog, original: &Answers, page: u16) {
+    /// Only the questions `session` asks (those of the packs decided) are offered.
+    pub fn update(&mut self, msg: &Msg, catalog: &Catalog, session: &Session, page: u16) {
+        let asked = session.asked();
+        let at = asked.iter().position(|&q| q == self.cursor).unwrap_or(0);
         let n_q = catalog.questions.len();
         match msg {
-            Msg::Up => self.cursor = self.cursor.saturating_sub(1),
-            Msg::Down => self.cursor = (self.cursor + 1).min(n_q.saturating_sub(1)),
-            Msg::Home => self.cursor = 0,
-            Msg::End => self.cursor = n_q.saturating_sub(1),
+            Msg::Up => self.cursor = asked[at.saturating_sub(1)],
+            Msg::Down => self.cursor = asked[(at + 1).min(asked.len().saturating_sub(1))],
+            Msg::Home => self.cursor = asked.first().copied().unwrap_or(0),
+            Msg::End => self.cursor = asked.last().copied().unwrap_or(0),
             Msg::PageUp | Msg::PageDown => self.scroll.apply(msg, page),
             Msg::Left | Msg::Right if self.cursor < n_q => {
                 let n = catalog.questions[self.cursor].choices.len();
@@ -237,7 +240,7 @@ impl WhatIf {
                 };
                 self.scored.set(self.cursor, next.checked_sub(1));
             }
-            Msg::ResetWhatIf => self.scored.replace(original.clone()),
+            Msg::ResetWhatIf => self.scored.replace(session.answers().clone()),
             _ => {}
         }
     }

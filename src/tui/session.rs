@@ -15,6 +15,8 @@ use crate::pack::Catalog;
 #[derive(Debug, Clone)]
 pub struct Scored {
     answers: Answers,
+    /// The packs decided (catalog indexes; every pack when empty).
+    packs: Rc<[usize]>,
     /// Shared, so that a copy of the same answers (a what-if before its first change) costs no
     /// second analysis and no second copy of a big pack's result.
     rec: OnceCell<Rc<Recommendation>>,
@@ -24,7 +26,16 @@ impl Scored {
     pub fn new(answers: Answers) -> Scored {
         Scored {
             answers,
+            packs: Rc::from([]),
             rec: OnceCell::new(),
+        }
+    }
+
+    /// Decides packs `packs` only (catalog indexes; every pack when empty).
+    pub fn set_packs(&mut self, packs: &[usize]) {
+        if *self.packs != *packs {
+            self.packs = Rc::from(packs);
+            self.rec = OnceCell::new();
         }
     }
 
@@ -35,7 +46,7 @@ impl Scored {
     /// The recommendation for the answers: the engine runs on the first call after a change.
     pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
         self.rec
-            .get_or_init(|| Rc::new(engine::analyze(catalog, &self.answers, &[])))
+            .get_or_init(|| Rc::new(engine::analyze(catalog, &self.answers, &self.packs)))
     }
 
     /// Answers question `q` (`None`: skipped); out of range is ignored.
@@ -51,7 +62,10 @@ impl Scored {
     /// Takes `earlier`'s recommendation when it is for the same answers (a demo step rebuilt from
     /// the start of its script usually ends on the answers it had).
     pub fn reuse(&mut self, earlier: Scored) {
-        if earlier.answers == self.answers && earlier.rec.get().is_some() {
+        if earlier.answers == self.answers
+            && earlier.packs == self.packs
+            && earlier.rec.get().is_some()
+        {
             *self = earlier;
         }
     }
@@ -64,7 +78,7 @@ impl Scored {
     }
 }
 
-/// The answers, where the user is, and what is highlighted.
+/// The answers, where the user is, what is highlighted, and which decisions are made.
 #[derive(Debug, Clone)]
 pub struct Session {
     scored: Scored,
@@ -72,6 +86,10 @@ pub struct Session {
     pub question: usize,
     /// Per question: the highlighted choice.
     pub cursor: Vec<usize>,
+    /// The packs decided, ascending catalog indexes (every pack at first; never none).
+    packs: Vec<usize>,
+    /// The questions those packs read, in catalog order: the ones asked, shared ones once.
+    asked: Vec<usize>,
 }
 
 impl Session {
@@ -81,6 +99,59 @@ impl Session {
             scored: Scored::new(Answers::empty(catalog)),
             question: 0,
             cursor: vec![0; catalog.questions.len()],
+            packs: (0..catalog.packs.len()).collect(),
+            asked: catalog.questions_for(&[]),
+        }
+    }
+
+    /// The packs decided (ascending catalog indexes).
+    pub fn packs(&self) -> &[usize] {
+        &self.packs
+    }
+
+    /// The questions asked, in catalog order: those the decided packs read.
+    pub fn asked(&self) -> &[usize] {
+        &self.asked
+    }
+
+    /// Where question `q` (a catalog index) stands among the questions asked, if it is asked.
+    pub fn position(&self, q: usize) -> Option<usize> {
+        self.asked.iter().position(|&a| a == q)
+    }
+
+    /// Decides pack `p` or not; the last pack decided stays (there is always a decision). Answers
+    /// to questions no longer asked are kept: they count again if the pack comes back, and only
+    /// the decided packs are scored.
+    pub fn toggle_pack(&mut self, catalog: &Catalog, p: usize) {
+        if p >= catalog.packs.len() {
+            return;
+        }
+        match self.packs.iter().position(|&x| x == p) {
+            Some(i) if self.packs.len() > 1 => {
+                self.packs.remove(i);
+            }
+            Some(_) => return,
+            None => {
+                self.packs.push(p);
+                self.packs.sort_unstable();
+            }
+        }
+        self.set_packs(catalog, self.packs.clone());
+    }
+
+    /// Decides exactly `packs` (catalog indexes; every pack when empty).
+    pub fn set_packs(&mut self, catalog: &Catalog, packs: Vec<usize>) {
+        self.packs = if packs.is_empty() {
+            (0..catalog.packs.len()).collect()
+        } else {
+            packs
+        };
+        self.asked = catalog.questions_for(&self.packs);
+        let all = self.packs.len() == catalog.packs.len();
+        // Every pack: the recommendation is the whole catalog's, as `recommend` gives it.
+        self.scored.set_packs(if all { &[] } else { &self.packs });
+        if !self.asked.contains(&self.question) {
+            self.question = self.asked.first().copied().unwrap_or(0);
         }
     }
 
@@ -119,9 +190,10 @@ impl Session {
     }
 
     /// The next question after `q` that the answers ask, if any.
+    /// Only the questions of the packs decided count.
     pub fn next_asked(&self, catalog: &Catalog, q: usize) -> Option<usize> {
         let a = &self.answers().choices;
-        (q + 1..catalog.questions.len()).find(|&i| catalog.asked(i, a))
+        (q + 1..catalog.questions.len()).find(|&i| self.asked.contains(&i) && catalog.asked(i, a))
     }
 
     /// The question before `q` that the answers ask, if any.
@@ -129,7 +201,7 @@ impl Session {
         let a = &self.answers().choices;
         (0..q.min(catalog.questions.len()))
             .rev()
-            .find(|&i| catalog.asked(i, a))
+            .find(|&i| self.asked.contains(&i) && catalog.asked(i, a))
     }
 
     /// Takes these answers; the highlights follow them.
@@ -168,9 +240,10 @@ impl Session {
             preview_choices[q] = Some(c);
             shown = Some(question.choices[c].label.clone());
         }
-        let packs = catalog
+        let packs = self
             .packs
             .iter()
+            .filter_map(|&p| catalog.packs.get(p))
             .map(|pack| {
                 // In a demo, the arrows show what the step moved; else what the preview would.
                 let base = match before {

@@ -154,9 +154,11 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
 
 pub(super) fn progress_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.look.theme;
-    // Counted among the questions these answers ask: a follow-up that does not apply is no step.
+    // Counted among the questions asked: those of the packs decided that these answers ask (a
+    // follow-up that does not apply is no step).
     let a = &app.session.answers().choices;
-    let asked = |i: &usize| app.catalog.asked(*i, a);
+    let decided = app.session.asked();
+    let asked = |i: &usize| decided.contains(i) && app.catalog.asked(*i, a);
     let n = (0..app.catalog.questions.len())
         .filter(asked)
         .count()

@@ -47,27 +47,22 @@ pub fn panel_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
 }
 
-/// The tab row: one tab per pack, the current one highlighted; names shrink to fit.
+/// The tab row: one tab per pack, the current one highlighted. Names shrink to fit: every pack's
+/// name, else the current one's with the others' short names, else short names only, else short
+/// names cut to an equal share.
 pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
     let packs = &app.shown_rec().packs;
     if packs.is_empty() {
         return;
     }
-    let each = (area.width as usize / packs.len()).saturating_sub(5).max(4);
+    let labels = tab_labels(packs, app.results.tab, area.width as usize);
     let mut spans = vec![Span::raw(" ")];
-    for (i, p) in packs.iter().enumerate() {
+    for (i, label) in labels.into_iter().enumerate() {
         // The current tab is marked ▶, not only by its colours.
         let mark = if i == app.results.tab { "▶" } else { " " };
-        // A user pack says so (as in `tradeoff packs` and the reports) when there is room.
-        let yours = if p.origin.is_some() && each >= p.name.chars().count() + 8 {
-            " (yours)"
-        } else {
-            ""
-        };
-        let label = format!(" {mark} {}{yours} ", text::truncate(&p.name, each));
         spans.push(Span::styled(
-            label,
+            format!(" {mark} {label} "),
             if i == app.results.tab {
                 t.tab_active
             } else {
@@ -77,6 +72,42 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(" "));
     }
     super::draw::set_line(buf, area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Each tab's label for a row `width` cells wide (see [`pack_tabs`]). A user pack says so, as in
+/// `tradeoff packs` and the reports, where its full name is shown.
+fn tab_labels(packs: &[PackResult], current: usize, width: usize) -> Vec<String> {
+    let full = |p: &PackResult| match p.origin {
+        Some(_) => format!("{} (yours)", p.name),
+        None => p.name.clone(),
+    };
+    // " ▶ " + label + " " + the gap after it, and the row's leading space.
+    let room = width.saturating_sub(1 + 5 * packs.len());
+    let fits = |labels: &[String]| labels.iter().map(|l| l.chars().count()).sum::<usize>() <= room;
+    let all_full: Vec<String> = packs.iter().map(full).collect();
+    if fits(&all_full) {
+        return all_full;
+    }
+    let current_full: Vec<String> = packs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == current {
+                full(p)
+            } else {
+                p.short.clone()
+            }
+        })
+        .collect();
+    if fits(&current_full) {
+        return current_full;
+    }
+    let shorts: Vec<String> = packs.iter().map(|p| p.short.clone()).collect();
+    if fits(&shorts) {
+        return shorts;
+    }
+    let each = (room / packs.len()).max(4);
+    shorts.iter().map(|s| text::truncate(s, each)).collect()
 }
 
 fn panel_tabs(app: &App, area: Rect, buf: &mut Buffer) {

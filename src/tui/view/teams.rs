@@ -443,18 +443,36 @@ fn stacks(app: &App, s: &TeamsState, width: u16) -> Part {
                 )
             })
             .collect();
-        let stack = stack.join(" + ");
         let line = Line::from(vec![
             Span::styled(format!("{} ", i + 1), t.key),
             Span::styled(format!("{} ", text::fit(team, team_w)), t.heading),
             Span::styled(
-                text::truncate(&stack, (width as usize).saturating_sub(team_w + 3)),
+                text::truncate(
+                    &stack.join(" + "),
+                    (width as usize).saturating_sub(team_w + 3),
+                ),
                 t.winner,
             ),
         ]);
-        // Big, the team by its number (the key that opens its details): names are long.
-        let big = big_line(vec![(format!("{} ", i + 1), t.key), (stack, t.winner)]);
-        rows.push(Row::big(vec![line], big, 2 + i as u16));
+        // Big, the team by its number (the key that opens its details): names are long, so two
+        // packs to a big row (four packs in one would not fit a projector's width); the rows after
+        // the first have no ordinary text of their own (the first row's line says it all).
+        for (j, pair) in stack.chunks(2).enumerate() {
+            let last = (j + 1) * 2 >= stack.len();
+            let lead = if j == 0 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".to_string()
+            };
+            let words = format!("{}{}", pair.join(" + "), if last { "" } else { " +" });
+            let big = big_line(vec![(lead, t.key), (words, t.winner)]);
+            let lines = if j == 0 {
+                vec![line.clone()]
+            } else {
+                Vec::new()
+            };
+            rows.push(Row::big(lines, big, 2 + i as u16));
+        }
     }
     Part::new(rows).uniform()
 }
@@ -481,7 +499,10 @@ fn outcomes_summary(app: &App, s: &TeamsState) -> Part {
                 Span::styled(format!("{}: ", p.name), t.heading),
                 Span::styled(what.clone(), t.accent),
             ]);
-            let big = big_line(vec![(format!("{}: ", p.name), t.heading), (what, t.accent)]);
+            // Big, by the pack's short name: "Infrastructure as Code tool: 2 different winners"
+            // is too wide for a projector's big letters.
+            let short = app.catalog.pack(&p.id).map_or(&p.name, |c| &c.short);
+            let big = big_line(vec![(format!("{short}: "), t.heading), (what, t.accent)]);
             Row::big(vec![line], big, 10 + i as u16)
         })
         .collect();

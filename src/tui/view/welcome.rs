@@ -70,13 +70,30 @@ pub fn resume_lines(app: &App) -> Option<Vec<Line<'static>>> {
 
 /// How the questions work.
 pub fn questions_text(app: &App) -> String {
-    let q = app.catalog.questions.len();
+    let q = app.session.asked().len();
     format!(
         "{q} question{}, one per screen. Skip any you are unsure of: a skipped question is not \
          taken as any particular answer. The ranking beside each question previews the answer \
          you highlight.",
         if q == 1 { "" } else { "s" }
     )
+}
+
+/// The heading over the pack list: how many decisions are chosen, and the keys that choose them.
+pub fn decisions_heading(app: &App) -> String {
+    let (n, all) = (app.session.packs().len(), app.catalog.packs.len());
+    let keys = match all {
+        0 | 1 => String::new(),
+        _ => format!(" (1–{} choose)", all.min(9)),
+    };
+    if n == all {
+        format!(
+            "It will score {n} decision{}{keys}:",
+            if n == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("It will score {n} of {all} decisions{keys}:")
+    }
 }
 
 /// The main keys, two to a line.
@@ -128,18 +145,18 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
     }
     out.extend(wrapped(INTRO, width, "", "", t.text));
     out.push(Line::default());
-    let n = app.catalog.packs.len();
-    out.push(heading(
-        t,
-        format!(
-            "It will score {n} decision{}:",
-            if n == 1 { "" } else { "s" }
-        ),
-    ));
-    for p in &app.catalog.packs {
+    out.push(heading(t, decisions_heading(app)));
+    for (i, p) in app.catalog.packs.iter().enumerate() {
+        let on = app.session.packs().contains(&i);
+        let (mark, style) = if on {
+            ("[x]", t.accent)
+        } else {
+            ("[ ]", t.muted)
+        };
         out.push(Line::from(vec![
-            Span::styled("  • ", t.accent),
-            Span::styled(p.name.clone(), t.accent),
+            Span::styled(format!("  {} ", i + 1), t.key),
+            Span::styled(format!("{mark} "), style),
+            Span::styled(p.name.clone(), style),
             Span::styled(
                 if p.origin.is_some() {
                     " (your pack)"
@@ -150,7 +167,13 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
             ),
         ]));
         if descriptions {
-            out.extend(wrapped(&p.description, width, "    ", "    ", t.muted));
+            out.extend(wrapped(
+                &p.description,
+                width,
+                "        ",
+                "        ",
+                t.muted,
+            ));
         }
     }
     out.push(Line::default());

@@ -36,7 +36,8 @@ fn question_lines(app: &App, width: usize) -> (Vec<Line<'static>>, (usize, usize
     let Some(w) = app.whatif() else {
         return (out, range);
     };
-    for (q, question) in app.catalog.questions.iter().enumerate() {
+    for &q in app.session.asked() {
+        let question = &app.catalog.questions[q];
         let start = out.len();
         let now = w.answers().choices[q];
         let was = app.session.answers().choices[q];

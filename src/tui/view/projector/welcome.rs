@@ -44,27 +44,29 @@ fn parts(app: &App, w: u16, cells: u16) -> (Vec<Part>, usize) {
     ]));
     let intro = parts.len();
     parts.push(stage::paragraph_in(welcome::INTRO, t.text, w, 4, cells));
-    let n = app.catalog.packs.len();
-    let mut packs = vec![Row::text(vec![heading(
-        t,
-        format!(
-            "It will score {n} decision{}:",
-            if n == 1 { "" } else { "s" }
-        ),
-    )])];
-    packs.extend(app.catalog.packs.iter().map(|p| {
+    let mut packs = vec![Row::text(vec![heading(t, welcome::decisions_heading(app))])];
+    packs.extend(app.catalog.packs.iter().enumerate().map(|(i, p)| {
         let yours = if p.origin.is_some() {
             " (your pack)"
         } else {
             ""
         };
+        // Chosen or not (1–9 toggle), said in words as well as colours.
+        let on = app.session.packs().contains(&i);
+        let (mark, style) = if on {
+            ("[x]", t.accent)
+        } else {
+            ("[ ]", t.muted)
+        };
         Row::big(
             vec![Line::from(vec![
-                Span::styled(format!("  • {}", p.name), t.accent),
+                Span::styled(format!("  {} ", i + 1), t.key),
+                Span::styled(format!("{mark} {}", p.name), style),
                 Span::styled(yours, t.muted),
             ])],
             big_line(vec![
-                (p.name.clone(), t.accent),
+                (format!("{} ", i + 1), t.key),
+                (format!("{mark} {}", p.name), style),
                 (yours.to_string(), t.muted),
             ]),
             2,
