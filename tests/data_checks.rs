@@ -67,7 +67,7 @@ fn public_ids_are_all_present() {
     let contract: &[(&str, &[&str])] = &[
         ("team_size", &["solo", "small", "medium", "large"]),
         ("k8s_experience", &["none", "some", "production"]),
-        ("kubernetes_wanted", &["yes", "no"]),
+        ("kubernetes_wanted", &["no", "yes"]),
         ("cloud_strategy", &["aws_only", "multi_cloud", "hybrid"]),
         ("workload", &["web", "background", "microservices"]),
         ("traffic", &["steady", "spiky"]),
@@ -353,5 +353,58 @@ fn short_names_only_drop_words() {
                 );
             }
         }
+    }
+}
+
+/// The rule behind every question's order of choices: the highlight starts on the first choice,
+/// so Enter through the defaults must never commit the team to the most. Each question names the
+/// choices that commit a team (to a cluster, to instances it runs, to a migration, to shipping
+/// without a person's approval), or none when its choices are facts about the team that commit
+/// it to nothing; the first choice must not be one of them, and a yes/no question starts on No.
+/// A new question fails here until its author decides which of its choices commit.
+#[test]
+fn no_question_starts_on_the_choice_that_commits_the_team_most() {
+    let committing: &[(&str, &[&str], &str)] = &[
+        ("team_size", &["large"], "a large team is offered the platforms a platform team runs"),
+        ("k8s_experience", &["production"], "production experience opens EKS"),
+        ("kubernetes_wanted", &["yes"], "asking for Kubernetes is asking for a cluster"),
+        ("cloud_strategy", &["multi_cloud", "hybrid"], "portability costs tools and people"),
+        ("workload", &["microservices"], "many services to deploy, connect and trace"),
+        ("traffic", &[], "a fact about the load"),
+        ("hardware", &["gpu_or_large", "host_access"], "instances the team patches and sizes"),
+        ("app_runner_customer", &["yes"], "App Runner takes no new customers"),
+        ("iac_language", &[], "a fact about the team"),
+        ("existing_iac", &[], "a fact about the team"),
+        ("iac_migration", &["open"], "a migration of existing infrastructure"),
+        ("footprint", &[], "a fact about the load"),
+        ("release_approval", &["automatic"], "shipping every change needs trusted tests"),
+        ("code_host", &[], "a fact about the team"),
+        ("observability_today", &[], "a fact about the team"),
+    ];
+    let c = catalog();
+    for q in &c.questions {
+        let Some((_, commits, why)) = committing.iter().find(|(id, ..)| *id == q.id) else {
+            panic!(
+                "question {}: add it to this table with the choices that commit the team",
+                q.id
+            );
+        };
+        for ch in *commits {
+            assert!(q.choice_index(ch).is_some(), "{}={ch} ({why})", q.id);
+        }
+        let first = &q.choices[0].id;
+        assert!(
+            !commits.contains(&first.as_str()),
+            "{} highlights {first} first, which {why}: put a choice that commits less first",
+            q.id
+        );
+        let mut ids: Vec<&str> = q.choices.iter().map(|ch| ch.id.as_str()).collect();
+        ids.sort_unstable();
+        if ids == ["no", "yes"] {
+            assert_eq!(first, "no", "{}: a yes/no question starts on No", q.id);
+        }
+    }
+    for (id, ..) in committing {
+        assert!(c.question_index(id).is_some(), "{id} is no longer asked");
     }
 }

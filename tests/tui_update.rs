@@ -461,3 +461,18 @@ fn text(a: &App, size: (u16, u16)) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Enter through every question's highlighted choice: no question starts on the choice that
+/// commits the team the most, so a solo team with no Kubernetes experience is not handed a
+/// Kubernetes cluster.
+#[test]
+fn enter_through_the_defaults_commits_to_nothing() {
+    let mut a = app();
+    to_results(&mut a);
+    let k = question("kubernetes_wanted");
+    let c = a.session.answers().choices[k].unwrap();
+    assert_eq!(a.catalog.questions[k].choices[c].id, "no");
+    let compute = a.rec().packs.iter().find(|p| p.id == "compute").unwrap();
+    let winner = compute.winner.as_deref().unwrap();
+    assert!(!winner.starts_with("eks"), "{winner}");
+}
