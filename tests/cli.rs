@@ -487,7 +487,7 @@ fn plain_mode_through_a_pipe() {
         .arg("--plain")
         // All the decisions, eleven answers, then the questions added since are skipped.
         .write_stdin(format!(
-            "\n2\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n{}",
+            "\n2\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n{}",
             "\n".repeat(questions() - 11)
         ))
         .assert()

@@ -282,7 +282,7 @@ fn why_headings_sit_over_the_big_columns() {
 #[test]
 fn the_projector_overview_says_an_alternatives_status() {
     // App Runner unanswered: ranked, with its status.
-    let keys = "enter 2 1 2 r";
+    let keys = "enter 2 1 1 r";
     for size in SIZES.into_iter().chain(ROOM) {
         let app = at("overview", keys, size);
         assert_eq!(app.screen.kind(), ScreenKind::Results);

@@ -286,7 +286,7 @@ fn a_session_killed_with_sigkill_resumes_with_every_answer() {
     t.key(ENTER, &at(1));
     t.key("2", &at(2)); // team_size = small
     t.key("3", &at(3)); // k8s_experience = production
-    t.key("1", &at(4)); // kubernetes_wanted = yes
+    t.key("2", &at(4)); // kubernetes_wanted = yes
     t.key("2", &at(5)); // cloud_strategy = multi_cloud
     assert_eq!(pos("workload"), 5, "the questions above come first");
     t.key(DOWN, "Preview: Background jobs"); // a highlight is not an answer
