@@ -284,6 +284,14 @@ pub enum Command {
     Demo {
         /// A demo script (TOML, see assets/demo/seed-story.toml); checked before the demo starts.
         script: Option<PathBuf>,
+        /// Follow the presenter in this terminal instead: the notes of the step shown by
+        /// `tradeoff demo` in another terminal of this user, the next step and a clock.
+        #[arg(long, conflicts_with_all = ["script", "print_script"])]
+        notes: bool,
+        /// Print the built-in script, to start one of your own (the answers files its team
+        /// comparison reads follow as comments at the end).
+        #[arg(long, conflicts_with = "script")]
+        print_script: bool,
         #[command(flatten)]
         data: DataArg,
         #[command(flatten)]

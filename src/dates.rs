@@ -93,6 +93,28 @@ pub fn today() -> String {
 /// The local calendar day of a Unix time, as days since the epoch.
 #[cfg(unix)]
 fn local_days(secs: i64) -> Option<i64> {
+    let tm = local_tm(secs)?;
+    Some(days_from_civil(
+        i64::from(tm.tm_year) + 1900,
+        i64::from(tm.tm_mon) + 1,
+        i64::from(tm.tm_mday),
+    ))
+}
+
+/// The local time of day of a Unix time, `HH:MM` (the demo's notes window shows it).
+#[cfg(unix)]
+pub fn local_clock(secs: u64) -> Option<String> {
+    let tm = local_tm(i64::try_from(secs).ok()?)?;
+    Some(format!("{:02}:{:02}", tm.tm_hour, tm.tm_min))
+}
+
+#[cfg(not(unix))]
+pub fn local_clock(_secs: u64) -> Option<String> {
+    None
+}
+
+#[cfg(unix)]
+fn local_tm(secs: i64) -> Option<libc::tm> {
     unsafe extern "C" {
         // POSIX; not declared by the libc crate on every Unix.
         fn tzset();
@@ -108,13 +130,7 @@ fn local_days(secs: i64) -> Option<i64> {
         tzset();
         !libc::localtime_r(&t, &mut tm).is_null()
     };
-    ok.then(|| {
-        days_from_civil(
-            i64::from(tm.tm_year) + 1900,
-            i64::from(tm.tm_mon) + 1,
-            i64::from(tm.tm_mday),
-        )
-    })
+    ok.then_some(tm)
 }
 
 #[cfg(not(unix))]

@@ -23,6 +23,9 @@ pub const PANELS: [&str; 4] = ["overview", "why", "change", "compare"];
 /// The largest answers file a script may name.
 const TEAM_FILE_MAX_BYTES: u64 = 1 << 20;
 
+/// The longest notes a step may carry: what a second screen shows, with room to spare.
+pub const NOTES_MAX_BYTES: usize = 4096;
+
 /// The pace a script may set: from a tenth of a second to a day. Anything longer is a typo (and
 /// `1e308` seconds is no duration a clock can hold); NaN and infinities are outside too.
 pub const AUTO_ADVANCE_SECONDS: std::ops::RangeInclusive<f64> = 0.1..=86_400.0;
@@ -38,6 +41,8 @@ pub struct Script {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub caption: String,
+    /// What only the presenter sees (`tradeoff demo --notes` in a second terminal).
+    pub notes: Option<String>,
     pub action: Action,
 }
 
@@ -45,6 +50,9 @@ pub struct Step {
 pub enum Action {
     /// Show the caption only.
     Pause,
+    /// A title card: this text in the biggest letters that fit (the script's title with
+    /// `title = true`).
+    Title(String),
     /// Clear every answer (a new team's story begins).
     Reset,
     /// Answer questions: `(question index, choice index)`, shown one after another.
@@ -77,6 +85,12 @@ struct ScriptDef {
 #[serde(deny_unknown_fields)]
 struct StepDef {
     caption: Spanned<String>,
+    /// What the presenter says or keeps in mind, shown only by `tradeoff demo --notes`.
+    #[serde(default)]
+    notes: Option<Spanned<String>>,
+    /// `title = true` (the script's title) or `title = "text"`: a title card.
+    #[serde(default)]
+    title: Option<Spanned<ResultsDef>>,
     #[serde(default)]
     answer: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     #[serde(default)]
@@ -89,9 +103,10 @@ struct StepDef {
     panel: Option<Spanned<String>>,
     #[serde(default)]
     glossary: Option<Spanned<String>>,
-    /// Answers files to compare, relative to the script.
+    /// Teams to compare: answers files relative to the script, or `[[step.teams]]` tables with
+    /// `team` and `answers` (a script that stands alone: `tradeoff demo --print-script`).
     #[serde(default)]
-    teams: Option<Vec<Spanned<String>>>,
+    teams: Option<Vec<Spanned<TeamDef>>>,
     /// With `teams`: the pack whose tab is shown.
     #[serde(default)]
     pack: Option<Spanned<String>>,
@@ -101,6 +116,18 @@ struct StepDef {
     pause: Option<bool>,
 }
 
+/// A team of a comparison step: its answers file, or its answers in the script.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TeamDef {
+    File(String),
+    Inline {
+        team: String,
+        answers: BTreeMap<String, String>,
+    },
+}
+
+/// `results = true | "pack"`, and `title = true | "text"`.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum ResultsDef {
@@ -208,11 +235,34 @@ impl Check<'_> {
         }
     }
 
+    /// A team whose answers the script gives; a wrong id is reported at the team's table.
+    fn inline_team(
+        &mut self,
+        span: std::ops::Range<usize>,
+        name: &str,
+        given: &BTreeMap<String, String>,
+    ) -> Option<crate::teams::Team> {
+        let mut answers = Answers::empty(self.catalog);
+        answers.team = Some(name.to_string());
+        let mut ok = true;
+        for (q, c) in given {
+            if let Err(e) = answers.set_by_id(self.catalog, q, c) {
+                self.at(span.clone(), format!("team `{name}`: {}", e.0));
+                ok = false;
+            }
+        }
+        ok.then(|| crate::teams::Team {
+            name: name.to_string(),
+            file: None,
+            answers,
+        })
+    }
+
     /// The answers files of a comparison, read and checked; each problem in one is reported at
     /// its own place in it.
     fn teams(
         &mut self,
-        files: &[Spanned<String>],
+        files: &[Spanned<TeamDef>],
         pack: Option<&Spanned<String>>,
     ) -> Option<Action> {
         if files.len() < 2 {
@@ -221,7 +271,15 @@ impl Check<'_> {
             return None;
         }
         let mut teams = Vec::new();
-        for f in files {
+        for def in files {
+            let f = match def.get_ref() {
+                TeamDef::File(f) => Spanned::new(def.span(), f.clone()),
+                TeamDef::Inline { team, answers } => {
+                    teams.extend(self.inline_team(def.span(), team, answers));
+                    continue;
+                }
+            };
+            let f = &f;
             let text = match (self.read)(f.get_ref()) {
                 Ok(t) => t,
                 Err(e) => {
@@ -250,9 +308,29 @@ impl Check<'_> {
     }
 
     /// The one thing a step does; a problem when it asks for none or several.
-    fn step(&mut self, s: &Spanned<StepDef>) -> Action {
+    fn step(&mut self, s: &Spanned<StepDef>, title: &str) -> Action {
         let step = s.get_ref();
         let mut actions = Vec::new();
+        match step.title.as_ref().map(|t| (t.span(), t.get_ref())) {
+            Some((_, ResultsDef::Flag(true))) => actions.push(Action::Title(title.to_string())),
+            Some((span, ResultsDef::Pack(text))) if text.trim().is_empty() => self.at(
+                span,
+                "title is empty: write the title, or `title = true` for the script's title",
+            ),
+            Some((_, ResultsDef::Pack(text))) => actions.push(Action::Title(text.clone())),
+            Some((_, ResultsDef::Flag(false))) | None => {}
+        }
+        if let Some(n) = &step.notes
+            && n.get_ref().len() > NOTES_MAX_BYTES
+        {
+            self.at(
+                n.span(),
+                format!(
+                    "notes are {} bytes: keep them under {NOTES_MAX_BYTES} (what fits a second screen)",
+                    n.get_ref().len()
+                ),
+            );
+        }
         if let Some(a) = &step.answer {
             actions.push(Action::Answer(self.answers(a)));
         }
@@ -294,7 +372,7 @@ impl Check<'_> {
             0 => Action::Pause,
             1 => actions.remove(0),
             _ => {
-                self.at(s.span(), "a step does one thing: use one of answer, what_if, results, glossary, teams, reset or pause (split it into two steps)");
+                self.at(s.span(), "a step does one thing: use one of title, answer, what_if, results, glossary, teams, reset or pause (split it into two steps)");
                 Action::Pause
             }
         }
@@ -352,9 +430,10 @@ pub fn parse_with(
     };
     let mut steps = Vec::new();
     for s in def.steps.get_ref() {
-        let action = check.step(s);
+        let action = check.step(s, &def.title);
         steps.push(Step {
             caption: s.get_ref().caption.get_ref().clone(),
+            notes: s.get_ref().notes.as_ref().map(|n| n.get_ref().clone()),
             action,
         });
     }

@@ -5,7 +5,9 @@
 //! `$XDG_CONFIG_HOME`, `$XDG_STATE_HOME` or `$XDG_DATA_HOME`, else `~/.config`, `~/.local/state` and
 //! `~/.local/share`, each with a `tradeoff` folder. Elsewhere (Windows), or without `HOME`, the
 //! platform's folders from the `directories` crate. `TRADEOFF_CONFIG` names the config file and
-//! `TRADEOFF_STATE_DIR` the session's folder, for tests and portable setups.
+//! `TRADEOFF_STATE_DIR` the session's folder, for tests and portable setups. The runtime folder
+//! (a running demo's cue for its notes window) is `$XDG_RUNTIME_DIR/tradeoff`, private to the user
+//! and emptied at log-out, or the state folder where the system has no runtime folder.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -18,6 +20,8 @@ pub const ENV_STATE_DIR: &str = "TRADEOFF_STATE_DIR";
 pub const CONFIG_FILE: &str = "config.toml";
 /// The saved session's name inside the state folder.
 pub const SESSION_FILE: &str = "session.toml";
+/// Where a running demo is, for `tradeoff demo --notes`, inside the runtime folder.
+pub const CUE_FILE: &str = "demo-cue.toml";
 
 const APP: &str = "tradeoff";
 
@@ -33,6 +37,8 @@ pub struct Folders {
     pub state: Option<PathBuf>,
     /// The user's data folder; their packs go in its `packs/`.
     pub data: Option<PathBuf>,
+    /// Files that live as long as the user's login: a running demo's cue.
+    pub runtime: Option<PathBuf>,
 }
 
 impl Folders {
@@ -84,11 +90,19 @@ impl Folders {
         let data = pick("XDG_DATA_HOME", &[".local", "share"], |d| {
             d.data_dir().to_path_buf()
         });
+        // The XDG runtime folder is the user's alone (0700) and goes at log-out; without one the
+        // state folder, also the user's, rather than a guessable name in a shared /tmp.
+        let runtime = env("XDG_RUNTIME_DIR")
+            .map(PathBuf::from)
+            .filter(|p| unix && p.is_absolute())
+            .map(|p| p.join(APP))
+            .or_else(|| state.clone());
         Folders {
             config_file,
             config_named,
             state,
             data,
+            runtime,
         }
     }
 
@@ -104,6 +118,11 @@ impl Folders {
     /// The saved session's file.
     pub fn session_file(&self) -> Option<PathBuf> {
         self.state.as_ref().map(|d| d.join(SESSION_FILE))
+    }
+
+    /// The running demo's cue file, which `tradeoff demo --notes` follows.
+    pub fn cue_file(&self) -> Option<PathBuf> {
+        self.runtime.as_ref().map(|d| d.join(CUE_FILE))
     }
 
     /// The folder the user's own packs go in (`packs/` of the data folder).
@@ -146,6 +165,11 @@ mod tests {
             Some(PathBuf::from("/x/s/tradeoff/session.toml"))
         );
         assert_eq!(f.packs(), Some(PathBuf::from("/x/d/tradeoff/packs")));
+        // No runtime folder: the state folder holds the demo's cue.
+        assert_eq!(
+            f.cue_file(),
+            Some(PathBuf::from("/x/s/tradeoff/demo-cue.toml"))
+        );
         // A relative XDG folder is ignored, as the XDG spec says; an empty one is unset.
         let f = Folders::resolve(&env_of(&[
             ("XDG_CONFIG_HOME", "relative"),
@@ -171,5 +195,21 @@ mod tests {
         assert_eq!(f.config_file, Some(PathBuf::from("/c.toml")));
         assert!(f.config_named);
         assert_eq!(f.session_file(), Some(PathBuf::from("/st/session.toml")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_cue_goes_to_the_runtime_folder() {
+        let f = Folders::resolve(&env_of(&[
+            ("XDG_RUNTIME_DIR", "/run/user/7"),
+            ("HOME", "/h"),
+        ]));
+        assert_eq!(
+            f.cue_file(),
+            Some(PathBuf::from("/run/user/7/tradeoff/demo-cue.toml"))
+        );
+        // A relative runtime folder is ignored, as for the other XDG folders.
+        let f = Folders::resolve(&env_of(&[("XDG_RUNTIME_DIR", "run"), ("HOME", "/h")]));
+        assert_eq!(f.runtime, Some(PathBuf::from("/h/.local/state/tradeoff")));
     }
 }

@@ -365,19 +365,55 @@ fn short_names_only_drop_words() {
 #[test]
 fn no_question_starts_on_the_choice_that_commits_the_team_most() {
     let committing: &[(&str, &[&str], &str)] = &[
-        ("team_size", &["large"], "a large team is offered the platforms a platform team runs"),
-        ("k8s_experience", &["production"], "production experience opens EKS"),
-        ("kubernetes_wanted", &["yes"], "asking for Kubernetes is asking for a cluster"),
-        ("cloud_strategy", &["multi_cloud", "hybrid"], "portability costs tools and people"),
-        ("workload", &["microservices"], "many services to deploy, connect and trace"),
+        (
+            "team_size",
+            &["large"],
+            "a large team is offered the platforms a platform team runs",
+        ),
+        (
+            "k8s_experience",
+            &["production"],
+            "production experience opens EKS",
+        ),
+        (
+            "kubernetes_wanted",
+            &["yes"],
+            "asking for Kubernetes is asking for a cluster",
+        ),
+        (
+            "cloud_strategy",
+            &["multi_cloud", "hybrid"],
+            "portability costs tools and people",
+        ),
+        (
+            "workload",
+            &["microservices"],
+            "many services to deploy, connect and trace",
+        ),
         ("traffic", &[], "a fact about the load"),
-        ("hardware", &["gpu_or_large", "host_access"], "instances the team patches and sizes"),
-        ("app_runner_customer", &["yes"], "App Runner takes no new customers"),
+        (
+            "hardware",
+            &["gpu_or_large", "host_access"],
+            "instances the team patches and sizes",
+        ),
+        (
+            "app_runner_customer",
+            &["yes"],
+            "App Runner takes no new customers",
+        ),
         ("iac_language", &[], "a fact about the team"),
         ("existing_iac", &[], "a fact about the team"),
-        ("iac_migration", &["open"], "a migration of existing infrastructure"),
+        (
+            "iac_migration",
+            &["open"],
+            "a migration of existing infrastructure",
+        ),
         ("footprint", &[], "a fact about the load"),
-        ("release_approval", &["automatic"], "shipping every change needs trusted tests"),
+        (
+            "release_approval",
+            &["automatic"],
+            "shipping every change needs trusted tests",
+        ),
         ("code_host", &[], "a fact about the team"),
         ("observability_today", &[], "a fact about the team"),
     ];

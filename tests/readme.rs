@@ -76,8 +76,7 @@ fn skip(cmd: &str) -> Option<&'static str> {
     let unquoted: String = cmd.split('\'').step_by(2).collect();
     let placeholder = unquoted.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
-            || w == "A.toml"
+        (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '_')) || w == "A.toml"
     }) || unquoted.contains('[')
         || unquoted.contains('…');
     if placeholder {
@@ -124,7 +123,10 @@ fn answers_example() -> &'static str {
 fn set_up(work: &Path, home: &Path) {
     let team = answers_example();
     std::fs::write(work.join("team.toml"), team).unwrap();
-    for (dir, name, workload) in [("team-a", "Team A", "web"), ("team-b", "Team B", "microservices")] {
+    for (dir, name, workload) in [
+        ("team-a", "Team A", "web"),
+        ("team-b", "Team B", "microservices"),
+    ] {
         std::fs::create_dir_all(work.join(dir)).unwrap();
         let text = team
             .replace("Platform team", name)
@@ -191,8 +193,15 @@ fn the_readme_examples_run_as_written() {
             ));
         }
     }
-    assert!(ran >= 10, "only {ran} examples ran: is the README's layout the same?");
-    assert!(failed.is_empty(), "README examples that fail:\n{}", failed.join("\n"));
+    assert!(
+        ran >= 10,
+        "only {ran} examples ran: is the README's layout the same?"
+    );
+    assert!(
+        failed.is_empty(),
+        "README examples that fail:\n{}",
+        failed.join("\n")
+    );
 }
 
 /// The list of mentions is still true, and the examples that matter most are among those run.
@@ -200,7 +209,10 @@ fn the_readme_examples_run_as_written() {
 fn the_examples_cover_the_commands_the_readme_promises() {
     let cmds = commands();
     for m in MENTIONS {
-        assert!(cmds.iter().any(|c| c == m), "{m} is no longer in the README");
+        assert!(
+            cmds.iter().any(|c| c == m),
+            "{m} is no longer in the README"
+        );
     }
     // The plain-mode example and the answers-file example are among those run.
     assert!(

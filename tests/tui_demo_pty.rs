@@ -10,15 +10,18 @@ use common::pty::Pty;
 #[test]
 fn demo_starts_steps_with_space_and_quits_restoring_the_terminal() {
     let mut t = Pty::spawn(80, 24, &["demo"], &[]);
-    // At 80×24 the caption is the step's number and its narration, on as few lines as it takes.
+    // At 80×24 the caption is the step's number and its narration, on as few lines as it takes;
+    // the first step is the title card.
     t.wait_for("▶ 1/");
-    t.wait_for("Let's see what still holds in 2026.");
+    t.wait_for("tradeoff demo · ");
     t.key(" ", "▶ 2/");
-    t.wait_for("Glossary · T-shaped skills");
+    t.wait_for("Let's see what still holds in 2026.");
     t.key(" ", "▶ 3/");
+    t.wait_for("Glossary · T-shaped skills");
+    t.key(" ", "▶ 4/");
     t.wait_for("Team one");
-    // Back shows step 2 again, popup included.
-    t.key("\x1b[D", "▶ 2/");
+    // Back shows step 3 again, popup included.
+    t.key("\x1b[D", "▶ 3/");
     t.wait_for("Glossary · T-shaped skills");
     assert_eq!(t.quit(), 0);
     t.assert_restored();
@@ -28,16 +31,16 @@ fn demo_starts_steps_with_space_and_quits_restoring_the_terminal() {
 fn demo_esc_hands_over_and_projector_toggles() {
     let mut t = Pty::spawn(100, 30, &["demo", "--projector"], &[]);
     t.wait_for("Step 1 of");
-    for n in 2..=4 {
+    for n in 2..=5 {
         t.key(" ", &format!("Step {n} of"));
     }
     t.wait_for("✓ Team size = Small (2–5)");
-    // Step 4 answers three questions, one beat each.
+    // Step 5 answers three questions, one beat each.
     t.key(" ", "(answer 2 of 3)");
     t.wait_for("✓ Kubernetes experience = None");
     // Esc: the caption bar goes, the usual keys come back with the answers.
     t.writer.write_all(b"\x1b").unwrap();
-    t.wait_gone("Step 4 of");
+    t.wait_gone("Step 5 of");
     t.wait_for("2 answered");
     t.key("p", "↑↓ highlight");
     t.key("/", "Search: commands");
@@ -243,6 +246,8 @@ fn check_step(
                 None => has("▶ Answers"),
             }
         }
+        // The title card: the script's title in big letters (not text to find), its size line.
+        Action::Title(_) => has("tradeoff demo ·"),
         Action::Pause | Action::Reset => {}
     }
 }

@@ -213,13 +213,13 @@ fn projector_demo_caption() {
     for size in SIZES {
         let mut app = demo_app(size, script.clone());
         app.update(Msg::Projector);
-        // Step 4 answers three questions (its last beat); step 9 shows the compute results.
-        app.demo_goto_step(3);
+        // Step 5 answers three questions (its last beat); step 10 shows the compute results.
+        app.demo_goto_step(4);
         insta::assert_snapshot!(
             format!("projector_demo_answer_{}x{}", size.0, size.1),
             screen(&app, size)
         );
-        app.demo_goto_step(8);
+        app.demo_goto_step(9);
         insta::assert_snapshot!(
             format!("projector_demo_results_{}x{}", size.0, size.1),
             screen(&app, size)
@@ -285,14 +285,19 @@ fn the_demo_steps_forward_with_space_and_right() {
     let mut app = demo_app((120, 40), default_script());
     assert_eq!(app.demo_step(), Some(0));
     assert_eq!(app.screen.kind(), ScreenKind::Welcome);
-    press(&mut app, "space");
-    assert_eq!(app.demo_step(), Some(1));
-    // Step 2 opens the glossary entry of T-shaped skills.
+    // Step 1 is the title card, step 2 the report's trade-offs.
+    assert!(matches!(
+        app.demo.as_ref().unwrap().action(),
+        Some(demo::Action::Title(_))
+    ));
+    press(&mut app, "space space");
+    assert_eq!(app.demo_step(), Some(2));
+    // Step 3 opens the glossary entry of T-shaped skills.
     let t = app.catalog.term_index("t-shaped-skills").unwrap();
     assert!(matches!(app.popups.last(), Some(Popup::Glossary(Entry { term, .. })) if *term == t));
     press(&mut app, "right space");
-    // Step 4, first beat: the reset, then the first of its three answers, on its question.
-    assert_eq!(app.demo.as_ref().unwrap().at(), (3, 0));
+    // Step 5, first beat: the reset, then the first of its three answers, on its question.
+    assert_eq!(app.demo.as_ref().unwrap().at(), (4, 0));
     assert!(
         app.popups.is_empty(),
         "a step's popup closes with the next step"
@@ -315,7 +320,7 @@ fn the_demo_steps_forward_with_space_and_right() {
     );
     // The next beat gives the second answer, on its own question's screen.
     press(&mut app, "space");
-    assert_eq!(app.demo.as_ref().unwrap().at(), (3, 1));
+    assert_eq!(app.demo.as_ref().unwrap().at(), (4, 1));
     assert_eq!(app.session.question, q("k8s_experience"));
     assert_eq!(app.session.answers().choices[q("team_size")], Some(1));
     assert_eq!(app.session.answers().choices[q("k8s_experience")], Some(0));

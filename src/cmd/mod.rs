@@ -38,7 +38,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             session,
         } => interactive::run(&view, &data, resume, answers.as_deref(), session),
         Job::Plain { data, answers } => interactive::plain(&data, answers.as_deref()),
-        Job::Demo { view, data, script } => demo::run(&view, &data, script.as_deref()),
+        Job::Demo {
+            view,
+            data,
+            script,
+            mode,
+            cue,
+        } => demo::run(&view, &data, script.as_deref(), mode, cue),
         Job::Compare {
             data,
             files,

@@ -39,6 +39,10 @@ pub enum Job {
         view: View,
         data: Data,
         script: Option<PathBuf>,
+        /// What to do: present (the default), follow as the notes window, print the script.
+        mode: DemoMode,
+        /// The cue a presenting demo writes and the notes window follows.
+        cue: Option<PathBuf>,
     },
     Compare {
         data: Data,
@@ -105,6 +109,17 @@ pub enum Job {
         /// The folders tradeoff loads packs from (the default one and `data_dirs`).
         loaded: Vec<PathBuf>,
     },
+}
+
+/// What `tradeoff demo` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoMode {
+    /// Run the script (and publish its steps for a notes window).
+    Present,
+    /// `--notes`: follow a presenter's demo.
+    Notes,
+    /// `--print-script`: print the built-in script.
+    PrintScript,
 }
 
 /// Where a command's decision data comes from, with the configured folders that are missing (said
@@ -394,15 +409,24 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         }
         Command::Demo {
             script,
+            notes,
+            print_script,
             data: d,
             view,
         } => {
             let view = view.or(&outer.view);
             let config = settings(&view_flags(&view), &folders);
+            let mode = match (notes, print_script) {
+                (true, _) => DemoMode::Notes,
+                (_, true) => DemoMode::PrintScript,
+                _ => DemoMode::Present,
+            };
             Job::Demo {
                 data: data_of(dir(d), &config, &folders),
                 view: view_of(&view, &config, term.clone()),
                 script,
+                mode,
+                cue: folders.cue_file(),
             }
         }
         Command::Compare {

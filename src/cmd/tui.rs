@@ -22,6 +22,8 @@ pub struct Ready {
     projector: bool,
     mouse: bool,
     record: Option<PathBuf>,
+    /// Where a demo publishes its steps for the notes window.
+    pub cue: Option<PathBuf>,
 }
 
 impl Ready {
@@ -32,6 +34,7 @@ impl Ready {
             projector: view.projector,
             mouse: view.mouse,
             record: recording(view.record.as_deref())?,
+            cue: None,
         })
     }
 
@@ -56,8 +59,23 @@ impl Ready {
             mouse: self.mouse,
             session,
             record: self.record,
+            cue: self.cue,
         };
         tradeoff::tui::term::run(app, &options)
+            .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// The presenter's notes window (`tradeoff demo --notes`), following the cue at `cue`.
+    pub fn follow(self, cue: PathBuf) -> Result<ExitCode, Failure> {
+        let size = crossterm::terminal::size().unwrap_or((80, 24));
+        let follower = tradeoff::tui::notes::Follower::new(cue, self.theme, size);
+        let options = Options {
+            mouse: false,
+            record: self.record,
+            ..Options::default()
+        };
+        tradeoff::tui::term::run(follower, &options)
             .map_err(|e| fail(1, format!("error: the terminal failed: {e}")))?;
         Ok(ExitCode::SUCCESS)
     }

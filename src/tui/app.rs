@@ -57,6 +57,8 @@ pub struct App {
     pub results: ResultsState,
     /// The running demo script (`tradeoff demo`), if any.
     pub demo: Option<DemoState>,
+    /// The demo the presenter left with Esc, where it stood: the palette takes them back to it.
+    pub left_demo: Option<DemoState>,
     /// An unfinished saved session, offered on the welcome screen.
     pub resume: Option<(Answers, Progress)>,
     /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
@@ -123,6 +125,7 @@ impl App {
             popups: Vec::new(),
             screen: Screen::Welcome,
             demo: None,
+            left_demo: None,
             resume: None,
             status: None,
             session_note: SessionNote::default(),
@@ -321,6 +324,15 @@ impl App {
                 ));
             }
             Msg::Restart => self.restart(),
+            Msg::ResumeDemo => {
+                // Back to the step the presenter left, rebuilt from the script as every step is.
+                if let Some(d) = self.left_demo.take() {
+                    let beat = d.beat;
+                    self.popups.clear();
+                    self.demo = Some(d);
+                    self.demo_goto(beat);
+                }
+            }
             Msg::Terms => self.open_terms(),
             Msg::Help if matches!(self.popups.last(), Some(Popup::Help(_))) => {
                 self.popups.pop();
@@ -502,6 +514,7 @@ impl App {
             export: self.screen != ScreenKind::Welcome,
             projector: self.look.projector,
             theme: &self.look.theme.name,
+            demo: self.left_demo.as_ref().map(|d| d.script.title.as_str()),
         };
         let fresh = Popup::Palette(Palette::new(palette::items(&self.catalog, offer)));
         match self.popups.last_mut() {
@@ -799,8 +812,9 @@ impl App {
             Msg::DemoFirst => self.demo_goto(0),
             Msg::DemoLast => self.demo_goto(last),
             Msg::DemoPause => d.paused = !d.paused,
-            // The live session goes on from here: same screen, same answers, no script.
-            Msg::DemoExit => self.demo = None,
+            // The live session goes on from here: same screen, same answers, no script (kept for
+            // the palette's "Back to the demo").
+            Msg::DemoExit => self.left_demo = self.demo.take(),
             _ => {}
         }
     }

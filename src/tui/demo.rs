@@ -71,6 +71,34 @@ impl DemoState {
             .map_or("", |s| s.caption.as_str())
     }
 
+    /// Where the demo is, for the presenter's notes window (`tradeoff demo --notes`); the writer
+    /// stamps the process and the times.
+    pub fn cue(&self) -> crate::cue::Cue {
+        let step = self.step();
+        let steps = &self.script.steps;
+        let notes = |i: usize| {
+            steps
+                .get(i)
+                .and_then(|s| s.notes.clone())
+                .unwrap_or_default()
+        };
+        crate::cue::Cue {
+            title: self.script.title.clone(),
+            step: step + 1,
+            steps: steps.len(),
+            caption: self.caption().to_string(),
+            notes: notes(step),
+            next: steps.get(step + 1).map(|s| crate::cue::Next {
+                caption: s.caption.clone(),
+                notes: notes(step + 1),
+            }),
+            running: true,
+            pid: 0,
+            started: 0,
+            since: 0,
+        }
+    }
+
     pub fn action(&self) -> Option<&Action> {
         self.script.steps.get(self.step()).map(|s| &s.action)
     }
@@ -127,7 +155,7 @@ impl DemoState {
 /// are closed when a step begins: popups belong to the step that opened them).
 pub fn messages(catalog: &Catalog, action: &Action, part: usize) -> Vec<Msg> {
     match action {
-        Action::Pause => Vec::new(),
+        Action::Pause | Action::Title(_) => Vec::new(),
         Action::Reset if catalog.questions.is_empty() => vec![Msg::Restart],
         Action::Reset => vec![Msg::Restart, Msg::GoToQuestion(0)],
         // One answer per beat, on its question's screen.

@@ -22,6 +22,7 @@ pub mod effects;
 pub(crate) mod keys;
 pub(crate) mod look;
 pub mod msg;
+pub mod notes;
 pub mod popup;
 pub mod record;
 pub(crate) mod screens;
@@ -48,4 +49,6 @@ pub struct Options {
     pub session: Option<std::path::PathBuf>,
     /// Record what is drawn to this asciicast v2 file (`--record`).
     pub record: Option<std::path::PathBuf>,
+    /// Publish a demo's steps here for `tradeoff demo --notes` (the runtime folder's cue file).
+    pub cue: Option<std::path::PathBuf>,
 }

@@ -73,6 +73,8 @@ pub enum Msg {
     Terms,
     /// Clear every answer and start again at the welcome screen.
     Restart,
+    /// Back into the demo left with Esc, at the step it was on.
+    ResumeDemo,
     /// The demo script: next, previous, first and last step; the auto-advance timer; pause or resume
     /// auto-advance; leave the script and hand over the live session.
     DemoNext,
@@ -211,6 +213,8 @@ pub enum Outcome {
         own: PathBuf,
         guests: Vec<(u32, PathBuf)>,
     },
+    /// The demo's cue for its notes window could not be written (said once; the demo goes on).
+    NotesFailed(String),
 }
 
 /// How a clipboard copy reached the terminal.
@@ -298,6 +302,10 @@ impl Outcome {
                     "Could not save the session to {}: {error} (your answers stay in this window; every change tries again)",
                     path.display()
                 ),
+            ),
+            Outcome::NotesFailed(e) => Status::new(
+                StatusKind::Warning,
+                format!("The notes window cannot follow this demo: {e}"),
             ),
             Outcome::Saved(path) => Status::new(
                 StatusKind::Ok,

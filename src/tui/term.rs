@@ -29,6 +29,7 @@ use super::Options;
 use super::app::App;
 use super::bounded::{self, Bounded};
 use super::clipboard::Multiplexer;
+use super::demo::DemoState;
 use super::effects;
 use super::keys;
 use super::msg::{Effect, LaidOut, Msg, Outcome};
@@ -304,6 +305,10 @@ pub trait Program {
     fn title(&self) -> String {
         "tradeoff".to_string()
     }
+    /// Where a running demo is, for its notes window; `None`: no demo runs.
+    fn cue(&self) -> Option<crate::cue::Cue> {
+        None
+    }
 }
 
 /// Whether links should be OSC 8 hyperlinks on this terminal: not under `NO_COLOR` (which asks
@@ -350,6 +355,10 @@ impl Program for App {
 
     fn hyperlinks(&mut self, on: bool) {
         self.look.hyperlinks = on;
+    }
+
+    fn cue(&self) -> Option<crate::cue::Cue> {
+        self.demo.as_ref().map(DemoState::cue)
     }
 
     fn title(&self) -> String {
@@ -406,6 +415,8 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
         apply(&mut p, Msg::Done(guest));
     }
     let mux = Multiplexer::from_env();
+    let mut cue = options.cue.clone().map(crate::cue::Writer::new);
+    publish_cue(&mut cue, &mut p, false);
     draw_locked(&mut terminal, &mut p)?;
     let mut timer = StepTimer::default();
     loop {
@@ -426,6 +437,8 @@ pub fn run<P: Program>(mut p: P, options: &Options) -> io::Result<()> {
             changed = true;
             apply(&mut p, Msg::Done(outcome));
         }
+        let quitting = p.quitting();
+        changed |= publish_cue(&mut cue, &mut p, quitting);
         if p.quitting() {
             return Ok(());
         }
@@ -473,6 +486,21 @@ impl StepTimer {
         self.step = step;
         self.deadline = Some(deadline);
         Some(deadline.saturating_duration_since(now))
+    }
+}
+
+/// Tells the notes window where the demo is (`quitting`: that it ended); a failure to write the
+/// cue is said once in the status line, and the demo goes on.
+fn publish_cue<P: Program>(
+    writer: &mut Option<crate::cue::Writer>,
+    p: &mut P,
+    quitting: bool,
+) -> bool {
+    let Some(w) = writer else { return false };
+    let cue = if quitting { None } else { p.cue() };
+    match w.publish(cue) {
+        Some(e) => apply(p, Msg::Done(Outcome::NotesFailed(e))),
+        None => false,
     }
 }
 

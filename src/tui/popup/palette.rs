@@ -47,6 +47,8 @@ pub enum Command {
     Help,
     Results,
     Restart,
+    /// Back to the demo the presenter left with Esc.
+    Demo,
 }
 
 /// What choosing an item does.
@@ -94,6 +96,8 @@ pub struct Offer<'a> {
     pub projector: bool,
     /// The theme's name (the other built-in themes are offered).
     pub theme: &'a str,
+    /// The title of a demo left with Esc, offered to go back to.
+    pub demo: Option<&'a str>,
 }
 
 /// Everything the palette can find, grouped: commands, questions, alternatives, glossary terms (A–Z).
@@ -142,6 +146,13 @@ fn commands(offer: Offer) -> Vec<Item> {
         action: Action::Command(c),
     };
     let mut out = Vec::new();
+    if let Some(title) = offer.demo {
+        out.push(cmd(
+            "Back to the demo",
+            &format!("{} (from the step you left)", shown(title)),
+            Command::Demo,
+        ));
+    }
     if offer.export {
         out.push(cmd(
             "Export the recommendation",
@@ -253,6 +264,7 @@ impl Action {
                 Command::Help => Msg::Help,
                 Command::Results => Msg::ShowResults,
                 Command::Restart => Msg::Restart,
+                Command::Demo => Msg::ResumeDemo,
             },
             Action::Question(q) => Msg::GoToQuestion(q),
             Action::Alternative { pack, alt } => Msg::OpenAlternative { pack, alt },

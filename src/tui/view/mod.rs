@@ -18,6 +18,7 @@ pub mod question;
 pub mod results;
 pub mod stage;
 pub mod teams;
+pub mod title;
 pub mod welcome;
 pub mod whatif;
 pub mod why;
@@ -77,7 +78,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     let c = layout(app, area);
     header(app, c.header, buf);
     let mut layout = LaidOut::default();
+    let title = app.demo.as_ref().and_then(|d| match d.action() {
+        Some(crate::demo::Action::Title(s)) => Some(s.as_str()),
+        _ => None,
+    });
     match app.screen {
+        // A demo's title card stands in front of whatever screen the step leaves behind.
+        _ if title.is_some() => title::render(app, title.unwrap_or_default(), c.body, buf),
         Screen::Welcome if app.look.projector => projector::welcome::render(app, c.body, buf),
         Screen::Welcome => welcome::render(app, c.body, buf),
         Screen::Question(_) if app.look.projector => {

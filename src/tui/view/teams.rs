@@ -454,18 +454,22 @@ fn stacks(app: &App, s: &TeamsState, width: u16) -> Part {
                 t.winner,
             ),
         ]);
-        // Big, the team by its number (the key that opens its details): names are long, so two
-        // packs to a big row (four packs in one would not fit a projector's width); the rows after
-        // the first have no ordinary text of their own (the first row's line says it all).
+        // Big, the team by its number (the key that opens its details) and its name: names are
+        // long, so two packs to a big row (four packs in one would not fit a projector's width);
+        // the rows after the first have no ordinary text of their own (the first row's line says
+        // it all).
         for (j, pair) in stack.chunks(2).enumerate() {
             let last = (j + 1) * 2 >= stack.len();
-            let lead = if j == 0 {
-                format!("{} ", i + 1)
+            let (num, name) = (format!("{} ", i + 1), format!("{team}: "));
+            let (lead, name) = if j == 0 {
+                (num, name)
             } else {
-                "  ".to_string()
+                // Under the first row's packs (big letters are all as wide).
+                let under = num.chars().count() + name.chars().count();
+                (" ".repeat(under), String::new())
             };
             let words = format!("{}{}", pair.join(" + "), if last { "" } else { " +" });
-            let big = big_line(vec![(lead, t.key), (words, t.winner)]);
+            let big = big_line(vec![(lead, t.key), (name, t.heading), (words, t.winner)]);
             let lines = if j == 0 {
                 vec![line.clone()]
             } else {
