@@ -121,7 +121,7 @@ fn compare_handout_shares_the_recommendations_page_style() {
         assert!(!html.contains(external), "{external}");
     }
     assert!(
-        html.contains("<tr class=\"highlight\"><td>≠ Workload</td>"),
+        html.contains("<tr class=\"highlight\"><td data-label=\"Question\">≠ Workload</td>"),
         "differing answers are highlighted"
     );
     assert!(
@@ -305,6 +305,130 @@ fn html_renders_in_headless_chromium() {
         share * 100.0
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Headless Chromium, when there is one (CI installs it; elsewhere the test says it skipped).
+fn chromium(test: &str) -> Option<&'static str> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is missing in CI: .ci/run installs the Debian package `chromium`"
+        );
+        eprintln!("SKIPPED {test}: Chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
+
+/// Runs Chromium on `page` with `args` (a screenshot or a PDF), in a profile of its own.
+fn run_chromium(chromium: &str, dir: &Path, page: &Path, args: &[String]) {
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "chromium said: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The pages of a PDF Chromium wrote: its page tree's largest `/Count`.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Count ")
+        .filter_map(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The handouts fit a phone (390 px: nothing runs to the right edge, as an overflowing table
+/// would) and print compactly (the whole four-pack recommendation in a few pages, the team
+/// comparison on one or two).
+#[test]
+fn the_handouts_fit_a_phone_and_print_compactly() {
+    let Some(chromium) = chromium("the_handouts_fit_a_phone_and_print_compactly") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [
+        // Four packs, each with its ranking, reasons, next steps and sources (15 pages before
+        // the print style was made compact).
+        ("summary", report::html::render(&persona().1, DATE), 10),
+        (
+            "compare",
+            report::html::write(&report::teams::outline(&teams(), Some(DATE))),
+            2,
+        ),
+    ];
+    for (name, html, most) in pages {
+        let page = dir.path().join(format!("{name}.html"));
+        std::fs::write(&page, html).unwrap();
+        // A phone: 390 px wide. The rightmost pixels stay page background: text, bars and
+        // borders that run into them belong to something wider than the screen.
+        let shot = dir.path().join(format!("{name}.png"));
+        run_chromium(
+            chromium,
+            dir.path(),
+            &page,
+            &[
+                "--window-size=390,4000".into(),
+                format!("--screenshot={}", shot.display()),
+            ],
+        );
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let channels = info.color_type.samples();
+        let (w, h) = (info.width as usize, info.height as usize);
+        let dark_at_edge = (0..h)
+            .filter(|y| {
+                (w - 4..w).any(|x| {
+                    let p = &buf[(y * w + x) * channels..][..3];
+                    p.iter().any(|&c| c < 200)
+                })
+            })
+            .count();
+        assert_eq!(
+            dark_at_edge, 0,
+            "{name}: something runs off a phone's screen ({shot:?})"
+        );
+        // Printed: A4 or Letter, as Chromium's default paper.
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        run_chromium(
+            chromium,
+            dir.path(),
+            &page,
+            &[format!("--print-to-pdf={}", pdf.display())],
+        );
+        let n = pdf_pages(&std::fs::read(&pdf).unwrap());
+        assert!(
+            (1..=most).contains(&n),
+            "{name}: {n} printed pages (at most {most})"
+        );
+    }
 }
 
 /// While one thread rewrites a large file again and again, another reads it: every read sees one

@@ -86,7 +86,7 @@ fn output_never_goes_through_another_users_link() {
     );
 }
 
-/// The TUI's export writes through `fsutil::write_atomic` (via `tui::effects`): the same rules,
+/// The TUI's export writes through `fsutil::write_file` (via `tui::effects`): the same rules,
 /// and the "overwrite?" answer does not open a way through.
 #[test]
 fn the_tui_export_never_goes_through_another_users_link() {

@@ -200,3 +200,53 @@ fn the_printed_script_stands_alone_and_validates() {
         }
     }
 }
+
+/// A row with nothing on it: blanks and the lines of panel borders only.
+fn empty(row: &str) -> bool {
+    row.chars()
+        .all(|c| c == ' ' || matches!(c, '│' | '─' | '╭' | '╮' | '╰' | '╯'))
+}
+
+/// Every beat of the built-in demo, in the projector view at 80×24 and 240×67: whatever the
+/// screen cannot show has its mark (the text on top reports that it scrolls, so "more below"
+/// must be on screen), and no more than a quarter of the rows stay empty.
+#[test]
+fn every_demo_beat_hides_nothing_and_fills_the_screen() {
+    let mut problems = Vec::new();
+    for size in [(80u16, 24u16), (240, 67)] {
+        let mut app = demo_app(size, true);
+        let beats = app.demo.as_ref().unwrap().beats.len();
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+        for k in 0..beats {
+            app.demo_goto(k);
+            tradeoff::tui::term::draw(&mut terminal, &mut app).unwrap();
+            // Drawn twice: the second frame knows what the first laid out.
+            tradeoff::tui::term::draw(&mut terminal, &mut app).unwrap();
+            let s = terminal.backend().to_string();
+            let rows: Vec<String> = s.lines().map(|l| l.trim_matches('"').to_string()).collect();
+            let step = app.demo.as_ref().unwrap().step() + 1;
+            let what = format!("{size:?} step {step} (beat {})", k + 1);
+            if app.layout.scroll_limit.is_some_and(|n| n > 0)
+                && !rows
+                    .iter()
+                    .any(|r| r.contains("more below") || r.contains('▼'))
+            {
+                problems.push(format!("{what}: cut with no mark\n{}", rows.join("\n")));
+            }
+            let empty_rows = rows.iter().filter(|r| empty(r)).count();
+            if empty_rows * 4 > size.1 as usize {
+                problems.push(format!(
+                    "{what}: {empty_rows} of {} rows empty\n{}",
+                    size.1,
+                    rows.join("\n")
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n\n")
+    );
+}

@@ -130,7 +130,8 @@ fn the_whole_demo_in_the_projector_view_keeps_its_content_above_the_caption() {
     use tradeoff::demo::Action;
     let catalog = tradeoff::pack::load_builtin().unwrap();
     let script = tradeoff::demo::default_script(&catalog).unwrap();
-    for (cols, rows) in [(80u16, 24u16), (200, 50)] {
+    // 80×24 (a laptop's default terminal), 200×50 and 240×67 (a 1080p screen in a room).
+    for (cols, rows) in [(80u16, 24u16), (200, 50), (240, 67)] {
         let mut t = Pty::spawn(cols, rows, &["demo", "--projector"], &[]);
         let mut answers = tradeoff::answers::Answers::empty(&catalog);
         let n = script.steps.len();
@@ -177,6 +178,16 @@ fn the_whole_demo_in_the_projector_view_keeps_its_content_above_the_caption() {
                 let body = lines[..cap].join("\n");
                 let what = format!("{cols}×{rows}, step {} beat {}", i + 1, b + 1);
                 check_step(&catalog, &answers, &step.action, b, &body, &what);
+                // The room gets a full screen: at most a quarter of the rows stay empty.
+                let empty = lines
+                    .iter()
+                    .filter(|l| l.chars().all(|c| c == ' ' || "│─╭╮╰╯".contains(c)))
+                    .count()
+                    + (rows as usize).saturating_sub(lines.len());
+                assert!(
+                    empty * 4 <= rows as usize,
+                    "{what}: {empty} of {rows} rows empty\n{screen}"
+                );
                 if let Action::Reset = step.action {
                     answers = tradeoff::answers::Answers::empty(&catalog);
                 }

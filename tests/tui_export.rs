@@ -488,3 +488,78 @@ fn the_comparison_screen_and_the_handout_agree() {
         }
     }
 }
+
+/// An export from the what-if says it is a scenario and which answers it changed, in every
+/// format (JSON as `scenario`); one from the results says nothing of the kind.
+#[test]
+fn an_export_from_the_what_if_is_labelled_a_scenario() {
+    let mut a = app();
+    press(&mut a, &[KeyCode::Char('r')]);
+    let traffic = a.catalog.question_index("traffic").unwrap();
+    let spiky = a.catalog.questions[traffic].choice_index("spiky").unwrap();
+    a.update(Msg::OpenWhatIf(vec![(traffic, spiky)]));
+    assert_eq!(a.screen, ScreenKind::WhatIf);
+    for (format, wants) in [
+        (Format::Markdown, "Scenario"),
+        (Format::Html, "Scenario"),
+        (Format::Text, "Scenario"),
+        (Format::Adr, "Scenario"),
+        (Format::Json, "\"scenario\""),
+    ] {
+        press(&mut a, &[KeyCode::Char('e')]);
+        while dialog(&a).unwrap().format != format {
+            press(&mut a, &[KeyCode::Tab]);
+        }
+        press(&mut a, &[KeyCode::Enter]);
+        let Some(Effect::Write { contents, .. }) = a.effects.pop() else {
+            panic!("nothing written");
+        };
+        assert!(contents.contains(wants), "{format:?}:\n{contents}");
+        assert!(
+            contents.contains("Traffic") && contents.contains("Spiky or mostly idle"),
+            "{format:?} names the change:\n{contents}"
+        );
+        press(&mut a, &[KeyCode::Esc]);
+    }
+    // Back on the results, the export is the team's own.
+    press(&mut a, &[KeyCode::Esc]);
+    assert_eq!(a.screen, ScreenKind::Results);
+    press(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
+    let Some(Effect::Write { contents, .. }) = a.effects.pop() else {
+        panic!("nothing written");
+    };
+    assert!(!contents.contains("Scenario"), "{contents}");
+}
+
+/// The TUI's export and `--output` agree: a missing folder is refused, named, and not created.
+#[test]
+fn the_export_refuses_a_missing_folder_as_the_command_line_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder/summary.md");
+    let outcome = tradeoff::tui::effects::perform(
+        Effect::Write {
+            path: path.clone(),
+            contents: "x".into(),
+            overwrite: false,
+        },
+        &mut Vec::new(),
+        None,
+    );
+    match outcome {
+        Outcome::WriteFailed(e) => {
+            assert!(
+                e.contains("no-such-folder") && e.contains("does not exist"),
+                "{e}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!dir.path().join("no-such-folder").exists());
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_tradeoff"))
+        .args(["recommend", "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&cli.stderr).contains("does not exist"));
+}

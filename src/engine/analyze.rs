@@ -30,7 +30,27 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
             .iter()
             .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
             .collect(),
+        scenario: None,
     }
+}
+
+/// What `scenario` changed from `base`: one line per differing answer, in question order.
+pub fn scenario(catalog: &Catalog, base: &Answers, scenario: &Answers) -> Scenario {
+    let label = |q: usize, c: Option<usize>| {
+        c.and_then(|c| catalog.questions[q].choices.get(c))
+            .map(|ch| ch.label.clone())
+    };
+    let changed = (0..catalog.questions.len())
+        .filter(|&q| base.choices.get(q) != scenario.choices.get(q))
+        .map(|q| ScenarioChange {
+            kind: "answer".into(),
+            id: catalog.questions[q].id.clone(),
+            title: catalog.questions[q].title.clone(),
+            from: label(q, base.choices.get(q).copied().flatten()),
+            to: label(q, scenario.choices.get(q).copied().flatten()),
+        })
+        .collect();
+    Scenario { changed }
 }
 
 /// The full analysis of one pack of `catalog`.

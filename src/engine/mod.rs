@@ -14,7 +14,9 @@ pub mod robustness;
 pub mod score;
 pub mod sensitivity;
 
-pub use analyze::{analyze, analyze_pack, freshness, round_parts, round1, round3, winner_advice};
+pub use analyze::{
+    analyze, analyze_pack, freshness, round_parts, round1, round3, scenario, winner_advice,
+};
 pub use result::*;
 pub use score::{Evaluation, evaluate};
 

@@ -18,6 +18,30 @@ pub struct Recommendation {
     /// as a whole.
     pub stack: Vec<StackPart>,
     pub packs: Vec<PackResult>,
+    /// Set on an export from the what-if screen: this is a scenario, not the team's answers, and
+    /// what it changed. Absent from an ordinary recommendation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Scenario>,
+}
+
+/// A what-if scenario: what differs from the answers (or, later, the weights) it started from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    /// One line per change, in question order.
+    pub changed: Vec<ScenarioChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioChange {
+    /// `answer` (a question's answer); other kinds (a criterion's weight) may follow.
+    pub kind: String,
+    /// The question's id.
+    pub id: String,
+    /// The question's title.
+    pub title: String,
+    /// The labels before and in the scenario; `None`: not answered.
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 /// How old the data's facts are on the day of the analysis.

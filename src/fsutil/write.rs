@@ -49,7 +49,7 @@ pub struct WriteOptions {
 }
 
 /// Writes `bytes` to `path` atomically, creating missing folders; refuses an existing file unless
-/// `overwrite`. (The TUI's export uses this; the CLI's `--output` uses [`write_file`] without
+/// `overwrite`. (The CLI's `--output` and the TUI's export use [`write_file`] without
 /// `create_dirs`; sessions use [`write_private`].)
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
     write_file(

@@ -194,10 +194,13 @@ fn context(rec: &Recommendation) -> Vec<Block> {
     let names: Vec<&str> = rec.packs.iter().map(|p| p.name.as_str()).collect();
     let (answered, skipped) = super::answered_and_skipped(rec);
     let answered: Vec<Text> = answered.into_iter().map(Text::plain).collect();
-    let mut blocks = vec![Block::paragraph(format!(
+    let mut blocks: Vec<Block> = super::recommendation::scenario_header(rec)
+        .into_iter()
+        .collect();
+    blocks.push(Block::paragraph(format!(
         "We need to choose: {}. The options were scored with tradeoff, from these answers about our situation:",
         and_list(&names)
-    ))];
+    )));
     if answered.is_empty() {
         blocks.push(Block::paragraph(
             "No questions were answered, so every criterion keeps its base weight.",

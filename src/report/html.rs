@@ -82,17 +82,39 @@ tr.highlight td { background: #fff8c5; }
 ul, ol { padding-left: 1.4rem; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; border-top: 1px solid var(--line); padding-top: .75rem; }
 a { color: #0550ae; }
-@media print {
-  body { font-size: 11pt; }
-  main { max-width: none; padding: 0; }
-  h2 { break-before: page; }
-  h2:first-of-type { break-before: auto; }
-  table, .winner, .caveat { break-inside: avoid; }
-  .bar, .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; color: var(--muted); word-break: break-all; }
+@media (max-width: 40rem) {
+  body { font-size: 14px; }
+  main { padding: 1rem .75rem 2rem; }
+  h1 { font-size: 1.45rem; }
+  h2 { font-size: 1.2rem; margin-top: 1.75rem; }
+  th, td { padding: .3rem .35rem; overflow-wrap: anywhere; }
+  th.barcol, td.barcol, table.cards td.barcol { display: none; }
+  table.cards thead { display: none; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
+  table.cards td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  table.cards td:first-child { font-weight: 700; }
+  table.cards td + td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
 }
-"#;
+@page { margin: 12mm 14mm; }
+@media print {
+  body { font-size: 8.5pt; line-height: 1.35; }
+  li, th, td { font-size: 8pt; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12.5pt; margin: 1.1rem 0 .3rem; break-after: avoid; }
+  h3, h4 { margin: .7rem 0 .25rem; break-after: avoid; }
+  p, ul, ol { margin: .3rem 0; }
+  th, td { padding: .15rem .35rem; }
+  tr, .winner, .caveat { break-inside: avoid; }
+  .winner { padding: .4rem .7rem; margin: .4rem 0; }
+  .winner .name { font-size: 12pt; }
+  .bar { min-width: 4rem; height: .6rem; }
+  .bar, .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  footer { margin-top: 1rem; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 6.5pt; color: var(--muted); word-break: break-all; }
+}"#;
 
 fn bar_cell(score: f64) -> String {
     format!(
@@ -216,14 +238,35 @@ fn callout(out: &mut String, c: &Callout) {
     }
 }
 
+/// The class of a column's cells: figures right-aligned, bars left out on a phone.
+fn column_class(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Number => " class=\"num\"",
+        ColumnKind::Bar => " class=\"barcol\"",
+        ColumnKind::Label | ColumnKind::Prose => "",
+    }
+}
+
+/// A table too wide for a phone (sentences beside figures, or many columns) is drawn there as
+/// one card per row, each value with its column's name (`data-label`).
+fn is_wide(t: &Table) -> bool {
+    let shown = t
+        .columns
+        .iter()
+        .filter(|c| c.kind != ColumnKind::Bar)
+        .count();
+    let prose = t.columns.iter().any(|c| c.kind == ColumnKind::Prose);
+    shown > 3 || (prose && shown > 2)
+}
+
 fn table(out: &mut String, t: &Table) {
-    out.push_str("<table><thead><tr>");
+    out.push_str(if is_wide(t) {
+        "<table class=\"cards\"><thead><tr>"
+    } else {
+        "<table><thead><tr>"
+    });
     for c in &t.columns {
-        let class = if c.kind == ColumnKind::Number {
-            " class=\"num\""
-        } else {
-            ""
-        };
+        let class = column_class(c.kind);
         let _ = write!(out, "<th{class}>{}</th>", esc(&c.header));
     }
     out.push_str("</tr></thead><tbody>\n");
@@ -234,11 +277,7 @@ fn table(out: &mut String, t: &Table) {
             "<tr>"
         });
         for (i, c) in t.columns.iter().enumerate() {
-            let class = if c.kind == ColumnKind::Number {
-                " class=\"num\""
-            } else {
-                ""
-            };
+            let class = column_class(c.kind);
             let mark = match (row.highlight, i) {
                 (true, 0) => format!("{} ", super::outline::HIGHLIGHT),
                 _ => String::new(),
@@ -248,7 +287,11 @@ fn table(out: &mut String, t: &Table) {
                 Some(Cell::Bar(v)) => bar_cell(*v),
                 None => String::new(),
             };
-            let _ = write!(out, "<td{class}>{cell}</td>");
+            let _ = write!(
+                out,
+                "<td{class} data-label=\"{}\">{cell}</td>",
+                esc(&c.header)
+            );
         }
         out.push_str("</tr>\n");
     }

@@ -34,7 +34,8 @@ pub fn outline(rec: &Recommendation, date: Option<&str>) -> Outline {
 
 /// What comes before the packs: a warning when the data is stale, the whole stack, the answers.
 fn summary(rec: &Recommendation) -> Vec<Block> {
-    let mut blocks: Vec<Block> = stale_warning(rec).into_iter().collect();
+    let mut blocks: Vec<Block> = scenario_header(rec).into_iter().collect();
+    blocks.extend(stale_warning(rec));
     blocks.extend(stack(rec));
     blocks.push(Block::heading(2, "Answers"));
     if rec.answers.iter().all(|a| a.label.is_none()) {
@@ -65,6 +66,26 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
         rows,
     }));
     blocks
+}
+
+/// An export from the what-if screen says first that it is a scenario, and what it changed
+/// ("Traffic: Steady → Spiky or mostly idle"): a reader must never take it for the team's own
+/// recommendation. Every format writes this one block (the ADR in its context).
+pub fn scenario_header(rec: &Recommendation) -> Option<Block> {
+    let s = rec.scenario.as_ref()?;
+    let shown = |l: &Option<String>| l.clone().unwrap_or_else(|| "not answered".into());
+    let mut body = vec![Text::plain(
+        "A what-if: these answers differ from the ones it started from, so this is not the team's own recommendation.",
+    )];
+    body.extend(s.changed.iter().map(|c| {
+        Text::strong(c.title.clone()).and(format!(": {} → {}", shown(&c.from), shown(&c.to)))
+    }));
+    Some(Block::Callout(Callout {
+        kind: CalloutKind::Warning,
+        title: Some(Text::plain("Scenario")),
+        badge: None,
+        body,
+    }))
 }
 
 /// Old data, or data past its review date, is flagged before anything else: AWS's offerings change

@@ -308,7 +308,7 @@ impl App {
                 .popups
                 .push(Popup::Export(ExportDialog::new(&self.today))),
             Msg::Copy if exportable => {
-                let md = crate::report::markdown::render(self.shown_rec(), &self.today);
+                let md = crate::report::markdown::render(&self.export_rec(), &self.today);
                 self.effects.push(Effect::Clipboard(md));
             }
             Msg::Export | Msg::Copy => {}
@@ -497,11 +497,29 @@ impl App {
         }
     }
 
+    /// What an export or a copy writes: the recommendation on screen; from the what-if, marked
+    /// as a scenario with the answers it changed.
+    fn export_rec(&self) -> std::borrow::Cow<'_, Recommendation> {
+        let rec = self.shown_rec();
+        match self.whatif() {
+            Some(w) => {
+                let mut rec = rec.clone();
+                rec.scenario = Some(crate::engine::scenario(
+                    &self.catalog,
+                    self.session.answers(),
+                    w.answers(),
+                ));
+                std::borrow::Cow::Owned(rec)
+            }
+            None => std::borrow::Cow::Borrowed(rec),
+        }
+    }
+
     fn write_export(&mut self, overwrite: bool) {
         let Some(Popup::Export(d)) = self.popups.last() else {
             return;
         };
-        let contents = crate::report::render(self.shown_rec(), d.format, &self.today);
+        let contents = crate::report::render(&self.export_rec(), d.format, &self.today);
         self.effects.push(Effect::Write {
             path: d.target(),
             contents,

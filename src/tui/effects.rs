@@ -1,4 +1,4 @@
-//! Performs what `update` asks for outside the state — files through `fsutil::write_atomic`, the
+//! Performs what `update` asks for outside the state — files through `fsutil::write_file`, the
 //! clipboard through the terminal — and says how it went as an [`Outcome`], which the loop hands
 //! back to `update` in `Msg::Done`.
 
@@ -14,13 +14,21 @@ pub fn perform(effect: Effect, out: &mut dyn Write, mux: Option<Multiplexer>) ->
             path,
             contents,
             overwrite,
-        } => match crate::fsutil::write_atomic(&path, contents.as_bytes(), overwrite) {
-            Ok(()) => Outcome::Written(std::path::absolute(&path).unwrap_or(path)),
-            Err(crate::fsutil::WriteError::Exists) => Outcome::Exists(path),
-            Err(crate::fsutil::WriteError::Io(e)) => {
-                Outcome::WriteFailed(format!("{}: {e}", path.display()))
+        } => {
+            // As the command line's `--output`: a missing folder is refused, named, never made
+            // (a typo in a path must not leave folders behind).
+            let opts = crate::fsutil::WriteOptions {
+                overwrite,
+                create_dirs: false,
+            };
+            match crate::fsutil::write_file(&path, contents.as_bytes(), opts) {
+                Ok(()) => Outcome::Written(std::path::absolute(&path).unwrap_or(path)),
+                Err(crate::fsutil::WriteError::Exists) => Outcome::Exists(path),
+                Err(crate::fsutil::WriteError::Io(e)) => {
+                    Outcome::WriteFailed(format!("{}: {e}", path.display()))
+                }
             }
-        },
+        }
         Effect::Clipboard(text) => {
             let seq = clipboard::sequence(&text, mux);
             match out.write_all(seq.as_bytes()).and_then(|_| out.flush()) {

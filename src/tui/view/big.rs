@@ -22,16 +22,48 @@ pub struct Fit {
 
 impl Fit {
     pub fn height(&self) -> u16 {
-        ROWS * self.lines.len() as u16
+        rows(self.pixel) * self.lines.len() as u16
+    }
+}
+
+/// Rows of one line of big text at `pixel`: 8 for full-size and tall letters, else [`ROWS`].
+pub fn rows(pixel: PixelSize) -> u16 {
+    match pixel {
+        PixelSize::Full | PixelSize::HalfWidth => 2 * ROWS,
+        _ => ROWS,
     }
 }
 
 fn cells(s: &str, pixel: PixelSize) -> usize {
     let per = match pixel {
-        PixelSize::HalfHeight => 8,
+        PixelSize::HalfHeight | PixelSize::Full => 8,
         _ => 4,
     };
     s.chars().count() * per
+}
+
+/// For a title on a screen of its own: full-size letters (8×8 cells), wrapped over balanced
+/// lines, when they fit `width` × `height`; else what [`fit`] gives.
+pub fn fit_title(text: &str, width: u16, height: u16) -> Option<Fit> {
+    let glyphed = glyphs(text.trim())?;
+    let per_line = width as usize / 8;
+    let max_lines = (height / rows(PixelSize::Full)) as usize;
+    if per_line > 0 && max_lines > 0 {
+        let wrapped = crate::tui::text::wrap(&glyphed, per_line);
+        let n = wrapped.len();
+        if n <= max_lines && wrapped.iter().all(|l| l.chars().count() <= per_line) {
+            let least = glyphed.chars().count().div_ceil(n);
+            let lines = (least..=per_line)
+                .map(|w| crate::tui::text::wrap(&glyphed, w))
+                .find(|l| l.len() == n && l.iter().all(|x| x.chars().count() <= per_line))
+                .unwrap_or(wrapped);
+            return Some(Fit {
+                pixel: PixelSize::Full,
+                lines,
+            });
+        }
+    }
+    fit(text, width, height, false)
 }
 
 /// The biggest way `text` fits in `width` × `height` cells: on one line, half-height then

@@ -403,14 +403,33 @@ fn pack_parts(app: &App, s: &TeamsState, pack: &PackComparison, width: u16) -> V
             ),
             (titles.join(" + "), t.text),
         ]);
-        // The first line ("Startup → Data team (…)") is what goes big; the answers stay below.
+        // The first line ("Startup → Data team (…)") goes big first; then, as the room allows,
+        // the answers that are enough ("Kubernetes wanted: No -> Yes"), one big row each.
         let mut lines = lines.into_iter();
         why.push(Row::big(
             lines.next().into_iter().collect(),
             big,
             10 + i as u16,
         ));
-        why.push(Row::text(lines.collect()));
+        for l in lines {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            let Some(answers) = text.trim_start().strip_prefix("• ") else {
+                why.push(Row::text(vec![l]));
+                continue;
+            };
+            // Several answers, one big row each; the rows after the first have no ordinary text
+            // of their own and go big first, so the first row's line is never lost.
+            let pieces: Vec<&str> = answers.split(" + ").collect();
+            let grow = 40 + 2 * i as u16;
+            for (k, piece) in pieces.iter().enumerate() {
+                let more = if k + 1 < pieces.len() { " +" } else { "" };
+                let big = big_line(vec![(format!("   {piece}{more}"), t.text)]);
+                match k {
+                    0 => why.push(Row::big(vec![l.clone()], big, grow + 1)),
+                    _ => why.push(Row::big(Vec::new(), big, grow)),
+                }
+            }
+        }
     }
     vec![Part::tight(rows).uniform(), Part::new(why)]
 }

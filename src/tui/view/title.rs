@@ -1,11 +1,14 @@
-//! A demo's title card (`title = true` in a step): the title in the biggest letters that fit,
-//! centred, with how long the demo is under it; the step's caption says the rest below.
+//! A demo's title card (`title = true` in a step): the title in the biggest letters that fit
+//! (full-size on a big screen), the decisions the tool makes under it (big too when there is
+//! room), and how long the demo is; the step's caption says the rest below.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
+use tui_big_text::PixelSize;
 
-use super::big;
+use super::big::{self, Fit};
 use super::draw;
 use super::text;
 use crate::tui::app::App;
@@ -19,45 +22,90 @@ pub fn render(app: &App, title: &str, body: Rect, buf: &mut Buffer) {
     };
     let steps = app.demo.as_ref().map_or(0, |d| d.script.steps.len());
     let under = format!("tradeoff demo · {steps} steps");
-    // Two rows for the line under the title and the gap above it.
-    let room = area.height.saturating_sub(2);
-    let lines: Vec<Line> = match big::fit(title, area.width, room, false) {
+    let names: Vec<&str> = app.catalog.packs.iter().map(|p| p.name.as_str()).collect();
+    // The decisions: one big row each on a tall screen (tall letters on the tallest), else one
+    // line.
+    let pixel = match area.height {
+        h if h >= 50 => Some(PixelSize::HalfWidth),
+        h if h >= 40 => Some(PixelSize::Quadrant),
+        _ => None,
+    };
+    let packs: Vec<Fit> = names
+        .iter()
+        .filter_map(|n| {
+            let pixel = pixel?;
+            let g = big::glyphs(n)?;
+            (g.chars().count() * 4 <= area.width as usize).then(|| Fit {
+                pixel,
+                lines: vec![g],
+            })
+        })
+        .collect();
+    let packs_big = !packs.is_empty() && packs.len() == names.len();
+    let packs_h = if packs_big {
+        packs.iter().map(Fit::height).sum::<u16>()
+    } else {
+        1
+    };
+    // The title gets what is left after the decisions, two gaps and the line under it.
+    let room = area.height.saturating_sub(packs_h + 4);
+    let fit = big::fit_title(title, area.width, room);
+    let plain: Vec<String> = match fit {
+        Some(_) => Vec::new(),
+        None => text::wrap(title, area.width as usize),
+    };
+    let title_h = fit.as_ref().map_or(plain.len() as u16, Fit::height);
+    let total = title_h + 1 + packs_h + 2;
+    let mut y = area.y + area.height.saturating_sub(total) / 2;
+    match &fit {
         Some(f) => {
-            let h = f.height();
-            let top = area.y + room.saturating_sub(h) / 2;
             big::render(
-                &f,
+                f,
                 t.title,
                 true,
                 Rect {
-                    y: top,
-                    height: h,
+                    y,
+                    height: title_h,
                     ..area
                 },
                 buf,
             );
-            centred(buf, area, top + h + 1, &under, t.muted);
-            return;
         }
-        None => text::wrap(title, area.width as usize)
-            .into_iter()
-            .map(|l| Line::styled(l, t.title))
-            .collect(),
-    };
-    let top = area.y + room.saturating_sub(lines.len() as u16) / 2;
-    for (i, l) in lines.iter().enumerate() {
-        let w = l.width() as u16;
-        let x = area.x + area.width.saturating_sub(w) / 2;
-        draw::set_line(buf, x, top + i as u16, l, area.width);
+        None => {
+            for (i, l) in plain.iter().enumerate() {
+                centred(buf, area, y + i as u16, l, t.title);
+            }
+        }
     }
-    centred(buf, area, top + lines.len() as u16 + 1, &under, t.muted);
+    y += title_h + 1;
+    if packs_big {
+        for f in &packs {
+            big::render(
+                f,
+                t.accent,
+                true,
+                Rect {
+                    y,
+                    height: f.height(),
+                    ..area
+                },
+                buf,
+            );
+            y += f.height();
+        }
+    } else {
+        centred(buf, area, y, &names.join(" · "), t.accent);
+        y += 1;
+    }
+    centred(buf, area, y + 1, &under, t.muted);
 }
 
-fn centred(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: ratatui::style::Style) {
+/// `s` centred on row `y` of `area`, cut to its width; nothing below the area.
+fn centred(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) {
     if y >= area.bottom() {
         return;
     }
-    let s = text::truncate(s, area.width as usize);
-    let x = area.x + area.width.saturating_sub(text::width(&s) as u16) / 2;
-    buf.set_string(x, y, s, style);
+    let line = Line::styled(text::truncate(s, area.width as usize), style);
+    let x = area.x + area.width.saturating_sub(line.width() as u16) / 2;
+    draw::set_line(buf, x, y, &line, area.width);
 }
