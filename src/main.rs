@@ -12,6 +12,8 @@ use cli::Cli;
 use tradeoff::safe;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash tradeoff -- WORDS`: a shell asking for candidates (nothing else runs).
+    cli::complete::complete_if_asked(Cli::command);
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut command = Cli::command();
     if let Some(color) = cli::Color::from_args(&args) {
