@@ -76,6 +76,14 @@ pub enum Color {
 }
 
 impl Color {
+    pub fn choice(self) -> clap::ColorChoice {
+        match self {
+            Color::Auto => clap::ColorChoice::Auto,
+            Color::Always => clap::ColorChoice::Always,
+            Color::Never => clap::ColorChoice::Never,
+        }
+    }
+
     /// The `--color` given in `args`, read before clap parses them, so that clap's own help and
     /// errors follow it too (the last one given wins, as clap has it).
     pub fn from_args(args: &[std::ffi::OsString]) -> Option<clap::ColorChoice> {

@@ -46,7 +46,9 @@ fn the_man_page_renders_without_warnings() {
         .args(["man", "recomend"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean `recommend`?"));
+        .stderr(predicate::str::contains(
+            "tip: a similar command exists: `recommend`",
+        ));
     if !has("groff") {
         eprintln!("skipped: groff is not installed (.ci/run installs it)");
         return;
@@ -138,7 +140,7 @@ fn a_closed_pipe_ends_quietly_with_the_usual_status() {
     let broken = sandbox::mini_data(&sb.root, |p| p.replacen("weight = 2", "wieght = 2", 1));
     let (code, stderr) = into_closed_pipe(&sb, &["validate", broken.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(stderr.trim(), "1 problem(s) found");
+    assert_eq!(stderr.trim(), "error: 1 problem(s) found");
 }
 
 #[cfg(target_os = "linux")]
@@ -433,7 +435,7 @@ fn view_options_are_rejected_where_they_cannot_act() {
         .args(["recommend", "--projector"])
         .assert()
         .stderr(predicate::str::contains(
-            "note: --projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`",
+            "tip: --projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`",
         ));
 }
 
