@@ -121,7 +121,13 @@ pub fn reset(catalog: &mut Catalog) -> bool {
 /// Every weight of pack `pack` back to the data's; true when one was changed.
 pub fn reset_pack(catalog: &mut Catalog, pack: usize) -> bool {
     let mut any = false;
-    for c in catalog.packs.iter_mut().skip(pack).take(1).flat_map(|p| p.criteria.iter_mut()) {
+    for c in catalog
+        .packs
+        .iter_mut()
+        .skip(pack)
+        .take(1)
+        .flat_map(|p| p.criteria.iter_mut())
+    {
         any |= c.weight != c.data_weight;
         c.weight = c.data_weight;
     }
