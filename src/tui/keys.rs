@@ -223,7 +223,7 @@ const WHATIF: &[Binding] = &[
     b("tab",                     Msg::NextTab,    At(3),       "pack",      "next pack"),
     b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
     b("o | r",                   Msg::ResetWhatIf, At(4),      "original",  "back to the original answers"),
-    b("W",                       Msg::Weights,    At(5),       "weights",   "change the criteria's weights live: both rankings follow"),
+    b("W",                       Msg::Weights,    At(7),       "weights",   "change the criteria's weights live: both rankings follow"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll the rankings a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the rankings a page down"),
     b("esc",                     Msg::Back,       At(6),       "results",   "back to the results (the original answers)"),
