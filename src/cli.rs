@@ -228,6 +228,7 @@ pub fn flag_scope(flag: &str) -> Option<&'static str> {
             "--answer and --answers give the answers of `tradeoff recommend`; --answers FILE also starts `tradeoff` (without a command) with that file's answers (`tradeoff compare` takes answers files as arguments)"
         }
         "--output" | "-o" | "--force" => "--output and --force act on `tradeoff recommend`",
+        "--weight" => "--weight changes a criterion's weight for `tradeoff recommend`",
         _ => return None,
     })
 }
@@ -407,6 +408,11 @@ pub struct RecommendArgs {
     /// else all.
     #[arg(long = "pack", short = 'p', value_name = "ID", add = ArgValueCompleter::new(complete::pack))]
     pub pack: Vec<String>,
+    /// A criterion's weight instead of the data's, as PACK.CRITERION=VALUE with VALUE from 0 to
+    /// 30 (repeatable; `tradeoff packs` lists the criteria); every format says which weights were
+    /// changed.
+    #[arg(long = "weight", value_name = "PACK.CRITERION=VALUE")]
+    pub weight: Vec<String>,
     /// The format; default: from the --output file's extension (.json, .md, .html, .txt), else
     /// text.
     #[arg(long, short = 'f', value_enum)]

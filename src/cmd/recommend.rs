@@ -20,7 +20,13 @@ pub fn run(
     adr: &report::adr::Meta,
     cols: usize,
 ) -> Result<ExitCode, Failure> {
-    let catalog = data.load(Use::Score)?;
+    let mut catalog = data.load(Use::Score)?;
+    for flag in &args.weight {
+        let change = tradeoff::weights::parse(&catalog, flag)
+            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+        tradeoff::weights::set(&mut catalog, change)
+            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+    }
     let mut answers = Answers::empty(&catalog);
     if let Some(path) = &args.answers {
         answers

@@ -212,6 +212,11 @@ fn context(rec: &Recommendation) -> Vec<Block> {
             skipped.join(", ")
         )));
     }
+    let changed = super::weights_changed(rec);
+    if !changed.is_empty() {
+        blocks.push(Block::paragraph(super::WEIGHTS_CHANGED));
+        blocks.push(Block::list(changed.into_iter().map(Text::plain).collect()));
+    }
     let verb = if names.len() > 1 { "fit" } else { "fits" };
     // "Which A and which B" reads well for two decisions; past that, one list.
     let which = if names.len() > 2 {
