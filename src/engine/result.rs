@@ -22,9 +22,27 @@ pub struct Recommendation {
     /// what it changed. Absent from an ordinary recommendation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Scenario>,
+    /// The weights the user changed from the data's (`--weight`, the TUI's live weights, a demo
+    /// step), in pack and criterion order; empty when every weight is the data's. Every format
+    /// says them, since they change what the scores mean.
+    pub weights_changed: Vec<WeightChange>,
 }
 
-/// A what-if scenario: what differs from the answers (or, later, the weights) it started from.
+/// One criterion weight the user changed: from the data's to the user's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightChange {
+    pub pack: String,
+    pub pack_name: String,
+    pub criterion: String,
+    pub name: String,
+    /// The data's weight.
+    pub from: f64,
+    /// The weight used.
+    pub to: f64,
+}
+
+/// A what-if scenario: the answers that differ from those it started from (changed weights are
+/// said in `weights_changed`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     /// One line per change, in question order.
@@ -342,6 +360,9 @@ pub struct WeightOut {
     pub criterion: String,
     pub name: String,
     pub base: f64,
+    /// The data's weight, when the user changed it (`base` is then the user's); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<f64>,
     pub effective: f64,
     /// Share of the total effective weight, 0–1.
     pub share: f64,

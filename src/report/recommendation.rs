@@ -65,6 +65,7 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
         ],
         rows,
     }));
+    blocks.extend(weights_changed(rec));
     blocks
 }
 
@@ -86,6 +87,19 @@ pub fn scenario_header(rec: &Recommendation) -> Option<Block> {
         badge: None,
         body,
     }))
+}
+
+/// The weights the user changed, after the answers: the scores are not the data's own.
+pub fn weights_changed(rec: &Recommendation) -> Vec<Block> {
+    let lines = super::weights_changed(rec);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(2, "Weights changed"),
+        Block::paragraph(super::WEIGHTS_CHANGED),
+        Block::list(lines.into_iter().map(Text::plain).collect()),
+    ]
 }
 
 /// Old data, or data past its review date, is flagged before anything else: AWS's offerings change
