@@ -39,6 +39,9 @@ pub struct Script {
 pub struct Step {
     pub caption: String,
     pub action: Action,
+    /// Weights the step sets before its action (`weights = { "compute.simplicity" = 6 }`); they
+    /// stay for the steps after it, until a `reset`.
+    pub weights: Vec<crate::weights::Change>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +98,9 @@ struct StepDef {
     /// With `teams`: the pack whose tab is shown.
     #[serde(default)]
     pack: Option<Spanned<String>>,
+    /// `{ "pack.criterion" = weight, … }`: set before the step's action.
+    #[serde(default)]
+    weights: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     #[serde(default)]
     reset: Option<bool>,
     #[serde(default)]
@@ -249,6 +255,40 @@ impl Check<'_> {
         (teams.len() == files.len()).then_some(Action::Teams { teams, pack })
     }
 
+    /// The weights a step sets, each checked as `--weight` checks it.
+    fn weights(
+        &mut self,
+        map: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    ) -> Vec<crate::weights::Change> {
+        let mut out = Vec::new();
+        for (key, v) in map {
+            let (pack, criterion) = match crate::weights::find(self.catalog, key.get_ref()) {
+                Ok(found) => found,
+                Err(e) => {
+                    self.at(key.span(), e);
+                    continue;
+                }
+            };
+            let number = match v.get_ref() {
+                toml::Value::Float(f) => Some(*f),
+                toml::Value::Integer(i) => Some(*i as f64),
+                _ => None,
+            };
+            match number
+                .ok_or_else(|| format!("a weight is a number from 0 to {}", crate::weights::MAX))
+                .and_then(crate::weights::value)
+            {
+                Ok(value) => out.push(crate::weights::Change {
+                    pack,
+                    criterion,
+                    value,
+                }),
+                Err(e) => self.at(v.span(), e),
+            }
+        }
+        out
+    }
+
     /// The one thing a step does; a problem when it asks for none or several.
     fn step(&mut self, s: &Spanned<StepDef>) -> Action {
         let step = s.get_ref();
@@ -353,9 +393,14 @@ pub fn parse_with(
     let mut steps = Vec::new();
     for s in def.steps.get_ref() {
         let action = check.step(s);
+        let weights = match &s.get_ref().weights {
+            Some(w) => check.weights(w),
+            None => Vec::new(),
+        };
         steps.push(Step {
             caption: s.get_ref().caption.get_ref().clone(),
             action,
+            weights,
         });
     }
     if steps.is_empty() {

@@ -21,3 +21,4 @@ pub mod safe;
 pub mod suggest;
 pub mod teams;
 pub mod tui;
+pub mod weights;

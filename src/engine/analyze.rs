@@ -30,7 +30,29 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
             .iter()
             .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
             .collect(),
+        weights_changed: weights_changed(catalog, packs),
     }
+}
+
+/// The weights of the packs decided that differ from the data's (see `crate::weights`).
+pub fn weights_changed(catalog: &Catalog, packs: &[usize]) -> Vec<WeightChange> {
+    packs
+        .iter()
+        .filter_map(|&p| catalog.packs.get(p))
+        .flat_map(|p| {
+            p.criteria
+                .iter()
+                .filter(|c| c.weight != c.data_weight)
+                .map(|c| WeightChange {
+                    pack: p.id.clone(),
+                    pack_name: p.name.clone(),
+                    criterion: c.id.clone(),
+                    name: c.name.clone(),
+                    from: c.data_weight,
+                    to: c.weight,
+                })
+        })
+        .collect()
 }
 
 /// The full analysis of one pack of `catalog`.
@@ -763,6 +785,7 @@ fn weights(cx: &Ctx) -> Vec<WeightOut> {
             criterion: c.id.clone(),
             name: c.name.clone(),
             base: c.weight,
+            changed_from: (c.weight != c.data_weight).then_some(c.data_weight),
             effective: round3(ev.weights[k]),
             share: if ev.total_weight > 0.0 {
                 round3(ev.weights[k] / ev.total_weight)

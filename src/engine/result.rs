@@ -18,6 +18,23 @@ pub struct Recommendation {
     /// as a whole.
     pub stack: Vec<StackPart>,
     pub packs: Vec<PackResult>,
+    /// The weights the user changed from the data's (`--weight`, the TUI's live weights, a demo
+    /// step), in pack and criterion order; empty when every weight is the data's. Every format
+    /// says them, since they change what the scores mean.
+    pub weights_changed: Vec<WeightChange>,
+}
+
+/// One criterion weight the user changed: from the data's to the user's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightChange {
+    pub pack: String,
+    pub pack_name: String,
+    pub criterion: String,
+    pub name: String,
+    /// The data's weight.
+    pub from: f64,
+    /// The weight used.
+    pub to: f64,
 }
 
 /// How old the data's facts are on the day of the analysis.
@@ -318,6 +335,9 @@ pub struct WeightOut {
     pub criterion: String,
     pub name: String,
     pub base: f64,
+    /// The data's weight, when the user changed it (`base` is then the user's); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<f64>,
     pub effective: f64,
     /// Share of the total effective weight, 0–1.
     pub share: f64,

@@ -459,6 +459,7 @@ fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
             name: cx.text(src, &c.name, "name"),
             description: cx.text(src, &c.description, "description"),
             weight,
+            data_weight: weight,
             scale,
         });
     }

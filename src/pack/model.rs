@@ -99,7 +99,11 @@ pub struct Criterion {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// The weight the scoring uses: the data's, unless the user changed it (`--weight`, the TUI's
+    /// live weights, a demo step).
     pub weight: f64,
+    /// The weight the data gives, kept to say what a user changed and to go back to it.
+    pub data_weight: f64,
     /// Anchors of the 0–10 scale, ascending.
     pub scale: Vec<(u8, String)>,
 }

@@ -321,6 +321,27 @@ pub fn standing(p: &PackResult) -> String {
     }
 }
 
+/// The weights the user changed, one line each: "Compute platform · Simplicity: 3 → 6" (the
+/// pack's name only when the recommendation decides several packs).
+pub fn weights_changed(rec: &Recommendation) -> Vec<String> {
+    let several = rec.packs.len() > 1;
+    rec.weights_changed
+        .iter()
+        .map(|c| {
+            let pack = if several {
+                format!("{} · ", c.pack_name)
+            } else {
+                String::new()
+            };
+            format!("{pack}{}: {} → {}", c.name, c.from, c.to)
+        })
+        .collect()
+}
+
+/// The sentence before the changed weights, in every format.
+pub const WEIGHTS_CHANGED: &str =
+    "Weights changed from the data's (the scores and verdicts below use these):";
+
 /// Answered questions as "Title: Label" and skipped ones by title.
 pub fn answered_and_skipped(rec: &Recommendation) -> (Vec<String>, Vec<String>) {
     let answered = rec

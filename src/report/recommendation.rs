@@ -64,7 +64,21 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
         ],
         rows,
     }));
+    blocks.extend(weights_changed(rec));
     blocks
+}
+
+/// The weights the user changed, after the answers: the scores are not the data's own.
+pub fn weights_changed(rec: &Recommendation) -> Vec<Block> {
+    let lines = super::weights_changed(rec);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(2, "Weights changed"),
+        Block::paragraph(super::WEIGHTS_CHANGED),
+        Block::list(lines.into_iter().map(Text::plain).collect()),
+    ]
 }
 
 /// Old data, or data past its review date, is flagged before anything else: AWS's offerings change

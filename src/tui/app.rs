@@ -344,6 +344,14 @@ impl App {
             }
             Msg::OpenAlternative { pack, alt } => self.open_alternative(pack, alt),
             Msg::WriteExport { overwrite } => self.write_export(overwrite),
+            Msg::Weights => self.open_weights(None),
+            Msg::OpenWeights(pack) => self.open_weights(Some(pack)),
+            Msg::SetWeight {
+                pack,
+                criterion,
+                centi,
+            } => self.set_weight(pack, criterion, centi),
+            Msg::ResetWeights => self.reset_weights(),
             m => {
                 return match self.focus() {
                     Focus::Popup => self.update_popup(m),
@@ -382,6 +390,7 @@ impl App {
     fn update_popup(&mut self, msg: Msg) -> Option<Msg> {
         let ctx = Ctx {
             catalog: &self.catalog,
+            packs: self.session.packs(),
             page: page(self.size),
             list_page: self.size.1.saturating_sub(10).max(1) as usize,
         };
@@ -628,6 +637,8 @@ impl App {
     /// Back to a new session: no answers, the welcome screen; the catalog, the look, the size and a
     /// running demo stay.
     fn restart(&mut self) {
+        // A new session starts from the data's weights (a demo replays its steps from here).
+        crate::weights::reset(&mut self.catalog);
         self.session = Session::new(&self.catalog);
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;
@@ -816,6 +827,7 @@ impl App {
         // it when the answers come out the same (a panel, a pack, a caption: no new analysis).
         let session = self.session.scored();
         let whatif = self.whatif().map(|w| w.scored.clone());
+        let weights = crate::weights::changed(&self.catalog);
         self.restart();
         for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
             if i == k {
@@ -827,10 +839,18 @@ impl App {
             for msg in demo::messages(&self.catalog, &d.script.steps[step].action, part) {
                 self.apply(msg);
             }
+            if part == 0 {
+                for msg in demo::weight_messages(&d.script.steps[step].weights) {
+                    self.apply(msg);
+                }
+            }
         }
-        self.session.reuse(session);
-        if let (Screen::WhatIf(w), Some(earlier)) = (&mut self.screen, whatif) {
-            w.scored.reuse(earlier);
+        // An analysis made with other weights (a step that sets them) is not this one.
+        if weights == crate::weights::changed(&self.catalog) {
+            self.session.reuse(session);
+            if let (Screen::WhatIf(w), Some(earlier)) = (&mut self.screen, whatif) {
+                w.scored.reuse(earlier);
+            }
         }
         d.beat = k;
         self.demo = Some(d);

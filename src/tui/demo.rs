@@ -153,3 +153,20 @@ pub fn messages(catalog: &Catalog, action: &Action, part: usize) -> Vec<Msg> {
         }],
     }
 }
+
+/// The weights a step sets, then the weights popup on the pack of the first (over the results or
+/// the what-if the step shows), so the room sees what changed and what it moved.
+pub fn weight_messages(weights: &[crate::weights::Change]) -> Vec<Msg> {
+    let mut out: Vec<Msg> = weights
+        .iter()
+        .map(|c| Msg::SetWeight {
+            pack: c.pack,
+            criterion: c.criterion,
+            centi: crate::weights::to_centi(c.value),
+        })
+        .collect();
+    if let Some(first) = weights.first() {
+        out.push(Msg::OpenWeights(first.pack));
+    }
+    out
+}

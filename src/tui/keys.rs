@@ -60,6 +60,8 @@ contexts! {
     Glossary => "Glossary entry", GLOSSARY;
     /// The list of glossary terms named on screen (`g`).
     Terms => "Glossary terms on screen", TERMS;
+    /// The live weights of a pack (`W`).
+    Weights => "Weights", WEIGHTS;
     TooSmall => "Terminal too small", &[];
     /// The team comparison, a program of its own.
     Teams => "Team comparison", TEAMS;
@@ -189,7 +191,8 @@ const RESULTS: &[Binding] = &[
     b("down | j",                Msg::Down,       At(3),       "move",      "select the next alternative, or scroll"),
     b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
     b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
-    b("esc",                     Msg::Back,       At(6),       "back",      "back to the questions"),
+    b("W",                       Msg::Weights,    At(6),       "weights",   "change the criteria's weights live: the ranking, margins and verdict follow"),
+    b("esc",                     Msg::Back,       At(7),       "back",      "back to the questions"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
     b("home | g",                Msg::Home,       No,          "",          "go to the top"),
@@ -207,7 +210,8 @@ const COMPARE: &[Binding] = &[
     b("1-4",                     Msg::Pick(0),    No,          "",          "panel: 1 overview, 2 why, 3 what would change, 4 compare"),
     b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
     b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
-    b("esc",                     Msg::Back,       At(6),       "back",      "back to the questions"),
+    b("W",                       Msg::Weights,    At(6),       "weights",   "change the criteria's weights live: the ranking, margins and verdict follow"),
+    b("esc",                     Msg::Back,       At(7),       "back",      "back to the questions"),
 ];
 
 #[rustfmt::skip]
@@ -219,9 +223,10 @@ const WHATIF: &[Binding] = &[
     b("tab",                     Msg::NextTab,    At(3),       "pack",      "next pack"),
     b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
     b("o | r",                   Msg::ResetWhatIf, At(4),      "original",  "back to the original answers"),
+    b("W",                       Msg::Weights,    At(7),       "weights",   "change the criteria's weights live: both rankings follow"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll the rankings a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the rankings a page down"),
-    b("esc",                     Msg::Back,       At(5),       "results",   "back to the results (the original answers)"),
+    b("esc",                     Msg::Back,       At(6),       "results",   "back to the results (the original answers)"),
 ];
 
 #[rustfmt::skip]
@@ -325,6 +330,21 @@ const TEAMS: &[Binding] = &[
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
     b("esc",                     Msg::Back,       No,          "",          "leave the comparison (quits `compare --tui`)"),
+];
+
+/// The live weights: a row per criterion of one pack.
+#[rustfmt::skip]
+const WEIGHTS: &[Binding] = &[
+    b("up | k",                  Msg::Up,         At(1),       "criterion", "previous criterion"),
+    b("down | j",                Msg::Down,       At(1),       "criterion", "next criterion"),
+    b("left | h | -",            Msg::Left,       At(2),       "weight",    "less weight for the selected criterion (steps of 0.5, 0.25 below 1)"),
+    b("right | l | + | =",       Msg::Right,      At(2),       "weight",    "more weight for the selected criterion (up to 30)"),
+    b("tab",                     Msg::NextTab,    At(3),       "pack",      "the next pack's weights"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "the previous pack's weights"),
+    b("0 | r",                   Msg::ResetWeights, At(4),     "data's",    "every weight back to the data's"),
+    b("home",                    Msg::Home,       No,          "",          "first criterion"),
+    b("end",                     Msg::End,        No,          "",          "last criterion"),
+    b("esc | enter | W",         Msg::Back,       At(5),       "close",     "close (the weights stay as set; changed ones are marked * and every export lists them)"),
 ];
 
 /// One key a binding listens to.
@@ -501,6 +521,7 @@ fn popup_context(p: &Popup) -> Context {
         Popup::Terms(_) => Context::Terms,
         Popup::Palette(_) => Context::Palette,
         Popup::Export(_) => Context::Export,
+        Popup::Weights(_) => Context::Weights,
     }
 }
 
@@ -700,6 +721,7 @@ mod tests {
                 "↑↓ move",
                 "Enter details",
                 "w what-if",
+                "W weights",
                 "Esc back",
                 "e export",
                 "y copy",

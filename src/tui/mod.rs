@@ -32,6 +32,7 @@ pub mod term;
 pub(crate) mod text;
 pub mod theme;
 pub(crate) mod view;
+mod weighing;
 
 pub use app::{App, Show, Start};
 pub use msg::Msg;

@@ -73,6 +73,10 @@ pub enum Msg {
     Terms,
     /// Clear every answer and start again at the welcome screen.
     Restart,
+    /// Open the live weights over the results or the what-if, on the pack shown (`W`).
+    Weights,
+    /// Every weight back to the data's.
+    ResetWeights,
     /// The demo script: next, previous, first and last step; the auto-advance timer; pause or resume
     /// auto-advance; leave the script and hand over the live session.
     DemoNext,
@@ -116,6 +120,15 @@ pub enum Msg {
         pack: usize,
         alt: usize,
     },
+    /// Set criterion `criterion` of pack `pack` (catalog indices) to `centi` hundredths: every
+    /// ranking on screen follows.
+    SetWeight {
+        pack: usize,
+        criterion: usize,
+        centi: u32,
+    },
+    /// The live weights popup on pack `pack` (catalog index), from anywhere (a demo step).
+    OpenWeights(usize),
     /// Write the export dialog's file; `overwrite` once the user said yes.
     WriteExport {
         overwrite: bool,

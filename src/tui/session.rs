@@ -70,6 +70,12 @@ impl Scored {
         }
     }
 
+    /// Drops the recommendation: the catalog's weights changed (the live weights), so it is
+    /// computed again on first use.
+    pub fn rescore(&mut self) {
+        self.rec = OnceCell::new();
+    }
+
     pub fn replace(&mut self, answers: Answers) {
         if answers != self.answers {
             self.answers = answers;
@@ -161,6 +167,11 @@ impl Session {
 
     pub fn rec(&self, catalog: &Catalog) -> &Recommendation {
         self.scored.rec(catalog)
+    }
+
+    /// Drops the recommendation after a weight change (see [`Scored::rescore`]).
+    pub fn rescore(&mut self) {
+        self.scored.rescore();
     }
 
     /// Takes `earlier`'s recommendation if it is for the same answers (see [`Scored::reuse`]).

@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod help;
 pub mod palette;
 pub mod reply;
+pub mod weights;
 
 use super::msg::Msg;
 use super::scroll::Scroll;
@@ -19,6 +20,7 @@ pub use glossary::{Entry, Terms, TermsFrom};
 pub use help::Help;
 pub use palette::Palette;
 pub use reply::{Ctx, Reply};
+pub use weights::Weights;
 
 /// A popup over the current screen; Esc closes the top one.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,8 @@ pub enum Popup {
     Palette(Palette),
     /// The export dialog (`e`).
     Export(ExportDialog),
+    /// The live weights of a pack (`W`).
+    Weights(Weights),
 }
 
 impl Popup {
@@ -46,6 +50,7 @@ impl Popup {
             Popup::Terms(p) => p.update(msg, ctx),
             Popup::Palette(p) => p.update(msg, ctx),
             Popup::Export(p) => p.update(msg),
+            Popup::Weights(p) => p.update(msg, ctx),
         }
     }
 

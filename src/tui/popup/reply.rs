@@ -9,6 +9,8 @@ use crate::tui::scroll::Scroll;
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     pub catalog: &'a Catalog,
+    /// The packs decided (catalog indices), in the order the results show them.
+    pub packs: &'a [usize],
     /// Lines a page scroll moves in a text popup.
     pub page: u16,
     /// Rows a page moves in a list popup.

@@ -18,6 +18,7 @@ pub mod question;
 pub mod results;
 pub mod stage;
 pub mod teams;
+pub mod weights;
 pub mod welcome;
 pub mod whatif;
 pub mod why;
@@ -97,9 +98,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
     }
     for (i, popup) in app.popups.iter().enumerate() {
         // A popup covers the screen: what it laid out is all that counts.
-        layout = LaidOut {
-            scroll_limit: draw_popup(app, i, popup, c.body, buf),
-            clicks: Vec::new(),
+        layout = match popup {
+            Popup::Weights(w) if app.look.projector => LaidOut {
+                scroll_limit: None,
+                clicks: projector::weights::render(app, w, c.body, buf),
+            },
+            Popup::Weights(w) => LaidOut {
+                scroll_limit: None,
+                clicks: weights::render(app, w, c.body, buf),
+            },
+            _ => LaidOut {
+                scroll_limit: draw_popup(app, i, popup, c.body, buf),
+                clicks: Vec::new(),
+            },
         };
     }
     caption::render(app, c.caption, c.body.height + c.caption.height + 2, buf);
@@ -141,6 +152,8 @@ fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buff
             export::render(app, d, body, buf);
             None
         }
+        // Drawn by `render`, which keeps its clicks.
+        Popup::Weights(_) => None,
     }
 }
 
@@ -199,6 +212,16 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         (
             "! another window has this session: each saves its own file ".to_string(),
             "! 2 windows ".to_string(),
+            t.warning,
+        )
+    } else if let n @ 1.. = crate::weights::changed(&app.catalog).len() {
+        // The rankings are not the data's: said on every screen until the weights go back.
+        (
+            format!(
+                "* {n} weight{} changed (W shows them) ",
+                if n == 1 { "" } else { "s" }
+            ),
+            "* weights changed ".to_string(),
             t.warning,
         )
     } else if data.stale {

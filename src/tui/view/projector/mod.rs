@@ -6,6 +6,7 @@ pub mod compare;
 pub mod overview;
 pub mod popups;
 pub mod question;
+pub mod weights;
 pub mod welcome;
 pub mod whatif;
 pub mod why;

@@ -1,0 +1,327 @@
+//! Live weights: a changed weight gives the ranking a hand computation from the pack's TOML gives;
+//! `recommend --weight` says so in every format and rejects bad input with what would be right; the
+//! TUI's weights popup moves the ranking under it, marks what changed, resets, follows clicks and
+//! demo steps; snapshots of the popup at 80×24 and 160×45, ordinary and projector.
+
+mod common;
+mod sandbox;
+
+use common::keys::{SMALL_TEAM, answer_keys, event, new_app, press};
+
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tradeoff::answers::Answers;
+use tradeoff::tui::{App, Msg, Popup, ScreenKind};
+
+/// The IaC pack with no answers: no rule changes a weight or a score (its rules only add next
+/// steps), so each score is Σ w·s / Σ w × 10 over `data/packs/iac.toml`.
+///
+/// Data weights: aws_coverage 2, multi_cloud 1, productivity 2, learning_curve 1.5, state_drift 1.5,
+/// openness 0.5, ecosystem 1.5, fit 1.5 (Σ 11.5). With `iac.multi_cloud = 6` the total is 16.5:
+///
+/// | alternative    | aws mc prod learn state open eco fit | Σ w·s                                         | score |
+/// |----------------|--------------------------------------|-----------------------------------------------|-------|
+/// | opentofu       |  8  10   6    6     7    10   8   5  | 16+60+12+9+10.5+5+12+7.5   = 132              | 80.0  |
+/// | terraform      |  8  10   6    6     6     3  10   5  | 16+60+12+9+9+1.5+15+7.5    = 130              | 78.8  |
+/// | pulumi         |  8   9   9    6     6     8   5   5  | 16+54+18+9+9+4+7.5+7.5     = 125              | 75.8  |
+/// | cdk            |  9   1  10    6     9     9   7   5  | 18+6+20+9+13.5+4.5+10.5+7.5 = 89              | 53.9  |
+/// | cloudformation | 10   1   4    7    10     4   7   5  | 20+6+8+10.5+15+2+10.5+7.5  = 79.5             | 48.2  |
+///
+/// With the data's weights CDK leads (84 / 11.5 × 10 = 73.0): the weight change turns it from first
+/// to fourth.
+#[test]
+fn a_changed_weight_gives_the_hand_computed_ranking() {
+    let mut catalog = common::keys::catalog();
+    let iac = catalog.pack_index("iac").unwrap();
+    let answers = Answers::empty(&catalog);
+    let before = tradeoff::engine::analyze(&catalog, &answers, &[iac]);
+    assert_eq!(before.packs[0].winner.as_deref(), Some("cdk"));
+    assert_eq!(before.packs[0].ranking[0].score, 73.0);
+    assert!(before.weights_changed.is_empty());
+
+    let change = tradeoff::weights::parse(&catalog, "iac.multi_cloud=6").unwrap();
+    assert_eq!(tradeoff::weights::set(&mut catalog, change), Ok(true));
+    let rec = tradeoff::engine::analyze(&catalog, &answers, &[iac]);
+    let ranking: Vec<(&str, f64)> = rec.packs[0]
+        .ranking
+        .iter()
+        .map(|a| (a.id.as_str(), a.score))
+        .collect();
+    assert_eq!(
+        ranking,
+        [
+            ("opentofu", 80.0),
+            ("terraform", 78.8),
+            ("pulumi", 75.8),
+            ("cdk", 53.9),
+            ("cloudformation", 48.2)
+        ]
+    );
+    // 80.0 − 78.8: the margin moves with the weights.
+    assert_eq!(rec.packs[0].margin, Some(1.2));
+    let changed = &rec.weights_changed;
+    assert_eq!(changed.len(), 1);
+    assert_eq!(
+        (
+            changed[0].criterion.as_str(),
+            changed[0].from,
+            changed[0].to
+        ),
+        ("multi_cloud", 1.0, 6.0)
+    );
+    let w = &rec.packs[0].weights[1];
+    assert_eq!((w.base, w.changed_from), (6.0, Some(1.0)));
+    // Every format says which weight changed, from → to.
+    for format in tradeoff::report::Format::ALL {
+        let out = tradeoff::report::render(&rec, format, "2026-12-07");
+        let said = match format {
+            tradeoff::report::Format::Json => out.contains("\"weights_changed\""),
+            _ => out.contains("Reach beyond AWS: 1 → 6"),
+        };
+        assert!(
+            said,
+            "{} does not say the changed weight:\n{out}",
+            format.name()
+        );
+    }
+    // Back to the data's: the data's ranking again.
+    assert!(tradeoff::weights::reset(&mut catalog));
+    let again = tradeoff::engine::analyze(&catalog, &answers, &[iac]);
+    assert_eq!(again.packs[0].winner.as_deref(), Some("cdk"));
+    assert!(again.weights_changed.is_empty());
+}
+
+#[test]
+fn recommend_takes_weights_and_rejects_bad_ones_with_what_would_be_right() {
+    let sb = sandbox::Sandbox::new("weights");
+    let out = sb
+        .cmd()
+        .args(["recommend", "-p", "iac", "--weight", "iac.multi_cloud=6"])
+        .args(["--weight", "iac.openness=0.5", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["packs"][0]["winner"], "opentofu");
+    // Setting a weight to the data's own value changes nothing and is not listed.
+    assert_eq!(v["weights_changed"].as_array().unwrap().len(), 1);
+    assert_eq!(v["weights_changed"][0]["from"], 1.0);
+    assert_eq!(v["packs"][0]["weights"][1]["changed_from"], 1.0);
+    assert!(v["packs"][0]["weights"][0].get("changed_from").is_none());
+    let md = sb
+        .cmd()
+        .args(["recommend", "-p", "iac", "--weight", "iac.multi_cloud=6"])
+        .args(["-f", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("## Weights changed") && md.contains("- Reach beyond AWS: 1 → 6"),
+        "{md}"
+    );
+
+    let err = |arg: &str| {
+        let out = sb
+            .cmd()
+            .args(["recommend", "--weight", arg])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{arg}");
+        assert!(out.stdout.is_empty(), "{arg}: nothing written");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = err("iac.multi_clod=6");
+    assert!(
+        e.starts_with("error: --weight") && e.contains("did you mean `multi_cloud`?"),
+        "{e}"
+    );
+    assert!(e.contains("its criteria: aws_coverage, multi_cloud"), "{e}");
+    let e = err("ica.multi_cloud=6");
+    assert!(
+        e.contains("did you mean `iac`?") && e.contains("valid packs:"),
+        "{e}"
+    );
+    assert!(err("iac.multi_cloud=99").contains("a weight is a number from 0 to 30"));
+    assert!(err("iac.multi_cloud=-1").contains("from 0 to 30"));
+    assert!(err("iac.multi_cloud").contains("expected PACK.CRITERION=VALUE"));
+    assert!(err("multi_cloud=2").contains("expected PACK.CRITERION"));
+}
+
+/// The small team on its results, the weights popup open on the compute pack.
+fn weights_open(size: (u16, u16), projector: bool) -> App {
+    let mut a = new_app("dark", size);
+    if projector {
+        a.update(Msg::SetProjector(true));
+    }
+    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    assert_eq!(a.screen.kind(), ScreenKind::Results);
+    press(&mut a, "W");
+    assert!(matches!(a.popups.last(), Some(Popup::Weights(_))));
+    a
+}
+
+fn compute(a: &App) -> &tradeoff::engine::PackResult {
+    a.shown_rec()
+        .packs
+        .iter()
+        .find(|p| p.id == "compute")
+        .unwrap()
+}
+
+#[test]
+fn the_popup_moves_the_ranking_marks_changes_and_resets() {
+    let mut a = weights_open((80, 24), false);
+    let before = compute(&a).ranking[0].score;
+    // Operational simplicity (the first criterion, 3 in the data) up six half steps to 6.
+    press(&mut a, "right right right + = l");
+    let c = &a.catalog.packs[0].criteria[0];
+    assert_eq!((c.data_weight, c.weight), (3.0, 6.0));
+    // The winner is the simplest platform: more weight on simplicity raises its score.
+    assert!(compute(&a).ranking[0].score > before);
+    assert_eq!(a.rec().weights_changed.len(), 1);
+    // Down a criterion and less weight: a second change; the first stays.
+    press(&mut a, "down left h -");
+    // 2 → 1.5 → 1 → 0.75 (quarter steps below 1).
+    assert_eq!(a.catalog.packs[0].criteria[1].weight, 0.75);
+    assert_eq!(a.rec().weights_changed.len(), 2);
+    // Closing keeps the weights, and the results show the same numbers.
+    press(&mut a, "esc");
+    assert!(a.popups.is_empty());
+    assert_eq!(a.rec().weights_changed.len(), 2);
+    // 0 puts every weight back to the data's, and the ranking with it.
+    press(&mut a, "W 0");
+    assert!(a.rec().weights_changed.is_empty());
+    assert_eq!(compute(&a).ranking[0].score, before);
+    // Tab goes to the next pack decided.
+    press(&mut a, "tab");
+    let Some(Popup::Weights(w)) = a.popups.last() else {
+        panic!("the popup is open")
+    };
+    assert_eq!(a.catalog.packs[w.pack].id, "iac");
+}
+
+#[test]
+fn the_what_if_follows_the_weights_too() {
+    let mut a = new_app("dark", (80, 24));
+    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    press(&mut a, "w");
+    assert_eq!(a.screen.kind(), ScreenKind::WhatIf);
+    let before = compute(&a).ranking[0].score;
+    press(&mut a, "W right right right right esc");
+    assert_eq!(a.screen.kind(), ScreenKind::WhatIf);
+    // Both the what-if's ranking and the original beside it are scored with the new weights.
+    assert_ne!(compute(&a).ranking[0].score, before);
+    assert_eq!(
+        a.rec().packs[0].ranking[0].score,
+        compute(&a).ranking[0].score
+    );
+}
+
+#[test]
+fn clicks_on_the_arrows_step_the_weight() {
+    let mut a = new_app("dark", (80, 24));
+    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    press(&mut a, "W");
+    let plus = a
+        .layout
+        .clicks
+        .iter()
+        .find(|(_, m)| matches!(m, Msg::SetWeight { criterion: 2, centi, .. } if *centi == 250))
+        .map(|(r, _)| *r)
+        .expect("▸ of the third criterion (2 in the data) is clickable");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: plus.x,
+        row: plus.y,
+        modifiers: KeyModifiers::NONE,
+    });
+    event(&mut a, &click);
+    assert_eq!(a.catalog.packs[0].criteria[2].weight, 2.5);
+    let Some(Popup::Weights(w)) = a.popups.last() else {
+        panic!("the popup is open")
+    };
+    assert_eq!(w.cursor, 2, "the clicked criterion is selected");
+}
+
+#[test]
+fn a_demo_step_sets_weights_and_a_reset_puts_them_back() {
+    let catalog = common::keys::catalog();
+    let script = r#"
+title = "Weights"
+
+[[step]]
+answer = { team_size = "small" }
+caption = "A small team."
+
+[[step]]
+results = "iac"
+weights = { "iac.multi_cloud" = 6 }
+caption = "The room wants to leave AWS some day."
+
+[[step]]
+reset = true
+caption = "Next team."
+"#;
+    let parsed = tradeoff::demo::parse(&catalog, "w.toml", script).unwrap();
+    assert_eq!(parsed.steps[1].weights.len(), 1);
+    let mut a = App::start(
+        catalog.clone(),
+        tradeoff::tui::Start {
+            theme: tradeoff::tui::Theme::builtin("dark").unwrap(),
+            projector: false,
+            keep_theme: false,
+            show: tradeoff::tui::Show::Demo(parsed),
+        },
+    );
+    a.update(Msg::Resize(80, 24));
+    a.demo_goto_step(1);
+    assert_eq!(a.rec().weights_changed.len(), 1);
+    assert!(matches!(a.popups.last(), Some(Popup::Weights(_))));
+    let iac = a.rec().packs.iter().find(|p| p.id == "iac").unwrap();
+    assert_eq!(iac.winner.as_deref(), Some("opentofu"));
+    // Back a step: the data's weights again (the step is rebuilt from the start of the script).
+    a.demo_goto_step(0);
+    assert!(a.rec().weights_changed.is_empty());
+    a.demo_goto_step(2);
+    assert!(tradeoff::weights::changed(&a.catalog).is_empty());
+
+    // A bad weight is reported at its place, with what would be right.
+    let bad = script.replace("\"iac.multi_cloud\" = 6", "\"iac.multi_clod\" = 60");
+    let e = tradeoff::demo::parse(&catalog, "w.toml", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("w.toml:10:") && e.contains("did you mean `multi_cloud`?"),
+        "{e}"
+    );
+    let bad = script.replace("\"iac.multi_cloud\" = 6", "\"iac.multi_cloud\" = 60");
+    let e = tradeoff::demo::parse(&catalog, "w.toml", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("from 0 to 30"), "{e}");
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn snapshots_of_the_weights_popup() {
+    for projector in [false, true] {
+        for size in [(80, 24), (160, 45)] {
+            let mut a = weights_open(size, projector);
+            // Simplicity to 6: the ranking moves (^1 v1) and the row is marked.
+            press(&mut a, "right right right right right right");
+            let view = if projector { "projector" } else { "ordinary" };
+            insta::assert_snapshot!(format!("weights_{view}_{}x{}", size.0, size.1), screen(&a));
+        }
+    }
+}
