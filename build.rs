@@ -29,12 +29,14 @@ mod src {
     pub mod pack {
         mod checks;
         mod compile;
+        pub mod condition;
         pub mod cost;
         mod cost_check;
         pub mod diag;
         pub mod load;
         pub mod model;
         mod ranges;
+        mod rules;
         pub mod schema;
         mod split;
     }
