@@ -127,7 +127,7 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
                     ));
                 }
             }
-            Action::Glossary(_) | Action::Pause => {}
+            Action::Glossary(_) | Action::Poll(_) | Action::Pause => {}
         }
     }
     shown

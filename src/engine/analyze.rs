@@ -31,6 +31,7 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
             .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
             .collect(),
         weights_changed: weights_changed(catalog, packs),
+        poll: None,
     }
 }
 

@@ -73,6 +73,8 @@ pub struct App {
     pub layout: LaidOut,
     /// Side effects asked for by `update`, performed by the loop.
     pub effects: Vec<Effect>,
+    /// The room's poll: the hands typed so far and what they mean.
+    pub room: super::room::RoomPoll,
 }
 
 /// How the program opens the TUI, decided before [`App`] is built (the binary's one start-up path,
@@ -131,6 +133,7 @@ impl App {
             today: crate::dates::today(),
             layout: LaidOut::default(),
             effects: Vec::new(),
+            room: Default::default(),
         }
     }
 
@@ -305,7 +308,7 @@ impl App {
                 .popups
                 .push(Popup::Export(ExportDialog::new(&self.today))),
             Msg::Copy if exportable => {
-                let md = crate::report::markdown::render(self.shown_rec(), &self.today);
+                let md = crate::report::markdown::render(&self.export_rec(), &self.today);
                 self.effects.push(Effect::Clipboard(md));
             }
             Msg::Export | Msg::Copy => {}
@@ -352,6 +355,14 @@ impl App {
                 centi,
             } => self.set_weight(pack, criterion, centi),
             Msg::ResetWeights => self.reset_weights(),
+            Msg::Poll => self.open_poll(None),
+            Msg::OpenPoll(q) => self.open_poll(Some(q)),
+            Msg::SetHands {
+                question,
+                choice,
+                hands,
+            } => self.room.poll.set(&self.catalog, question, choice, hands),
+            Msg::ClearPoll => self.clear_poll(),
             m => {
                 return match self.focus() {
                     Focus::Popup => self.update_popup(m),
@@ -391,6 +402,7 @@ impl App {
         let ctx = Ctx {
             catalog: &self.catalog,
             packs: self.session.packs(),
+            poll: &self.room.poll,
             page: page(self.size),
             list_page: self.size.1.saturating_sub(10).max(1) as usize,
         };
@@ -498,7 +510,7 @@ impl App {
         let Some(Popup::Export(d)) = self.popups.last() else {
             return;
         };
-        let contents = crate::report::render(self.shown_rec(), d.format, &self.today);
+        let contents = crate::report::render(&self.export_rec(), d.format, &self.today);
         self.effects.push(Effect::Write {
             path: d.target(),
             contents,
@@ -639,6 +651,7 @@ impl App {
     fn restart(&mut self) {
         // A new session starts from the data's weights (a demo replays its steps from here).
         crate::weights::reset(&mut self.catalog);
+        self.room.clear();
         self.session = Session::new(&self.catalog);
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;
