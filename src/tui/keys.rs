@@ -747,6 +747,7 @@ mod tests {
                 "w what-if",
                 "W weights",
                 "Esc back",
+                "H poll",
                 "e export",
                 "y copy",
                 "/ search",
