@@ -303,7 +303,7 @@ impl Check<'_> {
     ) -> Vec<crate::weights::Change> {
         let mut out = Vec::new();
         for (key, v) in map {
-            let (pack, criterion) = match crate::weights::find(self.catalog, key.get_ref()) {
+            let (pack, criterion) = match crate::weights::find(self.catalog, key.get_ref(), false) {
                 Ok(found) => found,
                 Err(e) => {
                     self.at(key.span(), e);

@@ -62,23 +62,34 @@ impl Poll {
         self.polled().next().is_none()
     }
 
-    /// Reads `QUESTION.CHOICE=HANDS` (`traffic.spiky=30`) into the poll; an unknown question or
-    /// choice is named with the closest known one.
+    /// Reads `QUESTION.CHOICE=HANDS` (`traffic.spiky=30`) into the poll, as `--poll` gives it: an
+    /// unknown question or choice is named with the ones there are, the closest as a `tip:` line.
     pub fn add_flag(&mut self, catalog: &Catalog, spec: &str) -> Result<(), String> {
-        let (key, n) = spec.split_once('=').ok_or_else(|| {
-            format!("`{spec}`: expected QUESTION.CHOICE=HANDS, e.g. traffic.spiky=30")
-        })?;
-        let (q, c) = key
-            .trim()
-            .split_once('.')
-            .ok_or_else(|| format!("`{key}`: expected QUESTION.CHOICE, e.g. traffic.spiky"))?;
-        let qi = catalog
-            .question_index(q)
-            .ok_or_else(|| format!("`{key}`: {}", crate::answers::unknown_question(catalog, q)))?;
-        let ci = catalog.questions[qi].choice_index(c).ok_or_else(|| {
+        let shape = || {
             format!(
-                "`{key}`: {}",
-                crate::answers::unknown_choice(catalog, qi, c)
+                "`--poll {spec}` is not QUESTION.CHOICE=HANDS\ntip: for example `--poll traffic.spiky=30`"
+            )
+        };
+        let (key, n) = spec.split_once('=').ok_or_else(shape)?;
+        let (q, c) = key.trim().split_once('.').ok_or_else(shape)?;
+        let tip = |what: &str, typed: &str, ids: &[&str]| {
+            crate::suggest::similar(what, typed, ids.iter().copied())
+                .map_or(String::new(), |t| format!("\n{t}"))
+        };
+        let qi = catalog.question_index(q).ok_or_else(|| {
+            let ids: Vec<&str> = catalog.questions.iter().map(|x| x.id.as_str()).collect();
+            format!(
+                "unknown question `{q}` in `--poll {spec}`{}\ntip: `tradeoff questions` lists every question and its choices",
+                tip("question", q, &ids)
+            )
+        })?;
+        let question = &catalog.questions[qi];
+        let ci = question.choice_index(c).ok_or_else(|| {
+            let ids: Vec<&str> = question.choices.iter().map(|x| x.id.as_str()).collect();
+            format!(
+                "unknown choice `{c}` for `{q}` in `--poll {spec}`; its choices: {}{}",
+                ids.join(", "),
+                tip("choice", c, &ids)
             )
         })?;
         let hands: u32 = n
@@ -88,7 +99,7 @@ impl Poll {
             .filter(|&h| h <= MAX_HANDS)
             .ok_or_else(|| {
                 format!(
-                    "`{}`: hands are a whole number from 0 to {MAX_HANDS}",
+                    "`{}` in `--poll {spec}`: hands are a whole number from 0 to {MAX_HANDS}",
                     n.trim()
                 )
             })?;
@@ -153,7 +164,10 @@ pub fn analyze(
         })
         .collect();
     if polled.is_empty() {
-        return Err("no hands yet: give at least one choice a hand".into());
+        return Err(
+            "no hands yet\ntip: give at least one answer a hand, e.g. `--poll traffic.spiky=30`"
+                .into(),
+        );
     }
     let sizes: Vec<usize> = polled.iter().map(|(_, s)| s.len()).collect();
     let combinations = sizes
@@ -162,7 +176,7 @@ pub fn analyze(
         .filter(|&n| n <= MAX_COMBINATIONS)
         .ok_or_else(|| {
             format!(
-                "the polled answers make more than {MAX_COMBINATIONS} combinations: poll fewer questions at once"
+                "more than {MAX_COMBINATIONS} combinations of polled answers\ntip: poll fewer questions at once"
             )
         })?;
     // Every combination, in mixed radix (the first question slowest): its weight and the winner
@@ -291,9 +305,12 @@ mod tests {
         let q = c.question_index("traffic").unwrap();
         assert_eq!(p.hands(q).unwrap().iter().sum::<u32>(), 42);
         let e = p.add_flag(&c, "trafic.spiky=3").unwrap_err();
-        assert!(e.contains("did you mean `traffic`"), "{e}");
+        assert!(
+            e.contains("tip: a similar question exists: `traffic`"),
+            "{e}"
+        );
         let e = p.add_flag(&c, "traffic.spikey=3").unwrap_err();
-        assert!(e.contains("did you mean `spiky`"), "{e}");
+        assert!(e.contains("tip: a similar choice exists: `spiky`"), "{e}");
         assert!(
             p.add_flag(&c, "traffic.spiky=-3")
                 .unwrap_err()

@@ -160,9 +160,10 @@ fn recommend_polls_by_flags_and_by_a_folder_of_answers_files() {
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
     assert!(
-        err(&["--poll", "cloud_stratgy.aws_only=3"]).contains("did you mean `cloud_strategy`?")
+        err(&["--poll", "cloud_stratgy.aws_only=3"])
+            .contains("tip: a similar question exists: `cloud_strategy`")
     );
-    assert!(err(&["--poll", "cloud_strategy.aws=3"]).contains("valid choices: aws_only"));
+    assert!(err(&["--poll", "cloud_strategy.aws=3"]).contains("its choices: aws_only"));
     assert!(err(&["--poll", "cloud_strategy.aws_only=lots"]).contains("whole number"));
     assert!(err(&["--poll", "cloud_strategy.aws_only=0"]).contains("no hands yet"));
     assert!(err(&["--poll-dir", "nowhere"]).contains("cannot read the poll folder"));

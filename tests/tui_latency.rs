@@ -61,7 +61,12 @@ fn stats(mut times: Vec<f64>) -> (f64, f64, usize) {
 }
 
 /// Per key of the flow, in order, over every round: whole flow, and the live keys alone.
-fn measure(cols: u16, rows: u16, record: bool, rounds: usize) -> ((f64, f64, usize), (f64, f64, usize)) {
+fn measure(
+    cols: u16,
+    rows: u16,
+    record: bool,
+    rounds: usize,
+) -> ((f64, f64, usize), (f64, f64, usize)) {
     let n = common::keys::asked_with_first_choices();
     let dir = fresh_dir("latency");
     let cast = dir.join("s.cast");

@@ -22,10 +22,10 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let mut catalog = data.load(Use::Score)?;
     for flag in &args.weight {
-        let change = tradeoff::weights::parse(&catalog, flag)
-            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+        let change =
+            tradeoff::weights::parse(&catalog, flag).map_err(|e| fail(2, format!("error: {e}")))?;
         tradeoff::weights::set(&mut catalog, change)
-            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+            .map_err(|e| fail(2, format!("error: {e}, in `--weight {flag}`")))?;
     }
     let mut answers = Answers::empty(&catalog);
     if let Some(path) = &args.answers {
@@ -114,12 +114,12 @@ fn poll(
         let mut questions = Vec::new();
         for id in &args.poll_question {
             let q = catalog.question_index(id).ok_or_else(|| {
+                let ids = catalog.questions.iter().map(|q| q.id.as_str());
+                let tip = tradeoff::suggest::similar("question", id, ids)
+                    .map_or(String::new(), |t| format!("\n{t}"));
                 fail(
                     2,
-                    format!(
-                        "error: --poll-question {}",
-                        tradeoff::answers::unknown_question(catalog, id)
-                    ),
+                    format!("error: unknown question `{id}` in `--poll-question {id}`{tip}\ntip: `tradeoff questions` lists every question"),
                 )
             })?;
             questions.push(q);
@@ -129,13 +129,13 @@ fn poll(
     }
     for flag in &args.poll {
         poll.add_flag(catalog, flag)
-            .map_err(|e| fail(2, format!("error: --poll {e}")))?;
+            .map_err(|e| fail(2, format!("error: {e}")))?;
     }
     let mut choices = answers.choices.clone();
     catalog.normalize(&mut choices);
     tradeoff::poll::analyze(catalog, &choices, packs, &poll)
         .map(Some)
-        .map_err(|e| fail(2, format!("error: the poll: {e}")))
+        .map_err(|e| fail(2, format!("error: the poll has {e}")))
 }
 
 /// Every answers file (`*.toml`) in `dir`, one per person, in file name order.
@@ -156,7 +156,7 @@ fn room(catalog: &Catalog, dir: &std::path::Path) -> Result<Vec<Answers>, Failur
         return Err(fail(
             2,
             format!(
-                "error: no answers files (*.toml) in the poll folder {}: put one per person there",
+                "error: no answers files (*.toml) in the poll folder {}\ntip: put one answers file per person there",
                 dir.display()
             ),
         ));
