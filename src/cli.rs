@@ -229,6 +229,9 @@ pub fn flag_scope(flag: &str) -> Option<&'static str> {
         }
         "--output" | "-o" | "--force" => "--output and --force act on `tradeoff recommend`",
         "--weight" => "--weight changes a criterion's weight for `tradeoff recommend`",
+        "--poll" | "--poll-dir" | "--poll-question" => {
+            "--poll, --poll-dir and --poll-question poll the room for `tradeoff recommend`"
+        }
         _ => return None,
     })
 }
@@ -421,6 +424,20 @@ pub struct RecommendArgs {
     /// changed.
     #[arg(long = "weight", value_name = "PACK.CRITERION=VALUE")]
     pub weight: Vec<String>,
+    /// Poll the room: how many hands went up for a choice, as QUESTION.CHOICE=HANDS (repeatable:
+    /// `--poll traffic.steady=12 --poll traffic.spiky=30`). Adds the room's spread and what it
+    /// means to every format: the share of the room's answers each alternative wins, the other
+    /// answers as given, and which question divides the room most.
+    #[arg(long = "poll", value_name = "QUESTION.CHOICE=HANDS")]
+    pub poll: Vec<String>,
+    /// Poll the room from a folder of answers files (`*.toml`, one per person, as --answers
+    /// reads them): each file raises a hand for each of its answers.
+    #[arg(long, value_name = "DIR")]
+    pub poll_dir: Option<PathBuf>,
+    /// With --poll-dir, poll only this question (repeatable); default: every question the files
+    /// answer in more than one way.
+    #[arg(long, value_name = "QUESTION", requires = "poll_dir")]
+    pub poll_question: Vec<String>,
     /// The format; default: from the --output file's extension (.json, .md, .html, .txt), else
     /// text.
     #[arg(long, short = 'f', value_enum)]

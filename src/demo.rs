@@ -67,6 +67,9 @@ pub enum Action {
     WhatIf(Vec<(usize, usize)>),
     /// Open a glossary entry (term index).
     Glossary(usize),
+    /// Poll the room: the hands for each choice of each question (catalog indices), then the
+    /// poll popup on the first question, over whatever is shown.
+    Poll(Vec<(usize, Vec<u32>)>),
     /// Compare teams from their answers files, on the answers tab or a pack's.
     Teams {
         teams: Vec<crate::teams::Team>,
@@ -113,6 +116,9 @@ struct StepDef {
     /// With `teams`: the pack whose tab is shown.
     #[serde(default)]
     pack: Option<Spanned<String>>,
+    /// `{ question = { choice = hands, … }, … }`: the room's hands.
+    #[serde(default)]
+    poll: Option<PollDef>,
     /// `{ "pack.criterion" = weight, … }`: set before the step's action.
     #[serde(default)]
     weights: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
@@ -132,6 +138,9 @@ enum TeamDef {
         answers: BTreeMap<String, String>,
     },
 }
+
+/// A poll as a script writes it: `{ question = { choice = hands } }`.
+type PollDef = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<i64>>>;
 
 /// `results = true | "pack"`, and `title = true | "text"`.
 #[derive(Deserialize)]
@@ -313,6 +322,38 @@ impl Check<'_> {
         (teams.len() == files.len()).then_some(Action::Teams { teams, pack })
     }
 
+    /// A poll's hands, each question and choice checked as an answer is.
+    fn poll(&mut self, map: &PollDef) -> Action {
+        let mut out = Vec::new();
+        for (q, hands) in map {
+            let Some(qi) = self.catalog.question_index(q.get_ref()) else {
+                let msg = crate::answers::unknown_question(self.catalog, q.get_ref());
+                self.at(q.span(), msg);
+                continue;
+            };
+            let mut counts = vec![0u32; self.catalog.questions[qi].choices.len()];
+            for (c, n) in hands {
+                let Some(ci) = self.catalog.questions[qi].choice_index(c.get_ref()) else {
+                    let msg = crate::answers::unknown_choice(self.catalog, qi, c.get_ref());
+                    self.at(c.span(), msg);
+                    continue;
+                };
+                match u32::try_from(*n.get_ref()) {
+                    Ok(h) if h <= crate::poll::MAX_HANDS => counts[ci] = h,
+                    _ => self.at(
+                        n.span(),
+                        format!(
+                            "hands are a whole number from 0 to {}",
+                            crate::poll::MAX_HANDS
+                        ),
+                    ),
+                }
+            }
+            out.push((qi, counts));
+        }
+        Action::Poll(out)
+    }
+
     /// The weights a step sets, each checked as `--weight` checks it.
     fn weights(
         &mut self,
@@ -320,7 +361,7 @@ impl Check<'_> {
     ) -> Vec<crate::weights::Change> {
         let mut out = Vec::new();
         for (key, v) in map {
-            let (pack, criterion) = match crate::weights::find(self.catalog, key.get_ref()) {
+            let (pack, criterion) = match crate::weights::find(self.catalog, key.get_ref(), false) {
                 Ok(found) => found,
                 Err(e) => {
                     self.at(key.span(), e);
@@ -388,6 +429,12 @@ impl Check<'_> {
         if let Some(g) = &step.glossary {
             actions.extend(self.glossary(g));
         }
+        if let Some(p) = &step.poll {
+            if p.is_empty() {
+                self.at(s.span(), "`poll` names at least one question: poll = { traffic = { steady = 12, spiky = 30 } }");
+            }
+            actions.push(self.poll(p));
+        }
         if let Some(files) = &step.teams {
             actions.extend(self.teams(files, step.pack.as_ref()));
         } else if let Some(p) = &step.pack {
@@ -412,7 +459,7 @@ impl Check<'_> {
             0 => Action::Pause,
             1 => actions.remove(0),
             _ => {
-                self.at(s.span(), "a step does one thing: use one of title, answer, what_if, results, glossary, teams, reset or pause (split it into two steps)");
+                self.at(s.span(), "a step does one thing: use one of title, answer, what_if, results, glossary, poll, teams, reset or pause (split it into two steps)");
                 Action::Pause
             }
         }

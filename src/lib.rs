@@ -17,6 +17,7 @@ pub mod folders;
 pub mod fsutil;
 pub mod pack;
 pub mod plain;
+pub mod poll;
 pub mod report;
 pub mod safe;
 pub mod suggest;

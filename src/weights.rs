@@ -19,19 +19,29 @@ pub struct Change {
 }
 
 /// Finds `PACK.CRITERION` (`compute.simplicity`) in the catalog; an unknown pack or criterion is
-/// named with the closest known one and the ones there are.
-pub fn find(catalog: &Catalog, key: &str) -> Result<(usize, usize), String> {
-    let (pack_id, crit_id) = key
-        .trim()
-        .split_once('.')
-        .ok_or_else(|| format!("`{key}`: expected PACK.CRITERION, e.g. compute.simplicity"))?;
+/// named with the ones there are and the closest one: inline ("did you mean") for a file's
+/// diagnostic, as a `tip:` line of its own for the command line (`tips`).
+pub fn find(catalog: &Catalog, key: &str, tips: bool) -> Result<(usize, usize), String> {
+    let (pack_id, crit_id) = key.trim().split_once('.').ok_or_else(|| {
+        let tip = if tips { "\ntip: " } else { ": " };
+        format!("`{key}` is not PACK.CRITERION{tip}for example compute.simplicity (`tradeoff packs` lists them)")
+    })?;
+    let closest = |what: &str, typed: &str, ids: Vec<&str>| {
+        if tips {
+            crate::suggest::similar(what, typed, ids.iter().copied())
+                .map_or(String::new(), |t| format!("\n{t}"))
+        } else {
+            did_you_mean(typed, ids.iter().copied())
+        }
+    };
     let pack = catalog.pack_index(pack_id).ok_or_else(|| {
-        let ids = catalog.packs.iter().map(|p| p.id.as_str());
-        format!(
-            "`{key}`: unknown pack `{pack_id}`{}; valid packs: {}",
-            did_you_mean(pack_id, ids.clone()),
-            ids.collect::<Vec<_>>().join(", ")
-        )
+        let ids: Vec<&str> = catalog.packs.iter().map(|p| p.id.as_str()).collect();
+        let near = closest("pack", pack_id, ids.clone());
+        let list = ids.join(", ");
+        match tips {
+            true => format!("unknown pack `{pack_id}` in `{key}`; the packs: {list}{near}"),
+            false => format!("unknown pack `{pack_id}`{near}; valid packs: {list}"),
+        }
     })?;
     let p = &catalog.packs[pack];
     let criterion = p
@@ -39,12 +49,17 @@ pub fn find(catalog: &Catalog, key: &str) -> Result<(usize, usize), String> {
         .iter()
         .position(|c| c.id == crit_id)
         .ok_or_else(|| {
-            let ids = p.criteria.iter().map(|c| c.id.as_str());
-            format!(
-                "`{key}`: pack `{pack_id}` has no criterion `{crit_id}`{}; its criteria: {}",
-                did_you_mean(crit_id, ids.clone()),
-                ids.collect::<Vec<_>>().join(", ")
-            )
+            let ids: Vec<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
+            let near = closest("criterion", crit_id, ids.clone());
+            let list = ids.join(", ");
+            match tips {
+                true => format!(
+                    "pack `{pack_id}` has no criterion `{crit_id}`; its criteria: {list}{near}"
+                ),
+                false => format!(
+                    "pack `{pack_id}` has no criterion `{crit_id}`{near}; its criteria: {list}"
+                ),
+            }
         })?;
     Ok((pack, criterion))
 }
@@ -58,17 +73,19 @@ pub fn value(v: f64) -> Result<f64, String> {
     }
 }
 
-/// Reads `PACK.CRITERION=VALUE` (`compute.simplicity=4.5`).
+/// Reads `PACK.CRITERION=VALUE` (`compute.simplicity=4.5`), as `--weight` gives it: problems in the
+/// command line's shape (a `tip:` line for the closest id).
 pub fn parse(catalog: &Catalog, spec: &str) -> Result<Change, String> {
     let (key, v) = spec.split_once('=').ok_or_else(|| {
-        format!("`{spec}`: expected PACK.CRITERION=VALUE, e.g. compute.simplicity=4.5")
+        format!("`--weight {spec}` is not PACK.CRITERION=VALUE\ntip: for example `--weight compute.simplicity=4.5`")
     })?;
-    let (pack, criterion) = find(catalog, key)?;
+    let (pack, criterion) = find(catalog, key, true)?;
     let v = v.trim();
     let value = v
         .parse::<f64>()
         .map_err(|_| format!("`{v}`: a weight is a number from 0 to {MAX}"))
-        .and_then(value)?;
+        .and_then(value)
+        .map_err(|e| format!("{e}, in `--weight {spec}`"))?;
     Ok(Change {
         pack,
         criterion,
@@ -192,10 +209,15 @@ mod tests {
         assert!(reset(&mut c));
         assert!(changed(&c).is_empty());
         let e = parse(&c, "compute.simplicty=2").unwrap_err();
-        assert!(e.contains("did you mean `simplicity`"), "{e}");
+        assert!(
+            e.contains("\ntip: a similar criterion exists: `simplicity`"),
+            "{e}"
+        );
         assert!(e.contains("its criteria: simplicity,"), "{e}");
         let e = parse(&c, "compte.simplicity=2").unwrap_err();
-        assert!(e.contains("did you mean `compute`"), "{e}");
+        assert!(e.contains("tip: a similar pack exists: `compute`"), "{e}");
+        let e = find(&c, "compte.simplicity", false).unwrap_err();
+        assert!(e.contains("did you mean `compute`?"), "{e}");
         let e = parse(&c, "compute.simplicity=-1").unwrap_err();
         assert!(e.contains("a number from 0 to 30"), "{e}");
         assert!(parse(&c, "compute.simplicity=lots").is_err());

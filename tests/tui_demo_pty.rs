@@ -250,6 +250,10 @@ fn check_step(
             has(&format!("{} *", catalog.questions[p[0].0].title));
         }
         Action::Glossary(g) => has(&format!("Glossary · {}", catalog.glossary[*g].term)),
+        Action::Poll(q) => has(&format!(
+            "Poll the room · {}",
+            catalog.questions[q[0].0].title
+        )),
         Action::Teams { teams, pack } => {
             has(&format!("Comparing {} teams", teams.len()));
             match pack {

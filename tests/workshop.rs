@@ -129,7 +129,7 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
                     ));
                 }
             }
-            Action::Glossary(_) | Action::Pause | Action::Title(_) => {}
+            Action::Glossary(_) | Action::Poll(_) | Action::Pause | Action::Title(_) => {}
         }
     }
     shown

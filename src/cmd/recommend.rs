@@ -22,10 +22,10 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let mut catalog = data.load(Use::Score)?;
     for flag in &args.weight {
-        let change = tradeoff::weights::parse(&catalog, flag)
-            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+        let change =
+            tradeoff::weights::parse(&catalog, flag).map_err(|e| fail(2, format!("error: {e}")))?;
         tradeoff::weights::set(&mut catalog, change)
-            .map_err(|e| fail(2, format!("error: --weight {e}")))?;
+            .map_err(|e| fail(2, format!("error: {e}, in `--weight {flag}`")))?;
     }
     let mut answers = Answers::empty(&catalog);
     if let Some(path) = &args.answers {
@@ -43,7 +43,8 @@ pub fn run(
         return Err(fail(2, format!("error: {e}")));
     }
     let packs = pack_indexes(&catalog, packs)?;
-    let rec = engine::analyze(&catalog, &answers, &packs);
+    let mut rec = engine::analyze(&catalog, &answers, &packs);
+    rec.poll = poll(&catalog, args, &answers, &packs)?;
     let body = match format {
         report::Format::Text => report::text::render_at(&rec, cols),
         report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
@@ -96,4 +97,76 @@ fn pack_indexes(catalog: &Catalog, packs: &ListSetting<String>) -> Result<Vec<us
         }
     }
     Ok(out)
+}
+
+/// The room's poll from `--poll` flags and `--poll-dir`, if any, analysed against `answers`.
+fn poll(
+    catalog: &Catalog,
+    args: &RecommendArgs,
+    answers: &Answers,
+    packs: &[usize],
+) -> Result<Option<engine::PollResult>, Failure> {
+    if args.poll.is_empty() && args.poll_dir.is_none() {
+        return Ok(None);
+    }
+    let mut poll = tradeoff::poll::Poll::default();
+    if let Some(dir) = &args.poll_dir {
+        let mut questions = Vec::new();
+        for id in &args.poll_question {
+            let q = catalog.question_index(id).ok_or_else(|| {
+                let ids = catalog.questions.iter().map(|q| q.id.as_str());
+                let tip = tradeoff::suggest::similar("question", id, ids)
+                    .map_or(String::new(), |t| format!("\n{t}"));
+                fail(
+                    2,
+                    format!("error: unknown question `{id}` in `--poll-question {id}`{tip}\ntip: `tradeoff questions` lists every question"),
+                )
+            })?;
+            questions.push(q);
+        }
+        let room = room(catalog, dir)?;
+        poll = tradeoff::poll::Poll::from_answers(catalog, &room, &questions);
+    }
+    for flag in &args.poll {
+        poll.add_flag(catalog, flag)
+            .map_err(|e| fail(2, format!("error: {e}")))?;
+    }
+    let mut choices = answers.choices.clone();
+    catalog.normalize(&mut choices);
+    tradeoff::poll::analyze(catalog, &choices, packs, &poll)
+        .map(Some)
+        .map_err(|e| fail(2, format!("error: the poll has {e}")))
+}
+
+/// Every answers file (`*.toml`) in `dir`, one per person, in file name order.
+fn room(catalog: &Catalog, dir: &std::path::Path) -> Result<Vec<Answers>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        fail(
+            2,
+            format!("error: cannot read the poll folder {}: {e}", dir.display()),
+        )
+    })?;
+    let mut files: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(fail(
+            2,
+            format!(
+                "error: no answers files (*.toml) in the poll folder {}\ntip: put one answers file per person there",
+                dir.display()
+            ),
+        ));
+    }
+    files
+        .iter()
+        .map(|f| {
+            let mut a = Answers::empty(catalog);
+            a.apply_path(catalog, f).map_err(|e| fail(2, e))?;
+            Ok(a)
+        })
+        .collect()
 }

@@ -55,7 +55,8 @@ pub enum Job {
     },
     Recommend {
         data: Data,
-        args: cli::RecommendArgs,
+        /// Boxed: the largest of the commands' arguments by far.
+        args: Box<cli::RecommendArgs>,
         /// `--pack`, else the settings' default packs, each with where it was given.
         packs: ListSetting<String>,
         /// `--format`, else the one `--output`'s extension names, else text.
@@ -349,7 +350,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 packs: config.packs(),
                 format,
                 adr,
-                args,
+                args: Box::new(args),
                 cols: if to_file { FILE_COLS } else { text_cols() },
             }
         }

@@ -32,6 +32,7 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
             .collect(),
         scenario: None,
         weights_changed: weights_changed(catalog, packs),
+        poll: None,
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Recommendation {
     /// step), in pack and criterion order; empty when every weight is the data's. Every format
     /// says them, since they change what the scores mean.
     pub weights_changed: Vec<WeightChange>,
+    /// The room's poll (`recommend --poll`, `--poll-dir`, the TUI's poll), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll: Option<PollResult>,
 }
 
 /// One criterion weight the user changed: from the data's to the user's.
@@ -484,4 +487,54 @@ pub struct Advice {
     pub winner: String,
     pub caveats: Vec<CaveatOut>,
     pub next_steps: Vec<String>,
+}
+
+/// What a poll of the room means (computed by `crate::poll::analyze`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PollResult {
+    /// The polled questions: the room's spread, and how much each divides the room.
+    pub questions: Vec<PolledQuestion>,
+    /// Combinations of polled answers scored (those with at least one hand each).
+    pub combinations: usize,
+    /// Per pack decided: the share of the room's answer combinations each alternative wins.
+    pub packs: Vec<PollPack>,
+    /// The question that divides the room most (`null` when no polled answer changes the stack).
+    pub divides_most: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolledQuestion {
+    pub question: String,
+    pub title: String,
+    pub hands_total: u32,
+    pub choices: Vec<PolledChoice>,
+    /// How likely two people of the room who agree on every other polled question get a different
+    /// stack because of their answers to this one, 0–1.
+    pub divides: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolledChoice {
+    pub choice: String,
+    pub label: String,
+    pub hands: u32,
+    /// Of the question's hands, 0–1.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PollPack {
+    pub pack: String,
+    pub pack_name: String,
+    /// Best first; alternatives that win no combination are left out.
+    pub wins: Vec<PollWin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PollWin {
+    /// `null` when every alternative is excluded in these combinations.
+    pub alternative: Option<String>,
+    pub name: String,
+    /// Of the room's answer combinations (weighted by the hands), 0–1.
+    pub share: f64,
 }

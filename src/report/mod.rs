@@ -342,6 +342,24 @@ pub fn weights_changed(rec: &Recommendation) -> Vec<String> {
 pub const WEIGHTS_CHANGED: &str =
     "Weights changed from the data's (the scores and verdicts below use these):";
 
+/// Which polled question divides the room most, in one sentence.
+pub fn poll_divides(p: &crate::engine::PollResult) -> String {
+    let most = p
+        .divides_most
+        .as_deref()
+        .and_then(|id| p.questions.iter().find(|q| q.question == id));
+    match most {
+        Some(q) => format!(
+            "Divides the room most: {} — two people who agree on everything else get a different stack {} of the time.",
+            q.title,
+            pct(q.divides)
+        ),
+        None => {
+            "No polled answer changes the recommended stack: the room agrees on the outcome.".into()
+        }
+    }
+}
+
 /// Answered questions as "Title: Label" and skipped ones by title.
 pub fn answered_and_skipped(rec: &Recommendation) -> (Vec<String>, Vec<String>) {
     let answered = rec

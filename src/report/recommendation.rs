@@ -66,6 +66,62 @@ fn summary(rec: &Recommendation) -> Vec<Block> {
         rows,
     }));
     blocks.extend(weights_changed(rec));
+    if let Some(p) = &rec.poll {
+        blocks.extend(poll(p));
+    }
+    blocks
+}
+
+/// The room's poll: each polled question's spread of hands, the share of the room's answer
+/// combinations each alternative wins, and the question that divides the room most.
+pub fn poll(p: &crate::engine::PollResult) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(2, "The room's poll")];
+    for q in &p.questions {
+        blocks.push(Block::paragraph(
+            Text::strong(q.title.clone()).and(format!(" — {} hands", q.hands_total)),
+        ));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Answer", ColumnKind::Label),
+                Column::new("Hands", ColumnKind::Number),
+                Column::new("Share", ColumnKind::Number),
+                Column::new("", ColumnKind::Bar),
+            ],
+            rows: q
+                .choices
+                .iter()
+                .map(|c| Row {
+                    cells: vec![
+                        Cell::text(c.label.clone()),
+                        Cell::text(c.hands.to_string()),
+                        Cell::text(pct(c.share)),
+                        Cell::Bar(c.share * 100.0),
+                    ],
+                    highlight: false,
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::paragraph(
+        "What it means: the share of the room's answers each alternative wins (the other answers as given above)",
+    ));
+    blocks.push(Block::list(
+        p.packs
+            .iter()
+            .map(|pk| {
+                let wins: Vec<String> = pk
+                    .wins
+                    .iter()
+                    .map(|w| format!("{} {}", w.name, pct(w.share)))
+                    .collect();
+                Text::plain(format!("{}: ", pk.pack_name)).and(wins.join(", "))
+            })
+            .collect(),
+    ));
+    blocks.push(Block::paragraph(super::poll_divides(p)));
+    blocks.push(Block::paragraph(Text(vec![Span::Emphasis(
+        "A show of hands does not say who answered what together, so each combination of the polled answers weighs the product of its answers' shares of the hands.".into(),
+    )])));
     blocks
 }
 

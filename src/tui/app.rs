@@ -75,6 +75,8 @@ pub struct App {
     pub layout: LaidOut,
     /// Side effects asked for by `update`, performed by the loop.
     pub effects: Vec<Effect>,
+    /// The room's poll: the hands typed so far and what they mean.
+    pub room: super::room::RoomPoll,
 }
 
 /// How the program opens the TUI, decided before [`App`] is built (the binary's one start-up path,
@@ -134,6 +136,7 @@ impl App {
             today: crate::dates::today(),
             layout: LaidOut::default(),
             effects: Vec::new(),
+            room: Default::default(),
         }
     }
 
@@ -364,6 +367,14 @@ impl App {
                 centi,
             } => self.set_weight(pack, criterion, centi),
             Msg::ResetWeights => self.reset_weights(),
+            Msg::Poll => self.open_poll(None),
+            Msg::OpenPoll(q) => self.open_poll(Some(q)),
+            Msg::SetHands {
+                question,
+                choice,
+                hands,
+            } => self.room.poll.set(&self.catalog, question, choice, hands),
+            Msg::ClearPoll => self.clear_poll(),
             m => {
                 return match self.focus() {
                     Focus::Popup => self.update_popup(m),
@@ -403,6 +414,7 @@ impl App {
         let ctx = Ctx {
             catalog: &self.catalog,
             packs: self.session.packs(),
+            poll: &self.room.poll,
             page: page(self.size),
             list_page: self.size.1.saturating_sub(10).max(1) as usize,
         };
@@ -503,24 +515,6 @@ impl App {
         }
         for scroll in self.popups.iter_mut().filter_map(Popup::scroll_mut) {
             scroll.forget_limit();
-        }
-    }
-
-    /// What an export or a copy writes: the recommendation on screen; from the what-if, marked
-    /// as a scenario with the answers it changed.
-    fn export_rec(&self) -> std::borrow::Cow<'_, Recommendation> {
-        let rec = self.shown_rec();
-        match self.whatif() {
-            Some(w) => {
-                let mut rec = rec.clone();
-                rec.scenario = Some(crate::engine::scenario(
-                    &self.catalog,
-                    self.session.answers(),
-                    w.answers(),
-                ));
-                std::borrow::Cow::Owned(rec)
-            }
-            None => std::borrow::Cow::Borrowed(rec),
         }
     }
 
@@ -670,6 +664,7 @@ impl App {
     fn restart(&mut self) {
         // A new session starts from the data's weights (a demo replays its steps from here).
         crate::weights::reset(&mut self.catalog);
+        self.room.clear();
         self.session = Session::new(&self.catalog);
         self.results = ResultsState::new(&self.catalog);
         self.screen = Screen::Welcome;

@@ -175,6 +175,23 @@ pub fn messages(catalog: &Catalog, action: &Action, part: usize) -> Vec<Msg> {
         ],
         Action::WhatIf(pairs) => vec![Msg::OpenWhatIf(pairs.clone())],
         Action::Glossary(t) => vec![Msg::OpenTerm(*t)],
+        Action::Poll(questions) => {
+            let mut out: Vec<Msg> = questions
+                .iter()
+                .flat_map(|(question, hands)| {
+                    hands
+                        .iter()
+                        .enumerate()
+                        .map(|(choice, &hands)| Msg::SetHands {
+                            question: *question,
+                            choice,
+                            hands,
+                        })
+                })
+                .collect();
+            out.extend(questions.first().map(|(q, _)| Msg::OpenPoll(*q)));
+            out
+        }
         Action::Teams { teams, pack } => vec![Msg::ShowTeams {
             teams: teams.clone(),
             pack: *pack,

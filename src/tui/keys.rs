@@ -62,6 +62,8 @@ contexts! {
     Terms => "Glossary terms on screen", TERMS;
     /// The live weights of a pack (`W`).
     Weights => "Weights", WEIGHTS;
+    /// The room's poll of a question (`H`): digits are typed.
+    Poll => "Poll the room", POLL;
     TooSmall => "Terminal too small", &[];
     /// The team comparison, a program of its own.
     Teams => "Team comparison", TEAMS;
@@ -70,7 +72,7 @@ contexts! {
 impl Context {
     /// Contexts where letters are typed, not commands.
     pub fn is_text_field(self) -> bool {
-        matches!(self, Context::Export | Context::Palette)
+        matches!(self, Context::Export | Context::Palette | Context::Poll)
     }
 
     /// Then export and copy, on the screens with a recommendation to show.
@@ -88,7 +90,7 @@ impl Context {
     /// Then the keys of every screen (none in a text field, where they are letters).
     fn globals(self) -> &'static [Binding] {
         match self {
-            Context::Export | Context::Palette => &[],
+            Context::Export | Context::Palette | Context::Poll => &[],
             _ => GLOBAL,
         }
     }
@@ -175,6 +177,7 @@ const QUESTION: &[Binding] = &[
     b("s",                       Msg::Skip,       At(5),       "skip",      "skip: leave this question unanswered"),
     b("r",                       Msg::Finish,     At(6),       "results",   "results now (unanswered questions stay skipped)"),
     b("g",                       Msg::Terms,      At(7),       "terms",     "glossary terms named in this question"),
+    b("H",                       Msg::Poll,       At(8),       "poll",      "poll the room on this question: type the hands for each answer"),
     b("esc",                     Msg::Back,       No,          "",          "previous question, or the welcome screen"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll the question's panel up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the question's panel down (why it matters, when it does not fit)"),
@@ -192,6 +195,7 @@ const RESULTS: &[Binding] = &[
     b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
     b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
     b("W",                       Msg::Weights,    At(6),       "weights",   "change the criteria's weights live: the ranking, margins and verdict follow"),
+    b("H",                       Msg::Poll,       At(8),       "poll",      "poll the room: hands for each answer of a question, and what they mean"),
     b("esc",                     Msg::Back,       At(7),       "back",      "back to the questions"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll a page down"),
@@ -211,6 +215,7 @@ const COMPARE: &[Binding] = &[
     b("enter",                   Msg::Enter,      At(4),       "details",   "details of the selected alternative"),
     b("w",                       Msg::WhatIf,     At(5),       "what-if",   "what-if: change an answer and compare"),
     b("W",                       Msg::Weights,    At(6),       "weights",   "change the criteria's weights live: the ranking, margins and verdict follow"),
+    b("H",                       Msg::Poll,       At(8),       "poll",      "poll the room: hands for each answer of a question, and what they mean"),
     b("esc",                     Msg::Back,       At(7),       "back",      "back to the questions"),
 ];
 
@@ -224,6 +229,7 @@ const WHATIF: &[Binding] = &[
     b("shift-tab",               Msg::PrevTab,    No,          "",          "previous pack"),
     b("o | r",                   Msg::ResetWhatIf, At(4),      "original",  "back to the original answers"),
     b("W",                       Msg::Weights,    At(7),       "weights",   "change the criteria's weights live: both rankings follow"),
+    b("H",                       Msg::Poll,       At(8),       "poll",      "poll the room: hands for each answer of a question, and what they mean"),
     b("pgup",                    Msg::PageUp,     No,          "",          "scroll the rankings a page up"),
     b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the rankings a page down"),
     b("esc",                     Msg::Back,       At(6),       "results",   "back to the results (the original answers)"),
@@ -345,6 +351,23 @@ const WEIGHTS: &[Binding] = &[
     b("home",                    Msg::Home,       No,          "",          "first criterion"),
     b("end",                     Msg::End,        No,          "",          "last criterion"),
     b("esc | enter | W",         Msg::Back,       At(5),       "close",     "close (the weights stay as set; changed ones are marked * and every export lists them)"),
+];
+
+/// The poll is a text field: digits type the hands of the highlighted answer (`map_key` sends
+/// `Msg::Char`; the popup reads digits, + and − and ignores other letters).
+#[rustfmt::skip]
+const POLL: &[Binding] = &[
+    b("up",                      Msg::Up,         At(1),       "answer",    "previous answer"),
+    b("down | enter",            Msg::Down,       At(1),       "answer",    "next answer"),
+    b("1-9",                     Msg::Pick(0),    At(2),       "hands",     "type the number of hands for the highlighted answer (0–9; Backspace deletes a digit)"),
+    b("right",                   Msg::Right,      At(3),       "+1",        "one hand more (also +)"),
+    b("left",                    Msg::Left,       No,          "",          "one hand less (also −)"),
+    b("backspace",               Msg::Backspace,  No,          "",          "delete the last digit"),
+    b("tab",                     Msg::NextTab,    At(4),       "question",  "the next question asked (hands already typed stay)"),
+    b("shift-tab",               Msg::PrevTab,    No,          "",          "the previous question asked"),
+    b("ctrl-u",                  Msg::ClearField, No,          "",          "forget every hand of the poll"),
+    b("esc",                     Msg::Back,       At(5),       "close",     "close (the hands stay, and every export from here lists the poll)"),
+    b("ctrl-c",                  Msg::Quit,       No,          "",          "quit"),
 ];
 
 /// One key a binding listens to.
@@ -522,6 +545,7 @@ fn popup_context(p: &Popup) -> Context {
         Popup::Palette(_) => Context::Palette,
         Popup::Export(_) => Context::Export,
         Popup::Weights(_) => Context::Weights,
+        Popup::Poll(_) => Context::Poll,
     }
 }
 
@@ -723,6 +747,7 @@ mod tests {
                 "w what-if",
                 "W weights",
                 "Esc back",
+                "H poll",
                 "e export",
                 "y copy",
                 "/ search",

@@ -131,6 +131,18 @@ pub enum Msg {
     },
     /// The live weights popup on pack `pack` (catalog index), from anywhere (a demo step).
     OpenWeights(usize),
+    /// Open the poll of the room (`H`): on the question shown, else the one polled last.
+    Poll,
+    /// The poll popup on question `q` (catalog index), from anywhere (a demo step).
+    OpenPoll(usize),
+    /// `hands` went up for `choice` of `question` (catalog indices).
+    SetHands {
+        question: usize,
+        choice: usize,
+        hands: u32,
+    },
+    /// Forget every hand of the poll.
+    ClearPoll,
     /// Write the export dialog's file; `overwrite` once the user said yes.
     WriteExport {
         overwrite: bool,

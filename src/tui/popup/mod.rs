@@ -8,6 +8,7 @@ pub mod export;
 pub mod glossary;
 pub mod help;
 pub mod palette;
+pub mod poll;
 pub mod reply;
 pub mod weights;
 
@@ -19,6 +20,7 @@ pub use export::ExportDialog;
 pub use glossary::{Entry, Terms, TermsFrom};
 pub use help::Help;
 pub use palette::Palette;
+pub use poll::PollPopup;
 pub use reply::{Ctx, Reply};
 pub use weights::Weights;
 
@@ -39,6 +41,8 @@ pub enum Popup {
     Export(ExportDialog),
     /// The live weights of a pack (`W`).
     Weights(Weights),
+    /// The room's poll of a question (`H`).
+    Poll(PollPopup),
 }
 
 impl Popup {
@@ -51,6 +55,7 @@ impl Popup {
             Popup::Palette(p) => p.update(msg, ctx),
             Popup::Export(p) => p.update(msg),
             Popup::Weights(p) => p.update(msg, ctx),
+            Popup::Poll(p) => p.update(msg, ctx),
         }
     }
 

@@ -11,6 +11,8 @@ pub struct Ctx<'a> {
     pub catalog: &'a Catalog,
     /// The packs decided (catalog indices), in the order the results show them.
     pub packs: &'a [usize],
+    /// The room's hands so far.
+    pub poll: &'a crate::poll::Poll,
     /// Lines a page scroll moves in a text popup.
     pub page: u16,
     /// Rows a page moves in a list popup.

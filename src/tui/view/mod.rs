@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod help;
 pub mod overview;
 pub mod palette;
+pub mod poll;
 pub mod projector;
 pub mod question;
 pub mod results;
@@ -114,6 +115,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
                 scroll_limit: None,
                 clicks: weights::render(app, w, c.body, buf),
             },
+            Popup::Poll(p) if app.look.projector => LaidOut {
+                scroll_limit: None,
+                clicks: projector::poll::render(app, p, c.body, buf),
+            },
+            Popup::Poll(p) => LaidOut {
+                scroll_limit: None,
+                clicks: poll::render(app, p, c.body, buf),
+            },
             _ => LaidOut {
                 scroll_limit: draw_popup(app, i, popup, c.body, buf),
                 clicks: Vec::new(),
@@ -160,7 +169,7 @@ fn draw_popup(app: &App, depth: usize, popup: &Popup, body: Rect, buf: &mut Buff
             None
         }
         // Drawn by `render`, which keeps its clicks.
-        Popup::Weights(_) => None,
+        Popup::Weights(_) | Popup::Poll(_) => None,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod change;
 pub mod compare;
 pub mod overview;
+pub mod poll;
 pub mod popups;
 pub mod question;
 pub mod weights;
