@@ -18,6 +18,7 @@ pub mod pack;
 pub mod plain;
 pub mod report;
 pub mod safe;
+pub mod schemas;
 pub mod suggest;
 pub mod teams;
 pub mod tui;
