@@ -5,6 +5,8 @@
 //! packages/core/src/adr/domain: the first level 1 heading, and `Key: value` items of the first
 //! list before the first level 2 heading).
 
+mod common;
+
 use assert_cmd::Command;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use tradeoff::answers::Answers;
@@ -268,7 +270,7 @@ fn the_cli_writes_it_to_stdout_and_to_a_file() {
         .collect();
     assert_eq!(h2[1..], MADR_SECTIONS);
 
-    let dir = std::env::temp_dir().join(format!("tradeoff-adr-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-adr-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("0001-compute-and-iac.md");

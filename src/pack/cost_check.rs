@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 use super::checks::{Checker, Known, Seen};
-use super::compile::{Names, conditions};
+use super::compile::Names;
 use super::cost::*;
 use super::diag::SourceText;
 use super::model::Pack;
+use super::rules::conditions;
 
 /// The largest unit price accepted: no AWS price per unit comes near it, and the bound keeps every
 /// sum finite.
