@@ -20,6 +20,7 @@ pub mod plain;
 pub mod poll;
 pub mod report;
 pub mod safe;
+pub mod schemas;
 pub mod suggest;
 pub mod teams;
 pub mod tui;

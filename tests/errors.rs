@@ -74,6 +74,11 @@ fn cases() -> Vec<Case> {
             1,
             Some("tip: `tradeoff glossary` lists them all"),
         ),
+        case(
+            &["recommend", "--weight", "compte.simplicity=2"],
+            2,
+            Some("tip: did you mean `compute`?"),
+        ),
         // Options where they do not act.
         case(
             &["--plain", "recommend"],

@@ -44,14 +44,29 @@ pub fn render_failure(message: &str, color: bool) -> String {
     let mut out = String::new();
     let mut in_tips = false;
     for (i, line) in message.lines().enumerate() {
-        let line = if i == 0 && needs_error {
+        // A lone `file:line:col:` problem keeps its own "did you mean" on its line.
+        let problem = i == 0 && needs_error;
+        let line = if problem {
             format!("error: {line}")
         } else {
             line.to_string()
         };
         if let Some(rest) = line.strip_prefix("error: ") {
+            // A library message with its suggestion inline (`…, did you mean `x`?; …`): the
+            // suggestion becomes the tip, as everywhere else.
+            let (rest, guess) = match rest.split_once(", did you mean `").filter(|_| !problem) {
+                Some((before, after)) => match after.split_once("`?") {
+                    Some((guess, tail)) => (format!("{before}{tail}"), Some(guess)),
+                    None => (rest.to_string(), None),
+                },
+                None => (rest.to_string(), None),
+            };
             out.push_str(&format!("{error}error:{error:#} {rest}\n"));
             in_tips = false;
+            if let Some(guess) = guess {
+                out.push_str(&format!("\n  {tip}tip:{tip:#} did you mean `{guess}`?\n"));
+                in_tips = true;
+            }
         } else if let Some((word, rest)) = ["tip", "note"]
             .iter()
             .find_map(|w| line.strip_prefix(&format!("{w}: ")).map(|r| (w, r)))

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use tradeoff::pack::{self, DataFile, Source};
-use tradeoff::{fsutil, safe};
+use tradeoff::{fsutil, safe, schemas};
 
 use super::out::{Failure, fail, print_out};
 use super::resolve::Data;
@@ -86,6 +86,26 @@ pub fn run(
     for (path, f) in paths.iter().zip(&new_files) {
         fsutil::write_file(path, f.text.as_bytes(), options)
             .map_err(|e| fail(1, format!("error: {}: {e}", safe::line(&f.name))))?;
+    }
+    // The schemas the files' `#:schema` lines name, beside them (always the current ones).
+    let schemas = [
+        (pack_file.with_file_name(schemas::PACK_FILE), schemas::PACK),
+        (
+            sources_file.with_file_name(schemas::SOURCES_FILE),
+            schemas::SOURCES,
+        ),
+    ];
+    let replace = fsutil::WriteOptions {
+        overwrite: true,
+        create_dirs: true,
+    };
+    for (path, text) in &schemas {
+        fsutil::write_file(path, text.as_bytes(), replace).map_err(|e| {
+            fail(
+                1,
+                format!("error: {}: {e}", safe::line(&path.display().to_string())),
+            )
+        })?;
     }
     let note = if loaded.iter().any(|d| d == folder) {
         String::new()

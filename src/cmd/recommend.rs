@@ -45,13 +45,8 @@ pub fn run(
     let packs = pack_indexes(&catalog, packs)?;
     let mut rec = engine::analyze(&catalog, &answers, &packs);
     rec.poll = poll(&catalog, args, &answers, &packs)?;
-    let body = match format {
-        report::Format::Text => report::text::render_at(&rec, cols),
-        report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
-        format => report::render(&rec, format, &dates::today()),
-    };
     if let Some(dir) = &args.adr_dir {
-        // The next number in the folder; a record is never replaced.
+        // The next number in the folder (in the record's title too); a record is never replaced.
         let existing: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| {
                 fail(
@@ -62,9 +57,20 @@ pub fn run(
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        let path = dir.join(report::adr::file_name(&rec, &existing));
+        let number = report::adr::next_number(&existing);
+        let meta = report::adr::Meta {
+            number: Some(number),
+            ..adr.clone()
+        };
+        let body = report::adr::render_with(&rec, &dates::today(), &meta);
+        let path = dir.join(report::adr::file_name(&rec, number));
         return write_output(Some(&path), &body, false);
     }
+    let body = match format {
+        report::Format::Text => report::text::render_at(&rec, cols),
+        report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
+        format => report::render(&rec, format, &dates::today()),
+    };
     write_output(args.output.as_deref(), &body, args.force)
 }
 

@@ -115,26 +115,6 @@ impl Kind {
         }
     }
 
-    /// The file `tradeoff config init` writes: every setting commented out at its example value, with
-    /// what it does, so the defaults hold until a line is uncommented. The `#:schema` line lets taplo
-    /// and Even Better TOML check the file against [`schema`], written beside it.
-    pub fn template() -> String {
-        let mut s = format!(
-            "#:schema ./{SCHEMA_FILE}\n# tradeoff settings; `tradeoff config` shows the effective ones and where each comes from.\n# Precedence: {}.\n",
-            precedence()
-        );
-        for d in SETTINGS {
-            s.push_str(&format!(
-                "\n# {}: {}\n# (environment: {})\n# {} = {}\n",
-                d.does, d.takes, d.env, d.name, d.example
-            ));
-        }
-        s
-    }
-
-    /// The config schema's file name, beside the config file.
-    pub const SCHEMA_FILE: &str = "config.schema.json";
-
     /// The JSON Schema of the config file's value.
     pub fn schema(self) -> serde_json::Value {
         let list =
@@ -228,7 +208,8 @@ pub fn template() -> String {
 /// The config schema's file name, beside the config file.
 pub const SCHEMA_FILE: &str = "config.schema.json";
 
-/// The JSON Schema of the config file (docs/schema/config.schema.json is this, written out).
+/// The JSON Schema of the config file (schemas/config.schema.json is this, written out; tests/schemas.rs
+/// keeps the two the same).
 pub fn schema() -> serde_json::Value {
     let properties: serde_json::Map<String, serde_json::Value> = SETTINGS
         .iter()

@@ -6,7 +6,8 @@ use crate::dates;
 /// The `sources.toml` a new pack's folder gets when it has none: the pack cites it.
 pub fn sources() -> String {
     format!(
-        r#"# Sources your own packs cite, by id, beside the built-in ones (their ids are in tradeoff's
+        r#"#:schema ./sources.schema.json
+# Sources your own packs cite, by id, beside the built-in ones (their ids are in tradeoff's
 # data/sources.toml). Every fact in a pack should name one, with the day someone checked it.
 
 [[source]]
@@ -31,9 +32,12 @@ pub fn pack(id: &str) -> String {
     // never define the same question.
     let question: String = format!("{}-risk", &id[..id.len().min(59)]);
     format!(
-        r#"# Your own decision pack, loaded beside tradeoff's built-in ones and shown as "your pack".
+        r#"#:schema ./pack.schema.json
+# Your own decision pack, loaded beside tradeoff's built-in ones and shown as "your pack".
 # Every key is explained in tradeoff's data/README.md; `tradeoff validate` checks this file and
-# points at any problem as file:line:col. The values below are placeholders that validate.
+# points at any problem as file:line:col. The values below are placeholders that validate. The
+# first line lets taplo and Even Better TOML check the keys as you type, against the JSON Schema
+# written beside this file.
 
 id = "{id}"                       # public id (`--pack {id}`): do not rename it once others use it
 name = "{title}"                  # the title of its section in every output

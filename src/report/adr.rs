@@ -7,6 +7,15 @@
 //! export write. A team that keeps one record per decision runs it once per pack
 //! (`--pack compute`), and gets a record about that pack alone.
 //!
+//! The record drops into the ADR tools' folders as it is: no front matter, so its first line is
+//! the title, as adr-tools reads it (`head -1 | cut -c 3-`, which made a front matter's `---`
+//! the title "-") and numbered as adr-tools numbers titles when the folder's number is known; the
+//! status, date and deciders as the list right under the title that log4brains reads (its
+//! `- Status: …` items before the first level 2 heading; with front matter it read no status and
+//! took the record as accepted), and a `## Status` section as adr-tools reads and rewrites it
+//! (`adr new -s` supersedes through it). MADR 4.0 makes its front matter optional; its sections
+//! follow in MADR's order.
+//!
 //! Pros and cons come from the score rationales: a criterion scored at least [`GOOD_FROM`] of 10 is
 //! "Good", at most [`BAD_UP_TO`] "Bad", anything between "Neutral".
 
@@ -39,11 +48,12 @@ pub const BAD_UP_TO: f64 = 4.0;
 const CONSEQUENCES: usize = 3;
 
 /// What the team says about its record: MADR's `status` (one of [`STATUSES`], or `superseded by
-/// …`) and `decision-makers`.
+/// …`) and `decision-makers`, and its number in an ADR folder (`None`: not written into one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
     pub status: String,
     pub deciders: Vec<String>,
+    pub number: Option<u32>,
 }
 
 impl Default for Meta {
@@ -51,6 +61,7 @@ impl Default for Meta {
         Meta {
             status: STATUS.into(),
             deciders: Vec::new(),
+            number: None,
         }
     }
 }
@@ -80,10 +91,10 @@ pub fn render_with(rec: &Recommendation, date: &str, meta: &Meta) -> String {
     markdown::write(&outline(rec, date, meta))
 }
 
-/// The record's file name in an ADR folder that holds `existing` names: the next `NNNN-` number
-/// (adr-tools, log4brains and MADR number them so) and a slug of the title.
-pub fn file_name(rec: &Recommendation, existing: &[String]) -> String {
-    let next = existing
+/// The next record's number in an ADR folder that holds `existing` names: one more than the
+/// largest `NNNN-` number (adr-tools and MADR number them so), else 1.
+pub fn next_number(existing: &[String]) -> u32 {
+    existing
         .iter()
         .filter_map(|n| {
             let (num, rest) = n.split_at_checked(4)?;
@@ -92,7 +103,11 @@ pub fn file_name(rec: &Recommendation, existing: &[String]) -> String {
                 .flatten()
         })
         .max()
-        .map_or(1, |n| n + 1);
+        .map_or(1, |n| n + 1)
+}
+
+/// The record's file name as number `next` in an ADR folder: `NNNN-` and a slug of the title.
+pub fn file_name(rec: &Recommendation, next: u32) -> String {
     let title = outline(rec, "", &Meta::default()).title;
     let mut slug = String::new();
     for c in title.to_lowercase().chars() {
@@ -129,31 +144,54 @@ pub fn outline(rec: &Recommendation, date: &str, meta: &Meta) -> Outline {
         pros_and_cons(rec),
         more_information(rec, date),
     ];
+    let title = title.join("; ");
+    // log4brains' header: `Key: value` items right under the title.
+    let mut header = vec![
+        Text::plain(format!("Status: {}", meta.status)),
+        Text::plain(format!("Date: {date}")),
+    ];
+    if !meta.deciders.is_empty() {
+        header.push(Text::plain(format!(
+            "Deciders: {}",
+            meta.deciders.join(", ")
+        )));
+    }
+    // adr-tools' section: the status alone on its line, capitalised as adr-tools writes it.
+    let status = Section {
+        heading: Text::plain("Status"),
+        blocks: vec![Block::Paragraph(Text::plain(capitalised(&meta.status)))],
+    };
     Outline {
-        title: title.join("; "),
+        title: match meta.number {
+            Some(n) => format!("{n}. {title}"),
+            None => title,
+        },
         subject: String::new(),
         meta: Vec::new(),
-        properties: {
-            let mut p = vec![
-                ("status".into(), meta.status.clone()),
-                ("date".into(), date.into()),
-            ];
-            if !meta.deciders.is_empty() {
-                p.push(("decision-makers".into(), meta.deciders.join(", ")));
-            }
-            p
-        },
-        summary: Vec::new(),
-        sections: SECTIONS
-            .iter()
-            .zip(sections)
-            .map(|(heading, blocks)| Section {
-                heading: Text::plain(*heading),
-                blocks,
-            })
+        properties: Vec::new(),
+        summary: vec![Block::List {
+            ordered: false,
+            items: header,
+        }],
+        sections: std::iter::once(status)
+            .chain(
+                SECTIONS
+                    .iter()
+                    .zip(sections)
+                    .map(|(heading, blocks)| Section {
+                        heading: Text::plain(*heading),
+                        blocks,
+                    }),
+            )
             .collect(),
         footer: Vec::new(),
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// With several packs, each pack's part starts with its name as a heading of `level` (a real

@@ -134,7 +134,8 @@ pub fn write(o: &Outline) -> String {
         parts.push(fm);
     }
     if !o.title.is_empty() {
-        parts.push(format!("# {}", esc(&o.title)));
+        // After `# ` no block marker takes effect: an ADR's `2. Title` stays as adr-tools reads it.
+        parts.push(format!("# {}", esc_at(&o.title, false)));
     }
     if !o.meta.is_empty() {
         let meta: Vec<String> = o.meta.iter().map(|m| esc(m)).collect();

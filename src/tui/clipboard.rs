@@ -1,6 +1,12 @@
 //! The clipboard through the terminal itself: OSC 52, which works over SSH too, and the passthrough
 //! wrapping that tmux and GNU screen need to hand it on to the terminal around them. Pure text:
 //! the loop writes the sequence (see `effects`).
+//!
+//! Inside tmux the sequence goes twice, because tmux has two ways to let it through and users
+//! turn on one or the other: bare, for `set -g set-clipboard on` (the common setting: tmux takes
+//! it into its paste buffer and sets the outer terminal's clipboard itself), then wrapped in the
+//! passthrough, for `set -g allow-passthrough on`. tmux drops the one it is not set up for, and
+//! with both on the terminal sets the same text twice.
 
 /// A terminal multiplexer between the program and the terminal. Each swallows an OSC 52 sequence
 /// unless it comes wrapped in the multiplexer's passthrough.
@@ -48,7 +54,9 @@ impl Multiplexer {
     /// What the user can do about a copy that did not arrive.
     pub fn advice(self) -> &'static str {
         match self {
-            Multiplexer::Tmux => " (tmux passes it on only with `set -g allow-passthrough on`)",
+            Multiplexer::Tmux => {
+                " (tmux passes it on only with `set -g set-clipboard on` or `set -g allow-passthrough on`)"
+            }
             Multiplexer::Screen => " (screen passes it on only to a terminal that allows OSC 52)",
         }
     }
@@ -75,10 +83,12 @@ impl Multiplexer {
 /// The longest piece of a sequence screen is given at once (its string buffer is a few hundred bytes).
 const SCREEN_CHUNK: usize = 76;
 
-/// What to write to the terminal to put `text` on the clipboard, inside `mux` if there is one.
+/// What to write to the terminal to put `text` on the clipboard, inside `mux` if there is one
+/// (tmux: bare for `set-clipboard on`, then wrapped for `allow-passthrough on`; see the top).
 pub fn sequence(text: &str, mux: Option<Multiplexer>) -> String {
     let seq = osc52(text);
     match mux {
+        Some(Multiplexer::Tmux) => format!("{seq}{}", Multiplexer::Tmux.wrap(&seq)),
         Some(m) => m.wrap(&seq),
         None => seq,
     }
@@ -156,10 +166,32 @@ mod tests {
     #[test]
     fn tmux_doubles_every_escape_inside_its_passthrough() {
         assert_eq!(
-            sequence("hi", Some(Multiplexer::Tmux)),
+            Multiplexer::Tmux.wrap(&osc52("hi")),
             "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
         );
-        assert_eq!(sequence("hi", None), osc52("hi"));
+    }
+
+    /// With TMUX set: the bare sequence (tmux's `set-clipboard on` takes it), then the wrapped one
+    /// (`allow-passthrough on`); with TMUX unset (or empty): the bare sequence alone.
+    #[test]
+    fn the_bytes_with_tmux_set_and_unset() {
+        let mux = |tmux| Multiplexer::detect(tmux, None, Some("screen-256color"));
+        let inside = sequence("hi", mux(Some("/tmp/tmux-1000/default,42,0")));
+        assert_eq!(
+            inside.as_bytes(),
+            b"\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
+        let outside = |tmux| {
+            sequence(
+                "hi",
+                Multiplexer::detect(tmux, None, Some("xterm-256color")),
+            )
+        };
+        assert_eq!(outside(None).as_bytes(), b"\x1b]52;c;aGk=\x07");
+        assert_eq!(outside(Some("")).as_bytes(), b"\x1b]52;c;aGk=\x07");
+        // Both settings are named where a copy may not have arrived.
+        let advice = Multiplexer::Tmux.advice();
+        assert!(advice.contains("set-clipboard on") && advice.contains("allow-passthrough on"));
     }
 
     #[test]
