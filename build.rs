@@ -29,6 +29,7 @@ mod src {
     pub mod pack {
         mod checks;
         mod compile;
+        pub mod condition;
         pub mod cost;
         mod cost_check;
         pub mod diag;

@@ -18,7 +18,8 @@ pub struct Answers {
     pub team: Option<String>,
 }
 
-/// A wrong id given on the command line; the message names the valid ids.
+/// A wrong id given on the command line: the message, then `tip:` lines (a similar id, where the
+/// ids are listed), as the error printer lays them out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerError(pub String);
 
@@ -76,12 +77,37 @@ impl Answers {
 
     /// Parses one `QUESTION=CHOICE` flag.
     pub fn apply_flag(&mut self, catalog: &Catalog, flag: &str) -> Result<(), AnswerError> {
+        const LISTS: &str = "tip: `tradeoff questions` lists every question and its choices";
         let Some((q, c)) = flag.split_once('=') else {
             return Err(AnswerError(format!(
-                "`--answer {flag}` is not QUESTION=CHOICE, e.g. `--answer team_size=small` (`tradeoff questions` lists them)"
+                "`--answer {flag}` is not QUESTION=CHOICE\ntip: for example `--answer team_size=small`\n{LISTS}"
             )));
         };
-        self.set_by_id(catalog, q.trim(), c.trim())
+        let (q, c) = (q.trim(), c.trim());
+        let Some(qi) = catalog.question_index(q) else {
+            let ids = catalog.questions.iter().map(|x| x.id.as_str());
+            let tip =
+                crate::suggest::similar("question", q, ids).map_or(String::new(), |t| t + "\n");
+            return Err(AnswerError(format!(
+                "unknown question `{q}` in `--answer {flag}`\n{tip}{LISTS}"
+            )));
+        };
+        let question = &catalog.questions[qi];
+        let Some(ci) = question.choice_index(c) else {
+            let ids = question.choices.iter().map(|x| x.id.as_str());
+            let tip = crate::suggest::similar("choice", c, ids.clone())
+                .map_or(String::new(), |t| t + "\n");
+            return Err(AnswerError(
+                format!(
+                    "unknown choice `{c}` for `{q}`; its choices: {}\n{tip}",
+                    ids.collect::<Vec<_>>().join(", ")
+                )
+                .trim_end()
+                .to_string(),
+            ));
+        };
+        self.choices[qi] = Some(ci);
+        Ok(())
     }
 
     /// Reads an answers file over these answers (later values win).

@@ -6,9 +6,12 @@
 //! (`tradeoff --data DIR recommend`) count as if given after it; `cmd::resolve` merges them and
 //! rejects those the subcommand has no use for.
 
+pub mod complete;
+
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,6 +76,14 @@ pub enum Color {
 }
 
 impl Color {
+    pub fn choice(self) -> clap::ColorChoice {
+        match self {
+            Color::Auto => clap::ColorChoice::Auto,
+            Color::Always => clap::ColorChoice::Always,
+            Color::Never => clap::ColorChoice::Never,
+        }
+    }
+
     /// The `--color` given in `args`, read before clap parses them, so that clap's own help and
     /// errors follow it too (the last one given wins, as clap has it).
     pub fn from_args(args: &[std::ffi::OsString]) -> Option<clap::ColorChoice> {
@@ -102,7 +113,7 @@ impl Color {
 #[derive(Debug, Clone, Default, Args)]
 pub struct DataArg {
     /// Read decision data from this folder instead of the built-in packs.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub data: Option<PathBuf>,
 }
 
@@ -112,7 +123,7 @@ pub struct ViewArgs {
     /// Colours of the interactive mode: dark, light, mono (no colour), projector or a theme TOML
     /// file. Default: mono when NO_COLOR is set, else dark (light if COLORFGBG reports a light
     /// background). Also TRADEOFF_THEME or `theme` in the config file.
-    #[arg(long, value_name = "NAME|FILE")]
+    #[arg(long, value_name = "NAME|FILE", add = ArgValueCompleter::new(complete::theme))]
     pub theme: Option<String>,
 
     /// Let the interactive mode use the mouse (click a choice, scroll). Off by default, so that
@@ -243,6 +254,7 @@ pub enum Command {
     /// Check decision data and print every problem as file:line:col: message.
     Validate {
         /// The data folder to check (default: --data, else the built-in data).
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: Option<PathBuf>,
         #[command(flatten)]
         data: DataArg,
@@ -268,7 +280,7 @@ pub enum Command {
         #[command(flatten)]
         data: DataArg,
         /// Colours of the full-screen view (see `tradeoff --help`).
-        #[arg(long, value_name = "NAME|FILE", requires = "tui")]
+        #[arg(long, value_name = "NAME|FILE", requires = "tui", add = ArgValueCompleter::new(complete::theme))]
         theme: Option<String>,
         /// The full-screen view in the projector's high-contrast theme.
         #[arg(long, requires = "tui", overrides_with = "no_projector")]
@@ -320,6 +332,7 @@ pub enum Command {
     /// Print the manual page (roff), e.g. `tradeoff man | man -l -`; with COMMAND, that command's page.
     Man {
         /// A subcommand, e.g. `recommend`, for its own page (tradeoff-recommend(1)).
+        #[arg(add = ArgValueCandidates::new(man_pages))]
         command: Option<String>,
     },
     /// Your own decision packs, loaded beside the built-in ones.
@@ -327,6 +340,16 @@ pub enum Command {
         #[command(subcommand)]
         action: PackAction,
     },
+}
+
+/// The pages `tradeoff man COMMAND` prints: one per command.
+fn man_pages() -> Vec<clap_complete::CompletionCandidate> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+        .map(|c| clap_complete::CompletionCandidate::new(c.get_name()).help(c.get_about().cloned()))
+        .collect()
 }
 
 #[derive(Debug, Subcommand)]
@@ -376,14 +399,14 @@ pub enum ListFormat {
 #[derive(Debug, clap::Args)]
 pub struct RecommendArgs {
     /// An answer, as QUESTION=CHOICE (repeatable); `tradeoff questions` lists the ids.
-    #[arg(long = "answer", short = 'a', value_name = "QUESTION=CHOICE")]
+    #[arg(long = "answer", short = 'a', value_name = "QUESTION=CHOICE", add = ArgValueCompleter::new(complete::answer))]
     pub answer: Vec<String>,
     /// A TOML answers file (see README), or `-` for standard input; --answer flags override it.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// Only these packs (repeatable); default: TRADEOFF_PACKS, else `packs` in the config file,
     /// else all.
-    #[arg(long = "pack", short = 'p', value_name = "ID")]
+    #[arg(long = "pack", short = 'p', value_name = "ID", add = ArgValueCompleter::new(complete::pack))]
     pub pack: Vec<String>,
     /// A criterion's weight instead of the data's, as PACK.CRITERION=VALUE with VALUE from 0 to
     /// 30 (repeatable; `tradeoff packs` lists the criteria); every format says which weights were
@@ -403,11 +426,11 @@ pub struct RecommendArgs {
     pub force: bool,
     /// Write the decision record into this ADR folder as its next `NNNN-slug.md` (implies
     /// --format adr).
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "format"])]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, conflicts_with_all = ["output", "format"])]
     pub adr_dir: Option<PathBuf>,
     /// The decision record's status: proposed (the default), accepted, rejected, deprecated, or
     /// "superseded by ADR-NNNN".
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", add = ArgValueCandidates::new(complete::status))]
     pub status: Option<String>,
     /// The decision record's decision-makers (repeatable, or separated by commas).
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]

@@ -76,6 +76,44 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     }
 }
 
+/// `tip: a similar {what} exists: `x``, clap's wording for the tool's own error messages (a line
+/// of its own, which the error printer lays out as clap does); `None` when nothing is close.
+pub fn similar<'a>(
+    what: &str,
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(input, candidates).map(|c| format!("tip: a similar {what} exists: `{c}`"))
+}
+
+/// serde's `unknown field `x`, expected one of `a`, `b`` (or `unknown variant`), with the closest
+/// expected name suggested: every TOML file the program reads (packs, answers files, the config,
+/// themes, demo scripts) goes through this, so a misspelt key gets a "did you mean" like a
+/// misspelt id.
+pub fn serde_message(message: &str) -> String {
+    for kind in ["unknown field `", "unknown variant `"] {
+        let Some(at) = message.find(kind) else {
+            continue;
+        };
+        let start = at + kind.len();
+        let Some(len) = message[start..].find('`') else {
+            continue;
+        };
+        let typed = &message[start..start + len];
+        let tail = &message[start + len + 1..];
+        // The names serde expected are the back-quoted words after the typed one.
+        let expected = tail.split('`').skip(1).step_by(2);
+        if let Some(c) = closest(typed, expected) {
+            return format!(
+                "{}`, did you mean `{c}`?;{}",
+                &message[..start + len],
+                tail.strip_prefix(',').unwrap_or(tail)
+            );
+        }
+    }
+    message.to_string()
+}
+
 /// A fuzzy match of `pattern` in `text`: its score and the matched character positions.
 pub fn fuzzy_indices(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
     if pattern.is_empty() {
@@ -152,6 +190,28 @@ mod tests {
             "a typo still finds it"
         );
         assert!(relevance("EKS", "eks").unwrap().0 > relevance("EKS Auto Mode", "eks").unwrap().0);
+    }
+
+    #[test]
+    fn serde_messages_suggest_the_expected_name() {
+        assert_eq!(
+            serde_message("unknown field `wieght`, expected one of `id`, `name`, `weight`"),
+            "unknown field `wieght`, did you mean `weight`?; expected one of `id`, `name`, `weight`"
+        );
+        assert_eq!(
+            serde_message("unknown variant `mediun`, expected `low` or `medium`"),
+            "unknown variant `mediun`, did you mean `medium`?; expected `low` or `medium`"
+        );
+        let far = "unknown field `zzzzzz`, expected one of `id`, `name`";
+        assert_eq!(serde_message(far), far);
+        assert_eq!(
+            serde_message("invalid type: integer"),
+            "invalid type: integer"
+        );
+        assert_eq!(
+            similar("value", "smal", ["solo", "small"]).as_deref(),
+            Some("tip: a similar value exists: `small`")
+        );
     }
 
     #[test]

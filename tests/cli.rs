@@ -170,10 +170,13 @@ fn unknown_question_exits_2_with_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown question `teamsize`, did you mean `team_size`?",
+            "error: unknown question `teamsize` in `--answer teamsize=small`",
         ))
         .stderr(predicate::str::contains(
-            "valid questions: team_size, k8s_experience",
+            "tip: a similar question exists: `team_size`",
+        ))
+        .stderr(predicate::str::contains(
+            "tip: `tradeoff questions` lists every question and its choices",
         ));
 }
 
@@ -184,10 +187,10 @@ fn unknown_choice_exits_2_with_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown choice `smal` for `team_size`, did you mean `small`?",
+            "error: unknown choice `smal` for `team_size`; its choices: solo, small, medium, large",
         ))
         .stderr(predicate::str::contains(
-            "valid choices: solo, small, medium, large",
+            "tip: a similar choice exists: `small`",
         ));
 }
 
@@ -237,8 +240,9 @@ fn unknown_pack_exits_2() {
         .args(["recommend", "--pack", "compte"])
         .assert()
         .code(2)
+        .stderr(predicate::str::contains("error: unknown pack `compte`"))
         .stderr(predicate::str::contains(
-            "unknown pack `compte`, did you mean `compute`?",
+            "tip: a similar pack exists: `compute`",
         ));
 }
 
@@ -355,7 +359,9 @@ fn output_file_is_refused_without_force() {
         .args(["recommend", "-f", "markdown", "-o", out.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists; pass --force"));
+        .stderr(predicate::str::contains(
+            "already exists\n\n  tip: pass --force",
+        ));
     tradeoff()
         .args([
             "recommend",
@@ -577,7 +583,7 @@ fn glossary_without_a_match_fails() {
         .args(["glossary", "zzzzqqq"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("No glossary term matches"));
+        .stderr(predicate::str::contains("error: no glossary term matches"));
 }
 
 #[test]

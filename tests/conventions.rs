@@ -408,7 +408,9 @@ fn adr_headings_status_deciders_and_numbering() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `accepted`?"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("tip: a similar status exists: `accepted`")
+    );
     let out = sb
         .cmd()
         .args(["recommend", "--status", "accepted"])

@@ -138,7 +138,9 @@ fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
         .args(["recommend", "-f", "markdown", "-o", "summary.md"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists; pass --force"));
+        .stderr(predicate::str::contains(
+            "already exists\n\n  tip: pass --force",
+        ));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
     sb.cmd()
         .args(["recommend", "-f", "markdown", "-o", "summary.md", "--force"])

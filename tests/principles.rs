@@ -6,63 +6,15 @@
 //! answers, and the test checks the winner the whole model (weights, scores, adjustments, vetoes)
 //! produces, whatever rules the data uses to get there.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::sweep::{catalog, choice, combinations, describe, holds, is, q, skipped, sweep};
 
 use tradeoff::answers::Answers;
 use tradeoff::engine::{TIE_POINTS, analyze, analyze_pack, evaluate};
-use tradeoff::pack::{self, Catalog, Pack};
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| pack::load_builtin().expect("built-in data loads"))
-}
-
-fn q(id: &str) -> usize {
-    catalog()
-        .question_index(id)
-        .unwrap_or_else(|| panic!("question {id}"))
-}
-
-fn choice(question: &str, id: &str) -> Option<usize> {
-    Some(catalog().questions[q(question)].choice_index(id).unwrap())
-}
-
-/// Every combination of answers to `questions` (each choice, and skipped when `skips`), as full
-/// answer vectors (other questions skipped). A follow-up question is answered only where it is asked
-/// (its `when`), as a team would answer it, so each combination appears once. A question added to a
-/// pack later is swept the same way, skipped included: the principles must hold under its answers.
-fn combinations(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
-    let mut seen = BTreeSet::new();
-    every_combination(questions, skips)
-        .into_iter()
-        .map(|mut a| {
-            catalog().normalize(&mut a);
-            a
-        })
-        .filter(|a| seen.insert(a.clone()))
-        .collect()
-}
-
-fn every_combination(questions: &[usize], skips: bool) -> Vec<Vec<Option<usize>>> {
-    let c = catalog();
-    let mut out = vec![vec![None; c.questions.len()]];
-    for &qi in questions {
-        let n = c.questions[qi].choices.len();
-        let values: Vec<Option<usize>> = (0..n).map(Some).chain(skips.then_some(None)).collect();
-        out = out
-            .into_iter()
-            .flat_map(|a| {
-                values.iter().map(move |&v| {
-                    let mut a = a.clone();
-                    a[qi] = v;
-                    a
-                })
-            })
-            .collect();
-    }
-    out
-}
+use tradeoff::pack::Pack;
 
 /// Like `combinations(questions, false)`, but of the combinations that differ only in the
 /// footprint, one per distinct winner. No rule reads the footprint (it only prices the
@@ -102,77 +54,6 @@ fn advice_combinations(
         }
     }
     out
-}
-
-/// One pack's winner (by id) under every combination of the questions it reads.
-struct Sweep {
-    pack: &'static Pack,
-    rows: Vec<(Vec<Option<usize>>, Option<String>)>,
-}
-
-fn sweep(pack_id: &str) -> &'static Sweep {
-    static SWEEPS: OnceLock<BTreeMap<String, Sweep>> = OnceLock::new();
-    let all = SWEEPS.get_or_init(|| {
-        catalog()
-            .packs
-            .iter()
-            .map(|p| {
-                let rows = combinations(&p.questions_used, true)
-                    .into_iter()
-                    .map(|a| {
-                        let w = evaluate(p, &a)
-                            .winner()
-                            .map(|w| p.alternatives[w].id.clone());
-                        (a, w)
-                    })
-                    .collect();
-                (p.id.clone(), Sweep { pack: p, rows })
-            })
-            .collect()
-    });
-    &all[pack_id]
-}
-
-/// The answers in words, for failure messages.
-fn describe(a: &[Option<usize>]) -> String {
-    let c = catalog();
-    c.questions
-        .iter()
-        .zip(a)
-        .filter_map(|(q, x)| x.map(|x| format!("{}={}", q.id, q.choices[x].id)))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Asserts `ok(answers, winner)` for every combination, naming the principle when it fails.
-fn holds(pack: &str, principle: &str, ok: impl Fn(&[Option<usize>], &str) -> bool) {
-    let s = sweep(pack);
-    let broken: Vec<String> = s
-        .rows
-        .iter()
-        .filter(|(a, w)| !ok(a, w.as_deref().unwrap_or("-")))
-        .map(|(a, w)| format!("{} -> {}", describe(a), w.as_deref().unwrap_or("-")))
-        .collect();
-    assert!(
-        broken.is_empty(),
-        "{principle}: broken by {} of {} combinations, e.g.\n{}",
-        broken.len(),
-        s.rows.len(),
-        broken
-            .iter()
-            .take(8)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-}
-
-fn is(a: &[Option<usize>], question: &str, id: &str) -> bool {
-    a[q(question)] == choice(question, id)
-}
-
-fn skipped(a: &[Option<usize>], question: &str) -> bool {
-    a[q(question)].is_none()
 }
 
 const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
@@ -215,13 +96,15 @@ fn c3_experience_decides_who_runs_the_nodes() {
     });
     let c = catalog();
     let s = sweep("compute");
-    for (a, w) in s.rows.iter().filter(|(a, w)| {
-        !a.iter().any(Option::is_none) && EKS.contains(&w.as_deref().unwrap_or("-"))
-    }) {
+    for (a, w) in s
+        .rows
+        .iter()
+        .filter(|(a, w)| !a.iter().any(Option::is_none) && EKS.contains(&w.as_str()))
+    {
         // With host control only the team's own nodes are left: no fee to weigh.
         let production = is(a, "k8s_experience", "production") && !is(a, "hardware", "host_access");
         let small = is(a, "team_size", "solo") || is(a, "team_size", "small");
-        let expected = production && ((w.as_deref() == Some("eks")) != small);
+        let expected = production && ((Some(w.as_str()) == Some("eks")) != small);
         let told = analyze_pack(c, s.pack, a)
             .caveats
             .iter()
@@ -231,7 +114,7 @@ fn c3_experience_decides_who_runs_the_nodes() {
             expected,
             "C3: the per-node fee caveat {} for {} ({})",
             if told { "shown" } else { "missing" },
-            w.as_deref().unwrap_or("-"),
+            w.as_str(),
             describe(a)
         );
     }
@@ -334,6 +217,47 @@ fn c8_lambda_only_for_spiky_traffic() {
     });
 }
 
+/// C18. Lambda stays the start-up default for bursts of small jobs: "Pre-seed to Series A: Lambda
+/// should be your default compute… Zero cost at idle" (aws-startup-lambda), and for asynchronous
+/// jobs under 15 minutes AWS suggests Lambda over Fargate tasks that take 30–45 s to start
+/// (fargate-task-start). A solo team on AWS alone, not asking for Kubernetes, with spiky background
+/// jobs on standard hardware under one vCPU (or the footprint skipped), gets Lambda as the winner
+/// or in a tie, whatever the other answers.
+#[test]
+fn c18_lambda_for_a_solo_teams_bursts_of_small_jobs() {
+    let s = sweep("compute");
+    let lambda = s
+        .pack
+        .alternatives
+        .iter()
+        .position(|x| x.id == "lambda")
+        .unwrap();
+    let mut seen = 0;
+    for (a, _) in &s.rows {
+        let persona = is(a, "team_size", "solo")
+            && is(a, "cloud_strategy", "aws_only")
+            && is(a, "kubernetes_wanted", "no")
+            && is(a, "workload", "background")
+            && is(a, "traffic", "spiky")
+            && is(a, "hardware", "standard")
+            && (is(a, "footprint", "fraction") || skipped(a, "footprint"));
+        if !persona {
+            continue;
+        }
+        seen += 1;
+        let ev = evaluate(s.pack, a);
+        let top = ev.ranking()[0];
+        let gap = ev.scores[top] - ev.scores[lambda];
+        assert!(
+            gap < TIE_POINTS,
+            "C18: {} -> {} by {gap:.2} points over Lambda",
+            describe(a),
+            s.pack.alternatives[top].id
+        );
+    }
+    assert!(seen > 0, "C18 reads no combination");
+}
+
 /// C9. App Runner is closed to new customers and AWS recommends ECS Express Mode for new services
 /// (apprunner-availability): it never wins, even for an existing customer.
 #[test]
@@ -350,7 +274,9 @@ fn every_winner_comes_with_its_caveats() {
         let s = sweep(&p.id);
         let mut seen = BTreeSet::new();
         for (a, w) in &s.rows {
-            let Some(w) = w else { continue };
+            if w == "-" {
+                continue;
+            }
             if !seen.insert(w.clone()) {
                 continue;
             }
@@ -731,7 +657,7 @@ fn i10_a_hybrid_teams_iac_reaches_both_sides_or_says_so() {
         .iter()
         .filter(|(a, _)| is(a, "cloud_strategy", "hybrid"))
     {
-        let w = w.as_deref().unwrap_or("-");
+        let w = w.as_str();
         if !["cdk", "cloudformation"].contains(&w) {
             continue;
         }
@@ -772,7 +698,9 @@ fn i11_opentofu_is_judged_on_the_same_evidence_for_every_team() {
     let fresh_wins = sweep("iac")
         .rows
         .iter()
-        .filter(|(a, w)| w.as_deref() == Some("opentofu") && existing_tool(a) != Some("opentofu"))
+        .filter(|(a, w)| {
+            Some(w.as_str()) == Some("opentofu") && existing_tool(a) != Some("opentofu")
+        })
         .count();
     assert!(
         fresh_wins > 0,
@@ -790,8 +718,7 @@ fn i6_a_recommended_switch_names_its_cost() {
     for (a, w) in &s.rows {
         let Some(x) = a[existing_q] else { continue };
         let existing = &c.questions[existing_q].choices[x].id;
-        let Some(w) = w else { continue };
-        if !TOOLS.contains(&existing.as_str()) || existing == w {
+        if w == "-" || !TOOLS.contains(&existing.as_str()) || existing == w {
             continue;
         }
         let result = analyze_pack(c, s.pack, a);
@@ -831,7 +758,7 @@ fn i7_open_to_migrating_still_counts_what_you_run() {
         let Some(tool) = existing_tool(a) else {
             continue;
         };
-        let w = w.as_deref().unwrap_or("-");
+        let w = w.as_str();
         let aws_only = ["cdk", "cloudformation"].contains(&tool);
         let beyond_aws =
             is(a, "cloud_strategy", "multi_cloud") || is(a, "cloud_strategy", "hybrid");
@@ -875,7 +802,7 @@ fn i9_a_tie_never_moves_a_team() {
     let p = s.pack;
     let mut problems = Vec::new();
     for (a, w) in &s.rows {
-        let (Some(tool), Some(w)) = (existing_tool(a), w.as_deref()) else {
+        let (Some(tool), Some(w)) = (existing_tool(a), Some(w.as_str())) else {
             continue;
         };
         if skipped(a, "team_size") {

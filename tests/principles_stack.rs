@@ -6,113 +6,14 @@
 //! As in tests/principles.rs, these are what an expert expects from the answers, not the data's
 //! rules restated: the tests check what the whole model tells the winner.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+
+use common::sweep::{catalog, describe, holds, is, q, sweep};
 
 use tradeoff::engine::{Advice, evaluate, winner_advice};
-use tradeoff::pack::{self, Catalog, Pack};
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| pack::load_builtin().expect("built-in data loads"))
-}
-
-fn q(id: &str) -> usize {
-    catalog()
-        .question_index(id)
-        .unwrap_or_else(|| panic!("question {id}"))
-}
-
-/// Every combination of answers to `questions`, each choice and skipped, as full answer vectors.
-fn combinations(questions: &[usize]) -> Vec<Vec<Option<usize>>> {
-    let c = catalog();
-    let mut out = vec![vec![None; c.questions.len()]];
-    for &qi in questions {
-        let values: Vec<Option<usize>> = (0..c.questions[qi].choices.len())
-            .map(Some)
-            .chain([None])
-            .collect();
-        out = out
-            .into_iter()
-            .flat_map(|a| {
-                values.iter().map(move |&v| {
-                    let mut a = a.clone();
-                    a[qi] = v;
-                    a
-                })
-            })
-            .collect();
-    }
-    out
-}
-
-/// One pack's winner under every combination of the questions it reads.
-struct Sweep {
-    pack: &'static Pack,
-    rows: Vec<(Vec<Option<usize>>, String)>,
-}
-
-fn sweep(pack_id: &str) -> &'static Sweep {
-    static SWEEPS: OnceLock<BTreeMap<String, Sweep>> = OnceLock::new();
-    let all = SWEEPS.get_or_init(|| {
-        catalog()
-            .packs
-            .iter()
-            .map(|p| {
-                let rows = combinations(&p.questions_used)
-                    .into_iter()
-                    .map(|a| {
-                        let w = evaluate(p, &a)
-                            .winner()
-                            .map_or("-".to_string(), |w| p.alternatives[w].id.clone());
-                        (a, w)
-                    })
-                    .collect();
-                (p.id.clone(), Sweep { pack: p, rows })
-            })
-            .collect()
-    });
-    &all[pack_id]
-}
-
-/// The answers in words, for failure messages.
-fn describe(a: &[Option<usize>]) -> String {
-    let c = catalog();
-    let words: Vec<String> = c
-        .questions
-        .iter()
-        .zip(a)
-        .filter_map(|(q, x)| x.map(|x| format!("{}={}", q.id, q.choices[x].id)))
-        .collect();
-    if words.is_empty() {
-        "(nothing answered)".to_string()
-    } else {
-        words.join(" ")
-    }
-}
-
-fn is(a: &[Option<usize>], question: &str, choice: &str) -> bool {
-    let qi = q(question);
-    a[qi].is_some_and(|x| catalog().questions[qi].choices[x].id == choice)
-}
-
-/// Asserts `ok(answers, winner)` for every combination the pack's sweep has.
-fn holds(pack: &str, principle: &str, ok: impl Fn(&[Option<usize>], &str) -> bool) {
-    let s = sweep(pack);
-    let broken: Vec<String> = s
-        .rows
-        .iter()
-        .filter(|(a, w)| !ok(a, w))
-        .map(|(a, w)| format!("{} -> {w}", describe(a)))
-        .collect();
-    assert!(
-        broken.is_empty(),
-        "{principle}: broken by {} of {} combinations, e.g.\n{}",
-        broken.len(),
-        s.rows.len(),
-        broken[..broken.len().min(8)].join("\n")
-    );
-}
+use tradeoff::pack::Pack;
 
 /// Every alternative of `pack` that wins some combination of the answers its own pack reads: the
 /// winners another pack's stack rules can meet.

@@ -3,37 +3,10 @@
 //! expected winners come from those sources, not from the data's own rules; the data must arrive at
 //! them through its scores and rules.
 
-use tradeoff::answers::Answers;
-use tradeoff::engine::{EffectKind, PackResult, Recommendation, Verdict, analyze};
-use tradeoff::pack::{self, Catalog};
+mod common;
 
-fn catalog() -> Catalog {
-    pack::load_builtin().expect("built-in data loads")
-}
-
-/// Analyses a persona after checking that every source it cites exists.
-fn persona(sources: &[&str], answers: &[(&str, &str)]) -> Recommendation {
-    let c = catalog();
-    for s in sources {
-        assert!(
-            c.sources.iter().any(|x| x.id == *s),
-            "the persona cites `{s}`, which data/sources.toml does not have"
-        );
-    }
-    let mut a = Answers::empty(&c);
-    for (q, ch) in answers {
-        a.set_by_id(&c, q, ch).unwrap();
-    }
-    analyze(&c, &a, &[])
-}
-
-fn pack<'a>(rec: &'a Recommendation, id: &str) -> &'a PackResult {
-    rec.packs.iter().find(|p| p.id == id).unwrap()
-}
-
-fn winner<'a>(rec: &'a Recommendation, id: &str) -> &'a str {
-    pack(rec, id).winner.as_deref().unwrap_or("-")
-}
+use common::persona::{pack, persona, winner};
+use tradeoff::engine::{EffectKind, PackResult, Recommendation, Verdict};
 
 fn excluded(p: &PackResult) -> Vec<&str> {
     p.ranking

@@ -1,4 +1,4 @@
-//! The binary as a tool among others at the shell, on the real binary: completions and the man page,
+//! The binary as a tool among others at the shell, on the real binary: the man page,
 //! closed pipes, `-` for standard input and output, JSON from every listing, options that act where
 //! they are given (and are rejected where they cannot), the JSON seed, and the local date.
 
@@ -20,91 +20,7 @@ fn has(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-// ---------------------------------------------------------------- completions and the man page
-
-#[test]
-fn completions_for_every_shell() {
-    let sb = Sandbox::new("completions");
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let script = stdout_of(sb.cmd().args(["completions", shell]));
-        for word in ["recommend", "compare", "format", "config", "theme"] {
-            assert!(script.contains(word), "{shell}: no {word}");
-        }
-    }
-    sb.cmd()
-        .args(["completions", "tcsh"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("possible values: bash"));
-}
-
-#[test]
-fn the_bash_completion_script_parses_and_completes() {
-    if !has("bash") {
-        eprintln!("skipped: bash is not installed");
-        return;
-    }
-    let sb = Sandbox::new("bash");
-    let script = sb.root.join("tradeoff.bash");
-    std::fs::write(&script, stdout_of(sb.cmd().args(["completions", "bash"]))).unwrap();
-    let syntax = std::process::Command::new("bash")
-        .arg("-n")
-        .arg(&script)
-        .output()
-        .unwrap();
-    assert!(
-        syntax.status.success() && syntax.stderr.is_empty(),
-        "bash -n: {}",
-        String::from_utf8_lossy(&syntax.stderr)
-    );
-    // What bash itself would offer: the function the script registers, called as bash calls it.
-    let probe = format!(
-        r#"source {}
-complete -p tradeoff >/dev/null || exit 3
-f=$(complete -p tradeoff | sed -E 's/.*-F ([^ ]+).*/\1/')
-COMP_WORDS=(tradeoff rec); COMP_CWORD=1; "$f" tradeoff rec tradeoff; echo "1:${{COMPREPLY[*]}}"
-COMP_WORDS=(tradeoff recommend --format ""); COMP_CWORD=3; "$f" tradeoff "" --format; echo "2:${{COMPREPLY[*]}}"
-COMP_WORDS=(tradeoff demo --th); COMP_CWORD=2; "$f" tradeoff --th demo; echo "3:${{COMPREPLY[*]}}"
-"#,
-        script.display()
-    );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &probe])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(text.contains("1:recommend"), "{text}");
-    assert!(text.contains("2:text json markdown html"), "{text}");
-    assert!(text.contains("3:--theme"), "{text}");
-}
-
-#[test]
-fn zsh_and_fish_scripts_parse_where_those_shells_are_installed() {
-    let sb = Sandbox::new("zshfish");
-    for (shell, check) in [("zsh", vec!["-n"]), ("fish", vec!["--no-execute"])] {
-        if !has(shell) {
-            eprintln!("skipped: {shell} is not installed");
-            continue;
-        }
-        let script = sb.root.join(format!("tradeoff.{shell}"));
-        std::fs::write(&script, stdout_of(sb.cmd().args(["completions", shell]))).unwrap();
-        let out = std::process::Command::new(shell)
-            .args(&check)
-            .arg(&script)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{shell}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
+// ---------------------------------------------------------------- the man page (completions: tests/completions.rs)
 
 #[test]
 fn the_man_page_renders_without_warnings() {
@@ -130,7 +46,9 @@ fn the_man_page_renders_without_warnings() {
         .args(["man", "recomend"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean `recommend`?"));
+        .stderr(predicate::str::contains(
+            "tip: a similar command exists: `recommend`",
+        ));
     if !has("groff") {
         eprintln!("skipped: groff is not installed (.ci/run installs it)");
         return;
@@ -222,7 +140,7 @@ fn a_closed_pipe_ends_quietly_with_the_usual_status() {
     let broken = sandbox::mini_data(&sb.root, |p| p.replacen("weight = 2", "wieght = 2", 1));
     let (code, stderr) = into_closed_pipe(&sb, &["validate", broken.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(stderr.trim(), "1 problem(s) found");
+    assert_eq!(stderr.trim(), "error: 1 problem(s) found");
 }
 
 #[cfg(target_os = "linux")]
@@ -517,7 +435,7 @@ fn view_options_are_rejected_where_they_cannot_act() {
         .args(["recommend", "--projector"])
         .assert()
         .stderr(predicate::str::contains(
-            "note: --projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`",
+            "tip: --projector and --no-projector act on the interactive views: `tradeoff`, `tradeoff demo` and `tradeoff compare --tui`",
         ));
 }
 

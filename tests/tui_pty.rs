@@ -233,7 +233,7 @@ fn a_bad_theme_file_is_reported_with_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.starts_with(&format!(
-            "{}:3:20: unknown colour `purplish`",
+            "error: {}:3:20: unknown colour `purplish`",
             path.display()
         )),
         "{err}"

@@ -10,7 +10,7 @@ use tradeoff::pack::Use;
 use tradeoff::tui::Show;
 use tradeoff::{dates, report};
 
-use super::out::{Failure, fail, print_bytes, print_out};
+use super::out::{Failure, answers_failure, fail, print_bytes, print_out};
 use super::resolve::{Data, View};
 use super::tui::Ready;
 use crate::cli::CompareFormat;
@@ -33,7 +33,9 @@ pub fn run(
     let mut teams = Vec::new();
     for path in files {
         let mut answers = Answers::empty(&catalog);
-        answers.apply_path(&catalog, path).map_err(|e| fail(2, e))?;
+        answers
+            .apply_path(&catalog, path)
+            .map_err(answers_failure)?;
         let name = if path.as_os_str() == "-" {
             Path::new("stdin")
         } else {

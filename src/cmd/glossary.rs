@@ -67,7 +67,9 @@ pub fn run(
     if hits.is_empty() {
         return Err(fail(
             1,
-            format!("No glossary term matches `{query}`; `tradeoff glossary` lists them all."),
+            format!(
+                "error: no glossary term matches `{query}`\ntip: `tradeoff glossary` lists them all"
+            ),
         ));
     }
     Ok(ExitCode::SUCCESS)

@@ -9,7 +9,7 @@ use tradeoff::autosave::{self, Progress};
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::tui::Show;
 
-use super::out::{Failure, fail};
+use super::out::{Failure, answers_failure, fail};
 use super::resolve::{Data, View};
 use super::tui::{self, Ready};
 
@@ -65,7 +65,7 @@ pub fn run(
 /// An answers file (`--answers FILE`), every problem placed in it (exit 2).
 fn read_answers(catalog: &Catalog, file: &Path) -> Result<Answers, Failure> {
     let mut answers = Answers::empty(catalog);
-    answers.apply_path(catalog, file).map_err(|e| fail(2, e))?;
+    answers.apply_path(catalog, file).map_err(answers_failure)?;
     Ok(answers)
 }
 

@@ -16,11 +16,12 @@ pub fn run(command: Option<&str>) -> Result<ExitCode, Failure> {
         Some(name) => {
             let Some(sub) = root.find_subcommand(name) else {
                 let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
+                let tip = suggest::similar("command", name, names.iter().copied())
+                    .map_or(String::new(), |t| format!("\n{t}"));
                 return Err(fail(
                     2,
                     format!(
-                        "error: unknown command `{name}`{}; commands: {}",
-                        suggest::did_you_mean(name, names.iter().copied()),
+                        "error: unknown command `{name}`; the commands: {}{tip}",
                         names.join(", ")
                     ),
                 ));

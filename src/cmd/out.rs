@@ -25,6 +25,79 @@ pub fn fail(code: u8, message: impl Into<String>) -> Failure {
     }
 }
 
+/// A failure's message as clap lays out its own errors, so that every error of the program has one
+/// shape: `error: what is wrong`, then, after a blank line, each `tip:` (and `note:`) indented by
+/// two spaces; `error:` in clap's bold red and `tip:` in its green when `color` (decided as clap
+/// decides: `--color`, NO_COLOR, a terminal). A message that names no `error:` line (a single
+/// `file:line:col: …` problem) becomes the error line. Diagnostic lines before the error line stay
+/// as they are, one problem per line.
+pub fn render_failure(message: &str, color: bool) -> String {
+    use clap::builder::styling::Styles;
+    let styles = Styles::styled();
+    let (error, tip) = if color {
+        (*styles.get_error(), *styles.get_valid())
+    } else {
+        Default::default()
+    };
+    let message = safe::lines(message.trim_end());
+    let needs_error = !message.lines().any(|l| l.starts_with("error: "));
+    let mut out = String::new();
+    let mut in_tips = false;
+    for (i, line) in message.lines().enumerate() {
+        let line = if i == 0 && needs_error {
+            format!("error: {line}")
+        } else {
+            line.to_string()
+        };
+        if let Some(rest) = line.strip_prefix("error: ") {
+            out.push_str(&format!("{error}error:{error:#} {rest}\n"));
+            in_tips = false;
+        } else if let Some((word, rest)) = ["tip", "note"]
+            .iter()
+            .find_map(|w| line.strip_prefix(&format!("{w}: ")).map(|r| (w, r)))
+        {
+            if !in_tips {
+                out.push('\n');
+                in_tips = true;
+            }
+            out.push_str(&format!("  {tip}{word}:{tip:#} {rest}\n"));
+        } else {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether messages on standard error are coloured: as clap decides for its own (`--color`, then
+/// NO_COLOR, CLICOLOR_FORCE, TERM=dumb and whether standard error is a terminal).
+pub fn stderr_color(choice: clap::ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => {
+            !set("NO_COLOR")
+                && (set("CLICOLOR_FORCE")
+                    || (std::io::stderr().is_terminal()
+                        && std::env::var("TERM").is_ok_and(|t| t != "dumb")))
+        }
+    }
+}
+
+/// An answers file that could not be read or applied: its problems, one per line, and with more
+/// than one, an `error:` line counting them.
+pub fn answers_failure(problems: String) -> Failure {
+    match problems.lines().count() {
+        0 | 1 => fail(2, problems),
+        n => fail(
+            2,
+            format!("{problems}\nerror: the answers file has {n} problems (above)"),
+        ),
+    }
+}
+
 /// Decision data with problems: every problem as `file:line:col: message`, then what to do.
 pub fn data_failure(d: &pack::Diagnostics) -> Failure {
     fail(
@@ -94,11 +167,13 @@ pub fn write_output(path: Option<&Path>, body: &str, force: bool) -> Result<Exit
         fsutil::WriteError::Exists => fail(
             1,
             format!(
-                "{}: already exists; pass --force to overwrite it",
+                "error: {} already exists\ntip: pass --force to overwrite it",
                 path.display()
             ),
         ),
-        fsutil::WriteError::Io(e) => fail(1, format!("{}: cannot write: {e}", path.display())),
+        fsutil::WriteError::Io(e) => {
+            fail(1, format!("error: {}: cannot write: {e}", path.display()))
+        }
     })?;
     eprintln!("wrote {}", safe::line(&path.display().to_string()));
     Ok(ExitCode::SUCCESS)

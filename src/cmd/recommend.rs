@@ -8,7 +8,7 @@ use tradeoff::config::{ListSetting, Origin};
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::{dates, engine, report, suggest};
 
-use super::out::{Failure, fail, write_output};
+use super::out::{Failure, answers_failure, fail, write_output};
 use super::resolve::Data;
 use crate::cli::RecommendArgs;
 
@@ -29,7 +29,9 @@ pub fn run(
     }
     let mut answers = Answers::empty(&catalog);
     if let Some(path) = &args.answers {
-        answers.apply_path(&catalog, path).map_err(|e| fail(2, e))?;
+        answers
+            .apply_path(&catalog, path)
+            .map_err(answers_failure)?;
     }
     for flag in &args.answer {
         answers
@@ -75,15 +77,19 @@ fn pack_indexes(catalog: &Catalog, packs: &ListSetting<String>) -> Result<Vec<us
             Some(_) => {}
             None => {
                 let ids = catalog.packs.iter().map(|p| p.id.as_str());
-                let msg = format!(
-                    "unknown pack `{id}`{}; valid packs: {}",
-                    suggest::did_you_mean(id, ids.clone()),
-                    ids.collect::<Vec<_>>().join(", ")
-                );
+                let list = ids.clone().collect::<Vec<_>>().join(", ");
                 match origin {
-                    Origin::Flag { .. } => return Err(fail(2, format!("error: {msg}"))),
+                    Origin::Flag { .. } => {
+                        let tip = suggest::similar("pack", id, ids)
+                            .map_or(String::new(), |t| format!("\n{t}"));
+                        return Err(fail(
+                            2,
+                            format!("error: unknown pack `{id}`; the packs: {list}{tip}"),
+                        ));
+                    }
                     _ => eprintln!(
-                        "{origin}: {msg}\nwarning: `{id}` was left out of the default packs"
+                        "{origin}: unknown pack `{id}`{}; valid packs: {list}\nwarning: `{id}` was left out of the default packs",
+                        suggest::did_you_mean(id, ids),
                     ),
                 }
             }

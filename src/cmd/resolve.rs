@@ -554,8 +554,7 @@ fn adr_meta(args: &cli::RecommendArgs) -> Result<tradeoff::report::adr::Meta, Fa
     use tradeoff::report::adr;
     let mut meta = adr::Meta::default();
     if let Some(s) = &args.status {
-        meta.status =
-            adr::check_status(s).map_err(|e| fail(2, format!("error: {}", safe::line(&e))))?;
+        meta.status = adr::check_status(s).map_err(|e| fail(2, format!("error: {e}")))?;
     }
     meta.deciders = args
         .deciders
@@ -568,7 +567,7 @@ fn adr_meta(args: &cli::RecommendArgs) -> Result<tradeoff::report::adr::Meta, Fa
 
 /// An option given before a subcommand that has no use for it.
 pub fn misplaced(flag: &str, command: &str) -> Failure {
-    let scope = cli::flag_scope(flag).map_or(String::new(), |s| format!("\nnote: {s}"));
+    let scope = cli::flag_scope(flag).map_or(String::new(), |s| format!("\ntip: {s}"));
     fail(
         2,
         format!("error: {flag} has no effect on `tradeoff {command}`{scope}"),

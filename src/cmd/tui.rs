@@ -89,7 +89,7 @@ fn theme(view: &View) -> Result<Theme, Failure> {
         return Err(fail(
             2,
             "error: the interactive mode needs a terminal, and standard input or output is redirected\n\
-             for scripts and pipes use `tradeoff recommend`, e.g. `tradeoff recommend --answer team_size=small --format json`",
+             tip: for scripts and pipes use `tradeoff recommend`, e.g. `tradeoff recommend --answer team_size=small --format json`",
         ));
     }
     // A colour theme (chosen, or `--color always`) overrides NO_COLOR, which crossterm would

@@ -122,7 +122,7 @@ pub fn run(
         }
     };
     if problems > 0 {
-        return Err(fail(1, format!("{problems} problem(s) found")));
+        return Err(fail(1, format!("error: {problems} problem(s) found")));
     }
     Ok(ExitCode::SUCCESS)
 }

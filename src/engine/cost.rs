@@ -8,7 +8,8 @@
 //! costs `points_per_doubling` points (2.5 in the built-in data: twice the cheapest scores 7.5, four
 //! times 5, sixteen times or more 0).
 
-use crate::pack::cost::{AltCost, MAX_LINES, PackCost, Qty, Size, holds};
+use crate::pack::condition::holds;
+use crate::pack::cost::{AltCost, MAX_LINES, PackCost, Qty, Size};
 
 /// Seconds in an hour, for prices per GB-second.
 const SECONDS_PER_HOUR: f64 = 3600.0;

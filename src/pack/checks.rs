@@ -150,7 +150,8 @@ impl Checker {
     /// A TOML syntax or type error, with the parser's message, placed in the whole file.
     pub fn toml_error(&mut self, src: SourceText, err: &toml::de::Error) {
         let at = err.span().map_or(0, |s| s.start);
-        self.at(src, at, err.message().trim().replace('\n', " "));
+        let message = crate::suggest::serde_message(&err.message().trim().replace('\n', " "));
+        self.at(src, at, message);
     }
 
     /// Checks an id's spelling.

@@ -11,6 +11,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::checks::{Checker, Known, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, Seen};
+use super::condition::{Condition, StackCondition};
 use super::diag::SourceText;
 use super::model::*;
 use super::ranges;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::Condition;
+use super::condition::Condition;
 use super::schema::Conditions;
 
 // --- Schema --------------------------------------------------------------------------------------
@@ -415,16 +415,4 @@ pub struct CostLine {
     pub of: Option<usize>,
     pub when: Vec<Condition>,
     pub unless: Vec<Vec<Condition>>,
-}
-
-/// True when every condition holds and no `unless` group does: the same logic as a rule's.
-pub fn holds(when: &[Condition], unless: &[Vec<Condition>], answers: &[Option<usize>]) -> bool {
-    let one = |c: &Condition| {
-        answers
-            .get(c.question)
-            .copied()
-            .flatten()
-            .is_some_and(|a| c.choices.contains(&a))
-    };
-    when.iter().all(one) && !unless.iter().any(|g| !g.is_empty() && g.iter().all(one))
 }

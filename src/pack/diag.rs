@@ -160,7 +160,7 @@ impl<'a> SourceText<'a> {
     /// A TOML syntax or type error, with the parser's message and its place.
     pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
         let span = err.span().unwrap_or(0..0);
-        let message = err.message().trim().replace('\n', " ");
+        let message = crate::suggest::serde_message(&err.message().trim().replace('\n', " "));
         self.at(span, message)
     }
 }

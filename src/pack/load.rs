@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::checks::{Checker, Known, Seen};
 use super::compile::{self, Names};
+use super::condition::Condition;
 use super::diag::{Diagnostic, Diagnostics, SourceText};
 use super::model::*;
 use super::schema::*;

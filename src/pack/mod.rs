@@ -7,6 +7,7 @@
 
 mod checks;
 mod compile;
+pub mod condition;
 pub mod cost;
 mod cost_check;
 pub mod diag;
@@ -20,6 +21,7 @@ pub mod synth;
 pub mod template;
 
 pub use checks::{MAX_COMBINED_FACTOR, MAX_FACTOR, MAX_SCORE, MAX_WEIGHT, is_valid_id};
+pub use condition::{Condition, StackCondition};
 pub use diag::{Diagnostic, Diagnostics, SourceText};
 pub use files::{
     MAX_DATA_FILE_BYTES, Source, Use, builtin_files, dir_files, load_builtin, read_data_file,

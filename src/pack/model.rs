@@ -4,6 +4,8 @@
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
 //! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
 
+use super::condition::{Condition, StackCondition};
+
 /// Everything loaded from a data folder: sources, questions (shared first, then each pack's own)
 /// and the packs in display order.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -154,20 +156,6 @@ pub struct Rule {
     pub next_steps: Vec<Step>,
 }
 
-/// Holds when pack `pack` (an index into `Catalog::packs`) is won by one of `alternatives`.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct StackCondition {
-    pub pack: usize,
-    pub alternatives: Vec<usize>,
-}
-
-/// Holds when the question is answered with one of `choices`.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Condition {
-    pub question: usize,
-    pub choices: Vec<usize>,
-}
-
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Adjust {
     pub alternative: usize,
@@ -283,17 +271,6 @@ impl Question {
     }
 }
 
-impl Condition {
-    /// True when the question is answered with one of the choices.
-    pub fn holds(&self, answers: &[Option<usize>]) -> bool {
-        answers
-            .get(self.question)
-            .copied()
-            .flatten()
-            .is_some_and(|a| self.choices.contains(&a))
-    }
-}
-
 /// [`Catalog::normalize`] over `questions`.
 pub fn normalize(questions: &[Question], answers: &mut [Option<usize>]) {
     for (qi, q) in questions.iter().enumerate() {
@@ -341,22 +318,11 @@ impl Rule {
 
     /// True when every other pack named in `stack` is won as it requires (true with no `stack`).
     pub fn stack_holds(&self, winners: &[Option<usize>]) -> bool {
-        self.stack.iter().all(|s| {
-            winners
-                .get(s.pack)
-                .copied()
-                .flatten()
-                .is_some_and(|w| s.alternatives.contains(&w))
-        })
+        self.stack.iter().all(|s| s.holds(winners))
     }
 
     fn answers_hold(&self, answers: &[Option<usize>]) -> bool {
-        let holds = |c: &Condition| c.holds(answers);
-        let excepted = self
-            .unless
-            .iter()
-            .any(|group| !group.is_empty() && group.iter().all(holds));
-        self.when.iter().all(holds) && !excepted
+        super::condition::holds(&self.when, &self.unless, answers)
     }
 
     /// The first `unless` group that holds under `answers` (the exception that kept the rule from

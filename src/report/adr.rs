@@ -58,15 +58,16 @@ impl Default for Meta {
 /// MADR 4.0's statuses (besides `superseded by ADR-NNNN`).
 pub const STATUSES: [&str; 4] = ["proposed", "rejected", "accepted", "deprecated"];
 
-/// A status as MADR spells it, or what is wrong with it (with a suggestion).
+/// A status as MADR spells it, or what is wrong with it (with a `tip:` line suggesting one).
 pub fn check_status(status: &str) -> Result<String, String> {
     let s = status.trim();
     if STATUSES.contains(&s) || s.starts_with("superseded by ") {
         return Ok(s.to_string());
     }
+    let tip = crate::suggest::similar("status", s, STATUSES.iter().copied())
+        .map_or(String::new(), |t| format!("\n{t}"));
     Err(format!(
-        "unknown ADR status `{s}`{}; MADR's statuses: {}, or `superseded by ADR-NNNN`",
-        crate::suggest::did_you_mean(s, STATUSES.iter().copied()),
+        "unknown ADR status `{s}`; MADR's statuses: {}, or `superseded by ADR-NNNN`{tip}",
         STATUSES.join(", ")
     ))
 }

@@ -177,6 +177,16 @@ impl Theme {
                 // The bounded reader of every input file: a FIFO or `/dev/zero` named as a theme
                 // is an error at once, not a hang or gigabytes read.
                 let text = crate::fsutil::read_text_limited(p, MAX_FILE_BYTES).map_err(|e| {
+                    // A word that names no file and does not look like a path was meant as a
+                    // theme name: say so, with the closest one.
+                    if !p.exists() && !path.contains(['/', '\\']) && !path.ends_with(".toml") {
+                        let tip = crate::suggest::similar("theme", path, BUILTIN)
+                            .map_or(String::new(), |t| format!("\n{t}"));
+                        return ThemeError(format!(
+                            "unknown theme `{path}`; the themes: {}, or the path of a theme TOML file{tip}",
+                            BUILTIN.join(", ")
+                        ));
+                    }
                     let reason = e.reason();
                     ThemeError(format!(
                         "{path}: cannot read the theme file: {}; --theme takes {} or the path of a theme TOML file",

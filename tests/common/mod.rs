@@ -2,5 +2,7 @@
 
 pub mod contrast;
 pub mod keys;
+pub mod persona;
 pub mod pty;
 pub mod screenshot;
+pub mod sweep;

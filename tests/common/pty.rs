@@ -40,10 +40,21 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Pty {
     pub fn spawn(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_program(env!("CARGO_BIN_EXE_tradeoff"), cols, rows, args, env)
+    }
+
+    /// Another program (a shell, for the completion tests), in the same clean environment.
+    pub fn spawn_program(
+        program: &str,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoff"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         // Nothing from the developer's shell, config file or own packs may change what a test
@@ -60,6 +71,7 @@ impl Pty {
             "TRADEOFF_PACKS",
             "TMUX",
             "STY",
+            "COMPLETE",
         ] {
             cmd.env_remove(var);
         }

@@ -18,6 +18,8 @@ pub const USER_VARS: &[&str] = &[
     "NO_COLOR",
     "COLORFGBG",
     "ACCESSIBLE",
+    // A shell asking for completions (clap_complete's variable).
+    "COMPLETE",
 ];
 
 pub struct Sandbox {

@@ -70,12 +70,29 @@ pub fn resume_lines(app: &App) -> Option<Vec<Line<'static>>> {
 
 /// How the questions work.
 pub fn questions_text(app: &App) -> String {
-    let q = app.session.asked().len();
+    // Counted as the progress bar counts: a follow-up that the answers do not ask is no step, and
+    // is named apart so that "14 questions" never meets "1/13" on the next screen.
+    let choices = &app.session.answers().choices;
+    let decided = app.session.asked();
+    let q = decided
+        .iter()
+        .filter(|&&i| app.catalog.asked(i, choices))
+        .count();
+    let follow = decided.len() - q;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let more = if follow == 0 {
+        String::new()
+    } else {
+        format!(
+            " (and {follow} follow-up{} when an answer calls for it)",
+            plural(follow)
+        )
+    };
     format!(
-        "{q} question{}, one per screen. Skip any you are unsure of: a skipped question is not \
-         taken as any particular answer. The ranking beside each question previews the answer \
+        "{q} question{}{more}, one per screen. Skip any you are unsure of: a skipped question is \
+         not taken as any particular answer. The ranking beside each question previews the answer \
          you highlight.",
-        if q == 1 { "" } else { "s" }
+        plural(q)
     )
 }
 
