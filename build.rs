@@ -36,6 +36,7 @@ mod src {
         pub mod load;
         pub mod model;
         mod ranges;
+        mod rules;
         pub mod schema;
         mod split;
     }

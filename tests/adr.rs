@@ -1,6 +1,8 @@
 //! `--format adr`: an Architecture Decision Record in the MADR 4.0 layout, checked against the
 //! template's front matter and section headings (adr/madr, template/adr-template.md at 4.0.0).
 
+mod common;
+
 use assert_cmd::Command;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use tradeoff::answers::Answers;
@@ -261,7 +263,7 @@ fn the_cli_writes_it_to_stdout_and_to_a_file() {
         .collect();
     assert_eq!(h2, MADR_SECTIONS);
 
-    let dir = std::env::temp_dir().join(format!("tradeoff-adr-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-adr-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("0001-compute-and-iac.md");

@@ -1,5 +1,7 @@
 //! The real binary: formats, exit codes and error messages.
 
+mod common;
+
 mod sandbox;
 
 use assert_cmd::Command;
@@ -18,7 +20,8 @@ fn tradeoff() -> Command {
 fn no_config() -> &'static std::path::Path {
     static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
-        let d = std::env::temp_dir().join(format!("tradeoff-cli-noconfig-{}", std::process::id()));
+        let d =
+            common::scratch::root().join(format!("tradeoff-cli-noconfig-{}", std::process::id()));
         std::fs::create_dir_all(&d).unwrap();
         d
     })
@@ -387,7 +390,7 @@ fn bad_format_is_a_usage_error() {
 fn tempdir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!(
+    let d = common::scratch::root().join(format!(
         "tradeoff-cli-{}-{}",
         std::process::id(),
         N.fetch_add(1, Ordering::SeqCst)

@@ -2,6 +2,8 @@
 //! the file stem, as in team-a/answers.toml and team-b/answers.toml) are told apart in everything
 //! it prints, and each explanation names the right team's winner.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -14,7 +16,7 @@ fn fixture(name: &str) -> String {
 /// team-a/answers.toml and team-b/answers.toml holding two different teams' answers, with the
 /// `team` line replaced by `team_line` (or removed).
 fn two_teams(tag: &str, team_line: Option<&str>) -> (PathBuf, PathBuf) {
-    let d = std::env::temp_dir().join(format!("tradeoff-teams-{}-{tag}", std::process::id()));
+    let d = common::scratch::root().join(format!("tradeoff-teams-{}-{tag}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     let mut files = Vec::new();
     for (folder, source) in [("team-a", "startup.toml"), ("team-b", "data-team.toml")] {

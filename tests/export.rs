@@ -1,6 +1,8 @@
 //! Exports: golden files for every format, Markdown that parses as GFM with well-formed tables and
 //! links, HTML that escapes hostile data and renders in headless Chromium, and atomic writes.
 
+mod common;
+
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -258,7 +260,7 @@ fn html_renders_in_headless_chromium() {
         );
         return;
     };
-    let dir = std::env::temp_dir().join(format!("tradeoff-chromium-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-chromium-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let page = dir.join("summary.html");
@@ -313,7 +315,7 @@ fn html_renders_in_headless_chromium() {
 fn atomic_writes_are_never_seen_half_done() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
-    let dir = std::env::temp_dir().join(format!("tradeoff-atomic-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-atomic-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("summary.md");

@@ -5,6 +5,8 @@
 //! BEL, C1, lone CR or bidi character, only their visible escapes (JSON's own `\u001b` escapes
 //! are fine). A value can never break a Markdown table row either.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -62,7 +64,7 @@ fn escaping_url() -> String {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("tradeoff-hostile-{}-{name}", std::process::id()));
+    let d = common::scratch::root().join(format!("tradeoff-hostile-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(d.join("packs")).unwrap();
     d

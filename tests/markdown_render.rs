@@ -4,6 +4,8 @@
 //! CommonMark + GFM renderer (pulldown-cmark with tables and strikethrough), show each value as
 //! its text, character for character. The data's own backtick pairs are code in Markdown and HTML.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -38,7 +40,7 @@ const TAGS: &[&str] = &[
 ];
 
 fn data(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("tradeoff-md-{}-{name}", std::process::id()));
+    let d = common::scratch::root().join(format!("tradeoff-md-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(d.join("packs")).unwrap();
     let w = |rel: &str, text: String| std::fs::write(d.join(rel), text).unwrap();

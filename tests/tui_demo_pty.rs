@@ -76,7 +76,7 @@ fn projector_flag_at_80x24_and_200x50() {
 
 #[test]
 fn a_bad_demo_script_is_rejected_with_its_place() {
-    let dir = std::env::temp_dir().join(format!("tradeoff-demo-bad-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-demo-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("bad.toml"),

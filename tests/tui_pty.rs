@@ -217,7 +217,7 @@ fn without_a_terminal_it_points_to_recommend() {
 
 #[test]
 fn a_bad_theme_file_is_reported_with_its_place() {
-    let dir = std::env::temp_dir().join(format!("tradeoff-tui-theme-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-tui-theme-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.toml");
     std::fs::write(

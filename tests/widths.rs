@@ -1,6 +1,8 @@
 //! Display widths in the text outputs: wide (CJK) and emoji names line up in every table, and a name
 //! of any length (beyond format!'s 65,535 limit) is cut with an ellipsis instead of panicking.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -8,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 fn mini_with(name: &str, replace: &[(&str, &str)]) -> PathBuf {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    let d = std::env::temp_dir().join(format!("tradeoff-widths-{}-{name}", std::process::id()));
+    let d = common::scratch::root().join(format!("tradeoff-widths-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(d.join("packs")).unwrap();
     for f in ["questions.toml", "sources.toml", "packs/mini.toml"] {

@@ -1,5 +1,7 @@
 //! Workshop material: the glossary, demo scripts (good and bad), and the default script's story.
 
+mod common;
+
 use tradeoff::answers::Answers;
 use tradeoff::demo::{self, Action};
 use tradeoff::engine::analyze;
@@ -199,7 +201,7 @@ fn the_default_script_tells_the_seed_story() {
 #[test]
 fn team_steps_read_answers_files_next_to_the_script() {
     let c = catalog();
-    let dir = std::env::temp_dir().join(format!("tradeoff-demo-teams-{}", std::process::id()));
+    let dir = common::scratch::root().join(format!("tradeoff-demo-teams-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("teams")).unwrap();
     std::fs::write(
         dir.join("teams/a.toml"),

@@ -15,6 +15,7 @@ pub mod files;
 pub mod load;
 pub mod model;
 mod ranges;
+mod rules;
 pub mod schema;
 mod split;
 pub mod synth;

@@ -4,5 +4,6 @@ pub mod contrast;
 pub mod keys;
 pub mod persona;
 pub mod pty;
+pub mod scratch;
 pub mod screenshot;
 pub mod sweep;

@@ -269,7 +269,7 @@ impl Pty {
 pub fn fresh_dir(what: &str) -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!(
+    let d = super::scratch::root().join(format!(
         "tradeoff-pty-{what}-{}-{}",
         std::process::id(),
         N.fetch_add(1, Ordering::SeqCst)
