@@ -221,6 +221,10 @@ fn pack_comparison(
             score: w.map(|w| round1(e.scores[w])),
             monthly_usd: w.and_then(|w| {
                 let priced = crate::engine::cost_report::priced(pack, &a.choices)?;
+                // An alternative no price can estimate has no figure (not a zero).
+                if priced.pc.alternatives[w].unpriced.is_some() {
+                    return None;
+                }
                 let e = &priced.estimates[w];
                 Some(crate::engine::UsdRange {
                     low: crate::engine::cost_report::cents(e.low),

@@ -216,7 +216,10 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// The criterion the estimates compute under these answers, if any.
     fn computed(&self) -> Option<usize> {
-        self.priced.as_ref().map(|p| p.pc.criterion)
+        self.priced
+            .as_ref()
+            .filter(|p| p.pc.computed)
+            .map(|p| p.pc.criterion)
     }
 }
 
@@ -506,7 +509,7 @@ fn ranked(cx: &Ctx, a: usize, pos: usize, win_probability: f64) -> RankedAlterna
             .map(|&s| source_out(cx.catalog, s))
             .collect(),
         next_steps,
-        cost: cx.priced.as_ref().map(|p| {
+        cost: cx.priced.as_ref().and_then(|p| {
             super::cost_report::cost_out(cx.catalog, cx.pack, p, a, cx.answers, |s| cx.source(s))
         }),
     }
@@ -568,7 +571,7 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
             points: rounded[k],
             exact_points: exact[k],
             why: match &cx.priced {
-                Some(p) if p.pc.criterion == k => {
+                Some(p) if p.pc.computed && p.pc.criterion == k => {
                     Arc::from(super::cost_report::why(cx.pack, p, a).as_str())
                 }
                 _ => Arc::clone(&alt.scores[k].why),
@@ -758,7 +761,8 @@ fn because_groups(cx: &Ctx, winner: Option<usize>) -> Vec<BecauseGroup> {
 /// (the footprint, and every question a priced line or the capacity depends on) changed its
 /// scores: they are listed with that effect, so "did my answer matter?" has its answer there too.
 fn priced_because(cx: &Ctx) -> Option<BecauseGroup> {
-    let p = cx.priced.as_ref()?;
+    // Estimates shown beside hand scores change no score.
+    let p = cx.priced.as_ref().filter(|p| p.pc.computed)?;
     let pc = p.pc;
     let mut questions: Vec<usize> = vec![pc.footprint];
     let conditions =

@@ -9,7 +9,7 @@
 //! times 5, sixteen times or more 0).
 
 use crate::pack::condition::holds;
-use crate::pack::cost::{AltCost, MAX_LINES, PackCost, Qty, Size, Unit};
+use crate::pack::cost::{AltCost, MAX_LINES, PackCost, Qty, Size};
 
 /// Seconds in an hour, for prices per GB-second.
 const SECONDS_PER_HOUR: f64 = 3600.0;
@@ -38,15 +38,16 @@ pub fn headroom(pc: &PackCost, answers: &[Option<usize>]) -> Option<usize> {
         .position(|c| holds(&c.when, &[], answers))
 }
 
-/// Every alternative's estimate, or `None` when the footprint is not answered.
+/// Every alternative's estimate, or `None` when a question the estimates need (the footprint,
+/// the team size) is not answered. An unpriced alternative's is empty (no line).
 pub fn estimates(pc: &PackCost, answers: &[Option<usize>]) -> Option<Vec<Estimate>> {
-    let (size, head) = sized(pc, answers)?;
+    let sized = sized(pc, answers)?;
     Some(
         pc.alternatives
             .iter()
             .map(|alt| {
                 let mut lines = Vec::with_capacity(alt.lines.len());
-                let (low, high, fixed) = totals(pc, alt, size, head, answers, |i, lo, hi| {
+                let (low, high, fixed) = totals(pc, alt, &sized, answers, |i, lo, hi| {
                     lines.push((i, lo, hi))
                 });
                 Estimate {
@@ -60,38 +61,66 @@ pub fn estimates(pc: &PackCost, answers: &[Option<usize>]) -> Option<Vec<Estimat
     )
 }
 
-/// Only the computed scores, as scoring needs them: no line is kept.
+/// Only the computed scores, as scoring needs them: no line is kept. `None` for estimates shown
+/// beside hand scores, which never score.
 pub fn computed_scores(pc: &PackCost, answers: &[Option<usize>]) -> Option<Vec<f64>> {
-    let (size, head) = sized(pc, answers)?;
+    if !pc.computed {
+        return None;
+    }
+    let sized = sized(pc, answers)?;
     let mids: Vec<f64> = pc
         .alternatives
         .iter()
         .map(|alt| {
-            let (low, high, _) = totals(pc, alt, size, head, answers, |_, _, _| {});
+            let (low, high, _) = totals(pc, alt, &sized, answers, |_, _, _| {});
             (low + high) / 2.0
         })
         .collect();
     Some(scores_of(pc.points_per_doubling, &mids))
 }
 
-/// The footprint's size and the headroom under these answers.
-fn sized(pc: &PackCost, answers: &[Option<usize>]) -> Option<(Size, (f64, f64))> {
-    let size = *pc
-        .sizes
-        .get(answers.get(pc.footprint).copied().flatten()?)?;
+/// What the answers say the estimates rest on.
+struct Sized {
+    /// The footprint's size (zero when the estimates do not read it).
+    size: Size,
+    /// The headroom on capacity that stays on.
+    head: (f64, f64),
+    /// The team's people, low and high (zero when the estimates do not read it).
+    people: (f64, f64),
+}
+
+/// The footprint's size, the headroom and the team's people under these answers; `None` when a
+/// question the estimates need is not answered.
+fn sized(pc: &PackCost, answers: &[Option<usize>]) -> Option<Sized> {
+    let answer = |q: usize| answers.get(q).copied().flatten();
+    if pc.needs.iter().any(|&q| answer(q).is_none()) {
+        return None;
+    }
+    let zero = Size {
+        vcpu: (0.0, 0.0),
+        memory_gb: (0.0, 0.0),
+    };
+    let size = answer(pc.footprint)
+        .and_then(|c| pc.sizes.get(c).copied())
+        .unwrap_or(zero);
+    let people = pc
+        .team
+        .as_ref()
+        .and_then(|(q, people)| people.get(answer(*q)?).copied())
+        .unwrap_or((0.0, 0.0));
     let head = headroom(pc, answers).map_or((1.0, 1.0), |i| pc.capacity[i].headroom);
-    Some((size, head))
+    Some(Sized { size, head, people })
 }
 
 /// Low, high and fixed monthly totals of one alternative; `each` sees every line that applies.
 fn totals(
     pc: &PackCost,
     alt: &AltCost,
-    size: Size,
-    head: (f64, f64),
+    sized: &Sized,
     answers: &[Option<usize>],
     mut each: impl FnMut(usize, f64, f64),
 ) -> (f64, f64, f64) {
+    let Sized { size, head, people } = *sized;
     let mut seen = [(0.0, 0.0); MAX_LINES];
     let (mut low, mut high, mut fixed) = (0.0, 0.0, 0.0);
     for (i, l) in alt.lines.iter().enumerate().take(MAX_LINES) {
@@ -113,17 +142,27 @@ fn totals(
                 instances(v * f, m * f) * l.instance.0 / l.fee_vcpu * hours * l.usd
             }
             Qty::LambdaDuration => v * pc.lambda_gb_per_vcpu * hours * SECONDS_PER_HOUR * f * l.usd,
-            Qty::LambdaRequests => v * hours * SECONDS_PER_HOUR * f / 1e6 * l.usd,
-            Qty::Count | Qty::Share => 0.0,
-        };
-        let (lo, hi) = match l.qty {
-            Qty::Count => {
-                let per = if l.unit == Unit::Gb { 1.0 } else { hours };
-                (
-                    l.count.0 * l.factor.0 * per * l.usd,
-                    l.count.1 * l.factor.1 * per * l.usd,
-                )
+            Qty::LambdaRequests | Qty::PerVcpuSecond => {
+                v * hours * SECONDS_PER_HOUR * f / 1e6 * l.usd
             }
+            Qty::PerVcpu => v * f * l.usd,
+            Qty::Count | Qty::Share | Qty::PerMember => 0.0,
+        };
+        // A count of an hourly price is paid every hour; of any other, it is the month's amount.
+        let per = if l.unit.hourly() { hours } else { 1.0 };
+        let (lo, hi) = match l.qty {
+            Qty::Count => (
+                l.count.0 * l.factor.0 * per * l.usd,
+                l.count.1 * l.factor.1 * per * l.usd,
+            ),
+            Qty::PerMember => (
+                people.0 * l.count.0 * l.factor.0 * per * l.usd,
+                people.1 * l.count.1 * l.factor.1 * per * l.usd,
+            ),
+            Qty::PerVcpu => (
+                one(size.vcpu.0, 0.0, l.count.0 * l.factor.0),
+                one(size.vcpu.1, 0.0, l.count.1 * l.factor.1),
+            ),
             Qty::Share => {
                 l.of.filter(|&o| o < i)
                     .map_or((0.0, 0.0), |o| (seen[o].0 * l.usd, seen[o].1 * l.usd))

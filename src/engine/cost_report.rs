@@ -3,8 +3,8 @@
 //! explains a computed cost score with its figures.
 
 use super::cost::{self, Estimate, usd, usd_range};
-use super::result::{CostBasis, CostLineOut, CostOut, LeverOut, SourceOut, UsdRange};
-use crate::pack::cost::PackCost;
+use super::result::{CostBasis, CostLineOut, CostOut, LeverOut, NotPriced, SourceOut, UsdRange};
+use crate::pack::cost::{PackCost, Qty};
 use crate::pack::{Catalog, Pack};
 
 /// A pack's estimates under some answers, with the computed scores.
@@ -21,12 +21,14 @@ pub fn priced<'a>(pack: &'a Pack, answers: &[Option<usize>]) -> Option<Priced<'a
     let pc = pack.cost.as_ref()?;
     let estimates = cost::estimates(pc, answers)?;
     let scores = cost::scores(pc, &estimates);
-    let cheapest = (0..estimates.len()).min_by(|&a, &b| {
-        estimates[a]
-            .mid()
-            .total_cmp(&estimates[b].mid())
-            .then(a.cmp(&b))
-    })?;
+    let cheapest = (0..estimates.len())
+        .filter(|&a| pc.alternatives[a].unpriced.is_none())
+        .min_by(|&a, &b| {
+            estimates[a]
+                .mid()
+                .total_cmp(&estimates[b].mid())
+                .then(a.cmp(&b))
+        })?;
     Some(Priced {
         pc,
         estimates,
@@ -62,6 +64,26 @@ pub fn note(catalog: &Catalog) -> Option<String> {
 pub fn basis(catalog: &Catalog, pack: &Pack, p: &Priced) -> Option<CostBasis> {
     let prices = catalog.prices.as_ref()?;
     let k = p.pc.criterion;
+    let curve = if p.pc.computed {
+        format!(
+            "computed from the estimates: 10 for the cheapest of the pack (the midpoint of its range, excluded alternatives included), {} points less for every doubling above it, 0 at the least",
+            trim(p.pc.points_per_doubling)
+        )
+    } else {
+        "scored by hand, with the estimates shown beside it: the figures count every minute, metric and user at list price, while free tiers, plan allowances and the seats a team already pays for decide what it costs at a small size".to_string()
+    };
+    let not_priced =
+        p.pc.alternatives
+            .iter()
+            .enumerate()
+            .filter_map(|(a, alt)| {
+                Some(NotPriced {
+                    alternative: pack.alternatives[a].id.clone(),
+                    name: pack.alternatives[a].name.clone(),
+                    reason: alt.unpriced.clone()?,
+                })
+            })
+            .collect();
     Some(CostBasis {
         note: note(catalog)?,
         region: prices.region.clone(),
@@ -69,11 +91,10 @@ pub fn basis(catalog: &Catalog, pack: &Pack, p: &Priced) -> Option<CostBasis> {
         prices_checked: prices_checked(catalog)?,
         criterion: pack.criteria[k].id.clone(),
         criterion_name: pack.criteria[k].name.clone(),
-        curve: format!(
-            "computed from the estimates: 10 for the cheapest of the pack (the midpoint of its range, excluded alternatives included), {} points less for every doubling above it, 0 at the least",
-            trim(p.pc.points_per_doubling)
-        ),
+        computed: p.pc.computed,
+        curve,
         cheapest: pack.alternatives[p.cheapest].id.clone(),
+        not_priced,
     })
 }
 
@@ -100,7 +121,7 @@ pub fn why(pack: &Pack, p: &Priced, a: usize) -> String {
     )
 }
 
-/// Alternative `a`'s estimate in full.
+/// Alternative `a`'s estimate in full; `None` for an alternative no price table can estimate.
 pub fn cost_out(
     catalog: &Catalog,
     pack: &Pack,
@@ -108,12 +129,20 @@ pub fn cost_out(
     a: usize,
     answers: &[Option<usize>],
     source: impl Fn(Option<usize>) -> Option<SourceOut>,
-) -> CostOut {
+) -> Option<CostOut> {
     let e = &p.estimates[a];
     let alt = &p.pc.alternatives[a];
+    if alt.unpriced.is_some() {
+        return None;
+    }
     let prices = catalog.prices.as_ref();
     let mut assumptions = Vec::new();
-    if let Some(ci) = answers.get(p.pc.footprint).copied().flatten() {
+    let answer = |q: usize| answers.get(q).copied().flatten();
+    // The answers this alternative's lines read, each said once in plain words.
+    let applied = || e.lines.iter().map(|&(i, _, _)| &alt.lines[i]);
+    let reads_size = applied().any(|l| l.qty.reads_footprint());
+    let reads_team = applied().any(|l| l.qty == Qty::PerMember);
+    if let Some(ci) = answer(p.pc.footprint).filter(|_| reads_size) {
         let q = &catalog.questions[p.pc.footprint];
         let s = p.pc.sizes[ci];
         assumptions.push(format!(
@@ -125,6 +154,23 @@ pub fn cost_out(
             trim(s.memory_gb.0),
             trim(s.memory_gb.1)
         ));
+    }
+    if let Some((tq, people)) = &p.pc.team
+        && reads_team
+        && let Some(ci) = answer(*tq)
+    {
+        let q = &catalog.questions[*tq];
+        let (lo, hi) = people[ci];
+        let count = if lo == hi {
+            format!(
+                "{} {}",
+                trim(lo),
+                if lo == 1.0 { "person" } else { "people" }
+            )
+        } else {
+            format!("{} to {} people", trim(lo), trim(hi))
+        };
+        assumptions.push(format!("{}: {} — {count}", q.title, q.choices[ci].label));
     }
     let stays_on = e.lines.iter().any(|&(i, _, _)| alt.lines[i].always);
     if stays_on && let Some(h) = cost::headroom(p.pc, answers) {
@@ -174,7 +220,7 @@ pub fn cost_out(
                 .collect()
         })
         .unwrap_or_default();
-    CostOut {
+    Some(CostOut {
         monthly_usd: UsdRange {
             low: cents(e.low),
             high: cents(e.high),
@@ -183,7 +229,7 @@ pub fn cost_out(
         assumptions,
         lines,
         levers,
-    }
+    })
 }
 
 /// Rounded to the cent (JSON never says `-0.0`).

@@ -203,13 +203,26 @@ pub struct CostBasis {
     pub terms: String,
     /// The oldest date any price was checked.
     pub prices_checked: String,
-    /// The criterion the estimates compute (its id).
+    /// The criterion the estimates compute, or stand beside (its id).
     pub criterion: String,
     pub criterion_name: String,
-    /// The scoring curve, in words.
+    /// True when the estimates compute that criterion's scores; false when they are shown beside
+    /// its hand scores.
+    pub computed: bool,
+    /// How the criterion is scored, in words (the curve when computed).
     pub curve: String,
     /// The alternative with the lowest estimate (its midpoint), excluded or not.
     pub cheapest: String,
+    /// The alternatives no price table can estimate, with the reason (`cost` is `null` for them).
+    pub not_priced: Vec<NotPriced>,
+}
+
+/// An alternative without an estimate, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotPriced {
+    pub alternative: String,
+    pub name: String,
+    pub reason: String,
 }
 
 /// One alternative's monthly estimate in US dollars.

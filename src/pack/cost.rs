@@ -28,12 +28,21 @@ pub struct PricesFile {
     pub points_per_doubling: Spanned<f64>,
     pub lambda_mb_per_vcpu: Spanned<f64>,
     pub footprint: FootprintDef,
+    /// How many people each choice of the team-size question stands for (lines `per-member`).
+    #[serde(default)]
+    pub team: Option<TeamDef>,
     #[serde(default)]
     pub capacity: Vec<CapacityDef>,
     #[serde(default, rename = "price")]
     pub prices: Vec<PriceDef>,
     #[serde(default)]
     pub computes: Vec<ComputesDef>,
+    /// Packs whose estimates are shown beside their hand-scored cost criterion.
+    #[serde(default)]
+    pub shows: Vec<ShowsDef>,
+    /// Alternatives of a shown pack that no price table can estimate, with the reason.
+    #[serde(default)]
+    pub unpriced: Vec<UnpricedDef>,
     #[serde(default, rename = "estimate")]
     pub estimates: Vec<EstimateDef>,
     #[serde(default, rename = "lever")]
@@ -53,6 +62,20 @@ pub struct SizeDef {
     pub choice: Spanned<String>,
     pub vcpu: Spanned<[f64; 2]>,
     pub memory_gb: Spanned<[f64; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamDef {
+    pub question: Spanned<String>,
+    pub sizes: Spanned<Vec<PeopleDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleDef {
+    pub choice: Spanned<String>,
+    pub people: Spanned<[f64; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +107,22 @@ pub struct PriceDef {
 pub struct ComputesDef {
     pub pack: Spanned<String>,
     pub criterion: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowsDef {
+    pub pack: Spanned<String>,
+    /// The hand-scored criterion the estimates stand beside (and never replace).
+    pub beside: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnpricedDef {
+    pub pack: Spanned<String>,
+    pub alternative: Spanned<String>,
+    pub reason: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,10 +191,13 @@ pub enum Unit {
     MillionRequests,
     Gb,
     Share,
+    Minute,
+    Month,
+    Million,
 }
 
 impl Unit {
-    pub const ALL: [(&'static str, Unit); 9] = [
+    pub const ALL: [(&'static str, Unit); 12] = [
         ("hour", Unit::Hour),
         ("vcpu-hour", Unit::VcpuHour),
         ("gb-hour", Unit::GbHour),
@@ -165,6 +207,9 @@ impl Unit {
         ("million-requests", Unit::MillionRequests),
         ("gb", Unit::Gb),
         ("share", Unit::Share),
+        ("minute", Unit::Minute),
+        ("month", Unit::Month),
+        ("million", Unit::Million),
     ];
 
     pub fn id(self) -> &'static str {
@@ -186,7 +231,16 @@ impl Unit {
             Unit::MillionRequests => "per million requests",
             Unit::Gb => "per GB",
             Unit::Share => "of the line it applies to",
+            Unit::Minute => "per minute",
+            Unit::Month => "a month each",
+            Unit::Million => "per million",
         }
+    }
+
+    /// A price per hour of something (a `count` of it is paid every hour of the month), rather
+    /// than per amount (a `count` of it is the month's amount).
+    pub fn hourly(self) -> bool {
+        matches!(self, Unit::Hour | Unit::LcuHour | Unit::InstanceHour)
     }
 }
 
@@ -201,10 +255,13 @@ pub enum Qty {
     LambdaRequests,
     Count,
     Share,
+    PerMember,
+    PerVcpu,
+    PerVcpuSecond,
 }
 
 impl Qty {
-    pub const ALL: [(&'static str, Qty); 8] = [
+    pub const ALL: [(&'static str, Qty); 11] = [
         ("vcpu", Qty::Vcpu),
         ("memory", Qty::Memory),
         ("instances", Qty::Instances),
@@ -213,6 +270,9 @@ impl Qty {
         ("lambda-requests", Qty::LambdaRequests),
         ("count", Qty::Count),
         ("share", Qty::Share),
+        ("per-member", Qty::PerMember),
+        ("per-vcpu", Qty::PerVcpu),
+        ("per-vcpu-second", Qty::PerVcpuSecond),
     ];
 
     /// The units a price may have for this quantity.
@@ -223,9 +283,34 @@ impl Qty {
             Qty::Instances | Qty::InstanceVcpus => &[Unit::InstanceHour],
             Qty::LambdaDuration => &[Unit::GbSecond],
             Qty::LambdaRequests => &[Unit::MillionRequests],
-            Qty::Count => &[Unit::Hour, Unit::LcuHour, Unit::Gb],
+            Qty::Count => &[
+                Unit::Hour,
+                Unit::LcuHour,
+                Unit::InstanceHour,
+                Unit::Gb,
+                Unit::Minute,
+                Unit::Month,
+                Unit::Million,
+            ],
             Qty::Share => &[Unit::Share],
+            Qty::PerMember | Qty::PerVcpu => &[Unit::Gb, Unit::Minute, Unit::Month, Unit::Million],
+            Qty::PerVcpuSecond => &[Unit::Million, Unit::MillionRequests],
         }
+    }
+
+    /// Whether the quantity is read from the footprint answer (the workload's busy capacity).
+    pub fn reads_footprint(self) -> bool {
+        matches!(
+            self,
+            Qty::Vcpu
+                | Qty::Memory
+                | Qty::Instances
+                | Qty::InstanceVcpus
+                | Qty::LambdaDuration
+                | Qty::LambdaRequests
+                | Qty::PerVcpu
+                | Qty::PerVcpuSecond
+        )
     }
 }
 
@@ -265,11 +350,20 @@ pub struct Lever {
 /// from the answers alone (so that scoring needs nothing but the pack).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PackCost {
+    /// The criterion the estimates compute (`[[computes]]`) or stand beside (`[[shows]]`).
     pub criterion: usize,
+    /// True when the estimates compute the criterion's scores; false when they are shown beside
+    /// its hand scores.
+    pub computed: bool,
     /// The `footprint` question (an index into the catalog's questions).
     pub footprint: usize,
     /// The average busy capacity per choice of the footprint question.
     pub sizes: Vec<Size>,
+    /// The team-size question and the people (low, high) per choice, when the data has a `[team]`.
+    pub team: Option<(usize, Vec<(f64, f64)>)>,
+    /// The questions an estimate needs answered (the footprint, the team size, as the lines
+    /// read them): with any of them skipped, there is no estimate.
+    pub needs: Vec<usize>,
     pub capacity: Vec<Capacity>,
     pub hours: f64,
     pub points_per_doubling: f64,
@@ -295,6 +389,8 @@ pub struct Capacity {
 pub struct AltCost {
     pub lines: Vec<CostLine>,
     pub assumptions: Vec<String>,
+    /// Why no price table can estimate it (`[[unpriced]]`); its lines are then empty.
+    pub unpriced: Option<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

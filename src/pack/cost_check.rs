@@ -19,6 +19,10 @@ use super::diag::SourceText;
 use super::model::Pack;
 use super::rules::conditions;
 
+/// An alternative's estimate (or its reason for having none) as read, before its lines compile:
+/// (pack, alternative, the [[estimate]], the [[unpriced]] reason).
+type Placed<'a> = (usize, usize, Option<&'a EstimateDef>, Option<String>);
+
 /// The largest unit price accepted: no AWS price per unit comes near it, and the bound keeps every
 /// sum finite.
 const MAX_USD: f64 = 1_000_000.0;
@@ -73,60 +77,103 @@ pub fn prices(
         report: true,
     };
     let mut estimates: Vec<Option<Vec<Option<AltCost>>>> = vec![None; packs.len()];
-    let mut criteria: Vec<Option<usize>> = vec![None; packs.len()];
-    // Where each computed pack is named, to point at when one of its alternatives has no estimate.
+    // Per pack: the criterion, and whether the estimates compute it (or stand beside it).
+    let mut criteria: Vec<Option<(usize, bool)>> = vec![None; packs.len()];
+    // Where each priced pack is named, to point at when one of its alternatives has no estimate.
     let mut named: Vec<Option<&Spanned<String>>> = vec![None; packs.len()];
-    for c in &f.computes {
-        let Some(pi) = cx.resolve(src, &c.pack, &pack_known) else {
+    let priced = f
+        .computes
+        .iter()
+        .map(|c| (&c.pack, &c.criterion, true))
+        .chain(f.shows.iter().map(|s| (&s.pack, &s.beside, false)));
+    for (pack, criterion, computed) in priced {
+        let Some(pi) = cx.resolve(src, pack, &pack_known) else {
             continue;
         };
-        if criteria[pi].is_some() {
+        if named[pi].is_some() {
             cx.err(
                 src,
-                &c.pack,
+                pack,
                 format!(
-                    "pack `{}` is computed twice: keep one [[computes]]",
-                    c.pack.get_ref()
+                    "pack `{}` is priced twice: keep one [[computes]] or [[shows]]",
+                    pack.get_ref()
                 ),
             );
         }
         let ids = index(packs[pi].criteria.iter().map(|c| c.id.as_str()));
-        criteria[pi] = cx.resolve(src, &c.criterion, &known(&ids, "criterion", ""));
-        named[pi] = Some(&c.pack);
+        criteria[pi] = cx
+            .resolve(src, criterion, &known(&ids, "criterion", ""))
+            .map(|k| (k, computed));
+        named[pi] = Some(pack);
         estimates[pi] = Some(vec![None; packs[pi].alternatives.len()]);
     }
-    for e in &f.estimates {
-        let Some(pi) = cx.resolve(src, &e.pack, &pack_known) else {
-            continue;
-        };
+    let place = |cx: &mut Checker,
+                 pack: &Spanned<String>,
+                 alternative: &Spanned<String>,
+                 unpriced: bool|
+     -> Option<(usize, usize)> {
+        let pi = cx.resolve(src, pack, &pack_known)?;
         let ids = index(packs[pi].alternatives.iter().map(|a| a.id.as_str()));
         let from = format!(" in pack `{}`", packs[pi].id);
-        let Some(ai) = cx.resolve(src, &e.alternative, &known(&ids, "alternative", &from)) else {
-            continue;
+        let ai = cx.resolve(src, alternative, &known(&ids, "alternative", &from))?;
+        let Some(slots) = estimates[pi].as_ref() else {
+            cx.err(src, pack, format!("pack `{}` has no [[computes]] or [[shows]] entry: add one naming the criterion its estimates compute or stand beside", packs[pi].id));
+            return None;
         };
-        let Some(slots) = estimates[pi].as_mut() else {
-            cx.err(src, &e.pack, format!("pack `{}` has no [[computes]] entry: add one naming the criterion its estimates compute", packs[pi].id));
-            continue;
-        };
-        if slots[ai].is_some() {
+        if unpriced && criteria[pi].is_some_and(|(_, computed)| computed) {
+            cx.err(src, alternative, format!("pack `{}` is computed from its estimates, so every alternative needs one: write an [[estimate]], or show the pack's estimates beside its hand scores with [[shows]]", packs[pi].id));
+            return None;
+        }
+        debug_assert!(ai < slots.len());
+        Some((pi, ai))
+    };
+    let mut placed: Vec<Placed> = Vec::new();
+    let twice = |cx: &mut Checker, placed: &[Placed], at: (usize, usize), alt: &Spanned<String>| {
+        if placed.iter().any(|p| (p.0, p.1) == at) {
             cx.err(
                 src,
-                &e.alternative,
+                alt,
                 format!(
-                    "alternative `{}` has two estimates: keep one",
-                    e.alternative.get_ref()
+                    "alternative `{}` has two estimates (an [[estimate]] or an [[unpriced]] each): keep one",
+                    alt.get_ref()
                 ),
             );
         }
-        slots[ai] = Some(AltCost {
-            lines: lines(cx, src, e, &prices, &price_known, names),
-            assumptions: e.assumptions.clone(),
-        });
+    };
+    for e in &f.estimates {
+        if let Some(at) = place(cx, &e.pack, &e.alternative, false) {
+            twice(cx, &placed, at, &e.alternative);
+            placed.push((at.0, at.1, Some(e), None));
+        }
     }
+    for u in &f.unpriced {
+        if let Some(at) = place(cx, &u.pack, &u.alternative, true) {
+            twice(cx, &placed, at, &u.alternative);
+            placed.push((at.0, at.1, None, Some(cx.text(src, &u.reason, "reason"))));
+        }
+    }
+    for (pi, ai, e, reason) in placed {
+        let alt = match (e, reason) {
+            (Some(e), _) => AltCost {
+                lines: lines(cx, src, e, &prices, &price_known, names),
+                assumptions: e.assumptions.clone(),
+                unpriced: None,
+            },
+            (None, reason) => AltCost {
+                lines: Vec::new(),
+                assumptions: Vec::new(),
+                unpriced: reason,
+            },
+        };
+        if let Some(slot) = estimates[pi].as_mut().and_then(|s| s.get_mut(ai)) {
+            *slot = Some(alt);
+        }
+    }
+    let team = f.team.as_ref().and_then(|t| team(cx, src, t, names));
     let levers = levers(cx, src, f, packs, &pack_known, names);
 
     for (pi, slots) in estimates.into_iter().enumerate() {
-        let (Some(slots), Some(criterion), Some((question, sizes))) =
+        let (Some(slots), Some((criterion, computed)), Some((question, sizes))) =
             (slots, criteria[pi], footprint.clone())
         else {
             continue;
@@ -142,42 +189,70 @@ pub fn prices(
                 src,
                 named[pi].unwrap_or(&f.verified),
                 format!(
-                    "pack `{}` is computed but has no [[estimate]] for {}: every alternative needs one",
+                    "pack `{}` is priced but has no [[estimate]] for {}: every alternative needs one{}",
                     packs[pi].id,
-                    missing.join(", ")
+                    missing.join(", "),
+                    if computed { "" } else { " (or an [[unpriced]] entry saying why not)" }
                 ),
             );
             continue;
         }
+        let alternatives: Vec<AltCost> = slots.into_iter().flatten().collect();
+        let all_lines = || alternatives.iter().flat_map(|a| &a.lines);
+        // An estimate waits for the footprint, always: skipping it means no estimate anywhere, as
+        // the question says. It also waits for the team size when a line counts per person.
+        let mut needs = vec![question];
+        if all_lines().any(|l| l.qty == Qty::PerMember) {
+            match &team {
+                Some((tq, _)) => needs.push(*tq),
+                None => cx.err(
+                    src,
+                    named[pi].unwrap_or(&f.verified),
+                    format!("pack `{}` has `per-member` lines but the file has no [team]: add one with the people each choice of the team-size question stands for", packs[pi].id),
+                ),
+            }
+        }
+        needs.sort_unstable();
+        needs.dedup();
         let cost = PackCost {
             criterion,
+            computed,
             footprint: question,
             sizes,
+            team: team.clone(),
+            needs,
             capacity: capacity.clone(),
             hours,
             points_per_doubling: per_doubling,
             lambda_gb_per_vcpu: mb_per_vcpu / 1024.0,
-            alternatives: slots.into_iter().flatten().collect(),
+            alternatives,
         };
-        // The estimates read these questions too: they are part of what the pack depends on.
-        let read = std::iter::once(question)
-            .chain(
-                cost.capacity
-                    .iter()
-                    .flat_map(|c| c.when.iter().map(|w| w.question)),
-            )
-            .chain(cost.alternatives.iter().flat_map(|a| {
-                a.lines.iter().flat_map(|l| {
-                    l.when
+        if computed {
+            // The estimates read these questions too: they are part of what the pack's scores
+            // depend on. Estimates shown beside hand scores change no score, so the questions
+            // they read are asked (`Catalog::questions_for`) but not swept.
+            let read = cost
+                .needs
+                .iter()
+                .copied()
+                .chain(
+                    cost.capacity
                         .iter()
-                        .chain(l.unless.iter().flatten())
-                        .map(|c| c.question)
-                })
-            }));
-        let used = &mut packs[pi].questions_used;
-        used.extend(read);
-        used.sort_unstable();
-        used.dedup();
+                        .flat_map(|c| c.when.iter().map(|w| w.question)),
+                )
+                .chain(cost.alternatives.iter().flat_map(|a| {
+                    a.lines.iter().flat_map(|l| {
+                        l.when
+                            .iter()
+                            .chain(l.unless.iter().flatten())
+                            .map(|c| c.question)
+                    })
+                }));
+            let used = &mut packs[pi].questions_used;
+            used.extend(read);
+            used.sort_unstable();
+            used.dedup();
+        }
         packs[pi].cost = Some(cost);
     }
     Some(Prices {
@@ -379,6 +454,60 @@ fn footprint(
     Some((qi, sizes.into_iter().flatten().collect()))
 }
 
+/// The team-size question and the people each of its choices stands for (in choice order); `None`
+/// when the question is unknown or a choice has no people.
+fn team(
+    cx: &mut Checker,
+    src: SourceText,
+    t: &TeamDef,
+    names: &Names,
+) -> Option<(usize, Vec<(f64, f64)>)> {
+    let ids = index(names.questions.iter().map(|q| q.id.as_str()));
+    let mut questions = known(&ids, "question", ": it must be a question id");
+    questions.report = names.questions_known;
+    let qi = cx.resolve(src, &t.question, &questions)?;
+    let q = &names.questions[qi];
+    let choice_ids = index(q.choices.iter().map(|c| c.id.as_str()));
+    let from = format!(" of question `{}`", q.id);
+    let mut people: Vec<Option<(f64, f64)>> = vec![None; q.choices.len()];
+    for s in t.sizes.get_ref() {
+        let range = range(cx, src, &s.people, "people", 0.0);
+        let Some(ci) = cx.resolve(src, &s.choice, &known(&choice_ids, "choice", &from)) else {
+            continue;
+        };
+        if people[ci].is_some() {
+            cx.err(
+                src,
+                &s.choice,
+                format!(
+                    "choice `{}` has two team sizes: keep one",
+                    s.choice.get_ref()
+                ),
+            );
+        }
+        people[ci] = Some(range);
+    }
+    let missing: Vec<&str> = people
+        .iter()
+        .zip(&q.choices)
+        .filter(|(p, _)| p.is_none())
+        .map(|(_, c)| c.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        cx.err(
+            src,
+            &t.sizes,
+            format!(
+                "no people for {} of question `{}`: every choice needs people = [low, high]",
+                missing.join(", "),
+                q.id
+            ),
+        );
+        return None;
+    }
+    Some((qi, people.into_iter().flatten().collect()))
+}
+
 /// The headroom entries; the last must apply whatever the answers (no `when`).
 fn capacity(
     cx: &mut Checker,
@@ -485,25 +614,37 @@ fn lines(
             }
             None => false,
         };
-        let count = match (&l.count, qty) {
-            (Some(c), Qty::Count) => range(cx, src, c, "count", 0.0),
-            (None, Qty::Count) => {
-                cx.err(src, &l.qty, "qty `count` needs count = [low, high]");
-                (0.0, 0.0)
-            }
-            (Some(c), _) => {
-                cx.err(src, c, "count is only for qty `count`");
-                (0.0, 0.0)
-            }
-            (None, _) => (0.0, 0.0),
-        };
-        let factor = match &l.factor {
-            Some(f) => range(cx, src, f, "factor", 0.0),
-            None if qty == Qty::LambdaRequests => {
+        let counted = matches!(qty, Qty::Count | Qty::PerMember | Qty::PerVcpu);
+        let count = match (&l.count, counted) {
+            (Some(c), true) => range(cx, src, c, "count", 0.0),
+            (None, true) => {
                 cx.err(
                     src,
                     &l.qty,
-                    "qty `lambda-requests` needs factor = [low, high] requests per vCPU-second",
+                    format!("qty `{}` needs count = [low, high]", l.qty.get_ref()),
+                );
+                (0.0, 0.0)
+            }
+            (Some(c), false) => {
+                cx.err(
+                    src,
+                    c,
+                    "count is only for qty `count`, `per-member` or `per-vcpu`",
+                );
+                (0.0, 0.0)
+            }
+            (None, false) => (0.0, 0.0),
+        };
+        let factor = match &l.factor {
+            Some(f) => range(cx, src, f, "factor", 0.0),
+            None if matches!(qty, Qty::LambdaRequests | Qty::PerVcpuSecond) => {
+                cx.err(
+                    src,
+                    &l.qty,
+                    format!(
+                        "qty `{}` needs factor = [low, high] per busy vCPU-second",
+                        l.qty.get_ref()
+                    ),
                 );
                 (0.0, 0.0)
             }

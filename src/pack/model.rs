@@ -206,7 +206,10 @@ impl Catalog {
         let mut asked = vec![false; self.questions.len()];
         for (i, p) in self.packs.iter().enumerate() {
             if packs.is_empty() || packs.contains(&i) {
-                for &q in &p.questions_used {
+                // With the questions its estimates need (a pack whose estimates stand beside its
+                // hand scores reads them for the figures only).
+                let needs = p.cost.iter().flat_map(|c| c.needs.iter());
+                for &q in p.questions_used.iter().chain(needs) {
                     asked[q] = true;
                 }
             }

@@ -312,6 +312,9 @@ fn options(rec: &Recommendation) -> Vec<Block> {
             .map(|a| match (a.excluded, &p.cost_basis) {
                 (true, _) => Text::plain(format!("{} (excluded)", a.name)),
                 (false, None) => Text::plain(format!("{} ({:.1}/100)", a.name, a.score)),
+                (false, Some(_)) if a.cost.is_none() => {
+                    Text::plain(format!("{} ({:.1}/100, not priced)", a.name, a.score))
+                }
                 (false, Some(_)) => Text::plain(format!(
                     "{} ({:.1}/100, {} a month)",
                     a.name,

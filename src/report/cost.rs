@@ -8,10 +8,10 @@ use super::outline::{Block, Cell, Column, ColumnKind, Row, Table, Text};
 use crate::engine::cost::{usd, usd_range};
 use crate::engine::{CostOut, PackResult, RankedAlternative};
 
-/// "$61–$95", or "—" without an estimate.
+/// "$61–$95", or "not priced" for an alternative of a priced pack that no price can estimate.
 pub fn monthly(a: &RankedAlternative) -> String {
     a.cost.as_ref().map_or_else(
-        || "—".to_string(),
+        || "not priced".to_string(),
         |c| usd_range(c.monthly_usd.low, c.monthly_usd.high),
     )
 }
@@ -106,17 +106,45 @@ pub fn blocks(p: &PackResult) -> Vec<Block> {
         })
         .collect();
     out.push(Block::Table(Table { columns, rows }));
+    let not_priced: Vec<&crate::engine::NotPriced> = basis
+        .not_priced
+        .iter()
+        .filter(|n| super::find(p, &n.alternative).is_some_and(|a| !a.excluded))
+        .collect();
+    if !not_priced.is_empty() {
+        out.push(Block::paragraph(
+            Text::strong("Not priced: ").and(
+                not_priced
+                    .iter()
+                    .map(|n| format!("{} — {}", n.name, n.reason))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        ));
+    }
     if let (Some(w), Some(c)) = (winner, wc) {
         out.push(Block::heading(
             4,
             format!("What the estimate for {} assumes", w.name),
         ));
         let mut items: Vec<Text> = c.assumptions.iter().cloned().map(Text::plain).collect();
-        items.extend(c.lines.iter().map(|l| {
+        // One item per price: lines that pay the same price (traces sampled and the reservoir's)
+        // add up, in the order the prices first appear.
+        let mut by_price: Vec<(&crate::engine::CostLineOut, f64, f64)> = Vec::new();
+        for l in &c.lines {
+            match by_price.iter_mut().find(|(p, _, _)| p.price == l.price) {
+                Some((_, lo, hi)) => {
+                    *lo += l.monthly_usd.low;
+                    *hi += l.monthly_usd.high;
+                }
+                None => by_price.push((l, l.monthly_usd.low, l.monthly_usd.high)),
+            }
+        }
+        items.extend(by_price.into_iter().map(|(l, lo, hi)| {
             Text::plain(format!(
                 "{}: {} ({} {})",
                 l.price_name,
-                usd_range(l.monthly_usd.low, l.monthly_usd.high),
+                usd_range(lo, hi),
                 unit_price(l.unit_usd),
                 unit_words(l.unit)
             ))

@@ -117,9 +117,12 @@ pub(super) fn no_winner(t: &Theme, width: usize) -> Vec<Line<'static>> {
 /// The width of a monthly estimate in a ranking ("$1,234–$5,678"); a wider one is cut.
 pub(super) const COST_W: usize = 13;
 
-/// The monthly estimate at the end of a ranked line (room for it is kept by `ranking_widths`).
-fn cost_span(t: &Theme, a: &RankedAlternative) -> Option<Span<'static>> {
-    a.cost.as_ref()?;
+/// The monthly estimate at the end of a ranked line (room for it is kept by `ranking_widths`), in
+/// a pack with estimates ("not priced" for an alternative no price can estimate).
+fn cost_span(t: &Theme, a: &RankedAlternative, priced: bool) -> Option<Span<'static>> {
+    if !priced {
+        return None;
+    }
     let m = crate::report::cost::monthly(a);
     Some(Span::styled(
         format!(" {:>COST_W$}", text::truncate(&m, COST_W)),
@@ -163,13 +166,15 @@ pub(super) fn ranking_heading(t: &Theme, name_w: usize, bar_w: usize) -> Line<'s
     ])
 }
 
-/// A ranked alternative: rank, name, score bar, score.
+/// A ranked alternative: rank, name, score bar, score, and its monthly estimate when the pack has
+/// them (`priced`).
 pub(super) fn ranked_line(
     t: &Theme,
     a: &RankedAlternative,
     mark: &'static str,
     rank_style: Style,
     (name_w, bar_w): (usize, usize),
+    priced: bool,
 ) -> Line<'static> {
     let rank = a.rank.unwrap_or(0);
     let style = if rank == 1 { t.winner } else { t.text };
@@ -181,7 +186,7 @@ pub(super) fn ranked_line(
         Span::styled(text::fit(&text::bar(a.score, 100.0, bar_w), bar_w), t.bar),
         Span::styled(format!(" {:>5.1}", a.score), t.text),
     ];
-    spans.extend(cost_span(t, a));
+    spans.extend(cost_span(t, a, priced));
     Line::from(spans)
 }
 
@@ -222,7 +227,7 @@ fn ranking(
                 Span::styled(text::truncate(&a.name, width.saturating_sub(4)), t.excluded),
             ])
         } else {
-            ranked_line(t, a, mark, t.muted, widths)
+            ranked_line(t, a, mark, t.muted, widths, p.cost_basis.is_some())
         };
         out.push(if i == selected {
             super::draw::selected(line, t)

@@ -115,7 +115,7 @@ fn ranking(app: &App, p: &PackResult, w: usize) -> Vec<Part> {
             if is_sel { row } else { row.optional(25) }
         } else {
             let rank = a.rank.unwrap_or(0);
-            let line = ranked_line(t, a, mark, t.text, widths);
+            let line = ranked_line(t, a, mark, t.text, widths, p.cost_basis.is_some());
             let name_style = if rank == 1 { t.winner } else { t.text };
             // A status ("closed to new customers") marks the big name with "!" where the name's
             // padding leaves room (so no row gets wider), and is said in full below the row.
