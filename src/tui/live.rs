@@ -118,9 +118,9 @@ impl App {
     /// scenario with the answers it changed; with the room's poll when it has hands.
     pub fn export_rec(&self) -> Cow<'_, Recommendation> {
         let rec = self.shown_rec();
-        let scenario = self.whatif().map(|w| {
-            crate::engine::scenario(&self.catalog, self.session.answers(), w.answers())
-        });
+        let scenario = self
+            .whatif()
+            .map(|w| crate::engine::scenario(&self.catalog, self.session.answers(), w.answers()));
         let poll = if self.room.poll.is_empty() {
             None
         } else {
