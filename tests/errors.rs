@@ -77,7 +77,7 @@ fn cases() -> Vec<Case> {
         case(
             &["recommend", "--weight", "compte.simplicity=2"],
             2,
-            Some("tip: did you mean `compute`?"),
+            Some("tip: a similar pack exists: `compute`"),
         ),
         // Options where they do not act.
         case(
