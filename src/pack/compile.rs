@@ -15,18 +15,8 @@ use super::condition::Condition;
 use super::diag::SourceText;
 use super::model::*;
 use super::ranges;
-use super::rules::{conditions, rule};
+use super::rules::{Names, PackNames, conditions, rule};
 use super::schema::*;
-
-/// What a pack's references may name besides its own ids.
-pub struct Names<'a> {
-    pub questions: &'a [Question],
-    /// False when questions.toml could not be read (references into it are then not reported).
-    pub questions_known: bool,
-    pub sources: Known<'a>,
-    /// Every pack's id → its index in the catalog and its alternatives' ids (for `stack`).
-    pub packs: &'a HashMap<&'a str, (usize, HashMap<String, usize>)>,
-}
 
 /// The sources of every sources file (the built-in data's, then each user folder's): one id space.
 pub fn sources(cx: &mut Checker, files: &[(SourceText, &SourcesFile)]) -> Vec<Source> {
@@ -381,12 +371,6 @@ pub fn pack(
         rules,
         cost: None,
     }
-}
-
-/// The ids a rule of this pack may name.
-pub(super) struct PackNames<'a> {
-    pub(super) criteria: Known<'a>,
-    pub(super) alternatives: Known<'a>,
 }
 
 /// A pack's or an alternative's short name: at most 16 characters, else (or without one) its name.

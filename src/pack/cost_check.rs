@@ -13,10 +13,10 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 use super::checks::{Checker, Known, Seen};
-use super::compile::Names;
 use super::cost::*;
 use super::diag::SourceText;
 use super::model::Pack;
+use super::rules::Names;
 use super::rules::conditions;
 
 /// An alternative's estimate (or its reason for having none) as read, before its lines compile:

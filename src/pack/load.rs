@@ -10,10 +10,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::checks::{Checker, Known, Seen};
-use super::compile::{self, Names};
+use super::compile;
 use super::condition::Condition;
 use super::diag::{Diagnostic, Diagnostics, SourceText};
 use super::model::*;
+use super::rules::Names;
 use super::schema::*;
 use crate::dates;
 

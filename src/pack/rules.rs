@@ -11,11 +11,26 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 use super::checks::{Checker, Known, MAX_FACTOR, MAX_SCORE, Seen};
-use super::compile::{Names, PackNames};
 use super::condition::{Condition, StackCondition};
 use super::diag::SourceText;
 use super::model::*;
 use super::schema::*;
+
+/// What a pack's references may name besides its own ids.
+pub struct Names<'a> {
+    pub questions: &'a [Question],
+    /// False when questions.toml could not be read (references into it are then not reported).
+    pub questions_known: bool,
+    pub sources: Known<'a>,
+    /// Every pack's id → its index in the catalog and its alternatives' ids (for `stack`).
+    pub packs: &'a HashMap<&'a str, (usize, HashMap<String, usize>)>,
+}
+
+/// The ids a rule of this pack may name.
+pub(super) struct PackNames<'a> {
+    pub(super) criteria: Known<'a>,
+    pub(super) alternatives: Known<'a>,
+}
 
 pub(super) fn rule(
     cx: &mut Checker,
