@@ -61,6 +61,48 @@ fn every_alternative_is_scored_explained_and_sourced() {
     }
 }
 
+/// Every hand score of the built-in packs cites its own source, one that says something about that
+/// criterion, or says in `unsourced` why none does (a judgement, or the neutral middle the rules
+/// move): a score is never backed only by the sources of its alternative as a whole.
+#[test]
+fn every_hand_score_cites_its_own_source_or_says_why_not() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/packs");
+    let mut missing = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "the built-in packs are found");
+    let mut scores = 0;
+    for path in &files {
+        let doc: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        for alt in doc["alternative"].as_array().unwrap() {
+            for (criterion, score) in alt["scores"].as_table().unwrap() {
+                scores += 1;
+                let said = |key: &str| {
+                    score
+                        .get(key)
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|v| v.trim().len() > 10 || key == "source")
+                };
+                if !said("source") && !said("unsourced") {
+                    missing.push(format!("{name}: {}/{criterion}", alt["id"].as_str().unwrap()));
+                }
+            }
+        }
+    }
+    assert!(scores > 150, "{scores} hand scores read");
+    assert!(
+        missing.is_empty(),
+        "hand scores with neither a source nor an `unsourced` reason:\n{}",
+        missing.join("\n")
+    );
+}
+
 #[test]
 fn public_ids_are_all_present() {
     let c = catalog();
