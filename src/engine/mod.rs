@@ -6,18 +6,21 @@
 //! `counterfactual`, `sensitivity` and `robustness` are the methods it uses.
 
 pub mod analyze;
+mod because;
+mod changes;
+mod context;
 pub mod cost;
 pub mod cost_report;
 pub mod counterfactual;
 pub mod result;
 pub mod robustness;
+mod round;
 pub mod score;
 pub mod sensitivity;
 
-pub use analyze::{
-    analyze, analyze_pack, freshness, round_parts, round1, round3, scenario, winner_advice,
-};
+pub use analyze::{analyze, analyze_pack, freshness, scenario, winner_advice};
 pub use result::*;
+pub use round::{round_parts, round1, round3};
 pub use score::{Evaluation, evaluate};
 
 /// Version of the JSON schema (`docs/json-schema.md`); bumped on any breaking change.
