@@ -127,8 +127,17 @@ pub fn render(app: &App, p: &PollPopup, body: Rect, buf: &mut Buffer) -> Vec<(Re
     .into_iter()
     .map(|l| Row::text(vec![l]))
     .collect();
+    // How many hands were counted, big when the room has the rows (the title says it small).
+    let counted = Row::big(
+        Vec::new(),
+        big_line(vec![(
+            format!("{total} hand{} counted", if total == 1 { "" } else { "s" }),
+            t.muted,
+        )]),
+        32,
+    );
     let mut parts = vec![
-        Part::tight(vec![head]),
+        Part::tight(vec![head, counted]),
         Part::new(choices),
         Part::new(result_rows),
     ];
