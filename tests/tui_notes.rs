@@ -20,9 +20,9 @@ fn the_notes_window_follows_the_presenter_in_a_second_terminal() {
     notes.wait_for("Waiting for a demo");
 
     let mut demo = Pty::spawn(100, 30, &["demo"], &env);
-    demo.wait_for("▶ Step 1 of 43");
+    demo.wait_for("▶ Step 1 of 45");
     // The title card's notes, and the next step.
-    notes.wait_for("Step 1 of 43");
+    notes.wait_for("Step 1 of 45");
     notes.wait_for("Welcome the room.");
     notes.wait_for("Next: step 2");
     notes.wait_for("The event report's trade-offs");
@@ -30,13 +30,13 @@ fn the_notes_window_follows_the_presenter_in_a_second_terminal() {
 
     // The presenter steps; the notes window follows without a key of its own.
     demo.key(" ", "▶ Step 2 of");
-    notes.wait_for("Step 2 of 43");
+    notes.wait_for("Step 2 of 45");
     notes.wait_for("Ask for a show of hands");
     demo.key(" ", "▶ Step 3 of");
-    notes.wait_for("Step 3 of 43");
+    notes.wait_for("Step 3 of 45");
     notes.wait_for("tutorial hell");
     demo.key("\x1b[D", "▶ Step 2 of");
-    notes.wait_for("Step 2 of 43");
+    notes.wait_for("Step 2 of 45");
 
     // The cue is the user's alone.
     use std::os::unix::fs::PermissionsExt;

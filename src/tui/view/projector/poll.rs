@@ -30,9 +30,9 @@ pub fn render(app: &App, p: &PollPopup, body: Rect, buf: &mut Buffer) -> Vec<(Re
         .max()
         .unwrap_or(0)
         .min(w / 2);
-    let mut prompt = wrapped(&q.prompt, w, "", "", t.heading);
-    prompt.truncate(2);
-    let head = Row::text(prompt);
+    // The question, big when the room allows (what the hands answer); whole, as the view wraps it.
+    let prompt = wrapped(&q.prompt, w, "", "", t.heading);
+    let head = Row::big(prompt, big_line(vec![(q.prompt.clone(), t.heading)]), 30);
     // The answers: "Steady  12  29%", big with room, the highlighted one first.
     let choices: Vec<Row> = q
         .choices
@@ -72,10 +72,15 @@ pub fn render(app: &App, p: &PollPopup, body: Rect, buf: &mut Buffer) -> Vec<(Re
     let result = app.poll_result();
     let mut divides = None;
     if let Ok(r) = &*result {
-        result_rows.push(Row::text(vec![Line::styled(
-            "What it means: the share of the room's answers each alternative wins",
-            t.heading,
-        )]));
+        let what = "What it means: the share of the room's answers each alternative wins";
+        result_rows.push(Row::big(
+            vec![Line::styled(what, t.heading)],
+            big_line(vec![(
+                "What it means: share of the room's answers won".to_string(),
+                t.heading,
+            )]),
+            31,
+        ));
         // The room's split is the headline: big when there is room.
         divides = Some(stage::paragraph(
             &crate::report::poll_divides(r),
@@ -122,8 +127,17 @@ pub fn render(app: &App, p: &PollPopup, body: Rect, buf: &mut Buffer) -> Vec<(Re
     .into_iter()
     .map(|l| Row::text(vec![l]))
     .collect();
+    // How many hands were counted, big when the room has the rows (the title says it small).
+    let counted = Row::big(
+        Vec::new(),
+        big_line(vec![(
+            format!("{total} hand{} counted", if total == 1 { "" } else { "s" }),
+            t.muted,
+        )]),
+        32,
+    );
     let mut parts = vec![
-        Part::tight(vec![head]),
+        Part::tight(vec![head, counted]),
         Part::new(choices),
         Part::new(result_rows),
     ];
