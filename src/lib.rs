@@ -8,6 +8,7 @@ pub mod answers;
 pub mod assets;
 pub mod autosave;
 pub mod config;
+pub mod clock;
 pub mod cue;
 pub mod dates;
 pub mod demo;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use tradeoff::answers::Answers;
 use tradeoff::config::{ListSetting, Origin};
 use tradeoff::pack::{Catalog, Use};
-use tradeoff::{dates, engine, report, suggest};
+use tradeoff::{clock, engine, report, suggest};
 
 use super::out::{Failure, answers_failure, fail, write_output};
 use super::resolve::Data;
@@ -62,14 +62,14 @@ pub fn run(
             number: Some(number),
             ..adr.clone()
         };
-        let body = report::adr::render_with(&rec, &dates::today(), &meta);
+        let body = report::adr::render_with(&rec, &clock::today(), &meta);
         let path = dir.join(report::adr::file_name(&rec, number));
         return write_output(Some(&path), &body, false);
     }
     let body = match format {
         report::Format::Text => report::text::render_at(&rec, cols),
-        report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
-        format => report::render(&rec, format, &dates::today()),
+        report::Format::Adr => report::adr::render_with(&rec, &clock::today(), adr),
+        format => report::render(&rec, format, &clock::today()),
     };
     write_output(args.output.as_deref(), &body, args.force)
 }
