@@ -126,7 +126,10 @@ mod tests {
     fn an_empty_tz_is_utc_and_nonsense_is_nothing() {
         let none = Path::new("/nonexistent");
         let utc = zone_from(Some(OsStr::new("")), none).unwrap();
-        assert_eq!(day_in(&utc, SECS - 14 * 3600 - 13 * 60 - 21), day("2026-09-20"));
+        assert_eq!(
+            day_in(&utc, SECS - 14 * 3600 - 13 * 60 - 21),
+            day("2026-09-20")
+        );
         assert!(zone_from(Some(OsStr::new("Not/AZone")), none).is_none());
         assert!(zone_from(Some(OsStr::new("/nonexistent/zone")), none).is_none());
     }

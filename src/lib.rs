@@ -7,8 +7,8 @@
 pub mod answers;
 pub mod assets;
 pub mod autosave;
-pub mod config;
 pub mod clock;
+pub mod config;
 pub mod cue;
 pub mod dates;
 pub mod demo;

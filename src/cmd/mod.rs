@@ -29,6 +29,7 @@ use resolve::Job;
 
 /// Resolves the command line and runs its command.
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    out::set_color(cli.color.choice());
     match resolve::resolve(cli)? {
         Job::Interactive {
             view,

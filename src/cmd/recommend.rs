@@ -8,7 +8,7 @@ use tradeoff::config::{ListSetting, Origin};
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::{clock, engine, report, suggest};
 
-use super::out::{Failure, answers_failure, fail, write_output};
+use super::out::{Failure, answers_failure, fail, warn, write_output};
 use super::resolve::Data;
 use crate::cli::RecommendArgs;
 
@@ -94,10 +94,10 @@ fn pack_indexes(catalog: &Catalog, packs: &ListSetting<String>) -> Result<Vec<us
                             format!("error: unknown pack `{id}`; the packs: {list}{tip}"),
                         ));
                     }
-                    _ => eprintln!(
+                    _ => warn(&format!(
                         "{origin}: unknown pack `{id}`{}; valid packs: {list}\nwarning: `{id}` was left out of the default packs",
                         suggest::did_you_mean(id, ids),
-                    ),
+                    )),
                 }
             }
         }

@@ -13,7 +13,7 @@ use tradeoff::folders::Folders;
 use tradeoff::pack::{Catalog, Source, Use};
 use tradeoff::safe;
 
-use super::out::{FILE_COLS, Failure, data_failure, fail};
+use super::out::{FILE_COLS, Failure, data_failure, fail, warn};
 use crate::cli::{
     self, Cli, Color, Command, CompareFormat, DataArg, ListFormat, PackAction, ViewArgs,
 };
@@ -145,10 +145,10 @@ impl Data {
     /// A configured folder that does not exist is said on standard error and left out.
     pub fn warn_missing(&self) {
         for d in &self.missing {
-            eprintln!(
+            warn(&format!(
                 "warning: the data folder {} (data_dirs) does not exist; its packs are left out",
                 safe::line(&d.display().to_string())
-            );
+            ));
         }
     }
 }
@@ -161,11 +161,11 @@ pub fn warn_skipped(skipped: &tradeoff::pack::Diagnostics) {
     }
     let mut files: Vec<&str> = skipped.0.iter().map(|p| p.file.as_str()).collect();
     files.dedup();
-    eprintln!(
-        "{skipped}\nwarning: {} of your pack files had problems (above) and {} left out; the other packs work as before (`tradeoff validate` lists the problems)",
+    warn(&format!(
+        "{skipped}\nwarning: {} of your pack files had problems (above) and {} left out; the other packs work as before\ntip: `tradeoff validate` lists the problems",
         files.len(),
         if files.len() == 1 { "was" } else { "were" }
-    );
+    ));
 }
 
 /// How an interactive view looks and behaves, from its flags, the environment and the config file.
@@ -505,7 +505,10 @@ fn interactive(
                 (false, true) => "TERM=dumb",
                 (false, false) => "ACCESSIBLE is set",
             };
-            eprintln!("note: plain mode ({why}) ignores {}", ignored.join(", "));
+            warn(&format!(
+                "warning: plain mode ({why}) ignores {}",
+                ignored.join(", ")
+            ));
         }
         let config = settings(&Flags::default(), &folders);
         return Ok(Job::Plain {
@@ -528,7 +531,7 @@ fn interactive(
 fn settings(flags: &Flags, folders: &Folders) -> Config {
     let config = Config::load(flags, folders);
     if let Some(w) = config.warning() {
-        eprintln!("{w}");
+        warn(&w);
     }
     config
 }

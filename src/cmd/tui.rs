@@ -9,7 +9,7 @@ use tradeoff::pack::{Catalog, Source, Use};
 use tradeoff::safe;
 use tradeoff::tui::{App, Options, Show, Start, Theme};
 
-use super::out::{Failure, data_failure, fail};
+use super::out::{Failure, data_failure, fail, warn};
 use super::resolve::{Data, View, theme_from_flag};
 
 /// A view ready to open: its theme loaded and the terminal checked, its recording file created.
@@ -96,10 +96,10 @@ fn theme(view: &View) -> Result<Theme, Failure> {
         Ok(t) => t,
         Err(e) if theme_from_flag(&view.theme) => return Err(fail(2, format!("{e}"))),
         Err(e) => {
-            eprintln!(
+            warn(&format!(
                 "{e}\nwarning: the theme set by {} was not used; the default applies",
                 view.theme.origin
-            );
+            ));
             auto().map_err(|e| fail(2, format!("{e}")))?
         }
     };
