@@ -11,6 +11,7 @@ mod config;
 mod demo;
 mod glossary;
 mod interactive;
+mod list;
 mod man;
 pub mod out;
 mod pack_new;
