@@ -61,6 +61,51 @@ fn every_alternative_is_scored_explained_and_sourced() {
     }
 }
 
+/// Every hand score of the built-in packs cites its own source, one that says something about that
+/// criterion, or says in `unsourced` why none does (a judgement, or the neutral middle the rules
+/// move): a score is never backed only by the sources of its alternative as a whole.
+#[test]
+fn every_hand_score_cites_its_own_source_or_says_why_not() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/packs");
+    let mut missing = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "the built-in packs are found");
+    let mut scores = 0;
+    for path in &files {
+        let doc: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        for alt in doc["alternative"].as_array().unwrap() {
+            for (criterion, score) in alt["scores"].as_table().unwrap() {
+                scores += 1;
+                let said = |key: &str| {
+                    score
+                        .get(key)
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|v| v.trim().len() > 10 || key == "source")
+                };
+                if !said("source") && !said("unsourced") {
+                    missing.push(format!(
+                        "{name}: {}/{criterion}",
+                        alt["id"].as_str().unwrap()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(scores > 150, "{scores} hand scores read");
+    assert!(
+        missing.is_empty(),
+        "hand scores with neither a source nor an `unsourced` reason:\n{}",
+        missing.join("\n")
+    );
+}
+
 #[test]
 fn public_ids_are_all_present() {
     let c = catalog();
@@ -210,6 +255,104 @@ fn current_facts_are_stated() {
     let compute = c.pack("compute").unwrap();
     let ar = &compute.alternatives[compute.alternative_index("app-runner").unwrap()];
     assert!(ar.status.as_deref().unwrap().contains("2026-04-30"));
+}
+
+/// What the advice says, each piece with the sources it cites: its own, and for an alternative's
+/// summary, status and own next steps (which carry none of their own) the alternative's.
+fn cited_text(c: &Catalog) -> Vec<(String, Vec<&str>)> {
+    let id = |s: &Option<usize>| s.map(|s| c.sources[s].id.as_str());
+    let mut out = Vec::new();
+    for p in &c.packs {
+        for a in &p.alternatives {
+            let own: Vec<&str> = a
+                .sources
+                .iter()
+                .map(|&s| c.sources[s].id.as_str())
+                .collect();
+            let mut said = vec![a.summary.clone(), a.status.clone().unwrap_or_default()];
+            said.extend(a.next_steps.iter().cloned());
+            out.extend(said.into_iter().map(|t| (t, own.clone())));
+            out.extend(
+                a.caveats
+                    .iter()
+                    .map(|n| (n.text.clone(), id(&n.source).into_iter().collect())),
+            );
+            out.extend(
+                a.scores
+                    .iter()
+                    .map(|s| (s.why.to_string(), id(&s.source).into_iter().collect())),
+            );
+        }
+        for r in &p.rules {
+            out.extend(
+                r.caveats
+                    .iter()
+                    .map(|x| (x.text.clone(), id(&x.source).into_iter().collect())),
+            );
+            out.extend(
+                r.next_steps
+                    .iter()
+                    .map(|x| (x.text.clone(), id(&x.source).into_iter().collect())),
+            );
+            out.extend(
+                r.adjusts
+                    .iter()
+                    .map(|x| (x.reason.clone(), id(&x.source).into_iter().collect())),
+            );
+            out.extend(
+                r.vetoes
+                    .iter()
+                    .map(|x| (x.reason.clone(), id(&x.source).into_iter().collect())),
+            );
+        }
+    }
+    for t in &c.glossary {
+        let text = format!("{} {}", t.definition, t.why);
+        out.push((text, id(&t.source).into_iter().collect()));
+    }
+    out
+}
+
+/// What AWS (and the IaC tools) shipped in 2025–2026 that issue 16 lists: each is said in the advice
+/// itself (not only in a source's notes), by a piece of advice that cites the first-hand source.
+#[test]
+fn what_aws_shipped_in_2025_and_2026_is_said_with_its_source() {
+    let c = catalog();
+    let said = cited_text(&c);
+    let mut missing = Vec::new();
+    for (fact, source) in [
+        ("Lambda Managed Instances", "lambda-managed-instances"),
+        (
+            "GPU functions run on Lambda Managed Instances",
+            "lambda-managed-instances-gpu",
+        ),
+        ("durable function", "lambda-durable-functions"),
+        ("Lambda Web Functions", "lambda-web-functions"),
+        (
+            "Event Functions (formerly Lambda functions)",
+            "lambda-event-functions",
+        ),
+        ("express mode", "cfn-express-mode"),
+        ("sam deploy --express", "sam-express-mode"),
+        ("terraform query", "terraform-1-14"),
+        ("CDK Terrain", "cdk-terrain"),
+        ("Copilot", "copilot-eos"),
+        ("Provisioned Control Plane", "eks-provisioned-control-plane"),
+        ("capacityOptionType SPOT", "ecs-mi-spot"),
+        ("2027-02-25", "xray-sdk-eos"),
+        ("VPC endpoints for ECR and S3", "fargate-private-endpoints"),
+        ("0.125", "ecs-ec2-task-size"),
+        ("Cloud Control API", "pulumi-aws-native"),
+        ("the standard APIs reach", "ecs-express-standard-apis"),
+    ] {
+        if !said
+            .iter()
+            .any(|(text, cites)| text.contains(fact) && cites.contains(&source))
+        {
+            missing.push(format!("`{fact}` with `{source}`"));
+        }
+    }
+    assert!(missing.is_empty(), "not said with its source: {missing:?}");
 }
 
 #[test]

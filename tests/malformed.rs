@@ -191,6 +191,28 @@ fn missing_score() {
     );
 }
 
+/// A score cites a source or says why it has none, never both: a reason beside a source would
+/// say the score is unsupported when it is not.
+#[test]
+fn a_score_with_a_source_and_an_unsourced_reason() {
+    assert_rejected(
+        pack_with(
+            "why = \"Few moving parts\" }",
+            "why = \"Few moving parts\", source = \"doc\", unsourced = \"a judgement\" }",
+        ),
+        "mini/packs/mini.toml:27:75",
+        "needs no `unsourced` reason",
+    );
+    assert_rejected(
+        pack_with(
+            "why = \"Few moving parts\" }",
+            "why = \"Few moving parts\", unsourced = \" \" }",
+        ),
+        "mini/packs/mini.toml:27:59",
+        "unsourced is empty",
+    );
+}
+
 #[test]
 fn empty_rationale() {
     assert_rejected(

@@ -581,6 +581,16 @@ fn scores(
             continue;
         };
         let s = s.get_ref();
+        if let Some(u) = &s.unsourced {
+            cx.text(src, u, "unsourced");
+            if s.source.is_some() {
+                cx.err(
+                    src,
+                    u,
+                    "a score with a `source` needs no `unsourced` reason: keep the one that is true",
+                );
+            }
+        }
         let value = cx.bounded(
             src,
             &s.score,

@@ -158,6 +158,10 @@ pub struct ScoreDef {
     pub why: Spanned<String>,
     #[serde(default)]
     pub source: Option<Spanned<String>>,
+    /// Why no source supports this score (a judgement, or the neutral middle the rules move), in
+    /// place of `source`: the built-in data gives every score one or the other.
+    #[serde(default)]
+    pub unsourced: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
