@@ -10,8 +10,8 @@ use tradeoff::pack::Use;
 use tradeoff::tui::Show;
 use tradeoff::{clock, report};
 
+use super::job::{Data, View};
 use super::out::{Failure, answers_failure, fail, print_bytes, print_out};
-use super::resolve::{Data, View};
 use super::tui::Ready;
 use crate::cli::CompareFormat;
 

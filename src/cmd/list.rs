@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use tradeoff::pack::{Catalog, Use};
 
+use super::job::Data;
 use super::out::{Failure, print_out};
-use super::resolve::Data;
 use crate::cli::ListFormat;
 
 /// Loads the data and prints `text` of it, or the JSON that `json` prints.

@@ -7,8 +7,8 @@ use serde::Serialize;
 use tradeoff::pack::Catalog;
 use tradeoff::safe;
 
+use super::job::Data;
 use super::out::{Failure, print_json};
-use super::resolve::Data;
 use crate::cli::ListFormat;
 
 /// The JSON listing (docs/json-schema.md).

@@ -8,8 +8,8 @@ use tradeoff::config::{ListSetting, Origin};
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::{clock, engine, report, suggest};
 
+use super::job::Data;
 use super::out::{Failure, answers_failure, fail, warn, write_output};
-use super::resolve::Data;
 use crate::cli::RecommendArgs;
 
 pub fn run(
