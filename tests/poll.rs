@@ -285,7 +285,7 @@ caption = "Hands up: where does your company run?"
 
 #[test]
 fn snapshots_of_the_poll_popup() {
-    each_popup_view(|view, size, projector| {
+    each_popup_view(&[(80, 24), (160, 45)], |view, size, projector| {
         let a = polled(size, projector);
         insta::assert_snapshot!(format!("poll_{view}_{}x{}", size.0, size.1), screen(&a));
     });

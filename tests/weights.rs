@@ -1,7 +1,8 @@
 //! Live weights: a changed weight gives the ranking a hand computation from the pack's TOML gives;
 //! `recommend --weight` says so in every format and rejects bad input with what would be right; the
 //! TUI's weights popup moves the ranking under it, marks what changed, resets, follows clicks and
-//! demo steps; snapshots of the popup at 80×24 and 160×45, ordinary and projector.
+//! demo steps; snapshots of the popup at 80×24, 160×45 and 240×67, ordinary and projector; nothing
+//! in it cut without a mark and a key.
 
 mod common;
 mod sandbox;
@@ -292,10 +293,89 @@ caption = "Next team."
 
 #[test]
 fn snapshots_of_the_weights_popup() {
-    each_popup_view(|view, size, projector| {
-        let mut a = weights_open(size, projector);
-        // Simplicity to 6: the ranking moves (^1 v1) and the row is marked.
-        press(&mut a, "right right right right right right");
-        insta::assert_snapshot!(format!("weights_{view}_{}x{}", size.0, size.1), screen(&a));
-    });
+    each_popup_view(
+        &[(80, 24), (160, 45), (240, 67)],
+        |view, size, projector| {
+            let mut a = weights_open(size, projector);
+            // Simplicity to 6: the ranking moves (^1 v1) and the row is marked.
+            press(&mut a, "right right right right right right");
+            insta::assert_snapshot!(format!("weights_{view}_{}x{}", size.0, size.1), screen(&a));
+        },
+    );
+}
+
+/// The screen's text with its runs of blanks and borders as one space, to look for sentences that
+/// wrap over lines.
+fn prose(app: &App) -> String {
+    let s = screen(app).replace(['│', '"'], " ");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At 80×24, on every pack and every criterion, the popup shows every name whole and the selected
+/// criterion's description to its last word, or says "more below" and PgDn brings the rest.
+#[test]
+fn the_ordinary_popup_hides_nothing_at_80x24() {
+    let mut a = weights_open((80, 24), false);
+    let packs = a.catalog.packs.len();
+    for _ in 0..packs {
+        let Some(Popup::Weights(w)) = a.popups.last() else {
+            panic!("the popup is open")
+        };
+        let pack = a.catalog.packs[w.pack].clone();
+        press(&mut a, "home");
+        for (k, c) in pack.criteria.iter().enumerate() {
+            if k > 0 {
+                press(&mut a, "down");
+            }
+            let shown = prose(&a);
+            assert!(!shown.contains('…'), "nothing cut in {}: {shown}", pack.id);
+            assert!(shown.contains(&c.name), "{} whole: {shown}", c.name);
+            let last: String = c
+                .description
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut seen = shown.contains(&last);
+            for _ in 0..5 {
+                if seen {
+                    break;
+                }
+                assert!(
+                    prose(&a).contains("more below: PgDn"),
+                    "a mark says there is more than {last:?}: {}",
+                    screen(&a)
+                );
+                press(&mut a, "pgdn");
+                seen = prose(&a).contains(&last);
+            }
+            assert!(seen, "{}'s description to its end: {}", c.id, prose(&a));
+        }
+        press(&mut a, "tab");
+    }
+}
+
+/// In the projector view the criteria are all the same size: all big, or the selected one alone.
+#[test]
+fn projector_criteria_are_all_one_size() {
+    for size in [(160, 45), (200, 50), (240, 67)] {
+        let mut a = weights_open(size, true);
+        for _ in 0..a.catalog.packs.len() {
+            let n = match a.popups.last() {
+                Some(Popup::Weights(w)) => a.catalog.packs[w.pack].criteria.len(),
+                _ => panic!("the popup is open"),
+            };
+            let small = screen(&a).matches('◂').count();
+            assert!(
+                small == 0 || small == n - 1,
+                "{size:?}: {small} of {n} criteria in ordinary letters\n{}",
+                screen(&a)
+            );
+            press(&mut a, "tab");
+        }
+    }
 }

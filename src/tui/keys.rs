@@ -350,6 +350,8 @@ const WEIGHTS: &[Binding] = &[
     b("0 | r",                   Msg::ResetWeights, At(4),     "data's",    "every weight back to the data's"),
     b("home",                    Msg::Home,       No,          "",          "first criterion"),
     b("end",                     Msg::End,        No,          "",          "last criterion"),
+    b("pgdn",                    Msg::PageDown,   No,          "",          "scroll the selected criterion's description down, when the popup shows a part of it"),
+    b("pgup",                    Msg::PageUp,     No,          "",          "scroll the selected criterion's description up"),
     b("esc | enter | W",         Msg::Back,       At(5),       "close",     "close (the weights stay as set; changed ones are marked * and every export lists them)"),
 ];
 

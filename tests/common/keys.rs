@@ -188,10 +188,10 @@ pub fn small_team_results(size: (u16, u16), projector: bool) -> App {
     a
 }
 
-/// `f(view, size, projector)` for each look and the two sizes a popup's snapshots are taken at.
-pub fn each_popup_view(mut f: impl FnMut(&str, (u16, u16), bool)) {
+/// `f(view, size, projector)` for each look (`ordinary`, `projector`) at each of `sizes`.
+pub fn each_popup_view(sizes: &[(u16, u16)], mut f: impl FnMut(&str, (u16, u16), bool)) {
     for projector in [false, true] {
-        for size in [(80, 24), (160, 45)] {
+        for &size in sizes {
             f(
                 if projector { "projector" } else { "ordinary" },
                 size,

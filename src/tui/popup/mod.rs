@@ -75,6 +75,7 @@ impl Popup {
             Popup::Help(p) => Some(&mut p.scroll),
             Popup::Detail(p) => Some(&mut p.scroll),
             Popup::Glossary(p) => Some(&mut p.scroll),
+            Popup::Weights(p) => Some(&mut p.detail),
             _ => None,
         }
     }

@@ -42,28 +42,27 @@ fn cells(s: &str, pixel: PixelSize) -> usize {
     s.chars().count() * per
 }
 
-/// For a title on a screen of its own: full-size letters (8×8 cells), wrapped over balanced
-/// lines, when they fit `width` × `height`; else what [`fit`] gives.
-pub fn fit_title(text: &str, width: u16, height: u16) -> Option<Fit> {
+/// `text` in letters of `pixel`, wrapped over balanced lines (at most `max_lines`) within `width`
+/// cells; `None` when it does not fit so or has a character the big font lacks.
+pub fn wrap_at(text: &str, pixel: PixelSize, width: u16, max_lines: usize) -> Option<Fit> {
     let glyphed = glyphs(text.trim())?;
-    let per_line = width as usize / 8;
-    let max_lines = (height / rows(PixelSize::Full)) as usize;
-    if per_line > 0 && max_lines > 0 {
-        let wrapped = crate::tui::text::wrap(&glyphed, per_line);
-        let n = wrapped.len();
-        if n <= max_lines && wrapped.iter().all(|l| l.chars().count() <= per_line) {
-            let least = glyphed.chars().count().div_ceil(n);
-            let lines = (least..=per_line)
-                .map(|w| crate::tui::text::wrap(&glyphed, w))
-                .find(|l| l.len() == n && l.iter().all(|x| x.chars().count() <= per_line))
-                .unwrap_or(wrapped);
-            return Some(Fit {
-                pixel: PixelSize::Full,
-                lines,
-            });
-        }
+    let per_line = width as usize / cells("x", pixel);
+    if per_line == 0 || max_lines == 0 || glyphed.is_empty() {
+        return None;
     }
-    fit(text, width, height, false)
+    let wrapped = crate::tui::text::wrap(&glyphed, per_line);
+    let n = wrapped.len();
+    if n > max_lines || wrapped.iter().any(|l| l.chars().count() > per_line) {
+        return None;
+    }
+    // Balanced lines read better than a long one and a short one: the narrowest wrap that still
+    // takes no more lines.
+    let least = glyphed.chars().count().div_ceil(n);
+    let lines = (least..=per_line)
+        .map(|w| crate::tui::text::wrap(&glyphed, w))
+        .find(|l| l.len() == n && l.iter().all(|x| x.chars().count() <= per_line))
+        .unwrap_or(wrapped);
+    Some(Fit { pixel, lines })
 }
 
 /// The biggest way `text` fits in `width` × `height` cells: on one line, half-height then

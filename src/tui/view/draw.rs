@@ -385,10 +385,18 @@ pub fn text_rows(total: usize, height: u16) -> usize {
     if total > h { h.saturating_sub(1) } else { h }
 }
 
+/// The keys that scroll most texts, for the "more below" note.
+pub const SCROLL_KEYS: (&str, &str) = ("↓ PgDn", "↑ PgUp");
+
 fn more_text(above: usize, below: usize) -> String {
+    more_text_keys(above, below, SCROLL_KEYS)
+}
+
+/// The note with the keys that scroll this text: (down, up).
+fn more_text_keys(above: usize, below: usize, (down, up): (&str, &str)) -> String {
     match (above, below) {
-        (0, b) => format!(" ▼ {b} more below: ↓ PgDn "),
-        (a, 0) => format!(" ▲ {a} more above: ↑ PgUp "),
+        (0, b) => format!(" ▼ {b} more below: {down} "),
+        (a, 0) => format!(" ▲ {a} more above: {up} "),
         (a, b) => format!(" ▲ {a} above · ▼ {b} below "),
     }
 }
@@ -447,18 +455,23 @@ pub fn popup_text(
     if hyperlinks {
         draw_links(buf, inner, links, scroll);
     }
-    border_marks(t, outer, lines.len(), inner.height as usize, scroll, buf);
+    border_marks(
+        t,
+        outer,
+        (lines.len(), inner.height as usize, scroll),
+        SCROLL_KEYS,
+        buf,
+    );
     limit as u16
 }
 
 /// The same note on the bottom border of a popup (`outer`), for a text of `total` lines shown
-/// `rows` at a time from `scroll`.
-fn border_marks(
+/// `rows` at a time from `scroll`, naming the keys that scroll it.
+pub fn border_marks(
     t: &Theme,
     outer: Rect,
-    total: usize,
-    rows: usize,
-    scroll: usize,
+    (total, rows, scroll): (usize, usize, usize),
+    keys: (&str, &str),
     buf: &mut Buffer,
 ) {
     let limit = total.saturating_sub(rows);
@@ -466,7 +479,7 @@ fn border_marks(
         return;
     }
     let scroll = scroll.min(limit);
-    let s = more_text(scroll, limit - scroll);
+    let s = more_text_keys(scroll, limit - scroll, keys);
     let w = (text::width(&s) as u16).min(outer.width - 4);
     buf.set_stringn(
         outer.right() - 2 - w,

@@ -111,10 +111,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> LaidOut {
                 scroll_limit: None,
                 clicks: projector::weights::render(app, w, c.body, buf),
             },
-            Popup::Weights(w) => LaidOut {
-                scroll_limit: None,
-                clicks: weights::render(app, w, c.body, buf),
-            },
+            Popup::Weights(w) => {
+                let (clicks, limit) = weights::render(app, w, c.body, buf);
+                LaidOut {
+                    scroll_limit: Some(limit),
+                    clicks,
+                }
+            }
             Popup::Poll(p) if app.look.projector => LaidOut {
                 scroll_limit: None,
                 clicks: projector::poll::render(app, p, c.body, buf),

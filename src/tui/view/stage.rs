@@ -29,8 +29,8 @@ pub struct Row {
     /// The selected row: its whole band takes the selection style when big.
     pub selected: Option<Style>,
     /// A table's heading: drawn instead of `lines` (on its first line) when the row below it goes
-    /// big, with each label over its column of big letters, so that no heading names a column of
-    /// the ordinary table the big rows do not have.
+    /// big (in a uniform part, when its rows do), with each label over its column of big letters,
+    /// so that no heading names a column of the ordinary table the big rows do not have.
     pub over_big: Option<Vec<Label>>,
 }
 
@@ -140,6 +140,10 @@ pub struct Part {
     /// Once one of its optional rows is in, all are: the text scrolls (with its "more below"
     /// mark) rather than stop mid-list with nothing to say so. For views that scroll.
     pub whole: bool,
+    /// Its rows go big together, all the same size, at the priority of the last of them; a row
+    /// that grows before that (the selected one) may go big first on its own: rows below the
+    /// part's greatest `grow` alone, then all of them, never all but one.
+    pub alike: bool,
 }
 
 impl Part {
@@ -150,7 +154,15 @@ impl Part {
             uniform: false,
             in_order: false,
             whole: false,
+            alike: false,
         }
+    }
+
+    /// The same part, whose rows go big all together, or only the one that grows first alone
+    /// (see [`Part::alike`]).
+    pub fn alike(mut self) -> Part {
+        self.alike = true;
+        self
     }
 
     /// The same part, all of whose optional rows come in once one does (see [`Part::whole`]).
@@ -291,6 +303,34 @@ fn steps(parts: &[Part], pixel: &[PixelSize], width: u16) -> Vec<Step> {
             {
                 steps.push(Step {
                     priority: g,
+                    part: pi,
+                    rows: with_big,
+                    grow: true,
+                });
+            }
+            continue;
+        }
+        if p.alike {
+            let group = with_big
+                .iter()
+                .map(|&ri| p.rows[ri].grow)
+                .filter(|&g| g != u16::MAX)
+                .max();
+            let Some(group) = group else { continue };
+            for &ri in &with_big {
+                let r = &p.rows[ri];
+                if r.grow < group && fits(pi, r) {
+                    steps.push(Step {
+                        priority: r.grow,
+                        part: pi,
+                        rows: vec![ri],
+                        grow: true,
+                    });
+                }
+            }
+            if with_big.iter().all(|&ri| fits(pi, &p.rows[ri])) {
+                steps.push(Step {
+                    priority: group,
                     part: pi,
                     rows: with_big,
                     grow: true,
@@ -481,7 +521,10 @@ pub fn render(parts: &[Part], area: Rect, scroll: u16, theme: &Theme, buf: &mut 
                     items.push((Drawn::Big(b, plan.pixel[pi], row.selected), big::ROWS));
                 }
                 _ => match &row.over_big {
-                    Some(labels) if plan.rows[pi].get(ri + 1) == Some(&Shown::Big) => {
+                    Some(labels)
+                        if plan.rows[pi].get(ri + 1) == Some(&Shown::Big)
+                            || (part.uniform && plan.rows[pi].contains(&Shown::Big)) =>
+                    {
                         let line = label_line(labels, cells(plan.pixel[pi]));
                         items.push((Drawn::Owned(line), 1));
                         items.extend(row.lines.iter().skip(1).map(|_| (Drawn::Blank, 1)));
@@ -649,6 +692,19 @@ mod tests {
         assert_eq!(plan(&parts, 80, 1).rows[0], [Shown::Out, Shown::Out]);
         assert_eq!(plan(&parts, 80, 2).rows[0], [Shown::Lines, Shown::Out]);
         assert_eq!(plan(&parts, 80, 3).rows[0], [Shown::Lines, Shown::Lines]);
+    }
+
+    /// The selected row may go big alone; the others only all together, never all but one.
+    #[test]
+    fn alike_rows_go_big_all_together_or_only_the_first_alone() {
+        let parts = vec![Part::new(vec![row("sel", 5), row("b", 40), row("c", 40)]).alike()];
+        let shown = |h| plan(&parts, 80, h).rows[0].clone();
+        use Shown::{Big, Lines};
+        assert_eq!(shown(3), [Lines, Lines, Lines]);
+        assert_eq!(shown(6), [Big, Lines, Lines]);
+        // Room for two big rows but not three: still only the selected one.
+        assert_eq!(shown(10), [Big, Lines, Lines]);
+        assert_eq!(shown(12), [Big, Big, Big]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::draw::{draw_scrolled, set_line};
-use super::stage::{self, Part, Row, big_line};
+use super::stage::{self, Label, Part, Row, big_line};
 use crate::teams::{Comparison, Explanation, PackComparison};
 use crate::tui::app::App;
 use crate::tui::teams::TeamsState;
@@ -320,11 +320,20 @@ fn answers_parts(app: &App, s: &TeamsState, width: u16) -> Vec<Part> {
                             (labels.join(" / "), t.text),
                         ])
                     });
-                Row::big(vec![l], big, 20 + i as u16)
+                let row = Row::big(vec![l], big, 2 + i as u16);
+                // Over big rows ("Workload: Web / Jobs / Web") the teams' columns are gone: the
+                // heading says in which order their answers come.
+                if i + 1 == heads {
+                    let order = format!("Question: {}", s.cmp.teams.join(" / "));
+                    row.over_big(vec![Label::left(0, 1, order, t.heading)])
+                } else {
+                    row
+                }
             })
             .collect();
         // The differences go big all together or not at all: a table with one big row reads as
-        // if that row mattered more.
+        // if that row mattered more. They go big before the stacks and the outcomes: they are
+        // what the caption of a comparison talks about.
         vec![
             Part::tight(vec![head]),
             Part::new(table).uniform(),
@@ -494,7 +503,7 @@ fn stacks(app: &App, s: &TeamsState, width: u16) -> Part {
             } else {
                 Vec::new()
             };
-            rows.push(Row::big(lines, big, 2 + i as u16));
+            rows.push(Row::big(lines, big, 20 + i as u16));
         }
     }
     Part::new(rows).uniform()
@@ -526,7 +535,7 @@ fn outcomes_summary(app: &App, s: &TeamsState) -> Part {
             // is too wide for a projector's big letters.
             let short = app.catalog.pack(&p.id).map_or(&p.name, |c| &c.short);
             let big = big_line(vec![(format!("{short}: "), t.heading), (what, t.accent)]);
-            Row::big(vec![line], big, 10 + i as u16)
+            Row::big(vec![line], big, 25 + i as u16)
         })
         .collect();
     Part::new(rows).uniform()

@@ -1,6 +1,7 @@
 //! A demo's title card (`title = true` in a step): the title in the biggest letters that fit
 //! (full-size on a big screen), the decisions the tool makes under it (big too when there is
-//! room), and how long the demo is; the step's caption says the rest below.
+//! room), and how long the demo is; the step's caption says the rest below. The sizes are chosen
+//! together so that the card fills the screen rather than leave a third of it empty.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,98 @@ use super::draw;
 use super::text;
 use crate::tui::app::App;
 
+/// How big a text is drawn: its big letters (`None`: ordinary lines).
+type Size = Option<PixelSize>;
+
+/// Sizes from the biggest, as the room sees them (tall letters read from further than wide ones).
+const SIZES: [Size; 5] = [
+    Some(PixelSize::Full),
+    Some(PixelSize::HalfWidth),
+    Some(PixelSize::HalfHeight),
+    Some(PixelSize::Quadrant),
+    None,
+];
+
+/// The rank of a size in [`SIZES`]: lower is bigger.
+fn rank(s: Size) -> usize {
+    SIZES.iter().position(|&x| x == s).unwrap_or(SIZES.len())
+}
+
+/// The title card's layout: the title and the decisions in sizes that fit the body, the title
+/// bigger than the decisions: the biggest title that leaves at most a quarter of the rows
+/// empty (the rule for every screen), else the fullest card.
+struct Card {
+    title: Result<Fit, Vec<String>>,
+    /// The decisions big, one row each, else as one line (wrapped on a narrow screen).
+    packs: Result<Vec<Fit>, Vec<String>>,
+}
+
+impl Card {
+    fn height(&self) -> u16 {
+        let title = match &self.title {
+            Ok(f) => f.height(),
+            Err(lines) => lines.len() as u16,
+        };
+        let packs = match &self.packs {
+            Ok(fits) => fits.iter().map(Fit::height).sum(),
+            Err(lines) => lines.len() as u16,
+        };
+        // A blank row under the title, one above the line under it, and that line.
+        title + 1 + packs + 2
+    }
+
+    fn plan(title: &str, names: &[&str], area: Rect) -> Card {
+        let plain = || text::wrap(title, area.width as usize);
+        let plan_line = || text::wrap(&names.join(" · "), area.width as usize);
+        let titles = SIZES.iter().filter_map(|&s| match s {
+            Some(p) => big::wrap_at(title, p, area.width, 4).map(|f| (s, Ok(f))),
+            None => Some((s, Err(plain()))),
+        });
+        let mut best: Option<((bool, usize, u16, usize), Card)> = None;
+        for (ts, t) in titles {
+            for &ps in SIZES
+                .iter()
+                .filter(|&&ps| ps.is_none() || rank(ps) > rank(ts))
+            {
+                let packs = match ps {
+                    // A decision on one row of letters each, or the whole plan on one line.
+                    Some(p) => match names
+                        .iter()
+                        .map(|n| big::wrap_at(n, p, area.width, 1))
+                        .collect::<Option<Vec<_>>>()
+                    {
+                        Some(f) => Ok(f),
+                        None => continue,
+                    },
+                    None => Err(plan_line()),
+                };
+                let card = Card {
+                    title: t.clone(),
+                    packs,
+                };
+                let h = card.height();
+                if h > area.height {
+                    continue;
+                }
+                // First a card that leaves at most a quarter of the rows empty, then the biggest
+                // title, then the fullest card.
+                let full = 4 * h >= 3 * area.height;
+                let key = (full, usize::MAX - rank(ts), h, usize::MAX - rank(ps));
+                if best.as_ref().is_none_or(|b| key > b.0) {
+                    best = Some((key, card));
+                }
+            }
+        }
+        best.map_or(
+            Card {
+                title: Err(plain()),
+                packs: Err(plan_line()),
+            },
+            |b| b.1,
+        )
+    }
+}
+
 pub fn render(app: &App, title: &str, body: Rect, buf: &mut Buffer) {
     let t = &app.look.theme;
     let area = Rect {
@@ -23,79 +116,39 @@ pub fn render(app: &App, title: &str, body: Rect, buf: &mut Buffer) {
     let steps = app.demo.as_ref().map_or(0, |d| d.script.steps.len());
     let under = format!("tradeoff demo · {steps} steps");
     let names: Vec<&str> = app.catalog.packs.iter().map(|p| p.name.as_str()).collect();
-    // The decisions: one big row each on a tall screen (tall letters on the tallest), else one
-    // line.
-    let pixel = match area.height {
-        h if h >= 50 => Some(PixelSize::HalfWidth),
-        h if h >= 40 => Some(PixelSize::Quadrant),
-        _ => None,
-    };
-    let packs: Vec<Fit> = names
-        .iter()
-        .filter_map(|n| {
-            let pixel = pixel?;
-            let g = big::glyphs(n)?;
-            (g.chars().count() * 4 <= area.width as usize).then(|| Fit {
-                pixel,
-                lines: vec![g],
-            })
-        })
-        .collect();
-    let packs_big = !packs.is_empty() && packs.len() == names.len();
-    let packs_h = if packs_big {
-        packs.iter().map(Fit::height).sum::<u16>()
-    } else {
-        1
-    };
-    // The title gets what is left after the decisions, two gaps and the line under it.
-    let room = area.height.saturating_sub(packs_h + 4);
-    let fit = big::fit_title(title, area.width, room);
-    let plain: Vec<String> = match fit {
-        Some(_) => Vec::new(),
-        None => text::wrap(title, area.width as usize),
-    };
-    let title_h = fit.as_ref().map_or(plain.len() as u16, Fit::height);
-    let total = title_h + 1 + packs_h + 2;
+    let card = Card::plan(title, &names, area);
+    let total = card.height().min(area.height);
     let mut y = area.y + area.height.saturating_sub(total) / 2;
-    match &fit {
-        Some(f) => {
-            big::render(
-                f,
-                t.title,
-                true,
-                Rect {
-                    y,
-                    height: title_h,
-                    ..area
-                },
-                buf,
-            );
+    match &card.title {
+        Ok(f) => {
+            y += big::render(f, t.title, true, Rect { y, ..area }.intersection(area), buf);
         }
-        None => {
-            for (i, l) in plain.iter().enumerate() {
-                centred(buf, area, y + i as u16, l, t.title);
+        Err(plain) => {
+            for l in plain {
+                centred(buf, area, y, l, t.title);
+                y += 1;
             }
         }
     }
-    y += title_h + 1;
-    if packs_big {
-        for f in &packs {
-            big::render(
-                f,
-                t.accent,
-                true,
-                Rect {
-                    y,
-                    height: f.height(),
-                    ..area
-                },
-                buf,
-            );
-            y += f.height();
+    y += 1;
+    match &card.packs {
+        Ok(fits) => {
+            for f in fits {
+                y += big::render(
+                    f,
+                    t.accent,
+                    true,
+                    Rect { y, ..area }.intersection(area),
+                    buf,
+                );
+            }
         }
-    } else {
-        centred(buf, area, y, &names.join(" · "), t.accent);
-        y += 1;
+        Err(lines) => {
+            for l in lines {
+                centred(buf, area, y, l, t.accent);
+                y += 1;
+            }
+        }
     }
     centred(buf, area, y + 1, &under, t.muted);
 }

@@ -1,7 +1,8 @@
 //! The live weights popup (`W`): the pack's standing as the weights now make it (winner, margin,
 //! verdict), then side by side one row per criterion — its weight between ◂ ▸ (click them, or
 //! ←→), its share of the total, and the data's weight when changed (marked *) — and the ranking,
-//! each alternative's move against the ranking with the data's weights (^1, v2).
+//! each alternative's move against the ranking with the data's weights (^1, v2); under them the
+//! selected criterion in full, scrolled with PgDn / PgUp when the screen is too small for it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -93,26 +94,17 @@ pub fn weight_text(w: f64) -> String {
     format!("{}", (w * 100.0).round() / 100.0)
 }
 
-/// Draws the popup; returns where clicks land: ◂ and ▸ of each criterion, and each criterion's row.
-pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect, Msg)> {
+/// Draws the popup; returns where clicks land (◂ and ▸ of each criterion, and each criterion's
+/// row) and how far the selected criterion's description scrolls.
+pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> (Vec<(Rect, Msg)>, u16) {
     let t = &app.look.theme;
     let Some(m) = Model::new(app, w) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let width = 110.min(body.width.saturating_sub(4));
-    let inner_w = width.saturating_sub(4) as usize;
-    // The standing first: what the room watches move.
-    // Three lines for it whatever it says, so the popup does not jump as the weights move.
-    let mut lines = standing(app, &m, inner_w);
-    lines.truncate(3);
-    lines.resize(3, Line::default());
-    lines.push(Line::default());
-    // Criteria on the left ("› name  ◂ weight ▸ share *"), the ranking on the right.
-    let wide = inner_w >= 90;
-    let longest = m.pack.criteria.iter().map(|c| text::width(&c.name)).max();
-    let name_w = longest.unwrap_or(0).min(if wide { 30 } else { 22 });
-    let left_w = 2 + name_w + 4 + 5 + 3 + if wide { 5 } else { 0 } + 2;
-    let right_w = inner_w.saturating_sub(left_w + 2);
+    // The width the popup gets (all of a narrow body), less its borders and margins.
+    let inner_w = popup_area(body, width, 1).width.saturating_sub(4) as usize;
+    let short = |id: &str| super::overview::short_name(app, m.result, id).to_string();
     let ranked: Vec<_> = m
         .result
         .ranking
@@ -125,12 +117,38 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
         .ranking
         .iter()
         .filter(|a| a.rank.is_none())
-        .map(|a| super::overview::short_name(app, m.result, &a.id).to_string())
+        .map(|a| short(&a.id))
         .collect();
+    // Criteria on the left ("› name  ◂ weight ▸ share *"), the ranking on the right. The ranking's
+    // names are never cut; a criterion's name that does not fit ends in "…" and is said in full
+    // under the table when it is selected.
+    let wide = inner_w >= 90;
+    let fixed = 2 + 4 + 4 + 2 + if wide { 5 } else { 0 } + 2;
+    let short_w = ranked
+        .iter()
+        .map(|(_, a)| text::width(&short(&a.id)))
+        .max()
+        .unwrap_or(0);
+    // "1 " name " 69.8" " ^1"
+    let right_need = 2 + short_w + 6 + 3;
+    let longest = m.pack.criteria.iter().map(|c| text::width(&c.name)).max();
+    let name_w = longest
+        .unwrap_or(0)
+        .min(inner_w.saturating_sub(fixed + 2 + right_need))
+        .max(8);
+    let left_w = name_w + fixed;
+    let right_w = inner_w.saturating_sub(left_w + 2);
+    let excluded_lines = if excluded.is_empty() {
+        Vec::new()
+    } else {
+        let s = format!("excluded: {}", excluded.join(", "));
+        super::draw::wrapped(&s, right_w, "", "  ", t.excluded)
+    };
     let n = m.pack.criteria.len();
-    let rows = n.max(ranked.len() + usize::from(!excluded.is_empty()));
+    let rows = n.max(ranked.len() + excluded_lines.len());
+    let (standing, mut parts) = layout_rows(app, &m, w, inner_w, body, rows);
     let detail = selected_detail(&m, w.cursor, inner_w, t);
-    let height = (lines.len() + 1 + rows + 1 + detail.len()) as u16 + 2;
+    let height = parts.height() as u16 + 2;
     let area = popup_area(body, width, height);
     let mut title = vec![Span::styled(
         format!(" Weights · {} ", m.pack.name),
@@ -140,10 +158,13 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
         title.push(Span::styled(format!("· {} changed ", m.changed), t.warning));
     }
     let inner = popup(t, Line::from(title), area, buf);
+    let mut lines = standing;
+    lines.resize(parts.standing, Line::default());
+    lines.extend((0..parts.gap_after_standing).map(|_| Line::default()));
     let head = format!(
         "  {:name_w$}  weight{}",
         "Criterion",
-        if wide { "    share" } else { "" }
+        if wide { "  share" } else { "" }
     );
     let ranking_head = if m.changed > 0 {
         "Ranking · moves vs the data's"
@@ -168,10 +189,10 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
                     Span::styled(format!("{name}{}", " ".repeat(pad)), t.text),
                     Span::styled("  ◂ ", t.key),
                     Span::styled(
-                        format!("{:>5}", weight_text(c.weight)),
+                        format!("{:>4}", weight_text(c.weight)),
                         if changed { t.warning } else { t.text },
                     ),
-                    Span::styled(" ▸ ", t.key),
+                    Span::styled(" ▸", t.key),
                 ];
                 if wide {
                     let share = m.result.weights.get(r).map_or(0.0, |x| x.share);
@@ -189,7 +210,7 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
                 let y = top + r as u16;
                 if y < inner.bottom() {
                     let minus_x = inner.x + (2 + name_w + 2) as u16;
-                    let plus_x = minus_x + 2 + 5 + 1;
+                    let plus_x = minus_x + 2 + 4 + 1;
                     let set = |v: f64| Msg::SetWeight {
                         pack: w.pack,
                         criterion: r,
@@ -207,12 +228,12 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
         }
         spans.push(Span::raw("  "));
         if let Some(&(i, a)) = ranked.get(r) {
-            let name = super::overview::short_name(app, m.result, &a.id);
+            let name = short(&a.id);
             let rank = a.rank.unwrap_or(0);
             let name_room = right_w.saturating_sub(2 + 6 + 3);
             spans.push(Span::styled(format!("{rank} "), t.muted));
             spans.push(Span::styled(
-                format!("{:name_room$}", text::fit(name, name_room)),
+                format!("{:name_room$}", text::fit(&name, name_room)),
                 if rank == 1 { t.winner } else { t.text },
             ));
             spans.push(Span::styled(format!(" {:>5.1}", a.score), t.text));
@@ -222,18 +243,95 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
                     if up { t.up } else { t.down },
                 ));
             }
-        } else if r == ranked.len() && !excluded.is_empty() {
-            spans.push(Span::styled(
-                text::fit(&format!("excluded: {}", excluded.join(", ")), right_w),
-                t.excluded,
-            ));
+        } else if let Some(l) = r
+            .checked_sub(ranked.len())
+            .and_then(|k| excluded_lines.get(k))
+        {
+            spans.extend(l.spans.iter().cloned());
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::default());
-    lines.extend(detail);
+    lines.extend((0..parts.gap_before_detail).map(|_| Line::default()));
     draw_lines(buf, inner, &lines, 0);
-    clicks
+    // The description in the rows left, scrolled with PgDn / PgUp when it is longer.
+    let at = inner.y + lines.len() as u16;
+    parts.detail = parts.detail.min(inner.bottom().saturating_sub(at) as usize);
+    let text_area = Rect::new(inner.x, at, inner.width, parts.detail as u16);
+    let limit = detail.len().saturating_sub(parts.detail);
+    let scroll = (w.detail.offset as usize).min(limit);
+    draw_lines(buf, text_area, &detail, scroll);
+    super::draw::border_marks(
+        t,
+        area,
+        (detail.len(), parts.detail, scroll),
+        ("PgDn", "PgUp"),
+        buf,
+    );
+    (clicks, limit as u16)
+}
+
+/// How the popup's rows are shared: the standing's lines, blank lines between the parts when there
+/// is room, and the description's rows.
+struct Rows {
+    standing: usize,
+    gap_after_standing: usize,
+    table: usize,
+    gap_before_detail: usize,
+    detail: usize,
+}
+
+impl Rows {
+    fn height(&self) -> usize {
+        self.standing + self.gap_after_standing + self.table + self.gap_before_detail + self.detail
+    }
+}
+
+/// The standing's lines and how the rows are shared in `body`. The popup keeps one size while the
+/// cursor moves (as many description rows as the pack's longest) and the standing three lines
+/// while the weights move, so nothing jumps under the mouse; on a small screen the blank lines go
+/// first, then the standing's spare lines, then the description scrolls.
+fn layout_rows(
+    app: &App,
+    m: &Model,
+    w: &Weights,
+    inner_w: usize,
+    body: Rect,
+    table_rows: usize,
+) -> (Vec<Line<'static>>, Rows) {
+    let t = &app.look.theme;
+    let standing = standing(app, m, inner_w);
+    let longest_detail = (0..m.pack.criteria.len())
+        .map(|k| selected_detail(m, k, inner_w, t).len())
+        .max()
+        .unwrap_or(0)
+        .max(selected_detail(m, w.cursor, inner_w, t).len());
+    let avail = body.height.saturating_sub(2) as usize;
+    let mut rows = Rows {
+        standing: standing.len().max(3),
+        gap_after_standing: 1,
+        table: 1 + table_rows,
+        gap_before_detail: 1,
+        detail: longest_detail,
+    };
+    if rows.height() > avail {
+        rows.gap_after_standing = 0;
+    }
+    if rows.height() > avail {
+        rows.gap_before_detail = 0;
+    }
+    if rows.height() > avail {
+        rows.standing = standing.len();
+    }
+    if rows.height() > avail {
+        let fixed = rows.height() - rows.detail;
+        rows.detail = avail.saturating_sub(fixed).max(1);
+    }
+    // A row or two left above and below would show slivers of the screen behind (its "more
+    // below" mark, whose keys the popup takes): the description has them.
+    if avail.saturating_sub(rows.height()) <= 2 {
+        rows.detail = avail.saturating_sub(rows.height() - rows.detail);
+    }
+    (standing, rows)
 }
 
 /// The winner and its standing (margin, verdict, win share), as the weights make them now.
@@ -279,13 +377,6 @@ pub fn selected_detail(
         crate::report::pct(share),
         c.description
     );
-    // Two lines at most; a cut description says so.
-    let mut out = wrapped(&s, width.saturating_sub(2), "", "", t.muted);
-    if out.len() > 2 {
-        out.truncate(2);
-        if let Some(l) = out.last_mut() {
-            l.spans.push(Span::styled(" …", t.muted));
-        }
-    }
-    out
+    // All of it: the popup scrolls what its rows cannot show.
+    wrapped(&s, width, "", "", t.muted)
 }

@@ -115,7 +115,8 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
                 (format!(" < {} >", weight_text(c.weight)), weight_style),
                 (if changed { " *".into() } else { String::new() }, t.warning),
             ]);
-            let grow = if sel { 5 } else { 40 + k as u16 };
+            // The selected one first; the others together (see `Part::alike`).
+            let grow = if sel { 5 } else { 40 };
             let row = Row::big(vec![line], big, grow);
             row.selected(sel.then_some(t.selection))
         })
@@ -124,7 +125,8 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
     let parts = vec![
         Part::tight(vec![head]),
         Part::new(ranking),
-        Part::new(criteria),
+        // All the criteria the same size: the selected one big alone, or every one big.
+        Part::new(criteria).alike(),
         Part::new(detail.into_iter().map(|l| Row::text(vec![l])).collect()),
     ];
     // The whole body: what the stage leaves is blank rows, never slices of big letters behind.
