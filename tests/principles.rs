@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::sweep::{catalog, choice, combinations, describe, holds, is, q, skipped, sweep};
 
@@ -142,7 +142,7 @@ fn c16_app_runner_customers_get_a_fitted_migration_note() {
     let compute = c.pack("compute").unwrap();
     let mut answered = compute.questions_used.clone();
     answered.retain(|&x| x != q("app_runner_customer"));
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for mut a in combinations(&answered, false) {
         a[q("app_runner_customer")] = choice("app_runner_customer", "yes");
         let Some(w) = evaluate(compute, &a).winner() else {
@@ -162,9 +162,22 @@ fn c16_app_runner_customers_get_a_fitted_migration_note() {
             describe(&a)
         );
         assert!(note[0].contains("source code"), "C16: {}", note[0]);
-        seen.insert(note[0].clone());
+        seen.entry(compute.alternatives[w].id.clone())
+            .or_default()
+            .insert(note[0].clone());
     }
-    assert!(seen.len() >= 4, "C16: the notes are not fitted: {seen:?}");
+    // Fitted: no two winners are given the same note, so each says what a move to that platform
+    // takes.
+    assert!(seen.len() >= 4, "C16: too few winners to compare: {seen:?}");
+    for (x, xs) in &seen {
+        for (y, ys) in &seen {
+            assert!(
+                x == y || xs.is_disjoint(ys),
+                "C16: {x} and {y} share a note: {:?}",
+                xs.intersection(ys).collect::<Vec<_>>()
+            );
+        }
+    }
 }
 
 /// C4. Express Mode is for simple HTTP apps: workers, batch and services that call each other go

@@ -285,10 +285,38 @@ fn d6_no_long_lived_keys() {
 
 /// O1. No new X-Ray SDK: in maintenance since 2026-02-25 and out of support from 2027-02-25, it never
 /// wins, not even for a team that uses it (AWS recommends OpenTelemetry, sending traces to the same
-/// X-Ray: xray-sdk-eos).
+/// X-Ray: xray-sdk-eos). For new instrumentation (any team not on it, the question skipped included)
+/// it is excluded, as App Runner is for new customers, with the end of support as the reason and
+/// AWS's notice as the source.
 #[test]
 fn o1_no_new_xray_sdk() {
     holds("observability", "O1", |_, w| w != "xray-sdk");
+    let s = sweep("observability");
+    let p = s.pack;
+    let sdk = p.alternative_index("xray-sdk").unwrap();
+    let eos = catalog()
+        .sources
+        .iter()
+        .position(|x| x.id == "xray-sdk-eos");
+    for (a, _) in &s.rows {
+        let ev = evaluate(p, a);
+        let vetoes: Vec<_> = ev
+            .fired
+            .iter()
+            .flat_map(|&r| &p.rules[r].vetoes)
+            .filter(|v| v.alternative == sdk)
+            .collect();
+        let new_work = !is(a, "observability_today", "xray_sdk");
+        assert_eq!(ev.excluded[sdk], new_work, "O1: excluded ({})", describe(a));
+        assert!(
+            !new_work
+                || vetoes
+                    .iter()
+                    .any(|v| v.reason.contains("2027-02-25") && v.source == eos),
+            "O1: the exclusion gives the end of support with its source ({})",
+            describe(a)
+        );
+    }
 }
 
 /// O2. A team on the X-Ray SDK keeps X-Ray and CloudWatch and is told to move its instrumentation
