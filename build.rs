@@ -98,11 +98,34 @@ fn main() {
     for src in ["src/pack", "src/dates.rs", "src/safe.rs", "src/suggest.rs"] {
         println!("cargo:rerun-if-changed={src}");
     }
-    fs::write(out_dir.join("catalog.bin"), snapshot(&data_files)).unwrap();
+    // The glossary and the sources' `checked` notes apart: one-shot commands that only score
+    // (`recommend`) never decode them (a third of the snapshot, and of the memory it takes).
+    let mut catalog = snapshot(&data_files);
+    let glossary = std::mem::take(&mut catalog.glossary);
+    let checked: Vec<Option<String>> = catalog
+        .sources
+        .iter_mut()
+        .map(|s| s.checked.take())
+        .collect();
+    fs::write(
+        out_dir.join("checked.bin"),
+        postcard::to_stdvec(&checked).expect("notes serialise"),
+    )
+    .unwrap();
+    fs::write(
+        out_dir.join("catalog.bin"),
+        postcard::to_stdvec(&catalog).expect("a catalog serialises"),
+    )
+    .unwrap();
+    fs::write(
+        out_dir.join("glossary.bin"),
+        postcard::to_stdvec(&glossary).expect("a glossary serialises"),
+    )
+    .unwrap();
 }
 
-/// The checked catalog of the built-in data, serialised; the build fails on any problem.
-fn snapshot(files: &[(String, PathBuf)]) -> Vec<u8> {
+/// The checked catalog of the built-in data; the build fails on any problem.
+fn snapshot(files: &[(String, PathBuf)]) -> pack::model::Catalog {
     let files: Vec<pack::load::DataFile> = files
         .iter()
         .map(|(rel, abs)| pack::load::DataFile {
@@ -113,7 +136,7 @@ fn snapshot(files: &[(String, PathBuf)]) -> Vec<u8> {
         })
         .collect();
     match pack::load::load(&files, 0) {
-        Ok(catalog) => postcard::to_stdvec(&catalog).expect("a catalog serialises"),
+        Ok(catalog) => catalog,
         Err(problems) => {
             for d in &problems.0 {
                 println!("cargo:warning={d}");

@@ -184,15 +184,139 @@ struct SessionTable {
     position: usize,
     #[serde(default)]
     finished: bool,
+    /// `"pack.criterion" = weight`, the weights the room changed (absent in older files).
+    #[serde(default)]
+    weights: std::collections::BTreeMap<String, f64>,
+    /// The poll's hands, question by question in the order polled (absent in older files).
+    #[serde(default)]
+    poll: Vec<PolledTable>,
+}
+
+#[derive(Deserialize)]
+struct PolledTable {
+    question: String,
+    #[serde(default)]
+    hands: std::collections::BTreeMap<String, u32>,
+}
+
+/// What the room set live in the TUI, saved with the answers so that a restart keeps it: the
+/// weights that differ from the data's and the poll's hands. The file names them by id, so a saved
+/// session survives data whose order changed; an id the data no longer has is left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Live {
+    pub weights: Vec<crate::weights::Change>,
+    pub poll: crate::poll::Poll,
+}
+
+impl Live {
+    /// The weights `catalog` has changed now, and `poll`.
+    pub fn of(catalog: &Catalog, poll: &crate::poll::Poll) -> Live {
+        Live {
+            weights: crate::weights::changed(catalog),
+            poll: poll.clone(),
+        }
+    }
+
+    /// The `[session.weights]` table and a `[[session.poll]]` table per polled question.
+    fn to_toml(&self, catalog: &Catalog) -> String {
+        let mut s = String::new();
+        if !self.weights.is_empty() {
+            s.push_str("\n[session.weights]\n");
+            for c in &self.weights {
+                let (Some(p), Some(cr)) = (
+                    catalog.packs.get(c.pack),
+                    catalog
+                        .packs
+                        .get(c.pack)
+                        .and_then(|p| p.criteria.get(c.criterion)),
+                ) else {
+                    continue;
+                };
+                s.push_str(&format!("\"{}.{}\" = {:?}\n", p.id, cr.id, c.value));
+            }
+        }
+        for (q, hands) in self.poll.polled() {
+            let Some(question) = catalog.questions.get(*q) else {
+                continue;
+            };
+            let counts: Vec<String> = question
+                .choices
+                .iter()
+                .zip(hands)
+                .filter(|(_, n)| **n > 0)
+                .map(|(c, n)| format!("{} = {n}", toml_key(&c.id)))
+                .collect();
+            s.push_str(&format!(
+                "\n[[session.poll]]\nquestion = \"{}\"\nhands = {{ {} }}\n",
+                question.id,
+                counts.join(", ")
+            ));
+        }
+        s
+    }
+
+    /// From the file's tables; what the data does not know is left out.
+    fn read(catalog: &Catalog, t: &SessionTable) -> Live {
+        let mut live = Live::default();
+        for (key, &v) in &t.weights {
+            if let (Ok((pack, criterion)), Ok(value)) = (
+                crate::weights::find(catalog, key, false),
+                crate::weights::value(v),
+            ) {
+                live.weights.push(crate::weights::Change {
+                    pack,
+                    criterion,
+                    value,
+                });
+            }
+        }
+        for p in &t.poll {
+            let Some(q) = catalog.questions.iter().position(|q| q.id == p.question) else {
+                continue;
+            };
+            for (choice, &hands) in &p.hands {
+                if let Some(c) = catalog.questions[q]
+                    .choices
+                    .iter()
+                    .position(|c| &c.id == choice)
+                {
+                    live.poll.set(catalog, q, c, hands);
+                }
+            }
+        }
+        live
+    }
+}
+
+/// An id as a TOML key: bare when it can be, else quoted.
+fn toml_key(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        id.to_string()
+    } else {
+        format!("{id:?}")
+    }
+}
+
+/// A saved session: the answers, where the user was, and what the room set live.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub answers: Answers,
+    pub progress: Progress,
+    pub live: Live,
 }
 
 /// The session file's text: an answers file with a `[session]` table.
-pub fn to_toml(catalog: &Catalog, answers: &Answers, progress: Progress) -> String {
+pub fn to_toml(catalog: &Catalog, answers: &Answers, progress: Progress, live: &Live) -> String {
     let mut s = answers.to_toml(catalog);
     s.push_str(&format!(
-        "\n# Where the interactive session was; `tradeoff recommend --answers` ignores this table.\n[session]\nposition = {}\nfinished = {}\n",
+        "\n# Where the interactive session was, and the weights and the poll the room set;\n# `tradeoff recommend --answers` ignores this table.\n[session]\nposition = {}\nfinished = {}\n",
         progress.position, progress.finished
     ));
+    s.push_str(&live.to_toml(catalog));
     s
 }
 
@@ -202,12 +326,13 @@ pub fn save(
     catalog: &Catalog,
     answers: &Answers,
     progress: Progress,
+    live: &Live,
 ) -> Result<(), WriteError> {
-    fsutil::write_private(path, to_toml(catalog, answers, progress).as_bytes())
+    fsutil::write_private(path, to_toml(catalog, answers, progress, live).as_bytes())
 }
 
 /// Reads a saved session; answers the data no longer knows are reported, not fatal to the rest.
-pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagnostics> {
+pub fn load(path: &Path, catalog: &Catalog) -> Result<Saved, Diagnostics> {
     let name = path.display().to_string();
     // The same bounded reader as every answers file: a session replaced by a pipe cannot hang us.
     let text =
@@ -220,11 +345,22 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<(Answers, Progress), Diagn
     answers.apply_file(catalog, &name, &text)?;
     let part: SessionPart = toml::from_str(&text)
         .map_err(|e| crate::pack::SourceText::new(&name, &text).toml_error(&e))?;
-    let progress = part.session.map_or(Progress::default(), |s| Progress {
-        position: s.position.min(catalog.questions.len()),
-        finished: s.finished,
-    });
-    Ok((answers, progress))
+    let progress = part
+        .session
+        .as_ref()
+        .map_or(Progress::default(), |s| Progress {
+            position: s.position.min(catalog.questions.len()),
+            finished: s.finished,
+        });
+    let live = part
+        .session
+        .as_ref()
+        .map_or(Live::default(), |s| Live::read(catalog, s));
+    Ok(Saved {
+        answers,
+        progress,
+        live,
+    })
 }
 
 #[cfg(test)]
@@ -303,7 +439,14 @@ mod tests {
         // SAFETY: umask only changes this process's mask; restored below.
         let old = unsafe { libc::umask(0) };
         let claim = Claim::new(&session);
-        save(&session, &c, &Answers::empty(&c), Progress::default()).unwrap();
+        save(
+            &session,
+            &c,
+            &Answers::empty(&c),
+            Progress::default(),
+            &Live::default(),
+        )
+        .unwrap();
         unsafe { libc::umask(old) };
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&state), 0o700);
@@ -330,15 +473,66 @@ mod tests {
             position: 4,
             finished: false,
         };
-        save(&path, &c, &a, p).unwrap();
-        let (b, q) = load(&path, &c).unwrap();
-        assert_eq!(a, b);
-        assert_eq!(p, q);
+        save(&path, &c, &a, p, &Live::default()).unwrap();
+        let saved = load(&path, &c).unwrap();
+        assert_eq!(a, saved.answers);
+        assert_eq!(p, saved.progress);
+        assert_eq!(saved.live, Live::default());
         // The same file is an answers file for `recommend --answers`.
         let mut r = Answers::empty(&c);
         r.apply_file(&c, "x", &std::fs::read_to_string(&path).unwrap())
             .unwrap();
         assert_eq!(r, a);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The weights and the poll the room set come back after a restart; a file written before
+    /// they were saved (no such tables) loads with neither; an id the data lost is left out.
+    #[test]
+    fn live_weights_and_poll_round_trip_and_old_files_still_load() {
+        let mut c = crate::pack::load_builtin().unwrap();
+        let (pack, criterion) = crate::weights::find(&c, "iac.multi_cloud", false).unwrap();
+        let change = crate::weights::Change {
+            pack,
+            criterion,
+            value: 6.0,
+        };
+        crate::weights::set(&mut c, change).unwrap();
+        let traffic = c.questions.iter().position(|q| q.id == "traffic").unwrap();
+        let team = c
+            .questions
+            .iter()
+            .position(|q| q.id == "team_size")
+            .unwrap();
+        let mut poll = crate::poll::Poll::default();
+        poll.set(&c, traffic, 1, 30);
+        poll.set(&c, traffic, 0, 12);
+        poll.set(&c, team, 0, 4);
+        let live = Live::of(&c, &poll);
+        let dir = std::env::temp_dir().join(format!("tradeoff-live-{}", std::process::id()));
+        let path = dir.join(SESSION_FILE);
+        let a = Answers::empty(&c);
+        save(&path, &c, &a, Progress::default(), &live).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"iac.multi_cloud\" = 6.0"), "{text}");
+        let data = crate::pack::load_builtin().unwrap();
+        let back = load(&path, &data).unwrap().live;
+        assert_eq!(back.weights, vec![change]);
+        assert_eq!(back.poll.hands(traffic), poll.hands(traffic));
+        let order: Vec<usize> = back.poll.polled().map(|(q, _)| *q).collect();
+        assert_eq!(order, [traffic, team], "the order polled");
+        // Still an answers file for `recommend`.
+        let mut r = Answers::empty(&data);
+        r.apply_file(&data, "x", &text).unwrap();
+        // An older file: no weights, no poll; an unknown criterion is left out.
+        let old = text
+            .replace("\"iac.multi_cloud\"", "\"iac.gone\"")
+            .split("\n[[session.poll]]")
+            .next()
+            .unwrap()
+            .to_string();
+        std::fs::write(&path, old).unwrap();
+        assert_eq!(load(&path, &data).unwrap().live, Live::default());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

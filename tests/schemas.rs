@@ -126,7 +126,19 @@ fn answers_files_and_sessions_validate() {
     assert_valid(
         &answers,
         "a saved session",
-        &tradeoff::autosave::to_toml(&catalog, &a, progress),
+        &tradeoff::autosave::to_toml(&catalog, &a, progress, &Default::default()),
+    );
+    // With the weights and the poll the room set.
+    let mut live_catalog = builtin();
+    let change = tradeoff::weights::parse(&live_catalog, "iac.multi_cloud=6").unwrap();
+    tradeoff::weights::set(&mut live_catalog, change).unwrap();
+    let mut poll = tradeoff::poll::Poll::default();
+    poll.add_flag(&live_catalog, "traffic.spiky=3").unwrap();
+    let live = tradeoff::autosave::Live::of(&live_catalog, &poll);
+    assert_valid(
+        &answers,
+        "a saved session with weights and a poll",
+        &tradeoff::autosave::to_toml(&live_catalog, &a, progress, &live),
     );
     for team in ["data-team", "platform", "startup"] {
         assert_valid(

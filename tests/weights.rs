@@ -379,3 +379,62 @@ fn projector_criteria_are_all_one_size() {
         }
     }
 }
+
+/// A restart keeps what the room set: the saved session's weights and hands come back with its
+/// answers, whether it is resumed at once (`--resume`) or taken up from the welcome screen.
+#[test]
+fn a_saved_session_brings_back_its_weights_and_poll() {
+    use tradeoff::autosave::{Live, Progress};
+    let catalog = common::keys::catalog();
+    let dir = std::env::temp_dir().join(format!("tradeoff-saved-live-{}", std::process::id()));
+    let path = dir.join("session.toml");
+    let mut set = catalog.clone();
+    let change = tradeoff::weights::parse(&set, "iac.multi_cloud=6").unwrap();
+    tradeoff::weights::set(&mut set, change).unwrap();
+    let mut poll = tradeoff::poll::Poll::default();
+    poll.add_flag(&set, "traffic.spiky=3").unwrap();
+    let mut answers = Answers::empty(&set);
+    answers.set_by_id(&set, "team_size", "small").unwrap();
+    let progress = Progress {
+        position: 1,
+        finished: false,
+    };
+    tradeoff::autosave::save(&path, &set, &answers, progress, &Live::of(&set, &poll)).unwrap();
+    let start = |show| {
+        App::start(
+            catalog.clone(),
+            tradeoff::tui::Start {
+                theme: tradeoff::tui::Theme::builtin("dark").unwrap(),
+                projector: false,
+                keep_theme: false,
+                show,
+            },
+        )
+    };
+    let load = || tradeoff::autosave::load(&path, &catalog).unwrap();
+    let check = |a: &App| {
+        assert_eq!(tradeoff::weights::changed(&a.catalog), vec![change]);
+        assert_eq!(a.room.poll, poll);
+        assert_eq!(a.session.answers(), &answers);
+    };
+    check(&start(tradeoff::tui::Show::Saved(load())));
+    let mut offered = start(tradeoff::tui::Show::Welcome {
+        offer: Some(load()),
+    });
+    assert!(
+        tradeoff::weights::changed(&offered.catalog).is_empty(),
+        "not before it is taken up"
+    );
+    offered.update(Msg::Resize(80, 24));
+    offered.update(Msg::Resume);
+    check(&offered);
+    // Starting afresh instead leaves the data's weights and no hands.
+    let mut fresh = start(tradeoff::tui::Show::Welcome {
+        offer: Some(load()),
+    });
+    fresh.update(Msg::Resize(80, 24));
+    fresh.update(Msg::Enter);
+    assert!(tradeoff::weights::changed(&fresh.catalog).is_empty());
+    assert!(fresh.room.poll.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

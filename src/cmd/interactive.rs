@@ -31,10 +31,9 @@ pub fn run(
     }
     let show = match session.as_deref().filter(|p| p.exists()) {
         Some(path) => match autosave::load(path, &catalog) {
-            Ok((answers, progress)) if resume => Show::Answers(answers, progress),
-            Ok((answers, progress)) => Show::Welcome {
-                offer: (!progress.finished && answers.answered() > 0)
-                    .then_some((answers, progress)),
+            Ok(saved) if resume => Show::Saved(saved),
+            Ok(saved) => Show::Welcome {
+                offer: (!saved.progress.finished && saved.answers.answered() > 0).then_some(saved),
             },
             Err(d) if resume => {
                 let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();

@@ -71,7 +71,12 @@ pub fn run(
         report::Format::Adr => report::adr::render_with(&rec, &clock::today(), adr),
         format => report::render(&rec, format, &clock::today()),
     };
-    write_output(args.output.as_deref(), &body, args.force)
+    let written = write_output(args.output.as_deref(), &body, args.force);
+    // The process ends right after this: the operating system takes the memory back at once,
+    // while freeing the catalog, the result and the report one allocation at a time is about a
+    // tenth of the command's work (README, "Performance").
+    std::mem::forget((catalog, rec, body));
+    written
 }
 
 /// The chosen packs' places in the catalog. An unknown id from `--pack` is an error; one from the

@@ -16,12 +16,33 @@ use crate::clock;
 pub const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The built-in catalog, as build.rs compiled and checked it from `data/` with this same loader:
-/// start-up reads it instead of parsing the TOML again.
+/// start-up reads it instead of parsing the TOML again. The glossary and the sources' `checked`
+/// notes are kept apart ([`GLOSSARY`], [`CHECKED`]), so a command that only scores never decodes
+/// them: memory a one-shot command touches for the first time costs a page fault for every 4 KB.
 static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+static GLOSSARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/glossary.bin"));
+static CHECKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/checked.bin"));
 
-/// The built-in data, ready to score.
+/// The built-in data, ready to score and to show (the glossary included).
 pub fn load_builtin() -> Result<Catalog, Diagnostics> {
-    match postcard::from_bytes::<Catalog>(SNAPSHOT) {
+    load_builtin_for(Use::Show)
+}
+
+/// The built-in data for `what`: for [`Use::Score`] without the glossary (as a folder's data is
+/// read for scoring) and without the notes on what each source was checked for (no report shows
+/// them).
+fn load_builtin_for(what: Use) -> Result<Catalog, Diagnostics> {
+    let decoded = postcard::from_bytes::<Catalog>(SNAPSHOT).and_then(|mut catalog| {
+        if what != Use::Score {
+            catalog.glossary = postcard::from_bytes(GLOSSARY)?;
+            let checked: Vec<Option<String>> = postcard::from_bytes(CHECKED)?;
+            for (source, note) in catalog.sources.iter_mut().zip(checked) {
+                source.checked = note;
+            }
+        }
+        Ok(catalog)
+    });
+    match decoded {
         Ok(mut catalog) => {
             catalog.today = clock::today_days();
             Ok(catalog)
@@ -45,8 +66,9 @@ pub enum Source {
 /// What the data is loaded for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Use {
-    /// Scoring only: a folder's glossary is not read (a quarter less to parse for one-shot commands
-    /// such as `recommend`; the built-in snapshot has it anyway, at no cost).
+    /// Scoring only: the glossary is not read (a quarter less to parse or decode for one-shot
+    /// commands such as `recommend`), nor, from the built-in snapshot, the sources' `checked`
+    /// notes.
     Score,
     /// Everything the views show, the glossary included.
     Show,
@@ -95,7 +117,7 @@ impl Source {
             && user.is_empty()
             && what != Use::Check
         {
-            return load_builtin();
+            return load_builtin_for(what);
         }
         let (files, unreadable) = self.files(what)?;
         if !unreadable.is_empty() {

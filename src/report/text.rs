@@ -75,7 +75,8 @@ pub fn write_at(o: &Outline, decor: Decor, cols: usize) -> String {
     }
     // A document that starts with a heading does not start with a blank line.
     let start = w.out.len() - w.out.trim_start_matches('\n').len();
-    w.out.split_off(start)
+    w.out.drain(..start);
+    w.out
 }
 
 /// The narrowest text is wrapped to; a narrower terminal gets lines of this width.
@@ -104,17 +105,36 @@ impl Writer {
     /// after `rest` (a hanging indent). A word longer than a line stands alone on its line rather
     /// than being cut (it is most often a URL).
     fn wrapped(&mut self, first: &str, rest: &str, text: &str) {
-        for line in wrap(
-            text,
-            self.cols.saturating_sub(width(first)).max(1),
-            self.cols.saturating_sub(width(rest)).max(1),
-        )
-        .iter()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
-        {
-            self.line(line.trim_end());
+        // Written straight into the output, line by line (no list of lines, no copies): this
+        // is most of the text report's work.
+        let room_rest = self.cols.saturating_sub(width(rest)).max(1);
+        let mut room = self.cols.saturating_sub(width(first)).max(1);
+        let mut start = self.out.len();
+        self.out.push_str(first);
+        let mut used = 0;
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let w = width(word);
+            if used > 0 && used + 1 + w > room {
+                self.end_line(start);
+                start = self.out.len();
+                self.out.push_str(rest);
+                (used, room) = (0, room_rest);
+            }
+            if used > 0 {
+                self.out.push(' ');
+                used += 1;
+            }
+            self.out.push_str(word);
+            used += w;
         }
+        self.end_line(start);
+    }
+
+    /// Ends the line that starts at byte `start` of the output, without trailing blanks.
+    fn end_line(&mut self, start: usize) {
+        let kept = self.out[start..].trim_end().len();
+        self.out.truncate(start + kept);
+        self.out.push('\n');
     }
 
     fn section(&mut self, s: &Section) {
@@ -363,28 +383,6 @@ fn fit(columns: &[&Column], widths: &mut [usize], cols: usize) {
     }
 }
 
-/// `text` cut at spaces into lines: the first at most `first` columns, the others at most `rest`.
-fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    let mut used = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let room = if lines.len() == 1 { first } else { rest };
-        let w = width(word);
-        if used > 0 && used + 1 + w > room {
-            lines.push(String::new());
-            used = 0;
-        }
-        let line = lines.last_mut().expect("one line at least");
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        line.push_str(word);
-        used += w;
-    }
-    lines
-}
-
 fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String {
     let mut line = String::new();
     let last = columns.len().saturating_sub(1);
@@ -424,10 +422,33 @@ mod tests {
         assert_eq!(write(&o, Decor::Rich), "━━ Pack \\x1b]0;t\\x07 ━━\n");
     }
 
+    /// `text` wrapped by a writer `cols` wide after `first` and `rest`.
+    fn wrap(cols: usize, first: &str, rest: &str, text: &str) -> String {
+        let mut w = Writer {
+            out: "above\n".into(),
+            decor: Decor::Rich,
+            cols,
+        };
+        w.wrapped(first, rest, text);
+        w.out
+    }
+
     #[test]
     fn prose_wraps_at_spaces_with_hanging_indents() {
-        assert_eq!(wrap("a bb ccc dddd", 6, 4), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("averylongword x", 4, 4), ["averylongword", "x"]);
-        assert_eq!(wrap("", 10, 10), [""]);
+        assert_eq!(
+            wrap(8, "> ", "    ", "a bb ccc dddd"),
+            "above\n> a bb\n    ccc\n    dddd\n"
+        );
+        // A word longer than a line stands alone on its line, uncut (a URL).
+        assert_eq!(
+            wrap(4, "", "", "averylongword x"),
+            "above\naverylongword\nx\n"
+        );
+        // Nothing to say leaves an empty line, without the indent's blanks and without eating
+        // the line above.
+        assert_eq!(wrap(10, "  ", "  ", ""), "above\n\n");
+        assert_eq!(wrap(10, "  - ", "    ", "  "), "above\n  -\n");
+        // Columns are display columns: a CJK character takes two.
+        assert_eq!(wrap(5, "", "", "日本 語"), "above\n日本\n語\n");
     }
 }

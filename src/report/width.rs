@@ -8,6 +8,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Terminal columns taken by `s` (after [`crate::safe`], so no control characters).
 pub fn width(s: &str) -> usize {
+    // Printable ASCII is one column a byte: most of what is measured, and much cheaper than the
+    // Unicode tables.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 

@@ -61,6 +61,8 @@ pub struct App {
     pub left_demo: Option<DemoState>,
     /// An unfinished saved session, offered on the welcome screen.
     pub resume: Option<(Answers, Progress)>,
+    /// The weights and the poll saved with that session, set when it is taken up.
+    pub resume_live: crate::autosave::Live,
     /// A one-line message in the hint bar until the next key ("Wrote …", "Copied …").
     pub status: Option<Status>,
     /// What the header keeps saying about the session until it changes: a failed autosave (until a
@@ -95,9 +97,14 @@ pub struct Start {
 #[derive(Debug, Clone)]
 pub enum Show {
     /// The welcome screen, offering an unfinished saved session if there is one.
-    Welcome { offer: Option<(Answers, Progress)> },
-    /// These answers, at this place: `--resume`, or `--answers FILE`.
+    Welcome {
+        offer: Option<crate::autosave::Saved>,
+    },
+    /// These answers, at this place: `--answers FILE`.
     Answers(Answers, Progress),
+    /// The saved session (`--resume`): its answers, at its place, with the weights and the poll
+    /// the room set.
+    Saved(crate::autosave::Saved),
     /// A workshop demo from its first step (`tradeoff demo`).
     Demo(Script),
     /// The team comparison as the whole program (`compare --tui`): Esc quits.
@@ -110,8 +117,17 @@ impl App {
         let mut app = App::new(catalog, start.theme, (0, 0));
         app.look = Look::starting(app.look.theme.clone(), start.projector, start.keep_theme);
         match start.show {
-            Show::Welcome { offer } => app.resume = offer,
+            Show::Welcome { offer } => {
+                if let Some(saved) = offer {
+                    app.resume = Some((saved.answers, saved.progress));
+                    app.resume_live = saved.live;
+                }
+            }
             Show::Answers(answers, progress) => app = app.resumed(answers, progress),
+            Show::Saved(saved) => {
+                app.resume_live = saved.live;
+                app = app.resumed(saved.answers, saved.progress);
+            }
             Show::Demo(script) => app = app.with_demo(script),
             Show::Teams(teams) => app = app.with_teams(teams),
         }
@@ -129,6 +145,7 @@ impl App {
             demo: None,
             left_demo: None,
             resume: None,
+            resume_live: Default::default(),
             status: None,
             session_note: SessionNote::default(),
             size,
@@ -674,6 +691,9 @@ impl App {
     fn resume_session(&mut self, answers: Answers, progress: Progress) {
         self.session.set_answers(answers);
         self.resume = None;
+        // The weights and the poll the room had set come back with the answers.
+        let live = std::mem::take(&mut self.resume_live);
+        self.take_live(live);
         if progress.finished || self.catalog.questions.is_empty() {
             self.apply(Msg::ShowResults);
         } else {
@@ -692,6 +712,7 @@ impl App {
             // Starting again: the offered session is replaced by the first answer.
             Msg::Enter | Msg::NextQuestion | Msg::Right => {
                 self.resume = None;
+                self.resume_live = Default::default();
                 Some(match self.session.asked().is_empty() {
                     true => Msg::ShowResults,
                     false => Msg::GoToQuestion(0),

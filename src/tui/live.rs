@@ -49,6 +49,19 @@ impl App {
         }
     }
 
+    /// The weights and the poll of a saved session, as they were when it was saved.
+    pub(super) fn take_live(&mut self, live: crate::autosave::Live) {
+        if live == crate::autosave::Live::default() {
+            return;
+        }
+        for change in live.weights {
+            // Checked when the file was read; a refusal (every weight 0) leaves the data's.
+            let _ = crate::weights::set(&mut self.catalog, change);
+        }
+        self.room.poll = live.poll;
+        self.rescore();
+    }
+
     pub(super) fn reset_weights(&mut self) {
         if crate::weights::reset(&mut self.catalog) {
             self.rescore();

@@ -36,7 +36,7 @@ use super::msg::{Effect, LaidOut, Msg, Outcome};
 use super::record::{Output, Recorder, Shared, record_size};
 use super::view;
 use crate::answers::Answers;
-use crate::autosave::Progress;
+use crate::autosave::{Live, Progress};
 use crate::pack::Catalog;
 
 /// True while the terminal is in raw mode on the alternate screen.
@@ -295,8 +295,9 @@ pub trait Program {
     fn due(&self) -> Option<(Option<usize>, Duration)> {
         None
     }
-    /// What the autosave keeps: the data, the answers and where the user is.
-    fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
+    /// What the autosave keeps: the data, the answers, where the user is, and the weights and the
+    /// poll the room set.
+    fn session(&self) -> Option<(&Catalog, &Answers, Progress, Live)> {
         None
     }
     /// The terminal takes OSC 8 hyperlinks (see [`hyperlinks_wanted`]).
@@ -349,8 +350,9 @@ impl Program for App {
         self.auto_advance().map(|d| (self.demo_step(), d))
     }
 
-    fn session(&self) -> Option<(&Catalog, &Answers, Progress)> {
-        Some((&self.catalog, self.session.answers(), self.progress()))
+    fn session(&self) -> Option<(&Catalog, &Answers, Progress, Live)> {
+        let live = Live::of(&self.catalog, &self.room.poll);
+        Some((&self.catalog, self.session.answers(), self.progress(), live))
     }
 
     fn hyperlinks(&mut self, on: bool) {
@@ -516,12 +518,13 @@ fn perform_effects<P: Program>(p: &mut P, mux: Option<Multiplexer>) {
     }
 }
 
-/// Saves the session whenever the answers or the position change, to the file this window holds:
+/// Saves the session whenever the answers, the position, the weights or the poll change, to the
+/// file this window holds:
 /// the session file, or a file of its own when another window already has that one
 /// ([`crate::autosave::Claim`]), so two windows never overwrite each other's answers.
 struct Saver {
     claim: Option<crate::autosave::Claim>,
-    last: Option<(Answers, Progress)>,
+    last: Option<(Answers, Progress, Live)>,
     failed: bool,
 }
 
@@ -529,7 +532,7 @@ impl Saver {
     fn new<P: Program>(session: Option<&std::path::Path>, p: &P) -> Saver {
         Saver {
             claim: session.map(crate::autosave::Claim::new),
-            last: p.session().map(|(_, a, pr)| (a.clone(), pr)),
+            last: p.session().map(|(_, a, pr, live)| (a.clone(), pr, live)),
             failed: false,
         }
     }
@@ -550,13 +553,13 @@ impl Saver {
         let Some(claim) = self.claim.as_mut() else {
             return out;
         };
-        let Some((catalog, answers, progress)) = p.session() else {
+        let Some((catalog, answers, progress, live)) = p.session() else {
             return out;
         };
         if self
             .last
             .as_ref()
-            .is_some_and(|(a, p)| a == answers && *p == progress)
+            .is_some_and(|(a, p, l)| a == answers && *p == progress && *l == live)
         {
             return out;
         }
@@ -567,9 +570,9 @@ impl Saver {
                 guests,
             });
         }
-        match crate::autosave::save(&claim.path, catalog, answers, progress) {
+        match crate::autosave::save(&claim.path, catalog, answers, progress, &live) {
             Ok(()) => {
-                self.last = Some((answers.clone(), progress));
+                self.last = Some((answers.clone(), progress, live));
                 if std::mem::take(&mut self.failed) {
                     out.push(Outcome::Saved(claim.path.clone()));
                 }
