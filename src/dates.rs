@@ -1,14 +1,11 @@
-//! Calendar dates as `YYYY-MM-DD` strings: parsing, checking and today's date.
+//! Calendar dates as `YYYY-MM-DD` strings: parsing, checking, and days since 1970-01-01.
 //!
-//! Dates in the data are plain calendar days. "Today" is the user's local day (the C library's
-//! `localtime_r`, which follows `TZ` and `/etc/localtime`), so an export made at 00:30 in Sydney is
-//! dated that day, not the day before; where the platform gives no local time, the UTC day.
+//! Dates in the data are plain calendar days, so this is arithmetic on them and nothing more; what
+//! day it is today, in the user's time zone, is `clock`'s (the build needs no clock).
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
-
-use std::time::{SystemTime, UNIX_EPOCH};
+//! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
 
 /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date, or `None`.
 pub fn parse_ymd(s: &str) -> Option<i64> {
@@ -23,7 +20,12 @@ pub fn parse_ymd(s: &str) -> Option<i64> {
         }
         part.parse().ok()
     };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    days_of(num(0..4)?, num(5..7)?, num(8..10)?)
+}
+
+/// Days since 1970-01-01 of year `y`, month `m` (1–12), day `d`, or `None` when there is no such
+/// day.
+pub fn days_of(y: i64, m: i64, d: i64) -> Option<i64> {
     if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
         return None;
     }
@@ -77,67 +79,6 @@ pub fn format_days(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Today, in the user's local time zone, as days since 1970-01-01.
-pub fn today_days() -> i64 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    local_days(secs).unwrap_or_else(|| secs.div_euclid(86_400))
-}
-
-/// Today's local date as `YYYY-MM-DD` (the "Generated" date of exports).
-pub fn today() -> String {
-    format_days(today_days())
-}
-
-/// The local calendar day of a Unix time, as days since the epoch.
-#[cfg(unix)]
-fn local_days(secs: i64) -> Option<i64> {
-    let tm = local_tm(secs)?;
-    Some(days_from_civil(
-        i64::from(tm.tm_year) + 1900,
-        i64::from(tm.tm_mon) + 1,
-        i64::from(tm.tm_mday),
-    ))
-}
-
-/// The local time of day of a Unix time, `HH:MM` (the demo's notes window shows it).
-#[cfg(unix)]
-pub fn local_clock(secs: u64) -> Option<String> {
-    let tm = local_tm(i64::try_from(secs).ok()?)?;
-    Some(format!("{:02}:{:02}", tm.tm_hour, tm.tm_min))
-}
-
-#[cfg(not(unix))]
-pub fn local_clock(_secs: u64) -> Option<String> {
-    None
-}
-
-#[cfg(unix)]
-fn local_tm(secs: i64) -> Option<libc::tm> {
-    unsafe extern "C" {
-        // POSIX; not declared by the libc crate on every Unix.
-        fn tzset();
-    }
-    // time_t is i64 here but 32 bits on some platforms.
-    #[allow(clippy::useless_conversion)]
-    let t: libc::time_t = secs.try_into().ok()?;
-    // SAFETY: an all-zero `tm` is a valid value of this plain C struct.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    // SAFETY: tzset reads TZ (this program never changes its environment); localtime_r writes only
-    // into `tm`, which outlives the call, and returns null on failure.
-    let ok = unsafe {
-        tzset();
-        !libc::localtime_r(&t, &mut tm).is_null()
-    };
-    ok.then_some(tm)
-}
-
-#[cfg(not(unix))]
-fn local_days(_secs: i64) -> Option<i64> {
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,14 +106,5 @@ mod tests {
         ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn the_local_day_is_within_a_day_of_the_utc_day() {
-        let secs: i64 = 1_790_000_000; // 2026-09-21T14:13:20Z
-        let utc = secs.div_euclid(86_400);
-        let local = local_days(secs).unwrap_or(utc);
-        assert!((local - utc).abs() <= 1, "{local} vs {utc}");
-        assert!((today_days() - parse_ymd(&today()).unwrap()).abs() <= 1);
     }
 }

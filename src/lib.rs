@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod assets;
 pub mod autosave;
+pub mod clock;
 pub mod config;
 pub mod cue;
 pub mod dates;

@@ -1,5 +1,5 @@
 //! The command-line conventions users of Rust CLI tools expect, one test each: the format from
-//! the output's extension, text wrapped to the page, `schema_version` on every JSON output and the
+//! the output's extension, text wrapped to the page or the terminal, `schema_version` on every JSON output and the
 //! docs checked against it, `--config FILE` and `config init`, `--color`, and `--answers FILE`
 //! starting the interactive mode.
 
@@ -87,6 +87,31 @@ fn text_is_wrapped_to_100_columns_off_a_terminal() {
                 "{args:?}: {cols} columns: {line}"
             );
         }
+    }
+}
+
+/// On a terminal, text is wrapped to the terminal's width (here wider than a pipe's 100 columns,
+/// so the width comes from the terminal); only an unbreakable word (a URL) may be longer.
+#[test]
+fn text_is_wrapped_to_the_terminal_width_on_a_terminal() {
+    let sb = Sandbox::new("conv-tty-wrap");
+    let env = sb.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    for args in [&["recommend", "-a", "team_size=small"][..], &["glossary"]] {
+        let mut t = Pty::spawn(130, 40, args, &env);
+        assert_eq!(t.wait_exit(), 0, "{args:?}");
+        let raw = String::from_utf8_lossy(&t.raw).into_owned();
+        let widths: Vec<usize> = raw
+            .split("\r\n")
+            .filter(|l| l.trim().contains(' '))
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect();
+        assert!(widths.len() > 10, "{args:?}: {raw}");
+        let widest = widths.iter().copied().max().unwrap();
+        assert!(
+            (101..=130).contains(&widest),
+            "{args:?}: the widest line has {widest} columns on a 130-column terminal"
+        );
     }
 }
 

@@ -1,47 +1,11 @@
 //! Monthly estimates (issue 18): a few recomputed by hand from the price tables, the computed cost
 //! criterion, the JSON contract, and `validate`'s diagnostics for the price tables.
 
-use tradeoff::answers::Answers;
+mod common;
+
+use common::prices::*;
 use tradeoff::engine::{analyze, cost, evaluate};
-use tradeoff::pack::{self, Catalog, DataFile, builtin_files, load};
-
-fn catalog() -> Catalog {
-    pack::load_builtin().unwrap_or_else(|d| panic!("{d}"))
-}
-
-fn answers(c: &Catalog, pairs: &[(&str, &str)]) -> Answers {
-    let mut a = Answers::empty(c);
-    for (q, ch) in pairs {
-        let qi = c
-            .question_index(q)
-            .unwrap_or_else(|| panic!("question {q}"));
-        a.choices[qi] = Some(c.questions[qi].choice_index(ch).expect(ch));
-    }
-    a
-}
-
-/// A price from the tables, by id.
-fn usd(c: &Catalog, id: &str) -> f64 {
-    c.prices
-        .as_ref()
-        .expect("the built-in data has prices")
-        .prices
-        .iter()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("price {id}"))
-        .usd
-}
-
-/// The low and high of one line of an alternative's estimate.
-fn line(r: &tradeoff::engine::RankedAlternative, id: &str) -> (f64, f64) {
-    let l = r.cost.as_ref().unwrap().lines.iter().find(|l| l.id == id);
-    let l = l.unwrap_or_else(|| panic!("{} has no line {id}", r.id));
-    (l.monthly_usd.low, l.monthly_usd.high)
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 0.006
-}
+use tradeoff::pack::{DataFile, builtin_files, load};
 
 #[test]
 fn fargate_one_vcpu_two_gb_always_on_is_730_hours_of_both() {
@@ -117,10 +81,6 @@ fn eks_pays_its_cluster_and_whole_instances_lambda_only_the_busy_time() {
         line(lambda, "requests").1,
         requests_m * usd(&c, "lambda-requests")
     ));
-}
-
-fn cents(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[test]
@@ -258,26 +218,6 @@ fn levers_are_named_never_folded_in() {
     );
 }
 
-/// The built-in files with prices.toml replaced by `edit` of it.
-fn with_prices(edit: impl Fn(&str) -> String) -> Vec<DataFile> {
-    builtin_files()
-        .into_iter()
-        .map(|mut f| {
-            if f.rel == "prices.toml" {
-                f.text = edit(&f.text);
-            }
-            f
-        })
-        .collect()
-}
-
-fn problems(files: &[DataFile]) -> Vec<String> {
-    match load(files, 0) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0.iter().map(|x| x.to_string()).collect(),
-    }
-}
-
 #[test]
 fn validate_points_at_every_price_table_problem() {
     let cases: [(&str, &str, &str); 8] = [
@@ -322,29 +262,7 @@ fn validate_points_at_every_price_table_problem() {
             "unknown choice `dozens` of question `footprint`",
         ),
     ];
-    for (from, to, expected) in cases {
-        let files = with_prices(|t| {
-            assert!(
-                t.contains(from),
-                "the test's anchor `{from}` is gone from prices.toml"
-            );
-            t.replacen(from, to, 1)
-        });
-        let found = problems(&files);
-        assert!(
-            found
-                .iter()
-                .any(|p| p.starts_with("data/prices.toml:") && p.contains(expected)),
-            "expected `{expected}`, got:\n{}",
-            found.join("\n")
-        );
-        // Every problem points at a line and a column.
-        assert!(found.iter().all(|p| {
-            p.split(':')
-                .nth(1)
-                .is_some_and(|l| l.parse::<usize>().is_ok())
-        }));
-    }
+    assert_price_problems(&cases);
 }
 
 #[test]

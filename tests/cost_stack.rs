@@ -3,60 +3,10 @@
 //! the alternative no price can estimate, the answers an estimate waits for, `validate`'s
 //! diagnostics for the new tables, and every price's source.
 
-use tradeoff::answers::Answers;
-use tradeoff::engine::{PackResult, RankedAlternative, analyze, evaluate};
-use tradeoff::pack::{self, Catalog, DataFile, builtin_files, load};
+mod common;
 
-fn catalog() -> Catalog {
-    pack::load_builtin().unwrap_or_else(|d| panic!("{d}"))
-}
-
-fn answers(c: &Catalog, pairs: &[(&str, &str)]) -> Answers {
-    let mut a = Answers::empty(c);
-    for (q, ch) in pairs {
-        let qi = c
-            .question_index(q)
-            .unwrap_or_else(|| panic!("question {q}"));
-        a.choices[qi] = Some(c.questions[qi].choice_index(ch).expect(ch));
-    }
-    a
-}
-
-/// A price from the tables, by id.
-fn usd(c: &Catalog, id: &str) -> f64 {
-    c.prices
-        .as_ref()
-        .expect("the built-in data has prices")
-        .prices
-        .iter()
-        .find(|p| p.id == id)
-        .unwrap_or_else(|| panic!("price {id}"))
-        .usd
-}
-
-fn pack_result(c: &Catalog, pack: &str, a: &Answers) -> PackResult {
-    let mut rec = analyze(c, a, &[c.pack_index(pack).unwrap()]);
-    rec.packs.remove(0)
-}
-
-fn alt<'a>(p: &'a PackResult, id: &str) -> &'a RankedAlternative {
-    p.ranking.iter().find(|r| r.id == id).unwrap()
-}
-
-/// The low and high of one line of an alternative's estimate.
-fn line(r: &RankedAlternative, id: &str) -> (f64, f64) {
-    let l = r.cost.as_ref().unwrap().lines.iter().find(|l| l.id == id);
-    let l = l.unwrap_or_else(|| panic!("{} has no line {id}", r.id));
-    (l.monthly_usd.low, l.monthly_usd.high)
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 0.006
-}
-
-fn cents(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
+use common::prices::*;
+use tradeoff::engine::{analyze, evaluate};
 
 #[test]
 fn codepipeline_for_a_small_team_is_action_and_build_minutes_per_person() {
@@ -312,26 +262,6 @@ fn every_price_line_cites_a_checked_source() {
     }
 }
 
-/// The built-in files with prices.toml replaced by `edit` of it.
-fn with_prices(edit: impl Fn(&str) -> String) -> Vec<DataFile> {
-    builtin_files()
-        .into_iter()
-        .map(|mut f| {
-            if f.rel == "prices.toml" {
-                f.text = edit(&f.text);
-            }
-            f
-        })
-        .collect()
-}
-
-fn problems(files: &[DataFile]) -> Vec<String> {
-    match load(files, 0) {
-        Ok(_) => Vec::new(),
-        Err(d) => d.0.iter().map(|x| x.to_string()).collect(),
-    }
-}
-
 #[test]
 fn validate_points_at_every_new_price_table_problem() {
     let cases: [(&str, &str, &str); 7] = [
@@ -371,28 +301,7 @@ fn validate_points_at_every_new_price_table_problem() {
             "unknown qty `per-vcpus`: use one of",
         ),
     ];
-    for (from, to, expected) in cases {
-        let files = with_prices(|t| {
-            assert!(
-                t.contains(from),
-                "the test's anchor `{from}` is gone from prices.toml"
-            );
-            t.replacen(from, to, 1)
-        });
-        let found = problems(&files);
-        assert!(
-            found
-                .iter()
-                .any(|p| p.starts_with("data/prices.toml:") && p.contains(expected)),
-            "expected `{expected}`, got:\n{}",
-            found.join("\n")
-        );
-        assert!(found.iter().all(|p| {
-            p.split(':')
-                .nth(1)
-                .is_some_and(|l| l.parse::<usize>().is_ok())
-        }));
-    }
+    assert_price_problems(&cases);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! each checked for its shape — `error: what is wrong` (after any `file:line:col:` problems, one
 //! per line), then, after a blank line, `  tip: …` lines (a similar id where one was mistyped),
 //! with `error:` and `tip:` coloured exactly as clap colours its own when colour is on, and plain
-//! when it is off.
+//! when it is off. Warnings (a broken config file, a bad environment variable, a missing data
+//! folder: the command goes on) have the same shape with `warning:` in cargo's bold yellow.
 
 mod sandbox;
 
@@ -301,5 +302,136 @@ fn colour_follows_color_and_no_color_like_claps() {
         assert!(!err.contains('\x1b'), "{:?}: {err:?}", c.args);
         let err = run(&sb, c, &[], false);
         assert!(!err.contains('\x1b'), "{:?}: {err:?}", c.args);
+    }
+}
+
+/// The standard error of `args` run in `sb` with `env`, whatever the exit code.
+fn stderr_of(sb: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = sb.cmd();
+    cmd.envs(env.iter().copied()).args(args);
+    String::from_utf8(cmd.output().unwrap().stderr).unwrap()
+}
+
+/// Warnings (the command goes on) in the error's shape: each is the problems it is about, one per
+/// line with its place, then `warning: what was done`, then, after a blank line, the tips indented
+/// as clap's. Anything after the last warning is the command's own business (the plain mode's
+/// questions, its error).
+fn check_warning_shape(what: &str, err: &str) {
+    let mut lines = err.lines().peekable();
+    let mut warnings = 0;
+    while lines.peek().is_some_and(|l| !l.starts_with("error: ")) {
+        let mut problems = 0;
+        let head = loop {
+            match lines.next() {
+                Some(l) if l.starts_with("warning: ") => break l,
+                Some(l) => {
+                    assert!(
+                        !l.is_empty() && !l.starts_with(' ') && l.contains(": "),
+                        "{what}: `{l}` is neither a placed problem nor a warning:\n{err}"
+                    );
+                    problems += 1;
+                }
+                None if warnings > 0 && problems == 0 => return,
+                None => panic!("{what}: no `warning:` line after the problems:\n{err}"),
+            }
+        };
+        assert!(
+            !head.contains("(`"),
+            "{what}: a tip in brackets, not as a tip:\n{err}"
+        );
+        warnings += 1;
+        if lines.peek() == Some(&"") {
+            lines.next();
+            let mut tips = 0;
+            while lines.peek().is_some_and(|l| l.starts_with("  tip: ")) {
+                lines.next();
+                tips += 1;
+            }
+            assert!(tips > 0, "{what}: a blank line and no tips:\n{err}");
+        }
+    }
+    assert!(warnings > 0, "{what}: no warning:\n{err}");
+}
+
+#[test]
+fn every_warning_has_the_error_shape_and_colour() {
+    let sb = Sandbox::new("warnings");
+    let (_, tip) = clap_prefixes(&sb);
+    let json = ["recommend", "-a", "team_size=small", "--format", "json"];
+    let mut cases: Vec<(&str, String)> = Vec::new();
+    let mut add = |what, args: &[&str], env: &[(&str, &str)], sb: &Sandbox| {
+        let plain = stderr_of(sb, args, env);
+        let mut always = vec!["--color", "always"];
+        always.extend_from_slice(args);
+        let coloured = stderr_of(sb, &always, env);
+        let mut never = vec!["--color", "never"];
+        never.extend_from_slice(args);
+        assert_eq!(
+            stderr_of(sb, &never, env),
+            plain,
+            "{what}: --color never is what a pipe gets"
+        );
+        assert!(
+            !plain.contains('\x1b'),
+            "{what}: colour in a pipe:\n{plain:?}"
+        );
+        cases.push((what, plain));
+        (what, coloured)
+    };
+    let mut coloured = Vec::new();
+    // A broken config file: its problem, then what was done, then where to look.
+    let config = sb.write_config("mouse = tru\n");
+    coloured.push(add("config file", &json, &[], &sb));
+    // A bad environment variable.
+    std::fs::remove_file(&config).unwrap();
+    coloured.push(add(
+        "environment",
+        &json,
+        &[("TRADEOFF_MOUSE", "maybe")],
+        &sb,
+    ));
+    // A configured data folder that is missing; an unknown default pack.
+    sb.write_config("data_dirs = [\"/no/such/folder\"]\npacks = [\"compte\", \"iac\"]\n");
+    coloured.push(add("config values", &json, &[], &sb));
+    std::fs::remove_file(&config).unwrap();
+    // The plain mode, told to use a theme it cannot show.
+    coloured.push(add(
+        "plain mode",
+        &["--theme", "light"],
+        &[("TERM", "dumb")],
+        &sb,
+    ));
+    let words = [
+        "config file was ignored",
+        "environment variable(s) above",
+        "/no/such/folder",
+        "`compte` was left out",
+        "plain mode (TERM=dumb) ignores --theme",
+    ];
+    for (what, err) in &cases {
+        check_warning_shape(what, err);
+    }
+    let all: String = cases.iter().map(|(_, e)| e.as_str()).collect();
+    for w in words {
+        assert!(all.contains(w), "no warning about {w}:\n{all}");
+    }
+    assert!(
+        cases[0]
+            .1
+            .contains("\n\n  tip: `tradeoff config` shows the settings")
+    );
+    // With colour: `warning:` in bold yellow as cargo writes it, the tips in clap's own green.
+    for (what, err) in coloured {
+        assert!(
+            err.contains("\x1b[1m\x1b[33mwarning:\x1b[0m "),
+            "{what}: {err:?}"
+        );
+        assert!(
+            !err.contains("\nwarning:"),
+            "{what}: a plain head:\n{err:?}"
+        );
+        if err.contains("tip:") {
+            assert!(err.contains(&format!("  {tip} ")), "{what}: {err:?}");
+        }
     }
 }

@@ -5,10 +5,10 @@
 mod common;
 mod sandbox;
 
-use common::keys::{SMALL_TEAM, answer_keys, new_app, press, typed};
+use common::keys::{
+    demo_app, demo_error, each_popup_view, new_app, press, screen, small_team_results, typed,
+};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tradeoff::answers::Answers;
 use tradeoff::poll::Poll;
 use tradeoff::tui::{App, Msg, Popup, ScreenKind};
@@ -183,11 +183,7 @@ fn recommend_polls_by_flags_and_by_a_folder_of_answers_files() {
 
 /// The small team's results, the poll open on cloud strategy with 12 / 6 / 2 hands typed.
 fn polled(size: (u16, u16), projector: bool) -> App {
-    let mut a = new_app("dark", size);
-    if projector {
-        a.update(Msg::SetProjector(true));
-    }
-    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    let mut a = small_team_results(size, projector);
     let q = a.catalog.question_index("cloud_strategy").unwrap();
     a.update(Msg::OpenPoll(q));
     typed(&mut a, "12");
@@ -264,17 +260,7 @@ caption = "The results."
 poll = { cloud_strategy = { aws_only = 12, multi_cloud = 6, hybrid = 2 } }
 caption = "Hands up: where does your company run?"
 "#;
-    let parsed = tradeoff::demo::parse(&catalog, "p.toml", script).unwrap();
-    let mut a = App::start(
-        catalog.clone(),
-        tradeoff::tui::Start {
-            theme: tradeoff::tui::Theme::builtin("dark").unwrap(),
-            projector: true,
-            keep_theme: false,
-            show: tradeoff::tui::Show::Demo(parsed),
-        },
-    );
-    a.update(Msg::Resize(80, 24));
+    let mut a = demo_app(&catalog, "p.toml", script, true);
     a.demo_goto_step(1);
     assert!(matches!(a.popups.last(), Some(Popup::Poll(_))));
     assert_eq!(a.screen.kind(), ScreenKind::Results);
@@ -287,34 +273,20 @@ caption = "Hands up: where does your company run?"
     );
 
     let bad = script.replace("aws_only = 12", "aws = -1");
-    let e = tradeoff::demo::parse(&catalog, "p.toml", &bad)
-        .unwrap_err()
-        .to_string();
+    let e = demo_error(&catalog, "p.toml", &bad);
     assert!(
         e.contains("p.toml:9:") && e.contains("valid choices"),
         "{e}"
     );
     let bad = script.replace("aws_only = 12", "aws_only = -1");
-    let e = tradeoff::demo::parse(&catalog, "p.toml", &bad)
-        .unwrap_err()
-        .to_string();
+    let e = demo_error(&catalog, "p.toml", &bad);
     assert!(e.contains("whole number"), "{e}");
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]
 fn snapshots_of_the_poll_popup() {
-    for projector in [false, true] {
-        for size in [(80, 24), (160, 45)] {
-            let a = polled(size, projector);
-            let view = if projector { "projector" } else { "ordinary" };
-            insta::assert_snapshot!(format!("poll_{view}_{}x{}", size.0, size.1), screen(&a));
-        }
-    }
+    each_popup_view(&[(80, 24), (160, 45)], |view, size, projector| {
+        let a = polled(size, projector);
+        insta::assert_snapshot!(format!("poll_{view}_{}x{}", size.0, size.1), screen(&a));
+    });
 }

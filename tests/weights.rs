@@ -7,11 +7,12 @@
 mod common;
 mod sandbox;
 
-use common::keys::{SMALL_TEAM, answer_keys, event, new_app, press};
+use common::keys::{
+    SMALL_TEAM, answer_keys, demo_app, demo_error, each_popup_view, event, new_app, press, screen,
+    small_team_results,
+};
 
 use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tradeoff::answers::Answers;
 use tradeoff::tui::{App, Msg, Popup, ScreenKind};
 
@@ -155,11 +156,7 @@ fn recommend_takes_weights_and_rejects_bad_ones_with_what_would_be_right() {
 
 /// The small team on its results, the weights popup open on the compute pack.
 fn weights_open(size: (u16, u16), projector: bool) -> App {
-    let mut a = new_app("dark", size);
-    if projector {
-        a.update(Msg::SetProjector(true));
-    }
-    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    let mut a = small_team_results(size, projector);
     assert_eq!(a.screen.kind(), ScreenKind::Results);
     press(&mut a, "W");
     assert!(matches!(a.popups.last(), Some(Popup::Weights(_))));
@@ -270,16 +267,7 @@ caption = "Next team."
 "#;
     let parsed = tradeoff::demo::parse(&catalog, "w.toml", script).unwrap();
     assert_eq!(parsed.steps[1].weights.len(), 1);
-    let mut a = App::start(
-        catalog.clone(),
-        tradeoff::tui::Start {
-            theme: tradeoff::tui::Theme::builtin("dark").unwrap(),
-            projector: false,
-            keep_theme: false,
-            show: tradeoff::tui::Show::Demo(parsed),
-        },
-    );
-    a.update(Msg::Resize(80, 24));
+    let mut a = demo_app(&catalog, "w.toml", script, false);
     a.demo_goto_step(1);
     assert_eq!(a.rec().weights_changed.len(), 1);
     assert!(matches!(a.popups.last(), Some(Popup::Weights(_))));
@@ -293,38 +281,27 @@ caption = "Next team."
 
     // A bad weight is reported at its place, with what would be right.
     let bad = script.replace("\"iac.multi_cloud\" = 6", "\"iac.multi_clod\" = 60");
-    let e = tradeoff::demo::parse(&catalog, "w.toml", &bad)
-        .unwrap_err()
-        .to_string();
+    let e = demo_error(&catalog, "w.toml", &bad);
     assert!(
         e.contains("w.toml:10:") && e.contains("did you mean `multi_cloud`?"),
         "{e}"
     );
     let bad = script.replace("\"iac.multi_cloud\" = 6", "\"iac.multi_cloud\" = 60");
-    let e = tradeoff::demo::parse(&catalog, "w.toml", &bad)
-        .unwrap_err()
-        .to_string();
+    let e = demo_error(&catalog, "w.toml", &bad);
     assert!(e.contains("from 0 to 30"), "{e}");
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]
 fn snapshots_of_the_weights_popup() {
-    for projector in [false, true] {
-        for size in [(80, 24), (160, 45), (240, 67)] {
+    each_popup_view(
+        &[(80, 24), (160, 45), (240, 67)],
+        |view, size, projector| {
             let mut a = weights_open(size, projector);
             // Simplicity to 6: the ranking moves (^1 v1) and the row is marked.
             press(&mut a, "right right right right right right");
-            let view = if projector { "projector" } else { "ordinary" };
             insta::assert_snapshot!(format!("weights_{view}_{}x{}", size.0, size.1), screen(&a));
-        }
-    }
+        },
+    );
 }
 
 /// The screen's text with its runs of blanks and borders as one space, to look for sentences that

@@ -20,11 +20,11 @@ pub const VAR: &str = "COMPLETE";
 
 /// The shells, with bash and zsh registered by this file's own scripts (below).
 const SHELLS: Shells<'static> = Shells(&[
-    &BashWords,
+    &BASH_WORDS,
     &clap_complete::env::Elvish,
     &Fish,
     &clap_complete::env::Powershell,
-    &ZshFpath,
+    &ZSH_FPATH,
 ]);
 
 /// Answers the shell and exits when `COMPLETE` names a shell; otherwise returns at once.
@@ -194,21 +194,19 @@ fn flag_value(words: &[OsString], flag: &str) -> Option<String> {
 
 // ---------------------------------------------------------------- registration scripts
 
-/// bash, with the words put back together: bash splits the word being completed at
-/// `COMP_WORDBREAKS` (`=` and `:` among them), so clap_complete 4.6's script hands the program
-/// `team_size` `=` `` and bash then inserts what comes back after the `=` (the literal `-` of the
-/// static script, or `team_size=team_size=small`). This script rejoins the words as typed, as
-/// git's completion does, and gives bash only the part of each candidate after the last break,
-/// the part bash replaces. No `-o bashdefault`: where an id is expected and none matches, bash
-/// offers nothing rather than file names.
-struct BashWords;
+/// A shell whose registration script is ours (a template naming `COMPLETER`, `BIN` and `VAR`) and
+/// whose candidates clap_complete writes, as `shell` writes them.
+struct OwnScript<S: 'static> {
+    shell: S,
+    script: &'static str,
+}
 
-impl EnvCompleter for BashWords {
+impl<S: EnvCompleter> EnvCompleter for OwnScript<S> {
     fn name(&self) -> &'static str {
-        "bash"
+        self.shell.name()
     }
     fn is(&self, name: &str) -> bool {
-        name == "bash"
+        self.shell.is(name)
     }
     fn write_registration(
         &self,
@@ -218,9 +216,37 @@ impl EnvCompleter for BashWords {
         completer: &str,
         buf: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let completer = shell_quote(completer);
-        let script =
-            r#"# tradeoff's bash completion: asks `COMPLETER` for the candidates (COMPLETE=bash).
+        let script = self
+            .script
+            .replace("COMPLETER", &shell_quote(completer))
+            .replace("BIN", bin)
+            .replace("VAR", var);
+        buf.write_all(script.as_bytes())
+    }
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        self.shell.write_complete(cmd, args, current_dir, buf)
+    }
+}
+
+/// bash, with the words put back together: bash splits the word being completed at
+/// `COMP_WORDBREAKS` (`=` and `:` among them), so clap_complete 4.6's script hands the program
+/// `team_size` `=` `` and bash then inserts what comes back after the `=` (the literal `-` of the
+/// static script, or `team_size=team_size=small`). This script rejoins the words as typed, as
+/// git's completion does, and gives bash only the part of each candidate after the last break,
+/// the part bash replaces. No `-o bashdefault`: where an id is expected and none matches, bash
+/// offers nothing rather than file names.
+const BASH_WORDS: OwnScript<Bash> = OwnScript {
+    shell: Bash,
+    script: BASH_SCRIPT,
+};
+
+const BASH_SCRIPT: &str = r#"# tradeoff's bash completion: asks `COMPLETER` for the candidates (COMPLETE=bash).
 _tradeoff_complete() {
     local IFS=$'\013'
     # The words as typed: a piece bash split off at a break character (no blank before it) is
@@ -260,46 +286,18 @@ _tradeoff_complete() {
 }
 complete -o nospace -o nosort -F _tradeoff_complete BIN 2>/dev/null ||
     complete -o nospace -F _tradeoff_complete BIN
-"#
-            .replace("COMPLETER", &completer)
-            .replace("BIN", bin)
-            .replace("VAR", var);
-        buf.write_all(script.as_bytes())
-    }
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        Bash.write_complete(cmd, args, current_dir, buf)
-    }
-}
+"#;
 
 /// zsh, usable both ways: sourced (`source <(COMPLETE=zsh tradeoff)`) or autoloaded from `fpath`
 /// as `_tradeoff` (clap_complete 4.6's script only registers itself there, so the first TAB
 /// completed nothing). A candidate ending in `=` or `/` gets no space after it, so the choice or
 /// the file can follow.
-struct ZshFpath;
+const ZSH_FPATH: OwnScript<Zsh> = OwnScript {
+    shell: Zsh,
+    script: ZSH_SCRIPT,
+};
 
-impl EnvCompleter for ZshFpath {
-    fn name(&self) -> &'static str {
-        "zsh"
-    }
-    fn is(&self, name: &str) -> bool {
-        name == "zsh"
-    }
-    fn write_registration(
-        &self,
-        var: &str,
-        _name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        let completer = shell_quote(completer);
-        let script = r#"#compdef BIN
+const ZSH_SCRIPT: &str = r#"#compdef BIN
 # tradeoff's zsh completion: asks COMPLETER for the candidates (COMPLETE=zsh).
 _tradeoff() {
     local -a reply open other
@@ -327,22 +325,7 @@ if [[ ${funcstack[1]} == _tradeoff ]]; then
 else
     compdef _tradeoff BIN
 fi
-"#
-        .replace("COMPLETER", &completer)
-        .replace("BIN", bin)
-        .replace("VAR", var);
-        buf.write_all(script.as_bytes())
-    }
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        Zsh.write_complete(cmd, args, current_dir, buf)
-    }
-}
+"#;
 
 /// `s` quoted for a POSIX shell (bash and zsh read it the same way).
 fn shell_quote(s: &str) -> String {

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use tradeoff::answers::Answers;
 use tradeoff::pack::Use;
 use tradeoff::tui::Show;
-use tradeoff::{dates, report};
+use tradeoff::{clock, report};
 
+use super::job::{Data, View};
 use super::out::{Failure, answers_failure, fail, print_bytes, print_out};
-use super::resolve::{Data, View};
 use super::tui::Ready;
 use crate::cli::CompareFormat;
 
@@ -53,7 +53,7 @@ pub fn run(
         return Ready::new(view)?.open(catalog, Show::Teams(teams), None);
     }
     let cmp = tradeoff::teams::compare_teams(&catalog, &teams);
-    let today = dates::today();
+    let today = clock::today();
     let outline = |date| report::teams::outline(&cmp, date);
     let body = match format {
         CompareFormat::Text => {

@@ -12,8 +12,8 @@ use tradeoff::fsutil;
 use tradeoff::pack::{self, Catalog, Use};
 use tradeoff::tui::Show;
 
+use super::job::{Data, DemoMode, View};
 use super::out::{Failure, fail};
-use super::resolve::{Data, DemoMode, View};
 use super::tui::Ready;
 
 /// The largest demo script read (the built-in one is a few KiB).

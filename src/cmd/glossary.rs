@@ -7,8 +7,8 @@ use serde::Serialize;
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::report;
 
+use super::job::Data;
 use super::out::{Failure, fail, print_json, print_out};
-use super::resolve::Data;
 use crate::cli::ListFormat;
 
 /// The JSON listing (docs/json-schema.md).

@@ -9,8 +9,8 @@ use tradeoff::autosave::{self, Progress};
 use tradeoff::pack::{Catalog, Use};
 use tradeoff::tui::Show;
 
+use super::job::{Data, View};
 use super::out::{Failure, answers_failure, fail};
-use super::resolve::{Data, View};
 use super::tui::{self, Ready};
 
 pub fn run(

@@ -3,7 +3,8 @@
 //! a [`Failure`] (see `out`).
 //!
 //! Layers, top to bottom: `main` → this dispatcher → one file per command → `tui` (the one TUI
-//! start-up) → `resolve` → `out` and `crate::cli`; all of them over the library.
+//! start-up) → `resolve` (decides) → `job` (what was decided) → `out` and `crate::cli`; all of them
+//! over the library.
 
 mod compare;
 mod completions;
@@ -11,6 +12,8 @@ mod config;
 mod demo;
 mod glossary;
 mod interactive;
+mod job;
+mod list;
 mod man;
 pub mod out;
 mod pack_new;
@@ -24,11 +27,12 @@ mod validate;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
+use job::Job;
 pub use out::Failure;
-use resolve::Job;
 
 /// Resolves the command line and runs its command.
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    out::set_color(cli.color.choice());
     match resolve::resolve(cli)? {
         Job::Interactive {
             view,

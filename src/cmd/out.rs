@@ -25,6 +25,25 @@ pub fn fail(code: u8, message: impl Into<String>) -> Failure {
     }
 }
 
+/// How serious a message is: the word its head line starts with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The command failed (clap's bold red `error:`).
+    Error,
+    /// The command goes on without something (bold yellow `warning:`, as cargo and rustc write it;
+    /// clap's styles call that yellow "invalid").
+    Warning,
+}
+
+impl Level {
+    fn word(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
 /// A failure's message as clap lays out its own errors, so that every error of the program has one
 /// shape: `error: what is wrong`, then, after a blank line, each `tip:` (and `note:`) indented by
 /// two spaces; `error:` in clap's bold red and `tip:` in its green when `color` (decided as clap
@@ -32,26 +51,42 @@ pub fn fail(code: u8, message: impl Into<String>) -> Failure {
 /// `file:line:col: …` problem) becomes the error line. Diagnostic lines before the error line stay
 /// as they are, one problem per line.
 pub fn render_failure(message: &str, color: bool) -> String {
+    render(message, Level::Error, color)
+}
+
+/// A warning (the command goes on) in the same shape as an error: the problems it is about, one per
+/// line, then `warning: what was done about them`, then the tips after a blank line.
+pub fn render_warning(message: &str, color: bool) -> String {
+    render(message, Level::Warning, color)
+}
+
+fn render(message: &str, level: Level, color: bool) -> String {
     use clap::builder::styling::Styles;
     let styles = Styles::styled();
-    let (error, tip) = if color {
-        (*styles.get_error(), *styles.get_valid())
+    let (head_style, tip) = if color {
+        let head = match level {
+            Level::Error => *styles.get_error(),
+            Level::Warning => styles.get_invalid().bold(),
+        };
+        (head, *styles.get_valid())
     } else {
         Default::default()
     };
+    let word = level.word();
+    let head = format!("{word}: ");
     let message = safe::lines(message.trim_end());
-    let needs_error = !message.lines().any(|l| l.starts_with("error: "));
+    let needs_head = !message.lines().any(|l| l.starts_with(&head));
     let mut out = String::new();
     let mut in_tips = false;
     for (i, line) in message.lines().enumerate() {
         // A lone `file:line:col:` problem keeps its own "did you mean" on its line.
-        let problem = i == 0 && needs_error;
+        let problem = i == 0 && needs_head;
         let line = if problem {
-            format!("error: {line}")
+            format!("{head}{line}")
         } else {
             line.to_string()
         };
-        if let Some(rest) = line.strip_prefix("error: ") {
+        if let Some(rest) = line.strip_prefix(&head) {
             // A library message with its suggestion inline (`…, did you mean `x`?; …`): the
             // suggestion becomes the tip, as everywhere else.
             let (rest, guess) = match rest.split_once(", did you mean `").filter(|_| !problem) {
@@ -61,7 +96,7 @@ pub fn render_failure(message: &str, color: bool) -> String {
                 },
                 None => (rest.to_string(), None),
             };
-            out.push_str(&format!("{error}error:{error:#} {rest}\n"));
+            out.push_str(&format!("{head_style}{word}:{head_style:#} {rest}\n"));
             in_tips = false;
             if let Some(guess) = guess {
                 out.push_str(&format!("\n  {tip}tip:{tip:#} did you mean `{guess}`?\n"));
@@ -82,6 +117,21 @@ pub fn render_failure(message: &str, color: bool) -> String {
         }
     }
     out
+}
+
+/// Whether this process colours what it writes on standard error, decided once (see [`set_color`]).
+static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Decides, once, from `--color` (and the environment, as clap does) whether messages on standard
+/// error are coloured; [`warn`] follows it.
+pub fn set_color(choice: clap::ColorChoice) {
+    let _ = STDERR_COLOR.set(stderr_color(choice));
+}
+
+/// Writes a warning on standard error in the one message style (see [`render_warning`]).
+pub fn warn(message: &str) {
+    let color = *STDERR_COLOR.get_or_init(|| stderr_color(clap::ColorChoice::Auto));
+    eprint!("{}", render_warning(message, color));
 }
 
 /// Whether messages on standard error are coloured: as clap decides for its own (`--color`, then

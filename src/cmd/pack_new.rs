@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use tradeoff::pack::{self, DataFile, Source};
 use tradeoff::{fsutil, safe, schemas};
 
+use super::job::Data;
 use super::out::{Failure, fail, print_out};
-use super::resolve::Data;
 
 /// Writes the pack `id` into `folder`'s `packs/` (`None`: the system has no data folder); `data`
 /// is the user's data it is checked with, `loaded` the folders tradeoff loads packs from.

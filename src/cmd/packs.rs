@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tradeoff::pack::{Catalog, Use};
+use tradeoff::pack::Catalog;
 use tradeoff::safe;
 
-use super::out::{Failure, print_json, print_out};
-use super::resolve::Data;
+use super::job::Data;
+use super::out::{Failure, print_json};
 use crate::cli::ListFormat;
 
 /// The JSON listing (docs/json-schema.md).
@@ -48,11 +48,7 @@ struct Alternative<'a> {
 }
 
 pub fn run(data: &Data, format: ListFormat) -> Result<ExitCode, Failure> {
-    let catalog = data.load(Use::Score)?;
-    match format {
-        ListFormat::Text => print_out(&text(&catalog)),
-        ListFormat::Json => print_json(&listing(&catalog)),
-    }
+    super::list::run(data, format, text, |c| print_json(&listing(c)))
 }
 
 fn listing(c: &Catalog) -> Listing<'_> {

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use tradeoff::answers::Answers;
 use tradeoff::config::{ListSetting, Origin};
 use tradeoff::pack::{Catalog, Use};
-use tradeoff::{dates, engine, report, suggest};
+use tradeoff::{clock, engine, report, suggest};
 
-use super::out::{Failure, answers_failure, fail, write_output};
-use super::resolve::Data;
+use super::job::Data;
+use super::out::{Failure, answers_failure, fail, warn, write_output};
 use crate::cli::RecommendArgs;
 
 pub fn run(
@@ -62,14 +62,14 @@ pub fn run(
             number: Some(number),
             ..adr.clone()
         };
-        let body = report::adr::render_with(&rec, &dates::today(), &meta);
+        let body = report::adr::render_with(&rec, &clock::today(), &meta);
         let path = dir.join(report::adr::file_name(&rec, number));
         return write_output(Some(&path), &body, false);
     }
     let body = match format {
         report::Format::Text => report::text::render_at(&rec, cols),
-        report::Format::Adr => report::adr::render_with(&rec, &dates::today(), adr),
-        format => report::render(&rec, format, &dates::today()),
+        report::Format::Adr => report::adr::render_with(&rec, &clock::today(), adr),
+        format => report::render(&rec, format, &clock::today()),
     };
     let written = write_output(args.output.as_deref(), &body, args.force);
     // The process ends right after this: the operating system takes the memory back at once,
@@ -99,10 +99,10 @@ fn pack_indexes(catalog: &Catalog, packs: &ListSetting<String>) -> Result<Vec<us
                             format!("error: unknown pack `{id}`; the packs: {list}{tip}"),
                         ));
                     }
-                    _ => eprintln!(
+                    _ => warn(&format!(
                         "{origin}: unknown pack `{id}`{}; valid packs: {list}\nwarning: `{id}` was left out of the default packs",
                         suggest::did_you_mean(id, ids),
-                    ),
+                    )),
                 }
             }
         }

@@ -9,8 +9,9 @@ use tradeoff::pack::{Catalog, Source, Use};
 use tradeoff::safe;
 use tradeoff::tui::{App, Options, Show, Start, Theme};
 
-use super::out::{Failure, data_failure, fail};
-use super::resolve::{Data, View, theme_from_flag};
+use super::job::{Data, View};
+use super::out::{Failure, data_failure, fail, warn};
+use super::resolve::theme_from_flag;
 
 /// A view ready to open: its theme loaded and the terminal checked, its recording file created.
 /// Made before anything slow (the interactive mode's data is read behind a loading screen, which
@@ -96,10 +97,10 @@ fn theme(view: &View) -> Result<Theme, Failure> {
         Ok(t) => t,
         Err(e) if theme_from_flag(&view.theme) => return Err(fail(2, format!("{e}"))),
         Err(e) => {
-            eprintln!(
+            warn(&format!(
                 "{e}\nwarning: the theme set by {} was not used; the default applies",
                 view.theme.origin
-            );
+            ));
             auto().map_err(|e| fail(2, format!("{e}")))?
         }
     };
@@ -160,6 +161,6 @@ pub fn load(data: &Data) -> Result<Option<Catalog>, Failure> {
         work()
     };
     let (catalog, skipped) = loaded.map_err(|d| data_failure(&d))?;
-    super::resolve::warn_skipped(&skipped);
+    super::job::warn_skipped(&skipped);
     Ok(Some(catalog))
 }

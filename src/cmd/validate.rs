@@ -10,8 +10,8 @@ use tradeoff::pack::{self, Catalog, Use};
 use tradeoff::safe;
 
 use super::demo::read_script;
+use super::job::Data;
 use super::out::{Failure, fail, print_json, print_out, stream_problems};
-use super::resolve::Data;
 use crate::cli::ListFormat;
 
 /// The JSON report (docs/json-schema.md); the counts are there when the data holds.

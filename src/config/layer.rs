@@ -185,7 +185,7 @@ fn env_bool(name: &'static str, v: &str) -> Result<bool, String> {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
         _ => Err(format!(
-            "environment variable {name}={v:?} is not a yes/no value; use 1, true, yes or on, or 0, false, no or off"
+            "{name}={v:?}: not a yes/no value; use 1, true, yes or on, or 0, false, no or off"
         )),
     }
 }
@@ -213,13 +213,13 @@ pub fn env(env: Env, problems: &mut Vec<String>) -> Layer {
             continue;
         }
         let Ok(text) = raw.into_string() else {
-            problems.push(format!("environment variable {name} is not valid Unicode"));
+            problems.push(format!("{name}: not valid Unicode"));
             continue;
         };
         match def.kind {
             Kind::Theme => match check_theme(&text) {
                 Ok(_) => layer.set(def.key, entry(Value::Theme(Some(text)), 0)),
-                Err(msg) => problems.push(format!("environment variable {name}: {msg}")),
+                Err(msg) => problems.push(format!("{name}: {msg}")),
             },
             Kind::Bool => match env_bool(name, &text) {
                 Ok(b) => layer.set(def.key, entry(Value::Bool(b), 0)),

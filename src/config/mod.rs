@@ -311,9 +311,9 @@ impl Config {
         let lines: Vec<_> = self.problems.iter().map(|p| crate::safe::line(p)).collect();
         let mut s = lines.join("\n");
         s.push_str(if self.file == FileState::Ignored {
-            "\nwarning: the config file was ignored because of the problem(s) above; the defaults apply (`tradeoff config` shows the settings)"
+            "\nwarning: the config file was ignored because of the problem(s) above; the defaults apply\ntip: `tradeoff config` shows the settings and where each comes from"
         } else {
-            "\nwarning: the environment variable(s) above were ignored (`tradeoff config` shows the settings)"
+            "\nwarning: the environment variable(s) above were ignored\ntip: `tradeoff config` shows the settings and where each comes from"
         });
         Some(s)
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::diag::{Diagnostic, Diagnostics};
 use super::load::{DataFile, load};
 use super::model::Catalog;
-use crate::dates;
+use crate::clock;
 
 /// The largest data file read, in bytes. The built-in files are under 60 KB and a pack of 10,000
 /// alternatives over 40 criteria is about 14 MB; 64 MiB leaves room for that while a runaway file
@@ -44,7 +44,7 @@ fn load_builtin_for(what: Use) -> Result<Catalog, Diagnostics> {
     });
     match decoded {
         Ok(mut catalog) => {
-            catalog.today = dates::today_days();
+            catalog.today = clock::today_days();
             Ok(catalog)
         }
         // Only a build that mixed two versions could get here: check the TOML itself instead.
@@ -123,7 +123,7 @@ impl Source {
         if !unreadable.is_empty() {
             return Err(unreadable);
         }
-        load(&files, dates::today_days())
+        load(&files, clock::today_days())
     }
 
     /// Like [`Source::load`], except that a file of the user's folders with a problem is left out
@@ -142,7 +142,7 @@ impl Source {
         // Each round leaves out the user's files that problems point at; the rest may then load
         // (a pack that cited a source of a file left out is left out next round).
         loop {
-            let problems = match load(&files, dates::today_days()) {
+            let problems = match load(&files, clock::today_days()) {
                 Ok(catalog) => return Ok((catalog, skipped.sorted())),
                 Err(d) => d,
             };
@@ -168,7 +168,7 @@ impl Source {
         }
         files.retain(|f| !extra.iter().any(|x| x.name == f.name));
         files.extend(extra);
-        load(&files, dates::today_days())
+        load(&files, clock::today_days())
     }
 
     /// The files to load for `what`, and the user's files that could not be read.

@@ -4,7 +4,7 @@
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, strsim, postcard, libc); tests/boundary.rs checks it.
+//! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
 
 use std::collections::HashMap;
 
@@ -94,79 +94,90 @@ pub(super) fn rule(
                     })
             })
             .collect(),
-        caveats: r
-            .caveat
-            .iter()
-            .filter_map(|c| {
-                let (alternative, text, source) = note(
-                    cx,
-                    src,
-                    &c.get_ref().alternative,
-                    &c.get_ref().text,
-                    &c.get_ref().source,
-                    own,
-                    names,
-                )?;
-                Some(Caveat {
-                    alternative,
-                    text,
-                    source,
-                })
-            })
-            .collect(),
-        next_steps: r
-            .next_step
-            .iter()
-            .filter_map(|c| {
-                let (alternative, text, source) = note(
-                    cx,
-                    src,
-                    &c.get_ref().alternative,
-                    &c.get_ref().text,
-                    &c.get_ref().source,
-                    own,
-                    names,
-                )?;
-                let at = c.get_ref().at.as_ref().and_then(|at| match *at.get_ref() {
-                    n if n >= 1 => Some(n as usize - 1),
-                    n => {
-                        cx.err(
-                            src,
-                            at,
-                            format!("at = {n} is not a position: use 1 for the first step, 2 for the second, …"),
-                        );
-                        None
-                    }
-                });
-                Some(Step {
+        caveats: notes(
+            cx,
+            src,
+            &r.caveat,
+            own,
+            names,
+            |_, _, alternative, text, source| Caveat {
+                alternative,
+                text,
+                source,
+            },
+        ),
+        next_steps: notes(
+            cx,
+            src,
+            &r.next_step,
+            own,
+            names,
+            |cx, step, alternative, text, source| {
+                let at = step.at.as_ref().and_then(|at| match *at.get_ref() {
+                n if n >= 1 => Some(n as usize - 1),
+                n => {
+                    cx.err(
+                        src,
+                        at,
+                        format!("at = {n} is not a position: use 1 for the first step, 2 for the second, …"),
+                    );
+                    None
+                }
+            });
+                Step {
                     alternative,
                     text,
                     source,
                     at,
-                })
-            })
-            .collect(),
+                }
+            },
+        ),
     };
     rule_shape(cx, src, r, &out);
     out
 }
 
-/// A caveat's or a next step's alternative, text and source.
-fn note(
+/// What a rule's caveat and next step both have: the alternative it is about, its text and its
+/// source.
+trait RuleNote {
+    fn parts(&self) -> (&Spanned<String>, &Spanned<String>, &Option<Spanned<String>>);
+}
+
+impl RuleNote for CaveatDef {
+    fn parts(&self) -> (&Spanned<String>, &Spanned<String>, &Option<Spanned<String>>) {
+        (&self.alternative, &self.text, &self.source)
+    }
+}
+
+impl RuleNote for StepDef {
+    fn parts(&self) -> (&Spanned<String>, &Spanned<String>, &Option<Spanned<String>>) {
+        (&self.alternative, &self.text, &self.source)
+    }
+}
+
+/// A rule's caveats or next steps: each one's text checked and its source and alternative
+/// resolved, then `make` builds it from them (and checks what else it has). One whose alternative
+/// does not resolve is left out, its problem reported.
+fn notes<D: RuleNote, T>(
     cx: &mut Checker,
     src: SourceText,
-    alternative: &Spanned<String>,
-    text: &Spanned<String>,
-    source: &Option<Spanned<String>>,
+    list: &[Spanned<D>],
     own: &PackNames,
     names: &Names,
-) -> Option<(usize, String, Option<usize>)> {
-    let text = cx.text(src, text, "text");
-    let source = source
-        .as_ref()
-        .and_then(|s| cx.resolve(src, s, &names.sources));
-    let alternative = cx.resolve(src, alternative, &own.alternatives)?;
-    Some((alternative, text, source))
+    mut make: impl FnMut(&mut Checker, &D, usize, String, Option<usize>) -> T,
+) -> Vec<T> {
+    list.iter()
+        .filter_map(|d| {
+            let d = d.get_ref();
+            let (alternative, text, source) = d.parts();
+            let text = cx.text(src, text, "text");
+            let source = source
+                .as_ref()
+                .and_then(|s| cx.resolve(src, s, &names.sources));
+            let alternative = cx.resolve(src, alternative, &own.alternatives)?;
+            Some(make(cx, d, alternative, text, source))
+        })
+        .collect()
 }
 
 /// A rule must do something, say why it changes weights, and, when it reads another pack's

@@ -1,7 +1,7 @@
 //! The starting point of a user's own pack (`tradeoff pack new ID`): every key a pack can have,
 //! each explained where it stands, with values that validate as they are.
 
-use crate::dates;
+use crate::clock;
 
 /// The `sources.toml` a new pack's folder gets when it has none: the pack cites it.
 pub fn sources() -> String {
@@ -18,7 +18,7 @@ citation = "Where to find them: a wiki page, a design document, a ticket"
 verified = "{today}"
 checked = "What was checked there, in a sentence."
 "#,
-        today = dates::today()
+        today = clock::today()
     )
 }
 
@@ -121,6 +121,6 @@ when = {{ team_size = ["solo", "small"] }}
 reason = "A small team has little time to set things up."
 weights = {{ simplicity = 1.5 }}
 "#,
-        today = dates::today()
+        today = clock::today()
     )
 }

@@ -150,7 +150,7 @@ impl App {
             session_note: SessionNote::default(),
             size,
             quit: false,
-            today: crate::dates::today(),
+            today: crate::clock::today(),
             layout: LaidOut::default(),
             effects: Vec::new(),
             room: Default::default(),

@@ -75,7 +75,7 @@ impl Follower {
         self.alive = matches!(&read, Ok(Some(c)) if cue::alive(c.pid));
         self.cue = read;
         self.now = cue::now();
-        self.clock = crate::dates::local_clock(self.now).unwrap_or_default();
+        self.clock = crate::clock::local_clock(self.now).unwrap_or_default();
     }
 
     /// Draws the window (also used by the snapshot tests, with a fixed clock).

@@ -168,3 +168,63 @@ pub const SMALL_TEAM: &[&str] = &[
     "existing_iac=none",
     "iac_migration=keep",
 ];
+
+/// The screen as text, drawn at the app's size.
+pub fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The small team's results at `size`, in the projector's look or the ordinary one: where the
+/// popups over the results start.
+pub fn small_team_results(size: (u16, u16), projector: bool) -> App {
+    let mut a = new_app("dark", size);
+    if projector {
+        a.update(Msg::SetProjector(true));
+    }
+    press(&mut a, &answer_keys(SMALL_TEAM, None));
+    a
+}
+
+/// `f(view, size, projector)` for each look (`ordinary`, `projector`) at each of `sizes`.
+pub fn each_popup_view(sizes: &[(u16, u16)], mut f: impl FnMut(&str, (u16, u16), bool)) {
+    for projector in [false, true] {
+        for &size in sizes {
+            f(
+                if projector { "projector" } else { "ordinary" },
+                size,
+                projector,
+            );
+        }
+    }
+}
+
+/// A demo `script` (named `name`) started at 80×24, in the projector's look or not.
+pub fn demo_app(
+    catalog: &tradeoff::pack::Catalog,
+    name: &str,
+    script: &str,
+    projector: bool,
+) -> App {
+    let parsed = tradeoff::demo::parse(catalog, name, script).unwrap();
+    let mut a = App::start(
+        catalog.clone(),
+        tradeoff::tui::Start {
+            theme: Theme::builtin("dark").unwrap(),
+            projector,
+            keep_theme: false,
+            show: tradeoff::tui::Show::Demo(parsed),
+        },
+    );
+    a.update(Msg::Resize(80, 24));
+    a
+}
+
+/// The problem a demo `script` (named `name`) is refused with.
+pub fn demo_error(catalog: &tradeoff::pack::Catalog, name: &str, script: &str) -> String {
+    tradeoff::demo::parse(catalog, name, script)
+        .unwrap_err()
+        .to_string()
+}

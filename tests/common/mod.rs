@@ -3,6 +3,7 @@
 pub mod contrast;
 pub mod keys;
 pub mod persona;
+pub mod prices;
 pub mod pty;
 pub mod scratch;
 pub mod screenshot;
