@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use common::sweep::{catalog, choice, combinations, describe, holds, is, q, skipped, sweep};
 
 use tradeoff::answers::Answers;
-use tradeoff::engine::{TIE_POINTS, analyze, analyze_pack, evaluate};
+use tradeoff::engine::{Advice, TIE_POINTS, analyze, analyze_pack, evaluate, winner_advice};
 use tradeoff::pack::Pack;
 
 /// Like `combinations(questions, false)`, but of the combinations that differ only in the
@@ -58,6 +58,13 @@ fn advice_combinations(
 
 const EKS: [&str; 2] = ["eks", "eks-auto-mode"];
 
+/// What the winner of `pack` is told under `a` (its caveats and next steps, the other packs' winners
+/// found from the same answers), as the full analysis says it but without the robustness samples
+/// and explanations the sweeps of advice do not read: `None` when everything is excluded.
+fn told(pack: &Pack, a: &[Option<usize>]) -> Option<Advice> {
+    winner_advice(catalog(), pack, a, &winners(a))
+}
+
 // --- Compute --------------------------------------------------------------------------------------
 
 /// C1. Kubernetes only when the team asks for it. AWS: "Never recommend EKS unless they explicitly
@@ -94,7 +101,6 @@ fn c3_experience_decides_who_runs_the_nodes() {
             && (is(a, "team_size", "medium") || is(a, "team_size", "large"));
         !EKS.contains(&w) || ((w == "eks") == (is(a, "hardware", "host_access") || platform_team))
     });
-    let c = catalog();
     let s = sweep("compute");
     for (a, w) in s
         .rows
@@ -105,7 +111,8 @@ fn c3_experience_decides_who_runs_the_nodes() {
         let production = is(a, "k8s_experience", "production") && !is(a, "hardware", "host_access");
         let small = is(a, "team_size", "solo") || is(a, "team_size", "small");
         let expected = production && ((Some(w.as_str()) == Some("eks")) != small);
-        let told = analyze_pack(c, s.pack, a)
+        let told = told(s.pack, a)
+            .unwrap()
             .caveats
             .iter()
             .any(|cv| cv.text.contains("fee on every node"));
@@ -148,8 +155,8 @@ fn c16_app_runner_customers_get_a_fitted_migration_note() {
         let Some(w) = evaluate(compute, &a).winner() else {
             continue;
         };
-        let result = analyze_pack(c, compute, &a);
-        let note: Vec<&String> = result.ranking[0]
+        let advice = told(compute, &a).unwrap();
+        let note: Vec<&String> = advice
             .next_steps
             .iter()
             .filter(|s| s.starts_with("Coming from App Runner"))
@@ -471,18 +478,18 @@ fn c12_advice_never_points_to_an_excluded_option() {
     let mut seen = BTreeSet::new();
     let mut problems = Vec::new();
     for a in advice_combinations(compute, &compute.questions_used, |_| {}) {
-        let result = analyze_pack(c, compute, &a);
-        let Some(top) = result.ranking.first() else {
+        let Some(top) = told(compute, &a) else {
             continue;
         };
-        let excluded: Vec<&str> = result
-            .ranking
+        let excluded: Vec<&str> = evaluate(compute, &a)
+            .excluded
             .iter()
-            .filter(|r| r.excluded)
-            .map(|r| r.id.as_str())
+            .zip(&compute.alternatives)
+            .filter(|(x, _)| **x)
+            .map(|(_, alt)| alt.id.as_str())
             .collect();
         // A note about leaving App Runner names it without recommending it.
-        let texts = result
+        let texts = top
             .caveats
             .iter()
             .map(|cv| cv.text.as_str())
@@ -490,13 +497,13 @@ fn c12_advice_never_points_to_an_excluded_option() {
             .filter(|t| !t.starts_with("Coming from App Runner"));
         for text in texts {
             for (id, words) in &mentions {
-                if *id == top.id || !excluded.contains(id) {
+                if *id == top.winner || !excluded.contains(id) {
                     continue;
                 }
                 if words.iter().any(|w| text.contains(w)) && seen.insert((text.to_string(), *id)) {
                     problems.push(format!(
                         "{} wins and says `{text}`, but {id} is excluded ({})",
-                        top.id,
+                        top.winner,
                         describe(&a)
                     ));
                 }
@@ -518,9 +525,8 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
     let hybrid =
         |a: &mut Vec<Option<usize>>| a[q("cloud_strategy")] = choice("cloud_strategy", "hybrid");
     for a in advice_combinations(compute, &answered, hybrid) {
-        let result = analyze_pack(c, compute, &a);
-        let top = &result.ranking[0];
-        let said = result
+        let top = told(compute, &a).unwrap();
+        let said = top
             .caveats
             .iter()
             .map(|cv| cv.text.as_str())
@@ -529,7 +535,7 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
         assert!(
             said,
             "C13: {} says nothing about the on-premises servers ({})",
-            top.id,
+            top.winner,
             describe(&a)
         );
     }
@@ -547,19 +553,18 @@ fn c14_deployment_steps_fit_the_workload() {
     let compute = c.pack("compute").unwrap();
     let mut seen = BTreeSet::new();
     for a in advice_combinations(compute, &compute.questions_used, |_| {}) {
-        let result = analyze_pack(c, compute, &a);
-        let top = &result.ranking[0];
-        if !["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&top.id.as_str()) {
+        let top = told(compute, &a).unwrap();
+        if !["ecs-fargate", "ecs-managed-instances", "ecs-ec2"].contains(&top.winner.as_str()) {
             continue;
         }
-        seen.insert(top.id.clone());
+        seen.insert(top.winner.clone());
         let steps = top.next_steps.join("\n");
         let background = is(&a, "workload", "background");
         assert_eq!(
             steps.contains("EventBridge Scheduler"),
             background,
             "C14: {} {} how scheduled jobs start ({})",
-            top.id,
+            top.winner,
             if background { "does not say" } else { "says" },
             describe(&a)
         );
@@ -567,7 +572,7 @@ fn c14_deployment_steps_fit_the_workload() {
             steps.contains("canary"),
             !background,
             "C14: {}: the blue/green step {} ({})",
-            top.id,
+            top.winner,
             if background {
                 "shown to background work"
             } else {
@@ -579,7 +584,7 @@ fn c14_deployment_steps_fit_the_workload() {
             steps.contains("circuit breaker"),
             background,
             "C14: {} ({})",
-            top.id,
+            top.winner,
             describe(&a)
         );
     }
