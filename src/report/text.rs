@@ -258,7 +258,12 @@ impl Writer {
             .collect();
         let columns: Vec<&Column> = shown.iter().map(|&i| &t.columns[i]).collect();
         let mut widths = column_widths(&columns, &header, &rows);
-        fit(&columns, &mut widths, self.cols);
+        // A number column may give up the width its header takes beyond its widest number (the
+        // header is then cut with an ellipsis): a runner-up's long name never widens the page.
+        let numbers: Vec<usize> = (0..columns.len())
+            .map(|i| rows.iter().map(|r| width(&r[i])).max().unwrap_or(0).max(1))
+            .collect();
+        fit(&columns, &mut widths, &numbers, self.cols);
         let marked = t.rows.iter().any(|r| r.highlight);
         let mark = format!("{} ", super::outline::HIGHLIGHT);
         let head = format_row(&columns, &widths, &header);
@@ -362,9 +367,9 @@ fn column_widths(columns: &[&Column], header: &[String], rows: &[Vec<String>]) -
 }
 
 /// Narrows the label columns, widest first, until the columns before a last prose column (which
-/// wraps) fit in `cols`, or until none can give more (the table is then left wide: a pipe or a
-/// pager handles it).
-fn fit(columns: &[&Column], widths: &mut [usize], cols: usize) {
+/// wraps) fit in `cols`; then the number columns down to their widest cell (`numbers`), cutting
+/// their headers. When none can give more, the table is left wide: a pipe or a pager handles it.
+fn fit(columns: &[&Column], widths: &mut [usize], numbers: &[usize], cols: usize) {
     const MIN_LABEL: usize = 12;
     let n = widths.len();
     let upto = if columns.last().is_some_and(|c| c.kind == ColumnKind::Prose) {
@@ -373,10 +378,15 @@ fn fit(columns: &[&Column], widths: &mut [usize], cols: usize) {
         n
     };
     while 2 + widths[..upto].iter().sum::<usize>() + 2 * upto.saturating_sub(1) > cols {
-        let Some(i) = (0..upto)
+        let label = (0..upto)
             .filter(|&i| columns[i].kind == ColumnKind::Label && widths[i] > MIN_LABEL)
-            .max_by_key(|&i| widths[i])
-        else {
+            .max_by_key(|&i| widths[i]);
+        let number = || {
+            (0..upto)
+                .filter(|&i| columns[i].kind == ColumnKind::Number && widths[i] > numbers[i])
+                .max_by_key(|&i| widths[i] - numbers[i])
+        };
+        let Some(i) = label.or_else(number) else {
             return;
         };
         widths[i] -= 1;
