@@ -464,6 +464,23 @@ fn log4brains_reads_the_status_date_and_deciders() {
     }
 }
 
+/// adr-tools' `adr ARGS` run in `dir` (no editor opens); its standard output, after it succeeded.
+fn adr_cmd(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("adr")
+        .args(args)
+        .current_dir(dir)
+        .env("EDITOR", "true")
+        .env("VISUAL", "true")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn adr_tools_reads_the_title_and_status_and_supersedes_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -472,18 +489,7 @@ fn adr_tools_reads_the_title_and_status_and_supersedes_it() {
     let real = has("adr");
     if real {
         // adr-tools' own first record, and its `.adr-dir`.
-        let out = std::process::Command::new("adr")
-            .args(["init", "doc/adr"])
-            .current_dir(dir.path())
-            .env("EDITOR", "true")
-            .env("VISUAL", "true")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        adr_cmd(dir.path(), &["init", "doc/adr"]);
     } else {
         eprintln!("adr-tools is not installed (.ci/run installs it): its scripts' reading only");
         std::fs::write(
@@ -518,21 +524,7 @@ fn adr_tools_reads_the_title_and_status_and_supersedes_it() {
     if !real {
         return;
     }
-    let adr_cmd = |args: &[&str]| {
-        let out = std::process::Command::new("adr")
-            .args(args)
-            .current_dir(dir.path())
-            .env("EDITOR", "true")
-            .env("VISUAL", "true")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let adr_cmd = |args: &[&str]| adr_cmd(dir.path(), args);
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(adr_cmd(&["list"]).contains(&name));
     let toc = adr_cmd(&["generate", "toc"]);
