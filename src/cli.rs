@@ -49,8 +49,9 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
 
-    /// Continue the saved session (the answers are saved after every change, in the state
-    /// directory: $XDG_STATE_HOME/tradeoff/session.toml, or $TRADEOFF_STATE_DIR).
+    /// Continue the saved session (the answers, the weights changed and the room's poll are saved
+    /// after every change, in the state directory: $XDG_STATE_HOME/tradeoff/session.toml, or
+    /// $TRADEOFF_STATE_DIR).
     #[arg(long)]
     pub resume: bool,
 
