@@ -38,6 +38,7 @@ mod src {
         mod ranges;
         mod rules;
         pub mod schema;
+        pub mod shared_str;
         mod split;
     }
 }
@@ -102,7 +103,7 @@ fn main() {
     // (`recommend`) never decode them (a third of the snapshot, and of the memory it takes).
     let mut catalog = snapshot(&data_files);
     let glossary = std::mem::take(&mut catalog.glossary);
-    let checked: Vec<Option<String>> = catalog
+    let checked: Vec<Option<pack::model::SharedStr>> = catalog
         .sources
         .iter_mut()
         .map(|s| s.checked.take())

@@ -52,7 +52,7 @@ fn main() {
         let id = |i: usize| {
             ranking
                 .get(i)
-                .map_or("-".to_string(), |&a| pack.alternatives[a].id.clone())
+                .map_or("-".to_string(), |&a| pack.alternatives[a].id.to_string())
         };
         let margin = match ranking[..] {
             [w, r, ..] => ev.scores[w] - ev.scores[r],

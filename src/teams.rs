@@ -176,8 +176,8 @@ pub fn compare_teams(catalog: &Catalog, teams: &[Team]) -> Comparison {
         .map(|(qi, q)| {
             let labels: Vec<Option<String>> = all.iter().map(|a| label(catalog, qi, a)).collect();
             AnswerRow {
-                question: q.id.clone(),
-                title: q.title.clone(),
+                question: q.id.to_string(),
+                title: q.title.to_string(),
                 differs: labels.windows(2).any(|w| w[0] != w[1]),
                 labels,
             }
@@ -192,7 +192,7 @@ pub fn compare_teams(catalog: &Catalog, teams: &[Team]) -> Comparison {
         schema_version: crate::engine::SCHEMA_VERSION,
         files: teams_files,
         teams: names,
-        data_verified: catalog.verified.clone(),
+        data_verified: catalog.verified.to_string(),
         answers,
         packs,
     }
@@ -200,7 +200,7 @@ pub fn compare_teams(catalog: &Catalog, teams: &[Team]) -> Comparison {
 
 /// The label of a team's answer to question `qi`; `None` when skipped.
 fn label(catalog: &Catalog, qi: usize, a: &Answers) -> Option<String> {
-    a.choices[qi].map(|c| catalog.questions[qi].choices[c].label.clone())
+    a.choices[qi].map(|c| catalog.questions[qi].choices[c].label.to_string())
 }
 
 fn pack_comparison(
@@ -216,8 +216,8 @@ fn pack_comparison(
         .zip(&winners)
         .zip(teams)
         .map(|((e, w), a)| TeamResult {
-            winner: w.map(|w| pack.alternatives[w].id.clone()),
-            winner_name: w.map(|w| pack.alternatives[w].name.clone()),
+            winner: w.map(|w| pack.alternatives[w].id.to_string()),
+            winner_name: w.map(|w| pack.alternatives[w].name.to_string()),
             score: w.map(|w| round1(e.scores[w])),
             monthly_usd: w.and_then(|w| {
                 let priced = crate::engine::cost_report::priced(pack, &a.choices)?;
@@ -258,8 +258,8 @@ fn pack_comparison(
         }
     }
     PackComparison {
-        id: pack.id.clone(),
-        name: pack.name.clone(),
+        id: pack.id.to_string(),
+        name: pack.name.to_string(),
         same_winner: winners.windows(2).all(|w| w[0] == w[1]),
         results,
         explanations,
@@ -284,8 +284,8 @@ fn explain(
         .filter(|&q| a.choices[q] != b.choices[q])
         .collect();
     let switch = |q: usize| Switch {
-        question: catalog.questions[q].id.clone(),
-        title: catalog.questions[q].title.clone(),
+        question: catalog.questions[q].id.to_string(),
+        title: catalog.questions[q].title.to_string(),
         from: label(catalog, q, a),
         to: label(catalog, q, b),
     };

@@ -235,13 +235,13 @@ fn one_pack_makes_a_record_about_that_pack_alone() {
         headings[0]
     );
     for a in &p.alternatives {
-        assert!(headings.contains(&(3, a.name.clone())), "{}", a.name);
+        assert!(headings.contains(&(3, a.name.to_string())), "{}", a.name);
     }
     assert!(
         !md.contains(&format!("**{}**", p.name)),
         "no per-pack leads for one pack"
     );
-    assert!(!md.contains(&other.name));
+    assert!(!md.contains(other.name.as_str()));
 }
 
 #[test]

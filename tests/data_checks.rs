@@ -259,7 +259,7 @@ fn current_facts_are_stated() {
 
 /// What the advice says, each piece with the sources it cites: its own, and for an alternative's
 /// summary, status and own next steps (which carry none of their own) the alternative's.
-fn cited_text(c: &Catalog) -> Vec<(String, Vec<&str>)> {
+fn cited_text(c: &Catalog) -> Vec<(tradeoff::pack::SharedStr, Vec<&str>)> {
     let id = |s: &Option<usize>| s.map(|s| c.sources[s].id.as_str());
     let mut out = Vec::new();
     for p in &c.packs {
@@ -280,7 +280,7 @@ fn cited_text(c: &Catalog) -> Vec<(String, Vec<&str>)> {
             out.extend(
                 a.scores
                     .iter()
-                    .map(|s| (s.why.to_string(), id(&s.source).into_iter().collect())),
+                    .map(|s| (s.why.clone(), id(&s.source).into_iter().collect())),
             );
         }
         for r in &p.rules {
@@ -308,7 +308,7 @@ fn cited_text(c: &Catalog) -> Vec<(String, Vec<&str>)> {
     }
     for t in &c.glossary {
         let text = format!("{} {}", t.definition, t.why);
-        out.push((text, id(&t.source).into_iter().collect()));
+        out.push((text.into(), id(&t.source).into_iter().collect()));
     }
     out
 }

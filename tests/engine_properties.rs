@@ -166,7 +166,7 @@ fn winner_with_weight(
     answers: &Answers,
     k: usize,
     factor: f64,
-) -> Option<String> {
+) -> Option<tradeoff::pack::SharedStr> {
     let mut p = pack.clone();
     p.criteria[k].weight *= factor;
     evaluate(&p, &answers.choices)

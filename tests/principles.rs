@@ -156,7 +156,7 @@ fn c16_app_runner_customers_get_a_fitted_migration_note() {
             continue;
         };
         let advice = told(compute, &a).unwrap();
-        let note: Vec<&String> = advice
+        let note: Vec<&tradeoff::pack::SharedStr> = advice
             .next_steps
             .iter()
             .filter(|s| s.starts_with("Coming from App Runner"))
@@ -169,9 +169,9 @@ fn c16_app_runner_customers_get_a_fitted_migration_note() {
             describe(&a)
         );
         assert!(note[0].contains("source code"), "C16: {}", note[0]);
-        seen.entry(compute.alternatives[w].id.clone())
+        seen.entry(compute.alternatives[w].id.to_string())
             .or_default()
-            .insert(note[0].clone());
+            .insert(note[0].to_string());
     }
     // Fitted: no two winners are given the same note, so each says what a move to that platform
     // takes.
@@ -383,7 +383,8 @@ fn c11_next_steps_fit_the_stack() {
                 .find(|st| st.alternative == alt && &st.text == s)
                 .and_then(|st| st.at)
                 .unwrap_or(0);
-            let before: Vec<&String> = steps[..i].iter().filter(|x| own.contains(x)).collect();
+            let before: Vec<&tradeoff::pack::SharedStr> =
+                steps[..i].iter().filter(|x| own.contains(x)).collect();
             assert_eq!(
                 before.len(),
                 placed.min(own.len()),
@@ -493,7 +494,7 @@ fn c12_advice_never_points_to_an_excluded_option() {
             .caveats
             .iter()
             .map(|cv| cv.text.as_str())
-            .chain(top.next_steps.iter().map(String::as_str))
+            .chain(top.next_steps.iter().map(|s| s.as_str()))
             .filter(|t| !t.starts_with("Coming from App Runner"));
         for text in texts {
             for (id, words) in &mentions {
@@ -530,7 +531,7 @@ fn c13_a_hybrid_winner_says_how_the_servers_join() {
             .caveats
             .iter()
             .map(|cv| cv.text.as_str())
-            .chain(top.next_steps.iter().map(String::as_str))
+            .chain(top.next_steps.iter().map(|s| s.as_str()))
             .any(|t| t.contains("ECS Anywhere") || t.contains("Hybrid Nodes"));
         assert!(
             said,
@@ -886,13 +887,13 @@ fn visible(p: &Pack, a: &[Option<usize>], winners: &[Option<usize>]) -> Visible 
         .iter()
         .flat_map(|r| &r.caveats)
         .filter(|c| c.alternative == w)
-        .map(|c| c.text.clone())
+        .map(|c| c.text.to_string())
         .collect();
     let mut steps: Vec<String> = fired
         .iter()
         .flat_map(|r| &r.next_steps)
         .filter(|st| st.alternative == w)
-        .map(|st| st.text.clone())
+        .map(|st| st.text.to_string())
         .collect();
     caveats.sort();
     steps.sort();

@@ -40,7 +40,7 @@ fn told(advice: &Advice) -> String {
     advice
         .next_steps
         .iter()
-        .map(String::as_str)
+        .map(|s| s.as_str())
         .chain(advice.caveats.iter().map(|c| c.text.as_str()))
         .collect::<Vec<_>>()
         .join("\n")
@@ -94,7 +94,7 @@ fn stack_of(a: &[Option<usize>]) -> Vec<Option<usize>> {
 }
 
 /// The next steps rule `rule` of `pack` gives alternative `alt`.
-fn rule_steps(pack: &Pack, rule: &str, alt: &str) -> Vec<String> {
+fn rule_steps(pack: &Pack, rule: &str, alt: &str) -> Vec<tradeoff::pack::SharedStr> {
     let a = pack.alternative_index(alt).unwrap();
     pack.rules
         .iter()
@@ -246,7 +246,7 @@ fn d5_o7_the_iac_tools_own_path() {
 }
 
 /// The steps the stack rules that read the IaC pack give `alt` when `tool` wins it.
-fn pack_path_steps(pack: &Pack, tool: &str, alt: &str) -> Vec<String> {
+fn pack_path_steps(pack: &Pack, tool: &str, alt: &str) -> Vec<tradeoff::pack::SharedStr> {
     let c = catalog();
     let iac = c.pack_index("iac").unwrap();
     let t = c.packs[iac].alternative_index(tool).unwrap();

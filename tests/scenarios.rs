@@ -16,7 +16,7 @@ fn excluded(p: &PackResult) -> Vec<&str> {
         .collect()
 }
 
-fn next_steps<'a>(rec: &'a Recommendation, id: &str) -> &'a [String] {
+fn next_steps<'a>(rec: &'a Recommendation, id: &str) -> &'a [tradeoff::pack::SharedStr] {
     &pack(rec, id).ranking[0].next_steps
 }
 

@@ -21,34 +21,34 @@ const PAYLOAD: &str = "\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}]8
 fn catalog_with(f: impl Fn(&str) -> String) -> Catalog {
     let mut c = common::keys::catalog();
     for q in &mut c.questions {
-        q.title = f(&q.title);
-        q.prompt = f(&q.prompt);
-        q.help = f(&q.help);
+        q.title = f(&q.title).into();
+        q.prompt = f(&q.prompt).into();
+        q.help = f(&q.help).into();
         for ch in &mut q.choices {
-            ch.label = f(&ch.label);
-            ch.detail = ch.detail.as_deref().map(&f);
+            ch.label = f(&ch.label).into();
+            ch.detail = ch.detail.as_deref().map(|d| f(d).into());
         }
     }
     for p in &mut c.packs {
-        p.name = f(&p.name);
+        p.name = f(&p.name).into();
         for a in &mut p.alternatives {
-            a.name = f(&a.name);
-            a.short = f(&a.short);
-            a.summary = f(&a.summary);
+            a.name = f(&a.name).into();
+            a.short = f(&a.short).into();
+            a.summary = f(&a.summary).into();
             for s in &mut a.next_steps {
-                *s = f(s);
+                *s = f(s).into();
             }
         }
         for k in &mut p.criteria {
-            k.name = f(&k.name);
+            k.name = f(&k.name).into();
         }
     }
     for t in &mut c.glossary {
-        t.term = f(&t.term);
-        t.definition = f(&t.definition);
+        t.term = f(&t.term).into();
+        t.definition = f(&t.definition).into();
     }
     for s in &mut c.sources {
-        s.title = f(&s.title);
+        s.title = f(&s.title).into();
     }
     c
 }
@@ -139,8 +139,8 @@ fn wide_and_long_names_align_and_are_cut() {
     let mut catalog = common::keys::catalog();
     let pack = &mut catalog.packs[0];
     for (a, n) in pack.alternatives.iter_mut().zip(names.iter().cycle()) {
-        a.name = n.to_string();
-        a.short = n.chars().take(6).collect();
+        a.name = n.to_string().into();
+        a.short = n.chars().take(6).collect::<String>().into();
     }
     for size in [(80, 24), (120, 40)] {
         let mut app = App::new(catalog.clone(), Theme::builtin("dark").unwrap(), size);

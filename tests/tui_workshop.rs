@@ -713,7 +713,7 @@ fn g_lists_the_terms_of_a_question_and_opens_one() {
     );
     let s = screen(&app, (120, 40));
     let g = app.catalog.glossary[shown].clone();
-    assert!(s.contains(&g.term) && s.contains("Why it matters") && s.contains("verified"));
+    assert!(s.contains(g.term.as_str()) && s.contains("Why it matters") && s.contains("verified"));
     // A related term opens on top; Esc comes back.
     if !g.related.is_empty() {
         press(&mut app, "enter");

@@ -329,7 +329,7 @@ fn the_ordinary_popup_hides_nothing_at_80x24() {
             }
             let shown = prose(&a);
             assert!(!shown.contains('…'), "nothing cut in {}: {shown}", pack.id);
-            assert!(shown.contains(&c.name), "{} whole: {shown}", c.name);
+            assert!(shown.contains(c.name.as_str()), "{} whole: {shown}", c.name);
             let last: String = c
                 .description
                 .split_whitespace()

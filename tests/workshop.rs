@@ -110,14 +110,17 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
                 let k = (0..rec.packs.len())
                     .find(|&k| rec.packs[k].winner != before.packs[k].winner)
                     .unwrap_or(0);
-                shown.push(("what-if".into(), rec.packs[k].winner.clone().unwrap()));
+                shown.push((
+                    "what-if".into(),
+                    rec.packs[k].winner.clone().unwrap().into(),
+                ));
             }
             Action::Results { pack, .. } => {
                 let p = pack.unwrap_or(0);
                 let rec = analyze(c, &answers, &[p]);
                 shown.push((
-                    rec.packs[0].id.clone(),
-                    rec.packs[0].winner.clone().unwrap(),
+                    rec.packs[0].id.to_string(),
+                    rec.packs[0].winner.clone().unwrap().into(),
                 ));
             }
             Action::Teams { teams, pack } => {
@@ -125,7 +128,7 @@ fn play(c: &Catalog, script: &demo::Script) -> Vec<(String, String)> {
                     let rec = analyze(c, &t.answers, &[pack.unwrap_or(0)]);
                     shown.push((
                         format!("team {}", t.name),
-                        rec.packs[0].winner.clone().unwrap(),
+                        rec.packs[0].winner.clone().unwrap().into(),
                     ));
                 }
             }
@@ -346,7 +349,7 @@ fn the_default_story_captions_say_what_the_screen_shows() {
             .packs
             .iter()
             .flat_map(|p| p.ranking.iter().filter(|r| r.excluded))
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect()
     };
     let mut answers = Answers::empty(&c);

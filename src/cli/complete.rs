@@ -82,7 +82,8 @@ pub fn answer(current: &OsStr) -> Vec<CompletionCandidate> {
             .iter()
             .filter(|q| q.id.starts_with(current))
             .map(|q| {
-                CompletionCandidate::new(format!("{}=", q.id)).help(Some(q.title.clone().into()))
+                CompletionCandidate::new(format!("{}=", q.id))
+                    .help(Some(q.title.to_string().into()))
             })
             .collect(),
         Some((id, typed)) => c
@@ -93,7 +94,7 @@ pub fn answer(current: &OsStr) -> Vec<CompletionCandidate> {
             .filter(|ch| ch.id.starts_with(typed))
             .map(|ch| {
                 CompletionCandidate::new(format!("{id}={}", ch.id))
-                    .help(Some(ch.label.clone().into()))
+                    .help(Some(ch.label.to_string().into()))
             })
             .collect(),
     }
@@ -107,7 +108,9 @@ pub fn pack(current: &OsStr) -> Vec<CompletionCandidate> {
             c.packs
                 .iter()
                 .filter(|p| p.id.starts_with(current))
-                .map(|p| CompletionCandidate::new(&p.id).help(Some(p.name.clone().into())))
+                .map(|p| {
+                    CompletionCandidate::new(p.id.as_str()).help(Some(p.name.to_string().into()))
+                })
                 .collect()
         })
         .unwrap_or_default()

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tradeoff::pack::{Catalog, Use};
+use tradeoff::pack::{Catalog, SharedStr, Use};
 use tradeoff::report;
 
 use super::job::Data;
@@ -23,7 +23,7 @@ struct Listing<'a> {
 struct Term<'a> {
     id: &'a str,
     term: &'a str,
-    aliases: &'a [String],
+    aliases: &'a [SharedStr],
     definition: &'a str,
     why: &'a str,
     source: Option<Source<'a>>,

@@ -12,8 +12,8 @@ use super::score::{evaluate, winner_of};
 use super::{CLOSE_CALL_POINTS, ROBUST_SHARE, SCHEMA_VERSION, STALE_AFTER_DAYS, TIE_POINTS};
 use crate::answers::Answers;
 use crate::dates;
+use crate::pack::SharedStr;
 use crate::pack::{Catalog, Pack};
-use std::sync::Arc;
 
 /// Everything about the answers, for the packs given (all packs when `packs` is empty).
 /// An answer to a follow-up question that is not asked (its `when` does not hold) counts as none.
@@ -111,7 +111,7 @@ pub fn winner_advice(
         criteria: pack
             .criteria
             .iter()
-            .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
+            .map(|c| (c.id.clone(), c.name.clone()))
             .collect(),
         priced: super::cost_report::priced(pack, answers),
     };
@@ -139,7 +139,7 @@ pub fn freshness(catalog: &Catalog) -> Freshness {
     let review = catalog.next_review.as_deref().and_then(dates::parse_ymd);
     Freshness {
         verified: catalog.verified.clone(),
-        as_of: dates::format_days(catalog.today),
+        as_of: dates::format_days(catalog.today).into(),
         age_days,
         stale: age_days > STALE_AFTER_DAYS,
         stale_after_days: STALE_AFTER_DAYS,
@@ -221,7 +221,7 @@ fn pack_result(
         criteria: pack
             .criteria
             .iter()
-            .map(|c| (Arc::from(c.id.as_str()), Arc::from(c.name.as_str())))
+            .map(|c| (c.id.clone(), c.name.clone()))
             .collect(),
         priced: super::cost_report::priced(pack, answers),
     };
@@ -280,7 +280,7 @@ fn pack_result(
                 robustness::SAMPLES,
                 1.0 - robustness::NOISE,
                 1.0 + robustness::NOISE
-            ),
+            ).into(),
             samples: robustness::SAMPLES,
             weight_noise: robustness::NOISE,
             seed: robustness::SEED,
@@ -400,18 +400,18 @@ struct Placed<'a> {
 /// another rule adds never shifts it off the step it refines. Among steps placed at the same step,
 /// a stack rule's comes first (it refines the own step just before), then rule order; steps placed
 /// past the end or not placed at all follow the own steps.
-fn order_steps(own: &[String], mut placed: Vec<Placed>, appended: Vec<&str>) -> Vec<String> {
+fn order_steps(own: &[SharedStr], mut placed: Vec<Placed>, appended: Vec<&str>) -> Vec<SharedStr> {
     placed.sort_by_key(|p| (p.at, !p.how_in_your_tool)); // stable: rule order otherwise
     let mut out = Vec::with_capacity(own.len() + placed.len() + appended.len());
     let mut placed = placed.into_iter().peekable();
     for (i, step) in own.iter().enumerate() {
         while let Some(p) = placed.next_if(|p| p.at <= i) {
-            out.push(p.text.to_string());
+            out.push(p.text.to_string().into());
         }
         out.push(step.clone());
     }
-    out.extend(placed.map(|p| p.text.to_string()));
-    out.extend(appended.into_iter().map(str::to_string));
+    out.extend(placed.map(|p| p.text.to_string().into()));
+    out.extend(appended.into_iter().map(|s| s.to_string().into()));
     out
 }
 
@@ -434,8 +434,8 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
         .iter()
         .enumerate()
         .map(|(k, (id, name))| Contribution {
-            criterion: Arc::clone(id),
-            name: Arc::clone(name),
+            criterion: id.clone(),
+            name: name.clone(),
             weight_share: round3(share(k)),
             score: round1(ev.cell(cx.pack, a, k)),
             base_score: alt.scores[k].value,
@@ -443,9 +443,9 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
             exact_points: exact[k],
             why: match &cx.priced {
                 Some(p) if p.pc.computed && p.pc.criterion == k => {
-                    Arc::from(super::cost_report::why(cx.pack, p, a).as_str())
+                    SharedStr::from(super::cost_report::why(cx.pack, p, a))
                 }
-                _ => Arc::clone(&alt.scores[k].why),
+                _ => alt.scores[k].why.clone(),
             },
         })
         .collect()
@@ -490,6 +490,7 @@ fn weights(cx: &Ctx) -> Vec<WeightOut> {
 #[cfg(test)]
 mod tests {
     use super::{Placed, order_steps};
+    use crate::pack::SharedStr;
 
     fn at(at: usize, text: &str) -> Placed<'_> {
         Placed {
@@ -499,9 +500,9 @@ mod tests {
         }
     }
 
-    fn own() -> Vec<String> {
+    fn own() -> Vec<SharedStr> {
         ["push", "roles", "create", "alarms"]
-            .map(String::from)
+            .map(SharedStr::from)
             .to_vec()
     }
 

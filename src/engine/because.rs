@@ -44,10 +44,12 @@ impl Ctx<'_> {
             question: q.id.clone(),
             title: q.title.clone(),
             choice: choice.map(|ci| q.choices[ci].id.clone()),
-            label: choice.map_or_else(
-                || "not answered".to_string(),
-                |ci| q.choices[ci].label.clone(),
-            ),
+            label: choice
+                .map_or_else(
+                    || "not answered".to_string(),
+                    |ci| q.choices[ci].label.to_string(),
+                )
+                .into(),
         }
     }
 
@@ -125,7 +127,7 @@ pub(super) fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)>
     let mut effects = Vec::new();
     for &(k, f) in &rule.weights {
         let text = format!("weight of {} ×{}", cx.pack.criteria[k].name, fmt_factor(f));
-        effects.push(effect(EffectKind::Weight, None, text));
+        effects.push(effect(EffectKind::Weight, None, text.into()));
     }
     for adj in &rule.adjusts {
         let mut text = format!(
@@ -138,19 +140,27 @@ pub(super) fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)>
         if Some(adj.criterion) == cx.computed() {
             text.push_str(" (not applied: the monthly estimates compute this criterion)");
         }
-        effects.push(effect(EffectKind::Adjust, Some(adj.alternative), text));
+        effects.push(effect(
+            EffectKind::Adjust,
+            Some(adj.alternative),
+            text.into(),
+        ));
     }
     for v in &rule.vetoes {
         let text = format!("excludes {}: {}", name(v.alternative), v.reason);
-        effects.push(effect(EffectKind::Veto, Some(v.alternative), text));
+        effects.push(effect(EffectKind::Veto, Some(v.alternative), text.into()));
     }
     for c in &rule.caveats {
         let text = format!("caveat for {}: {}", name(c.alternative), c.text);
-        effects.push(effect(EffectKind::Caveat, Some(c.alternative), text));
+        effects.push(effect(EffectKind::Caveat, Some(c.alternative), text.into()));
     }
     for s in &rule.next_steps {
         let text = format!("next step for {}: {}", name(s.alternative), s.text);
-        effects.push(effect(EffectKind::NextStep, Some(s.alternative), text));
+        effects.push(effect(
+            EffectKind::NextStep,
+            Some(s.alternative),
+            text.into(),
+        ));
     }
     effects
 }
@@ -179,7 +189,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
         out.push(effect(
             EffectKind::Prevented,
             None,
-            text.trim_end_matches([':', ' ']).to_string(),
+            text.trim_end_matches([':', ' ']).to_string().into(),
         ));
     }
     // With the cost criterion computed, no rule's adjustment of it would have counted either.
@@ -193,7 +203,11 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             cx.pack.criteria[adj.criterion].name,
             adj.reason
         );
-        out.push(effect(EffectKind::Prevented, Some(adj.alternative), text));
+        out.push(effect(
+            EffectKind::Prevented,
+            Some(adj.alternative),
+            text.into(),
+        ));
     }
     for v in rule.vetoes.iter().filter(|v| in_running(v.alternative)) {
         let text = format!(
@@ -201,7 +215,11 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             alt(v.alternative).name,
             v.reason
         );
-        out.push(effect(EffectKind::Eligible, Some(v.alternative), text));
+        out.push(effect(
+            EffectKind::Eligible,
+            Some(v.alternative),
+            text.into(),
+        ));
     }
     for c in rule
         .caveats
@@ -209,7 +227,11 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
         .filter(|c| Some(c.alternative) == winner)
     {
         let text = format!("spares {} the caveat: {}", alt(c.alternative).name, c.text);
-        out.push(effect(EffectKind::Prevented, Some(c.alternative), text));
+        out.push(effect(
+            EffectKind::Prevented,
+            Some(c.alternative),
+            text.into(),
+        ));
     }
     for s in rule
         .next_steps
@@ -221,7 +243,11 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             alt(s.alternative).name,
             s.text
         );
-        out.push(effect(EffectKind::Prevented, Some(s.alternative), text));
+        out.push(effect(
+            EffectKind::Prevented,
+            Some(s.alternative),
+            text.into(),
+        ));
     }
     out
 }
@@ -304,7 +330,7 @@ pub(super) fn priced_because(cx: &Ctx) -> Option<BecauseGroup> {
         effects: vec![RuleEffect {
             kind: EffectKind::Adjust,
             alternative: None,
-            text: format!("{criterion}: every score computed from the monthly estimates"),
+            text: format!("{criterion}: every score computed from the monthly estimates").into(),
         }],
     })
 }

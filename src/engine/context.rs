@@ -3,8 +3,8 @@
 
 use super::result::SourceOut;
 use super::score::Evaluation;
+use crate::pack::SharedStr;
 use crate::pack::{Catalog, Pack};
-use std::sync::Arc;
 
 /// What the parts of one pack's analysis share.
 pub(super) struct Ctx<'a> {
@@ -17,7 +17,7 @@ pub(super) struct Ctx<'a> {
     /// of `ev.fired` and the rules that only add caveats and next steps.
     pub(super) fired: Vec<usize>,
     /// Each criterion's id and name, shared by every contribution.
-    pub(super) criteria: Vec<(Arc<str>, Arc<str>)>,
+    pub(super) criteria: Vec<(SharedStr, SharedStr)>,
     /// The monthly estimates, when the pack has prices and the footprint is answered.
     pub(super) priced: Option<super::cost_report::Priced<'a>>,
 }
@@ -33,11 +33,11 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn alt_id(&self, a: Option<usize>) -> Option<String> {
+    pub(super) fn alt_id(&self, a: Option<usize>) -> Option<SharedStr> {
         a.map(|a| self.pack.alternatives[a].id.clone())
     }
 
-    pub(super) fn alt_name(&self, a: Option<usize>) -> Option<String> {
+    pub(super) fn alt_name(&self, a: Option<usize>) -> Option<SharedStr> {
         a.map(|a| self.pack.alternatives[a].name.clone())
     }
 

@@ -4,6 +4,7 @@
 
 use super::cost::{self, Estimate, usd, usd_range};
 use super::result::{CostBasis, CostLineOut, CostOut, LeverOut, NotPriced, SourceOut, UsdRange};
+use crate::pack::SharedStr;
 use crate::pack::cost::{PackCost, Qty};
 use crate::pack::{Catalog, Pack};
 
@@ -80,19 +81,19 @@ pub fn basis(catalog: &Catalog, pack: &Pack, p: &Priced) -> Option<CostBasis> {
                 Some(NotPriced {
                     alternative: pack.alternatives[a].id.clone(),
                     name: pack.alternatives[a].name.clone(),
-                    reason: alt.unpriced.clone()?,
+                    reason: alt.unpriced.clone()?.into(),
                 })
             })
             .collect();
     Some(CostBasis {
-        note: note(catalog)?,
-        region: prices.region.clone(),
-        terms: prices.terms.clone(),
-        prices_checked: prices_checked(catalog)?,
+        note: note(catalog)?.into(),
+        region: prices.region.clone().into(),
+        terms: prices.terms.clone().into(),
+        prices_checked: prices_checked(catalog)?.into(),
         criterion: pack.criteria[k].id.clone(),
         criterion_name: pack.criteria[k].name.clone(),
         computed: p.pc.computed,
-        curve,
+        curve: curve.into(),
         cheapest: pack.alternatives[p.cheapest].id.clone(),
         not_priced,
     })
@@ -145,15 +146,18 @@ pub fn cost_out(
     if let Some(ci) = answer(p.pc.footprint).filter(|_| reads_size) {
         let q = &catalog.questions[p.pc.footprint];
         let s = p.pc.sizes[ci];
-        assumptions.push(format!(
-            "{}: {} — {}–{} vCPU and {}–{} GB busy on average",
-            q.title,
-            q.choices[ci].label,
-            trim(s.vcpu.0),
-            trim(s.vcpu.1),
-            trim(s.memory_gb.0),
-            trim(s.memory_gb.1)
-        ));
+        assumptions.push(
+            format!(
+                "{}: {} — {}–{} vCPU and {}–{} GB busy on average",
+                q.title,
+                q.choices[ci].label,
+                trim(s.vcpu.0),
+                trim(s.vcpu.1),
+                trim(s.memory_gb.0),
+                trim(s.memory_gb.1)
+            )
+            .into(),
+        );
     }
     if let Some((tq, people)) = &p.pc.team
         && reads_team
@@ -170,14 +174,18 @@ pub fn cost_out(
         } else {
             format!("{} to {} people", trim(lo), trim(hi))
         };
-        assumptions.push(format!("{}: {} — {count}", q.title, q.choices[ci].label));
+        assumptions.push(format!("{}: {} — {count}", q.title, q.choices[ci].label).into());
     }
     let stays_on = e.lines.iter().any(|&(i, _, _)| alt.lines[i].always);
     if stays_on && let Some(h) = cost::headroom(p.pc, answers) {
-        assumptions.push(p.pc.capacity[h].text.clone());
+        assumptions.push(p.pc.capacity[h].text.clone().into());
     }
-    assumptions.extend(e.lines.iter().map(|&(i, _, _)| alt.lines[i].text.clone()));
-    assumptions.extend(alt.assumptions.iter().cloned());
+    assumptions.extend(
+        e.lines
+            .iter()
+            .map(|&(i, _, _)| alt.lines[i].text.clone().into()),
+    );
+    assumptions.extend(alt.assumptions.iter().map(SharedStr::from));
     let lines = e
         .lines
         .iter()
@@ -185,10 +193,10 @@ pub fn cost_out(
             let l = &alt.lines[i];
             let price = prices.and_then(|ps| ps.prices.get(l.price));
             CostLineOut {
-                id: l.id.clone(),
-                text: l.text.clone(),
-                price: price.map(|x| x.id.clone()).unwrap_or_default(),
-                price_name: price.map(|x| x.name.clone()).unwrap_or_default(),
+                id: l.id.clone().into(),
+                text: l.text.clone().into(),
+                price: price.map(|x| x.id.clone()).unwrap_or_default().into(),
+                price_name: price.map(|x| x.name.clone()).unwrap_or_default().into(),
                 unit_usd: l.usd,
                 unit: l.unit.id(),
                 monthly_usd: UsdRange {
@@ -211,10 +219,10 @@ pub fn cost_out(
                         .any(|(lp, alts)| Some(*lp) == pi && alts.contains(&a))
                 })
                 .map(|l| LeverOut {
-                    id: l.id.clone(),
-                    name: l.name.clone(),
+                    id: l.id.clone().into(),
+                    name: l.name.clone().into(),
                     up_to: l.up_to,
-                    text: l.text.clone(),
+                    text: l.text.clone().into(),
                     source: source(l.source),
                 })
                 .collect()

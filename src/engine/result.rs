@@ -2,14 +2,14 @@
 //! These types are the JSON contract (`docs/json-schema.md`): fields are added, never renamed or
 //! removed within a schema version. The computation lives in `analyze`.
 
+use crate::pack::SharedStr;
 use serde::Serialize;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Recommendation {
     pub schema_version: u32,
     /// The oldest verified date of the data: its facts are at least this fresh.
-    pub data_verified: String,
+    pub data_verified: SharedStr,
     /// How old the data is, and whether it is old enough to warn about.
     pub data: Freshness,
     pub answers: Vec<AnswerRecord>,
@@ -34,10 +34,10 @@ pub struct Recommendation {
 /// One criterion weight the user changed: from the data's to the user's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeightChange {
-    pub pack: String,
-    pub pack_name: String,
-    pub criterion: String,
-    pub name: String,
+    pub pack: SharedStr,
+    pub pack_name: SharedStr,
+    pub criterion: SharedStr,
+    pub name: SharedStr,
     /// The data's weight.
     pub from: f64,
     /// The weight used.
@@ -55,23 +55,23 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioChange {
     /// `answer` (a question's answer); other kinds (a criterion's weight) may follow.
-    pub kind: String,
+    pub kind: SharedStr,
     /// The question's id.
-    pub id: String,
+    pub id: SharedStr,
     /// The question's title.
-    pub title: String,
+    pub title: SharedStr,
     /// The labels before and in the scenario; `None`: not answered.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<SharedStr>,
+    pub to: Option<SharedStr>,
 }
 
 /// How old the data's facts are on the day of the analysis.
 #[derive(Debug, Clone, Serialize)]
 pub struct Freshness {
     /// The oldest verified date of the data files.
-    pub verified: String,
+    pub verified: SharedStr,
     /// The day the analysis was made (the day the data was loaded).
-    pub as_of: String,
+    pub as_of: SharedStr,
     /// Days from `verified` to `as_of`; negative when the clock is behind the data.
     pub age_days: i64,
     /// True when `age_days` is more than `stale_after_days`: every view then warns.
@@ -79,7 +79,7 @@ pub struct Freshness {
     pub stale_after_days: i64,
     /// The day the data asks to be checked again (its verified date plus the review interval the
     /// data sets), or `None` when the data sets none.
-    pub next_review: Option<String>,
+    pub next_review: Option<SharedStr>,
     /// True when `next_review` is on or before `as_of`: every view then says the review is due.
     pub review_due: bool,
 }
@@ -87,27 +87,27 @@ pub struct Freshness {
 /// One pack's winner, as part of the whole stack.
 #[derive(Debug, Clone, Serialize)]
 pub struct StackPart {
-    pub pack: String,
-    pub pack_name: String,
+    pub pack: SharedStr,
+    pub pack_name: SharedStr,
     /// `None` when every alternative of the pack is excluded.
-    pub winner: Option<String>,
-    pub winner_name: Option<String>,
+    pub winner: Option<SharedStr>,
+    pub winner_name: Option<SharedStr>,
     /// The winner's short name, for one-line summaries.
-    pub winner_short: Option<String>,
+    pub winner_short: Option<SharedStr>,
     /// The runner-up when the pack's verdict is a tie (within `TIE_POINTS`): then the stack names
     /// both, since the answers do not separate them.
-    pub tied_with: Option<String>,
-    pub tied_with_name: Option<String>,
-    pub tied_with_short: Option<String>,
+    pub tied_with: Option<SharedStr>,
+    pub tied_with_name: Option<SharedStr>,
+    pub tied_with_short: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerRecord {
-    pub question: String,
-    pub title: String,
+    pub question: SharedStr,
+    pub title: SharedStr,
     /// `None` when skipped or not asked.
-    pub choice: Option<String>,
-    pub label: Option<String>,
+    pub choice: Option<SharedStr>,
+    pub label: Option<SharedStr>,
     /// False for a follow-up question that does not apply to the other answers (its `when` does
     /// not hold): it was not asked, and an answer given to it counts as none.
     pub asked: bool,
@@ -161,14 +161,14 @@ impl Verdict {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PackResult {
-    pub id: String,
-    pub name: String,
+    pub id: SharedStr,
+    pub name: SharedStr,
     /// Short name for tabs and narrow lines (the name when the data gives none).
-    pub short: String,
+    pub short: SharedStr,
     /// The user folder of a user's own pack; `None` for a built-in one.
-    pub origin: Option<String>,
-    pub winner: Option<String>,
-    pub runner_up: Option<String>,
+    pub origin: Option<SharedStr>,
+    pub winner: Option<SharedStr>,
+    pub runner_up: Option<SharedStr>,
     /// Winner's score minus runner-up's, in points of 100 (rounded like the scores).
     pub margin: Option<f64>,
     pub close_call: bool,
@@ -198,21 +198,21 @@ pub struct PackResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct CostBasis {
     /// "estimate, us-east-1 on-demand prices checked on 2026-12-07": shown with every figure.
-    pub note: String,
-    pub region: String,
-    pub terms: String,
+    pub note: SharedStr,
+    pub region: SharedStr,
+    pub terms: SharedStr,
     /// The oldest date any price was checked.
-    pub prices_checked: String,
+    pub prices_checked: SharedStr,
     /// The criterion the estimates compute, or stand beside (its id).
-    pub criterion: String,
-    pub criterion_name: String,
+    pub criterion: SharedStr,
+    pub criterion_name: SharedStr,
     /// True when the estimates compute that criterion's scores; false when they are shown beside
     /// its hand scores.
     pub computed: bool,
     /// How the criterion is scored, in words (the curve when computed).
-    pub curve: String,
+    pub curve: SharedStr,
     /// The alternative with the lowest estimate (its midpoint), excluded or not.
-    pub cheapest: String,
+    pub cheapest: SharedStr,
     /// The alternatives no price table can estimate, with the reason (`cost` is `null` for them).
     pub not_priced: Vec<NotPriced>,
 }
@@ -220,9 +220,9 @@ pub struct CostBasis {
 /// An alternative without an estimate, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct NotPriced {
-    pub alternative: String,
-    pub name: String,
-    pub reason: String,
+    pub alternative: SharedStr,
+    pub name: SharedStr,
+    pub reason: SharedStr,
 }
 
 /// One alternative's monthly estimate in US dollars.
@@ -232,7 +232,7 @@ pub struct CostOut {
     /// Paid with no traffic at all: cluster, load balancer and NAT gateway hours.
     pub fixed_usd: f64,
     /// What the estimate rests on, in plain words.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<SharedStr>,
     /// Each priced line that applies, with its price.
     pub lines: Vec<CostLineOut>,
     /// Discounts that may apply, never included in the figures.
@@ -247,10 +247,10 @@ pub struct UsdRange {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CostLineOut {
-    pub id: String,
-    pub text: String,
-    pub price: String,
-    pub price_name: String,
+    pub id: SharedStr,
+    pub text: SharedStr,
+    pub price: SharedStr,
+    pub price_name: SharedStr,
     /// The unit price in US dollars, and its unit (`vcpu-hour`, `gb-second`, …).
     pub unit_usd: f64,
     pub unit: &'static str,
@@ -261,20 +261,20 @@ pub struct CostLineOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LeverOut {
-    pub id: String,
-    pub name: String,
+    pub id: SharedStr,
+    pub name: SharedStr,
     /// The largest discount, 0–1.
     pub up_to: f64,
-    pub text: String,
+    pub text: SharedStr,
     pub source: Option<SourceOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RankedAlternative {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    pub status: Option<String>,
+    pub id: SharedStr,
+    pub name: SharedStr,
+    pub summary: SharedStr,
+    pub status: Option<SharedStr>,
     /// 1-based; `None` when excluded.
     pub rank: Option<usize>,
     /// 0–100, one decimal.
@@ -289,7 +289,7 @@ pub struct RankedAlternative {
     /// Share of weight samples this alternative wins.
     pub win_probability: f64,
     pub sources: Vec<SourceOut>,
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<SharedStr>,
     /// The monthly estimate; `None` when the footprint is skipped or the pack has no prices.
     pub cost: Option<CostOut>,
 }
@@ -297,8 +297,8 @@ pub struct RankedAlternative {
 #[derive(Debug, Clone, Serialize)]
 pub struct Contribution {
     // Shared strings: a big pack's result holds one contribution per alternative and criterion.
-    pub criterion: Arc<str>,
-    pub name: Arc<str>,
+    pub criterion: SharedStr,
+    pub name: SharedStr,
     /// This criterion's share of the total weight, 0–1.
     pub weight_share: f64,
     /// The 0–10 score used (after adjustments).
@@ -309,34 +309,34 @@ pub struct Contribution {
     pub points: f64,
     #[serde(skip)]
     pub exact_points: f64,
-    pub why: Arc<str>,
+    pub why: SharedStr,
 }
 
 /// The answer that made a rule fire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Because {
-    pub question: String,
-    pub title: String,
+    pub question: SharedStr,
+    pub title: SharedStr,
     /// `None` when the rule fired because the question was not answered.
-    pub choice: Option<String>,
+    pub choice: Option<SharedStr>,
     /// The choice's label, or "not answered".
-    pub label: String,
+    pub label: SharedStr,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Exclusion {
-    pub rule: String,
-    pub reason: String,
+    pub rule: SharedStr,
+    pub reason: SharedStr,
     pub because: Vec<Because>,
     pub source: Option<SourceOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Adjustment {
-    pub rule: String,
-    pub criterion: String,
+    pub rule: SharedStr,
+    pub criterion: SharedStr,
     pub delta: f64,
-    pub reason: String,
+    pub reason: SharedStr,
     pub because: Vec<Because>,
     pub source: Option<SourceOut>,
 }
@@ -345,8 +345,8 @@ pub struct Adjustment {
 pub struct CaveatOut {
     /// The rule that raised it; `None` for a caveat of the alternative itself (shown whenever it
     /// is recommended).
-    pub rule: Option<String>,
-    pub text: String,
+    pub rule: Option<SharedStr>,
+    pub text: SharedStr,
     pub because: Vec<Because>,
     /// The other packs' winners the rule needed (it fits the whole stack).
     pub with: Vec<WithWinner>,
@@ -356,25 +356,25 @@ pub struct CaveatOut {
 /// Another pack's winner that made a rule fire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WithWinner {
-    pub pack: String,
-    pub pack_name: String,
-    pub alternative: String,
-    pub name: String,
+    pub pack: SharedStr,
+    pub pack_name: SharedStr,
+    pub alternative: SharedStr,
+    pub name: SharedStr,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceOut {
-    pub id: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub citation: Option<String>,
-    pub verified: String,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub url: Option<SharedStr>,
+    pub citation: Option<SharedStr>,
+    pub verified: SharedStr,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WeightOut {
-    pub criterion: String,
-    pub name: String,
+    pub criterion: SharedStr,
+    pub name: SharedStr,
     pub base: f64,
     /// The data's weight, when the user changed it (`base` is then the user's); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -387,16 +387,16 @@ pub struct WeightOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WeightFactor {
-    pub rule: String,
+    pub rule: SharedStr,
     pub factor: f64,
-    pub reason: Option<String>,
+    pub reason: Option<SharedStr>,
     pub because: Vec<Because>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FiredRule {
-    pub id: String,
-    pub reason: Option<String>,
+    pub id: SharedStr,
+    pub reason: Option<SharedStr>,
     pub because: Vec<Because>,
     /// The other packs' winners the rule needed.
     pub with: Vec<WithWinner>,
@@ -431,37 +431,37 @@ pub struct BecauseGroup {
 pub struct RuleEffect {
     pub kind: EffectKind,
     /// The alternative it concerns; `None` for a weight change (it concerns all).
-    pub alternative: Option<String>,
-    pub text: String,
+    pub alternative: Option<SharedStr>,
+    pub text: SharedStr,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Counterfactual {
-    pub question: String,
-    pub title: String,
+    pub question: SharedStr,
+    pub title: SharedStr,
     /// `None` when the question was skipped.
-    pub from: Option<String>,
-    pub to: String,
-    pub to_label: String,
-    pub winner: Option<String>,
-    pub winner_name: Option<String>,
+    pub from: Option<SharedStr>,
+    pub to: SharedStr,
+    pub to_label: SharedStr,
+    pub winner: Option<SharedStr>,
+    pub winner_name: Option<SharedStr>,
     pub changes_winner: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerChange {
-    pub question: String,
-    pub title: String,
-    pub from: Option<String>,
-    pub to: String,
-    pub to_label: String,
+    pub question: SharedStr,
+    pub title: SharedStr,
+    pub from: Option<SharedStr>,
+    pub to: SharedStr,
+    pub to_label: SharedStr,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FlipSet {
     pub changes: Vec<AnswerChange>,
-    pub winner: Option<String>,
-    pub winner_name: Option<String>,
+    pub winner: Option<SharedStr>,
+    pub winner_name: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -476,18 +476,18 @@ pub struct Flips {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Sensitivity {
-    pub criterion: String,
-    pub name: String,
+    pub criterion: SharedStr,
+    pub name: SharedStr,
     /// The relative weight change at which the winner changes (+0.5 = ×1.5), or `None`.
     pub flip_at: Option<f64>,
-    pub new_winner: Option<String>,
+    pub new_winner: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Robustness {
     pub verdict: Verdict,
     pub winner_probability: f64,
-    pub rule: String,
+    pub rule: SharedStr,
     pub samples: usize,
     pub weight_noise: f64,
     #[serde(serialize_with = "seed_as_string")]
@@ -497,9 +497,9 @@ pub struct Robustness {
 /// A winner's caveats and next steps under a given stack (see `engine::winner_advice`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Advice {
-    pub winner: String,
+    pub winner: SharedStr,
     pub caveats: Vec<CaveatOut>,
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<SharedStr>,
 }
 
 /// What a poll of the room means (computed by `crate::poll::analyze`).
@@ -512,13 +512,13 @@ pub struct PollResult {
     /// Per pack decided: the share of the room's answer combinations each alternative wins.
     pub packs: Vec<PollPack>,
     /// The question that divides the room most (`null` when no polled answer changes the stack).
-    pub divides_most: Option<String>,
+    pub divides_most: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolledQuestion {
-    pub question: String,
-    pub title: String,
+    pub question: SharedStr,
+    pub title: SharedStr,
     pub hands_total: u32,
     pub choices: Vec<PolledChoice>,
     /// How likely two people of the room who agree on every other polled question get a different
@@ -528,8 +528,8 @@ pub struct PolledQuestion {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolledChoice {
-    pub choice: String,
-    pub label: String,
+    pub choice: SharedStr,
+    pub label: SharedStr,
     pub hands: u32,
     /// Of the question's hands, 0–1.
     pub share: f64,
@@ -537,8 +537,8 @@ pub struct PolledChoice {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PollPack {
-    pub pack: String,
-    pub pack_name: String,
+    pub pack: SharedStr,
+    pub pack_name: SharedStr,
     /// Best first; alternatives that win no combination are left out.
     pub wins: Vec<PollWin>,
 }
@@ -546,8 +546,8 @@ pub struct PollPack {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PollWin {
     /// `null` when every alternative is excluded in these combinations.
-    pub alternative: Option<String>,
-    pub name: String,
+    pub alternative: Option<SharedStr>,
+    pub name: SharedStr,
     /// Of the room's answer combinations (weighted by the hands), 0–1.
     pub share: f64,
 }

@@ -81,12 +81,12 @@ fn sources_of(
             ),
         }
         out.push(Source {
-            id: s.id.get_ref().clone(),
-            title,
-            url: s.url.as_ref().map(|u| u.get_ref().clone()),
-            citation: s.citation.clone(),
-            verified,
-            checked: s.checked.clone(),
+            id: s.id.get_ref().clone().into(),
+            title: title.into(),
+            url: s.url.as_ref().map(|u| u.get_ref().clone().into()),
+            citation: s.citation.clone().map(SharedStr::from),
+            verified: verified.into(),
+            checked: s.checked.clone().map(SharedStr::from),
         });
     }
 }
@@ -149,11 +149,11 @@ fn term(
         }
     }
     out.push(Term {
-        id: t.id.get_ref().clone(),
-        term: cx.text(src, &t.term, "term"),
-        aliases: t.aliases.clone(),
-        definition: cx.text(src, &t.definition, "definition"),
-        why: cx.text(src, &t.why, "why"),
+        id: t.id.get_ref().clone().into(),
+        term: cx.text(src, &t.term, "term").into(),
+        aliases: t.aliases.iter().map(SharedStr::from).collect(),
+        definition: cx.text(src, &t.definition, "definition").into(),
+        why: cx.text(src, &t.why, "why").into(),
         source,
         related,
     });
@@ -179,22 +179,22 @@ pub fn question(
     for c in q.choices.get_ref() {
         cx.new_id(src, &c.id, &mut seen_choices);
         choices.push(Choice {
-            id: c.id.get_ref().clone(),
-            label: cx.text(src, &c.label, "label"),
-            detail: c.detail.clone(),
+            id: c.id.get_ref().clone().into(),
+            label: cx.text(src, &c.label, "label").into(),
+            detail: c.detail.clone().map(SharedStr::from),
         });
     }
     if choices.len() < 2 {
         cx.err(src, &q.choices, "a question needs at least two choices");
     }
     let question = Question {
-        id: q.id.get_ref().clone(),
-        title: cx.text(src, &q.title, "title"),
-        prompt: cx.text(src, &q.prompt, "prompt"),
-        help: cx.text(src, &q.help, "help"),
+        id: q.id.get_ref().clone().into(),
+        title: cx.text(src, &q.title, "title").into(),
+        prompt: cx.text(src, &q.prompt, "prompt").into(),
+        help: cx.text(src, &q.help, "help").into(),
         sources,
         choices,
-        pack: pack.cloned(),
+        pack: pack.cloned().map(SharedStr::from),
         // Resolved once every question is known (`asked_when`).
         asked_when: Vec::new(),
     };
@@ -359,13 +359,13 @@ pub fn pack(
     Pack {
         matrix,
         questions_used,
-        id: p.id.get_ref().clone(),
-        name: cx.text(src, &p.name, "name"),
-        short: short_name(cx, src, p.short.as_ref(), &p.name),
-        description: cx.text(src, &p.description, "description"),
-        verified,
+        id: p.id.get_ref().clone().into(),
+        name: cx.text(src, &p.name, "name").into(),
+        short: short_name(cx, src, p.short.as_ref(), &p.name).into(),
+        description: cx.text(src, &p.description, "description").into(),
+        verified: verified.into(),
         order: p.order.unwrap_or(i64::MAX),
-        origin: origin.map(str::to_string),
+        origin: origin.map(|o| SharedStr::from(o.to_string())),
         criteria,
         alternatives,
         rules,
@@ -415,7 +415,9 @@ fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
         let mut scale = Vec::new();
         for (k, v) in c.scale.get_ref() {
             match k.get_ref().parse::<u8>() {
-                Ok(n) if n <= 10 && k.get_ref() == &n.to_string() => scale.push((n, v.clone())),
+                Ok(n) if n <= 10 && k.get_ref() == &n.to_string() => {
+                    scale.push((n, SharedStr::from(v)))
+                }
                 _ => cx.err(
                     src,
                     k,
@@ -440,9 +442,9 @@ fn criteria(cx: &mut Checker, src: SourceText, p: &PackFile) -> Vec<Criterion> {
             }
         }
         out.push(Criterion {
-            id: c.id.get_ref().clone(),
-            name: cx.text(src, &c.name, "name"),
-            description: cx.text(src, &c.description, "description"),
+            id: c.id.get_ref().clone().into(),
+            name: cx.text(src, &c.name, "name").into(),
+            description: cx.text(src, &c.description, "description").into(),
             weight,
             data_weight: weight,
             scale,
@@ -541,7 +543,7 @@ fn alternative(
         .caveats
         .iter()
         .map(|c| Note {
-            text: cx.text(src, &c.get_ref().text, "text"),
+            text: cx.text(src, &c.get_ref().text, "text").into(),
             source: c
                 .get_ref()
                 .source
@@ -550,14 +552,14 @@ fn alternative(
         })
         .collect();
     Alternative {
-        id: a.id.get_ref().clone(),
-        name: cx.text(src, &a.name, "name"),
-        summary: cx.text(src, &a.summary, "summary"),
-        short,
-        status,
+        id: a.id.get_ref().clone().into(),
+        name: cx.text(src, &a.name, "name").into(),
+        summary: cx.text(src, &a.summary, "summary").into(),
+        short: short.into(),
+        status: status.map(SharedStr::from),
         scores,
         sources: alt_sources,
-        next_steps: a.next_steps.clone(),
+        next_steps: a.next_steps.iter().map(SharedStr::from).collect(),
         caveats,
     }
 }

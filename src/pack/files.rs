@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::diag::{Diagnostic, Diagnostics};
 use super::load::{DataFile, load};
-use super::model::Catalog;
+use super::model::{Catalog, SharedStr};
+use super::shared_str::decode_static;
 use crate::clock;
 
 /// The largest data file read, in bytes. The built-in files are under 60 KB and a pack of 10,000
@@ -32,10 +33,10 @@ pub fn load_builtin() -> Result<Catalog, Diagnostics> {
 /// read for scoring) and without the notes on what each source was checked for (no report shows
 /// them).
 fn load_builtin_for(what: Use) -> Result<Catalog, Diagnostics> {
-    let decoded = postcard::from_bytes::<Catalog>(SNAPSHOT).and_then(|mut catalog| {
+    let decoded = decode_static::<Catalog>(SNAPSHOT).and_then(|mut catalog| {
         if what != Use::Score {
-            catalog.glossary = postcard::from_bytes(GLOSSARY)?;
-            let checked: Vec<Option<String>> = postcard::from_bytes(CHECKED)?;
+            catalog.glossary = decode_static(GLOSSARY)?;
+            let checked: Vec<Option<SharedStr>> = decode_static(CHECKED)?;
             for (source, note) in catalog.sources.iter_mut().zip(checked) {
                 source.checked = note;
             }

@@ -140,8 +140,8 @@ fn load_with(files: &[DataFile], today: i64, split: bool) -> Result<Catalog, Dia
         packs,
         glossary,
         prices,
-        verified: cx.oldest.map(dates::format_days).unwrap_or_default(),
-        next_review: cx.next_review.map(dates::format_days),
+        verified: cx.oldest.map(dates::format_days).unwrap_or_default().into(),
+        next_review: cx.next_review.map(|d| dates::format_days(d).into()),
         today,
     })
 }

@@ -17,6 +17,7 @@ pub mod model;
 mod ranges;
 mod rules;
 pub mod schema;
+pub mod shared_str;
 mod split;
 pub mod synth;
 pub mod template;

@@ -5,6 +5,7 @@
 //! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
 
 use super::condition::{Condition, StackCondition};
+pub use super::shared_str::SharedStr;
 
 /// Everything loaded from a data folder: sources, questions (shared first, then each pack's own)
 /// and the packs in display order.
@@ -18,10 +19,10 @@ pub struct Catalog {
     /// The price tables behind the estimates (`None` when the data has no prices.toml).
     pub prices: Option<super::cost::Prices>,
     /// The oldest `verified` date of any file: the facts are at least this fresh.
-    pub verified: String,
+    pub verified: SharedStr,
     /// The earliest date (YYYY-MM-DD) a file asks to be checked again: its `verified` date plus its
     /// `review_days`. `None` when no file sets an interval.
-    pub next_review: Option<String>,
+    pub next_review: Option<SharedStr>,
     /// The day the data was loaded (days since 1970-01-01): outputs say how old the facts are on
     /// that day. Loading itself never depends on the clock.
     pub today: i64,
@@ -29,35 +30,35 @@ pub struct Catalog {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Term {
-    pub id: String,
-    pub term: String,
-    pub aliases: Vec<String>,
-    pub definition: String,
-    pub why: String,
+    pub id: SharedStr,
+    pub term: SharedStr,
+    pub aliases: Vec<SharedStr>,
+    pub definition: SharedStr,
+    pub why: SharedStr,
     pub source: Option<usize>,
     pub related: Vec<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub citation: Option<String>,
-    pub verified: String,
-    pub checked: Option<String>,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub url: Option<SharedStr>,
+    pub citation: Option<SharedStr>,
+    pub verified: SharedStr,
+    pub checked: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
-    pub id: String,
-    pub title: String,
-    pub prompt: String,
-    pub help: String,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub prompt: SharedStr,
+    pub help: SharedStr,
     pub sources: Vec<usize>,
     pub choices: Vec<Choice>,
     /// The pack that brought the question, or `None` for a shared one.
-    pub pack: Option<String>,
+    pub pack: Option<SharedStr>,
     /// The question is asked only when all of these hold (each names an earlier question); empty:
     /// always asked. An answer to a question that is not asked counts as no answer.
     pub asked_when: Vec<Condition>,
@@ -65,22 +66,22 @@ pub struct Question {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
-    pub id: String,
-    pub label: String,
-    pub detail: Option<String>,
+    pub id: SharedStr,
+    pub label: SharedStr,
+    pub detail: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pack {
-    pub id: String,
-    pub name: String,
+    pub id: SharedStr,
+    pub name: SharedStr,
     /// Short name for tabs and narrow lines; the full name when the data gives none.
-    pub short: String,
-    pub description: String,
-    pub verified: String,
+    pub short: SharedStr,
+    pub description: SharedStr,
+    pub verified: SharedStr,
     pub order: i64,
     /// The user folder a user pack came from; `None` for the built-in packs (or a `--data` folder).
-    pub origin: Option<String>,
+    pub origin: Option<SharedStr>,
     pub criteria: Vec<Criterion>,
     pub alternatives: Vec<Alternative>,
     pub rules: Vec<Rule>,
@@ -96,30 +97,30 @@ pub struct Pack {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Criterion {
-    pub id: String,
-    pub name: String,
-    pub description: String,
+    pub id: SharedStr,
+    pub name: SharedStr,
+    pub description: SharedStr,
     /// The weight the scoring uses: the data's, unless the user changed it (`--weight`, the TUI's
     /// live weights, a demo step).
     pub weight: f64,
     /// The weight the data gives, kept to say what a user changed and to go back to it.
     pub data_weight: f64,
     /// Anchors of the 0–10 scale, ascending.
-    pub scale: Vec<(u8, String)>,
+    pub scale: Vec<(u8, SharedStr)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Alternative {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
+    pub id: SharedStr,
+    pub name: SharedStr,
+    pub summary: SharedStr,
     /// Short name for narrow columns; the full name when the data gives none.
-    pub short: String,
-    pub status: Option<String>,
+    pub short: SharedStr,
+    pub status: Option<SharedStr>,
     /// One per criterion, in the pack's criterion order.
     pub scores: Vec<Score>,
     pub sources: Vec<usize>,
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<SharedStr>,
     /// Shown whenever this alternative is recommended.
     pub caveats: Vec<Note>,
 }
@@ -127,7 +128,7 @@ pub struct Alternative {
 /// A sentence with the source that backs it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
-    pub text: String,
+    pub text: SharedStr,
     pub source: Option<usize>,
 }
 
@@ -135,14 +136,14 @@ pub struct Note {
 pub struct Score {
     pub value: f64,
     /// Shared with every result that shows it (a big pack has one per alternative and criterion).
-    pub why: std::sync::Arc<str>,
+    pub why: SharedStr,
     pub source: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
-    pub id: String,
-    pub reason: Option<String>,
+    pub id: SharedStr,
+    pub reason: Option<SharedStr>,
     pub when: Vec<Condition>,
     /// The rule does not fire when all the conditions of any one group hold.
     pub unless: Vec<Vec<Condition>>,
@@ -161,21 +162,21 @@ pub struct Adjust {
     pub alternative: usize,
     pub criterion: usize,
     pub delta: f64,
-    pub reason: String,
+    pub reason: SharedStr,
     pub source: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Veto {
     pub alternative: usize,
-    pub reason: String,
+    pub reason: SharedStr,
     pub source: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Caveat {
     pub alternative: usize,
-    pub text: String,
+    pub text: SharedStr,
     pub source: Option<usize>,
 }
 
@@ -183,7 +184,7 @@ pub struct Caveat {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub alternative: usize,
-    pub text: String,
+    pub text: SharedStr,
     /// 0-based position among the alternative's next steps; `None` appends.
     pub at: Option<usize>,
     pub source: Option<usize>,
@@ -228,7 +229,7 @@ impl Catalog {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (ti, t) in self.glossary.iter().enumerate() {
             let first = std::iter::once(t.term.as_str())
-                .chain(t.aliases.iter().map(String::as_str))
+                .chain(t.aliases.iter().map(SharedStr::as_str))
                 .filter_map(|name| find_word(&lower, &name.to_lowercase()))
                 .min();
             if let Some(pos) = first {

@@ -69,8 +69,8 @@ pub(super) fn rule(
         );
     }
     let out = Rule {
-        id: r.id.get_ref().clone(),
-        reason: r.reason.clone(),
+        id: r.id.get_ref().clone().into(),
+        reason: r.reason.clone().map(SharedStr::from),
         when,
         unless,
         stack,
@@ -89,7 +89,7 @@ pub(super) fn rule(
                 cx.resolve(src, &v.alternative, &own.alternatives)
                     .map(|alternative| Veto {
                         alternative,
-                        reason,
+                        reason: reason.into(),
                         source,
                     })
             })
@@ -102,7 +102,7 @@ pub(super) fn rule(
             names,
             |_, _, alternative, text, source| Caveat {
                 alternative,
-                text,
+                text: text.into(),
                 source,
             },
         ),
@@ -126,7 +126,7 @@ pub(super) fn rule(
             });
                 Step {
                     alternative,
-                    text,
+                    text: text.into(),
                     source,
                     at,
                 }
@@ -267,7 +267,7 @@ fn adjusts(
                 alternative: alternative?,
                 criterion: criterion?,
                 delta,
-                reason,
+                reason: reason.into(),
                 source,
             })
         })
@@ -382,10 +382,6 @@ fn one_or_many(
         .collect()
 }
 
-fn ids_list<T>(items: &[T], id: impl Fn(&T) -> &String) -> String {
-    items
-        .iter()
-        .map(|i| id(i).as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn ids_list<T>(items: &[T], id: impl Fn(&T) -> &str) -> String {
+    items.iter().map(id).collect::<Vec<_>>().join(", ")
 }

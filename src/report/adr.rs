@@ -443,7 +443,7 @@ fn pros_and_cons(rec: &Recommendation) -> Vec<Block> {
         for a in &p.ranking {
             let heading = match several {
                 true => format!("{}: {}", p.name, a.name),
-                false => a.name.clone(),
+                false => a.name.to_string(),
             };
             blocks.push(Block::heading(3, heading));
             blocks.push(Block::paragraph(a.summary.clone()));

@@ -3,6 +3,7 @@
 
 use super::outline::{Block, Outline, Section, SourceRef, Span, Text};
 use crate::pack::Catalog;
+use crate::pack::SharedStr;
 use crate::suggest;
 
 /// How many entries a search shows at most (every term is shown when there are no words).
@@ -22,7 +23,7 @@ pub fn search(c: &Catalog, query: &str) -> Vec<usize> {
         .enumerate()
         .filter_map(|(i, t)| {
             std::iter::once(t.term.as_str())
-                .chain(t.aliases.iter().map(String::as_str))
+                .chain(t.aliases.iter().map(SharedStr::as_str))
                 .chain(std::iter::once(t.id.as_str()))
                 .filter_map(|name| suggest::relevance(name, query).map(|(s, _)| s))
                 .max()
@@ -43,10 +44,10 @@ pub fn outline(c: &Catalog, terms: &[usize]) -> Outline {
             let mut facts = vec![("Why it matters".to_string(), Text::plain(t.why.clone()))];
             if let Some(s) = t.source.and_then(|s| c.sources.get(s)) {
                 let source = SourceRef {
-                    title: s.title.clone(),
-                    url: s.url.clone(),
-                    citation: s.citation.clone(),
-                    verified: s.verified.clone(),
+                    title: s.title.to_string(),
+                    url: s.url.clone().map(String::from),
+                    citation: s.citation.clone().map(String::from),
+                    verified: s.verified.to_string(),
                 };
                 facts.push(("Source".into(), Text(vec![Span::Source(source)])));
             }

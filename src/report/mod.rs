@@ -371,7 +371,7 @@ pub fn answered_and_skipped(rec: &Recommendation) -> (Vec<String>, Vec<String>) 
         .answers
         .iter()
         .filter(|a| a.choice.is_none() && a.asked)
-        .map(|a| a.title.clone())
+        .map(|a| a.title.to_string())
         .collect();
     (answered, skipped)
 }

@@ -6,6 +6,8 @@
 //! Values here are the data as it is, unescaped: each writer applies [`crate::safe`] and its own
 //! escaping. Nothing in this module knows a format, so other views (the TUI's panels) can read it.
 
+use crate::pack::SharedStr;
+
 /// A whole document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outline {
@@ -211,6 +213,12 @@ impl From<&str> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
+        Text::plain(s)
+    }
+}
+
+impl From<SharedStr> for Text {
+    fn from(s: SharedStr) -> Text {
         Text::plain(s)
     }
 }

@@ -12,6 +12,7 @@ use super::{
     share, standing, weight_flips, winner_label, with_because,
 };
 use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
+use crate::pack::SharedStr;
 
 /// The outline of `rec`; `date` is the day it was generated, when the format shows one.
 pub fn outline(rec: &Recommendation, date: Option<&str>) -> Outline {
@@ -130,7 +131,7 @@ pub fn poll(p: &crate::engine::PollResult) -> Vec<Block> {
 /// recommendation. Every format writes this one block (the ADR in its context).
 pub fn scenario_header(rec: &Recommendation) -> Option<Block> {
     let s = rec.scenario.as_ref()?;
-    let shown = |l: &Option<String>| l.clone().unwrap_or_else(|| "not answered".into());
+    let shown = |l: &Option<SharedStr>| l.clone().unwrap_or_else(|| "not answered".into());
     let mut body = vec![Text::plain(
         "A what-if: these answers differ from the ones it started from, so this is not the team's own recommendation.",
     )];
@@ -236,7 +237,7 @@ pub fn pack_section(p: &PackResult) -> Section {
     }
     let heading = match &p.origin {
         Some(_) => format!("{} (your pack)", p.name),
-        None => p.name.clone(),
+        None => p.name.to_string(),
     };
     Section {
         heading: Text::plain(heading),
@@ -250,12 +251,12 @@ pub fn verdict(p: &PackResult, winner: Option<&RankedAlternative>) -> Block {
         Some(w) => {
             let mut body = vec![Text::plain(standing(p)), Text::plain(w.summary.clone())];
             if let Some(s) = &w.status {
-                body.push(Text(vec![Span::Status(s.clone())]));
+                body.push(Text(vec![Span::Status(s.to_string())]));
             }
             Callout {
                 kind: CalloutKind::Winner,
                 title: Some(Text::plain(
-                    winner_label(p).unwrap_or_else(|| w.name.clone()),
+                    winner_label(p).unwrap_or_else(|| w.name.to_string()),
                 )),
                 badge: Some(p.verdict.as_str().into()),
                 body,
@@ -274,7 +275,7 @@ pub fn verdict(p: &PackResult, winner: Option<&RankedAlternative>) -> Block {
 fn name_with_status(a: &RankedAlternative) -> Text {
     let name = Text::plain(a.name.clone());
     match &a.status {
-        Some(s) => name.and(" (").with(Span::Status(s.clone())).and(")"),
+        Some(s) => name.and(" (").with(Span::Status(s.to_string())).and(")"),
         None => name,
     }
 }
@@ -435,10 +436,10 @@ pub fn next_steps(w: &RankedAlternative) -> Vec<Block> {
 /// A source as a reference with its verified date.
 pub fn source_ref(s: &SourceOut) -> SourceRef {
     SourceRef {
-        title: s.title.clone(),
-        url: s.url.clone(),
-        citation: s.citation.clone(),
-        verified: s.verified.clone(),
+        title: s.title.to_string(),
+        url: s.url.clone().map(String::from),
+        citation: s.citation.clone().map(String::from),
+        verified: s.verified.to_string(),
     }
 }
 

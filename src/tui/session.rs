@@ -249,7 +249,7 @@ impl Session {
             && c < question.choices.len()
         {
             preview_choices[q] = Some(c);
-            shown = Some(question.choices[c].label.clone());
+            shown = Some(question.choices[c].label.to_string());
         }
         let packs = self
             .packs
@@ -307,11 +307,11 @@ fn live_pack(
     let names = |only_new: bool| {
         (0..pack.alternatives.len())
             .filter(|&a| now.excluded[a] && !(only_new && base.excluded[a]))
-            .map(|a| pack.alternatives[a].short.clone())
+            .map(|a| pack.alternatives[a].short.to_string())
             .collect::<Vec<_>>()
     };
     LivePack {
-        name: pack.name.clone(),
+        name: pack.name.to_string(),
         rows,
         excluded: names(false),
         newly_excluded: names(true),

@@ -80,11 +80,11 @@ pub fn sweep(pack_id: &str) -> &'static Sweep {
                     .map(|a| {
                         let w = evaluate(p, &a)
                             .winner()
-                            .map_or("-".to_string(), |w| p.alternatives[w].id.clone());
+                            .map_or("-".to_string(), |w| p.alternatives[w].id.to_string());
                         (a, w)
                     })
                     .collect();
-                (p.id.clone(), Sweep { pack: p, rows })
+                (p.id.to_string(), Sweep { pack: p, rows })
             })
             .collect()
     });

@@ -5,6 +5,7 @@
 use super::reply::{Ctx, Reply};
 use crate::engine::Recommendation;
 use crate::pack::Catalog;
+use crate::pack::SharedStr;
 use crate::tui::msg::Msg;
 use crate::tui::scroll::Scroll;
 
@@ -129,7 +130,7 @@ pub fn terms_in(from: TermsFrom, catalog: &Catalog, rec: &Recommendation) -> Vec
                     .chain(a.status.as_deref())
                     .chain(a.exclusions.iter().map(|e| e.reason.as_str()))
                     .chain(a.adjustments.iter().map(|x| x.reason.as_str()))
-                    .chain(a.next_steps.iter().map(String::as_str));
+                    .chain(a.next_steps.iter().map(SharedStr::as_str));
                 for p in parts {
                     text.push_str(p);
                     text.push('\n');

@@ -2,6 +2,7 @@
 //! (counterfactuals and the smallest flips), the answers that keep the winner, and how far each
 //! criterion's weight would have to move.
 
+use crate::pack::SharedStr;
 use ratatui::text::{Line, Span};
 
 use super::draw::{heading, wrapped};
@@ -60,7 +61,8 @@ fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Chan
         .iter()
         .filter(|c| c.changes_winner)
         .collect();
-    let outcome = |w: &Option<String>| w.clone().unwrap_or_else(|| "nothing: all excluded".into());
+    let outcome =
+        |w: &Option<SharedStr>| w.clone().unwrap_or_else(|| "nothing: all excluded".into());
     let mut text = ChangeText::default();
     let out = &mut text.rest;
     if !changing.is_empty() {
@@ -80,7 +82,7 @@ fn answer_changes(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Chan
                         Span::raw("  "),
                         Span::styled(text::fit(&change, label_w), t.accent),
                         Span::styled("  → ", t.muted),
-                        Span::styled(to, t.winner),
+                        Span::styled(to.to_string(), t.winner),
                     ])]
                 } else {
                     let mut l = wrapped(&change, width, "  ", "  ", t.accent);
@@ -131,8 +133,8 @@ fn keeps(t: &Theme, p: &PackResult, winner: &str, width: usize) -> Vec<(Line<'st
     let mut keeps: Vec<(String, Vec<String>)> = Vec::new();
     for c in p.counterfactuals.iter().filter(|c| !c.changes_winner) {
         match keeps.last_mut() {
-            Some((title, labels)) if *title == c.title => labels.push(c.to_label.clone()),
-            _ => keeps.push((c.title.clone(), vec![c.to_label.clone()])),
+            Some((title, labels)) if *title == c.title => labels.push(c.to_label.to_string()),
+            _ => keeps.push((c.title.to_string(), vec![c.to_label.to_string()])),
         }
     }
     if keeps.is_empty() {

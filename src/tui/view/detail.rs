@@ -156,7 +156,7 @@ pub fn render(app: &App, d: &Detail, body: Rect, buf: &mut Buffer) -> u16 {
         .packs
         .get(pack)
         .and_then(|p| p.ranking.get(alt))
-        .map_or(String::new(), |a| a.name.clone());
+        .map_or(String::new(), |a| a.name.to_string());
     let a = area(body);
     let title = Line::from(vec![Span::styled(format!(" {name} "), t.title)]);
     let inner = popup(t, title, a, buf);

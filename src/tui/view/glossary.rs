@@ -123,7 +123,7 @@ pub fn entry_text(app: &App, term: usize, related: usize, width: u16) -> EntryTe
                 .catalog
                 .glossary
                 .get(r)
-                .map_or(String::new(), |x| x.term.clone());
+                .map_or(String::new(), |x| x.term.to_string());
             let chip = format!("{} {name} ", if i == sel { "›" } else { " " });
             let w = text::width(&chip) + 1;
             if used > 0 && used + w > width {
@@ -168,7 +168,7 @@ pub fn render_entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
         .catalog
         .glossary
         .get(term)
-        .map_or(String::new(), |g| g.term.clone());
+        .map_or(String::new(), |g| g.term.to_string());
     let title = Line::from(vec![
         Span::styled(" Glossary · ", t.muted),
         Span::styled(format!("{name} "), t.title),

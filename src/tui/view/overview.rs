@@ -1,6 +1,7 @@
 //! The overview panel of a pack: the winner with its score, margin, verdict and caveats; the full
 //! ranking with score bars; the excluded alternatives with the reason and the answer behind it.
 
+use crate::pack::SharedStr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -45,7 +46,7 @@ pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'stati
     }
     // A tie names both ("A or B"): the answers do not separate them.
     let name = |s: &crate::engine::StackPart, short: bool| {
-        let pick = |n: &Option<String>, sh: &Option<String>| match (n, sh) {
+        let pick = |n: &Option<SharedStr>, sh: &Option<SharedStr>| match (n, sh) {
             (Some(_), Some(sh)) if short => Some(sh.clone()),
             (Some(n), _) => Some(n.clone()),
             _ => None,
@@ -55,7 +56,7 @@ pub fn stack_line(app: &App, p: &PackResult, width: usize) -> Option<Line<'stati
             pick(&s.tied_with_name, &s.tied_with_short),
         ) {
             (Some(w), Some(t)) => format!("{w} or {t}"),
-            (Some(w), None) => w,
+            (Some(w), None) => w.to_string(),
             _ => format!("no {}", s.pack_name),
         }
     };
@@ -89,7 +90,7 @@ fn winner(t: &Theme, p: &PackResult, width: usize) -> Vec<Line<'static>> {
         return no_winner(t, width);
     };
     // A tie names both: the answers do not separate them.
-    let name = crate::report::winner_label(p).unwrap_or_else(|| w.name.clone());
+    let name = crate::report::winner_label(p).unwrap_or_else(|| w.name.to_string());
     let mut out = vec![Line::from(vec![
         Span::styled("▶ ", t.winner),
         Span::styled(name, t.winner),
@@ -293,7 +294,7 @@ pub(super) fn excluded_line(
     let t = &app.look.theme;
     let why = a.exclusions.first().map_or(String::new(), |e| {
         if e.because.is_empty() {
-            e.reason.clone()
+            e.reason.to_string()
         } else {
             format!("{} (you answered {})", e.reason, because_text(&e.because))
         }
@@ -331,7 +332,7 @@ pub(super) fn reasons(p: &PackResult) -> Option<(String, Vec<(f64, String)>)> {
         .chain(loss)
         .map(|(d, n)| (*d, n.to_string()))
         .collect();
-    Some((r.name.clone(), list))
+    Some((r.name.to_string(), list))
 }
 
 /// An alternative's short name from the data (the results carry only full names).

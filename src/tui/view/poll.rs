@@ -52,7 +52,7 @@ pub fn wins_line(app: &App, r: &PollResult, k: usize) -> String {
 pub fn pack_short(app: &App, id: &str) -> String {
     app.catalog
         .pack(id)
-        .map_or(id.to_string(), |p| p.short.clone())
+        .map_or(id.to_string(), |p| p.short.to_string())
 }
 
 /// The other questions polled, with their hands: "Also polled: Team size (20 hands)".

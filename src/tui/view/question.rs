@@ -102,7 +102,7 @@ pub fn lines(app: &App, width: usize, height: usize) -> (Vec<Line<'static>>, Vec
                 Span::styled(marker, if answer == Some(i) { t.chosen } else { t.muted }),
                 Span::raw(" "),
                 Span::styled(
-                    c.label.clone(),
+                    c.label.to_string(),
                     if answer == Some(i) { t.chosen } else { t.text },
                 ),
             ]);

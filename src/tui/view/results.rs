@@ -79,7 +79,7 @@ pub fn pack_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 fn tab_labels(packs: &[PackResult], current: usize, width: usize) -> Vec<String> {
     let full = |p: &PackResult| match p.origin {
         Some(_) => format!("{} (yours)", p.name),
-        None => p.name.clone(),
+        None => p.name.to_string(),
     };
     // " ▶ " + label + " " + the gap after it, and the row's leading space.
     let room = width.saturating_sub(1 + 5 * packs.len());
@@ -95,14 +95,14 @@ fn tab_labels(packs: &[PackResult], current: usize, width: usize) -> Vec<String>
             if i == current {
                 full(p)
             } else {
-                p.short.clone()
+                p.short.to_string()
             }
         })
         .collect();
     if fits(&current_full) {
         return current_full;
     }
-    let shorts: Vec<String> = packs.iter().map(|p| p.short.clone()).collect();
+    let shorts: Vec<String> = packs.iter().map(|p| p.short.to_string()).collect();
     if fits(&shorts) {
         return shorts;
     }

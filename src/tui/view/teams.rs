@@ -533,7 +533,10 @@ fn outcomes_summary(app: &App, s: &TeamsState) -> Part {
             ]);
             // Big, by the pack's short name: "Infrastructure as Code tool: 2 different winners"
             // is too wide for a projector's big letters.
-            let short = app.catalog.pack(&p.id).map_or(&p.name, |c| &c.short);
+            let short = app
+                .catalog
+                .pack(&p.id)
+                .map_or(p.name.as_str(), |c| c.short.as_str());
             let big = big_line(vec![(format!("{short}: "), t.heading), (what, t.accent)]);
             Row::big(vec![line], big, 25 + i as u16)
         })

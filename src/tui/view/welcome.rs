@@ -173,7 +173,7 @@ fn build(app: &App, width: usize, descriptions: bool, key_list: bool) -> Vec<Lin
         out.push(Line::from(vec![
             Span::styled(format!("  {} ", i + 1), t.key),
             Span::styled(format!("{mark} "), style),
-            Span::styled(p.name.clone(), style),
+            Span::styled(p.name.to_string(), style),
             Span::styled(
                 if p.origin.is_some() {
                     " (your pack)"

@@ -22,7 +22,7 @@ fn areas(body: Rect, projector: bool) -> [Rect; 2] {
 
 fn answer_label(app: &App, q: usize, c: Option<usize>) -> String {
     match c {
-        Some(c) => app.catalog.questions[q].choices[c].label.clone(),
+        Some(c) => app.catalog.questions[q].choices[c].label.to_string(),
         None => "(skipped)".into(),
     }
 }

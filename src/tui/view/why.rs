@@ -105,12 +105,12 @@ pub(super) fn intro(
     width: usize,
 ) -> Vec<Line<'static>> {
     let mut intro = vec![
-        Span::styled(w.name.clone(), t.winner),
+        Span::styled(w.name.to_string(), t.winner),
         Span::styled(format!(" (winner) {:.1}", w.score), t.text),
     ];
     if let Some(o) = other {
         intro.push(Span::styled(" against ", t.muted));
-        intro.push(Span::styled(o.alt.name.clone(), t.accent));
+        intro.push(Span::styled(o.alt.name.to_string(), t.accent));
         intro.push(Span::styled(
             format!(" ({}) {:.1}", o.role, o.alt.score),
             t.text,

@@ -27,7 +27,7 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
             .as_deref()
             .map_or("nothing".to_string(), |w| short_name(app, p, w).to_string());
         let answer = (format!("{}: ", c.title), t.muted);
-        let label = (c.to_label.clone(), t.accent);
+        let label = (c.to_label.to_string(), t.accent);
         let one = big_line(vec![
             answer.clone(),
             (format!("{} ", c.to_label), t.accent),

@@ -36,7 +36,7 @@ pub fn parts(app: &App, p: &PackResult, width: u16) -> Vec<Part> {
         return parts;
     };
     // A tie names both: the answers do not separate them.
-    let name = crate::report::winner_label(p).unwrap_or_else(|| winner.name.clone());
+    let name = crate::report::winner_label(p).unwrap_or_else(|| winner.name.to_string());
     head.push(Row::text(vec![Line::from(vec![
         Span::styled("▶ ", t.winner),
         Span::styled(text::truncate(&name, w.saturating_sub(2)), t.winner),

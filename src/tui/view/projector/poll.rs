@@ -32,7 +32,11 @@ pub fn render(app: &App, p: &PollPopup, body: Rect, buf: &mut Buffer) -> Vec<(Re
         .min(w / 2);
     // The question, big when the room allows (what the hands answer); whole, as the view wraps it.
     let prompt = wrapped(&q.prompt, w, "", "", t.heading);
-    let head = Row::big(prompt, big_line(vec![(q.prompt.clone(), t.heading)]), 30);
+    let head = Row::big(
+        prompt,
+        big_line(vec![(q.prompt.to_string(), t.heading)]),
+        30,
+    );
     // The answers: "Steady  12  29%", big with room, the highlighted one first.
     let choices: Vec<Row> = q
         .choices

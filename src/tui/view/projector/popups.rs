@@ -96,7 +96,7 @@ pub fn entry(app: &App, e: &Entry, body: Rect, buf: &mut Buffer) -> u16 {
     let text = glossary::entry_text(app, e.term, e.related, w);
     let head = Row::big(
         vec![Line::styled(text::truncate(&g.term, w as usize), t.title)],
-        big_line(vec![(g.term.clone(), t.title)]),
+        big_line(vec![(g.term.to_string(), t.title)]),
         1,
     );
     // The source and related terms as in the ordinary view.

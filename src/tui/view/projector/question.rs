@@ -70,7 +70,7 @@ fn question_parts(app: &App, width: u16) -> Vec<Part> {
                     if chosen { t.chosen } else { t.muted },
                 ),
                 Span::raw(" "),
-                Span::styled(c.label.clone(), if chosen { t.chosen } else { t.text }),
+                Span::styled(c.label.to_string(), if chosen { t.chosen } else { t.text }),
             ];
             if chosen {
                 spans.push(Span::styled("  (your answer)", t.muted));
@@ -83,7 +83,7 @@ fn question_parts(app: &App, width: u16) -> Vec<Part> {
             let big = big_line(vec![
                 (number, t.key),
                 (if chosen { "*" } else { " " }.to_string(), t.chosen),
-                (c.label.clone(), if chosen { t.chosen } else { t.text }),
+                (c.label.to_string(), if chosen { t.chosen } else { t.text }),
             ]);
             Row::big(vec![line], big, 1).selected((i == cursor).then_some(t.selection))
         })

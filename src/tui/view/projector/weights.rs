@@ -111,7 +111,7 @@ pub fn render(app: &App, w: &Weights, body: Rect, buf: &mut Buffer) -> Vec<(Rect
                 Span::styled(if changed { " *" } else { "" }, t.warning),
             ]);
             let big = big_line(vec![
-                (c.name.clone(), t.text),
+                (c.name.to_string(), t.text),
                 (format!(" < {} >", weight_text(c.weight)), weight_style),
                 (if changed { " *".into() } else { String::new() }, t.warning),
             ]);
