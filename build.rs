@@ -32,6 +32,7 @@ mod src {
         pub mod condition;
         pub mod cost;
         mod cost_check;
+        mod cost_estimate;
         pub mod diag;
         pub mod load;
         pub mod model;

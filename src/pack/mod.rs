@@ -10,6 +10,7 @@ mod compile;
 pub mod condition;
 pub mod cost;
 mod cost_check;
+mod cost_estimate;
 pub mod diag;
 pub mod files;
 pub mod load;
