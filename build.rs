@@ -29,6 +29,7 @@ mod src {
     pub mod pack {
         mod checks;
         mod compile;
+        mod compile_pack;
         pub mod condition;
         pub mod cost;
         mod cost_check;

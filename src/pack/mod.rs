@@ -7,6 +7,7 @@
 
 mod checks;
 mod compile;
+mod compile_pack;
 pub mod condition;
 pub mod cost;
 mod cost_check;
