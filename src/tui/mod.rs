@@ -7,7 +7,9 @@
 //!   effects `update` asks for, and status lines;
 //! - the parts of the state, each with its own small update: `session` (answers, highlights, the
 //!   recommendation), `look` (theme, projector view), `screens`, `popup`, `demo`, `scroll`;
-//! - `app`: `App`, composed of those parts, and `App::update`, the only place state changes;
+//! - `app`: `App`, composed of those parts, and `App::update`, the only place state changes (with
+//!   the rest of `impl App` beside it: `screen_update` for each screen and the moves between them,
+//!   `demo_play` for a running demo, `live` for the weights and the poll);
 //! - `keys` (one table of bindings, the context that picks it) and `view` (pure rendering that
 //!   returns what it laid out);
 //! - `term`: the loop. A key press goes one way down and back: event → `keys` → `update` (and its
@@ -18,6 +20,7 @@ pub mod app;
 pub(crate) mod bounded;
 pub mod clipboard;
 pub(crate) mod demo;
+mod demo_play;
 pub mod effects;
 pub(crate) mod keys;
 mod live;
@@ -27,6 +30,7 @@ pub mod notes;
 pub mod popup;
 pub mod record;
 pub(crate) mod room;
+mod screen_update;
 pub(crate) mod screens;
 pub(crate) mod scroll;
 pub(crate) mod session;
