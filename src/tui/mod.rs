@@ -12,9 +12,9 @@
 //!   `demo_play` for a running demo, `live` for the weights and the poll);
 //! - `keys` (one table of bindings, the context that picks it) and `view` (pure rendering that
 //!   returns what it laid out);
-//! - `term`: the loop. A key press goes one way down and back: event → `keys` → `update` (and its
-//!   follow-ups) → effects, each outcome back through `update` → `view` draws → the layout goes
-//!   back to `update` as `Msg::Laid`.
+//! - `term`: the loop, on the terminal that `tty` sets up and always restores. A key press goes one
+//!   way down and back: event → `keys` → `update` (and its follow-ups) → effects, each outcome back
+//!   through `update` → `view` draws → the layout goes back to `update` as `Msg::Laid`.
 
 pub mod app;
 pub(crate) mod bounded;
@@ -38,6 +38,7 @@ pub(crate) mod teams;
 pub mod term;
 pub(crate) mod text;
 pub mod theme;
+mod tty;
 pub(crate) mod view;
 
 pub use app::{App, Show, Start};
