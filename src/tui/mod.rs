@@ -22,6 +22,7 @@ pub mod clipboard;
 pub(crate) mod demo;
 mod demo_play;
 pub mod effects;
+mod key_names;
 pub(crate) mod keys;
 mod live;
 pub(crate) mod look;
