@@ -29,9 +29,11 @@ mod src {
     pub mod pack {
         mod checks;
         mod compile;
+        mod compile_pack;
         pub mod condition;
         pub mod cost;
         mod cost_check;
+        mod cost_estimate;
         pub mod diag;
         pub mod load;
         pub mod model;

@@ -141,6 +141,43 @@ fn the_config_path_follows_xdg_home_and_tradeoff_config() {
         .stdout(predicate::str::contains("missing.toml: cannot read"));
 }
 
+/// `--config FILE` must name a file that exists (its help says so): a missing one stops every
+/// command but `config init` with an error naming the path and the way to make it, where the
+/// default path or TRADEOFF_CONFIG would only be reported.
+#[test]
+fn a_missing_config_flag_file_is_an_error() {
+    let sb = Sandbox::new("cfg-flag-missing");
+    let missing = sb.root.join("no/such/config.toml");
+    let m = missing.to_str().unwrap();
+    for args in [
+        &["--config", m, "recommend", "--format", "json"][..],
+        &["recommend", "--config", m],
+        &["--config", m, "config"],
+        &["--config", m, "questions"],
+    ] {
+        sb.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with(format!(
+                "error: --config {m}: no such file (--config must name an existing config file)\n"
+            )))
+            .stderr(predicate::str::contains(format!(
+                "tip: check the path, or write a config file there with `tradeoff config init --config {m}`"
+            )));
+    }
+    // `config init` makes it; from then on it is read.
+    sb.cmd()
+        .args(["config", "init", "--config", m])
+        .assert()
+        .success();
+    sb.cmd()
+        .args(["--config", m, "recommend", "--format", "json"])
+        .assert()
+        .success();
+}
+
 #[test]
 fn a_broken_config_file_is_placed_and_never_stops_recommend() {
     let sb = Sandbox::new("cfg-broken");

@@ -210,9 +210,9 @@ fn config_flag_names_the_file_and_init_writes_one() {
     let sb = Sandbox::new("conv-config");
     let file = sb.work().join("my/settings.toml");
     let f = file.to_str().unwrap();
-    // Named but missing: a problem (exit 1), unlike the default path.
+    // Named but missing: an error (exit 2), unlike the default path; `config init` writes it.
     let out = sb.cmd().args(["--config", f, "config"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     sb.cmd()
         .args(["config", "init", "--config", f])
         .assert()

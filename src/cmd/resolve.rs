@@ -34,6 +34,17 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
         answers,
         command,
     } = cli;
+    // `config init` writes the file `--config` names; every other command reads it, so it must exist.
+    let writes_config = matches!(
+        &command,
+        Some(Command::Config {
+            action: Some(cli::ConfigAction::Init { .. }),
+            ..
+        })
+    );
+    if let Some(path) = config.as_deref().filter(|_| !writes_config) {
+        missing_config(path)?;
+    }
     let folders = Folders::from_env().with_config(config);
     let term = Term::from_env(color);
     let outer = Outer {
@@ -335,6 +346,22 @@ fn settings(flags: &Flags, folders: &Folders) -> Config {
         warn(&w);
     }
     config
+}
+
+/// `--config FILE` names a file that must exist: one that does not is an error before anything
+/// runs (a file that cannot be read for another reason is a problem `Config::load` reports).
+fn missing_config(path: &std::path::Path) -> Result<(), Failure> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.as_os_str() != "-" => Err(fail(
+            2,
+            format!(
+                "error: --config {0}: no such file (--config must name an existing config file)\n\
+                 tip: check the path, or write a config file there with `tradeoff config init --config {0}`",
+                path.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The decision data: a `--data` folder alone, or the built-in packs with the user's own beside

@@ -1,13 +1,15 @@
 //! Files in and out, safely, on a machine other people share.
 //!
 //! - [`write`]: atomic writes (temporary file, fsync, rename) that cannot be redirected through
-//!   someone else's symbolic link, and that leave nothing behind when they fail or are killed.
+//!   someone else's symbolic link, and that leave nothing behind when they fail or are killed;
+//!   `temp` holds the temporary file they go through.
 //! - [`read`]: bounded reads of files a user names (regular files or `-` only, up to a limit).
 //! - [`lock`]: advisory locks the kernel releases when a process ends, and the few raw opens
 //!   (`O_NOFOLLOW`, private modes) the other two build on.
 
 pub mod lock;
 pub mod read;
+mod temp;
 pub mod write;
 
 pub use lock::Lock;

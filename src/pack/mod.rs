@@ -7,9 +7,11 @@
 
 mod checks;
 mod compile;
+mod compile_pack;
 pub mod condition;
 pub mod cost;
 mod cost_check;
+mod cost_estimate;
 pub mod diag;
 pub mod files;
 pub mod load;

@@ -3,6 +3,10 @@
 //! screen with its own small state, the demo — and a message goes one way down to the part it
 //! concerns. No terminal here: tests drive `update` with messages and read the state back; `view`
 //! draws a borrowed `App`; the loop performs the [`Effect`]s it asks for and reports back.
+//!
+//! Here: the state, how it starts, what it answers, and `update` down to the focus. Each screen's
+//! own update is in `screen_update`, a running demo's in `demo_play`, the room's weights and poll
+//! in `live`: more `impl App`, beside this one.
 
 use crate::answers::Answers;
 use crate::autosave::Progress;
@@ -10,7 +14,7 @@ use crate::demo::Script;
 use crate::engine::Recommendation;
 use crate::pack::{Catalog, Pack};
 
-use super::demo::{self, DemoState};
+use super::demo::DemoState;
 use super::look::Look;
 use super::msg::{Effect, LaidOut, Msg, Outcome, Status, StatusKind};
 use super::popup::palette::{self, Offer};
@@ -312,7 +316,7 @@ impl App {
     }
 
     /// Runs `msg` and its follow-ups.
-    fn apply(&mut self, msg: Msg) {
+    pub(super) fn apply(&mut self, msg: Msg) {
         let mut next = Some(msg);
         while let Some(m) = next {
             next = self.update(m);
@@ -403,30 +407,6 @@ impl App {
         None
     }
 
-    /// The presenter's keys on the screen a demo step shows: panels, packs, the what-if,
-    /// scrolling (the demo's own keys are Space, the arrows and Esc). The next step is rebuilt
-    /// from the script, so none of this outlives the step.
-    fn update_demo_screen(&mut self, msg: Msg) -> Option<Msg> {
-        let on_results = matches!(self.screen, Screen::Results | Screen::Teams(_));
-        let scrolls = matches!(
-            msg,
-            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End
-        );
-        // A popup the step opened (a glossary entry, an alternative's details) scrolls first.
-        if scrolls && let Some(s) = self.popups.last_mut().and_then(Popup::scroll_mut) {
-            s.apply(&msg, page(self.size));
-            return None;
-        }
-        match msg {
-            Msg::Pick(_) if on_results => self.update_screen(msg),
-            Msg::NextTab | Msg::PrevTab | Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
-                self.update_screen(msg)
-            }
-            Msg::WhatIf if self.screen == ScreenKind::Results => self.update_screen(msg),
-            _ => None,
-        }
-    }
-
     fn update_popup(&mut self, msg: Msg) -> Option<Msg> {
         let ctx = Ctx {
             catalog: &self.catalog,
@@ -441,19 +421,6 @@ impl App {
             self.popups.pop();
         }
         then
-    }
-
-    fn update_screen(&mut self, msg: Msg) -> Option<Msg> {
-        match self.screen {
-            Screen::Welcome => self.update_welcome(msg),
-            Screen::Question(_) => self.update_question(msg),
-            Screen::Results => self.update_results(msg),
-            Screen::WhatIf(_) => {
-                self.update_whatif(msg);
-                None
-            }
-            Screen::Teams(_) => self.update_teams(msg),
-        }
     }
 
     /// What an effect came to: the export dialog takes the answers about its file; everything else
@@ -499,7 +466,7 @@ impl App {
 
     /// The scroll of the text on top: the top popup's, else the screen's (the results' text
     /// panels, the team comparison, the what-if's rankings).
-    fn top_scroll(&mut self) -> Option<&mut Scroll> {
+    pub(super) fn top_scroll(&mut self) -> Option<&mut Scroll> {
         match (self.popups.last_mut(), &mut self.screen) {
             (Some(p), _) => p.scroll_mut(),
             (None, Screen::Results) if !self.results.panel.selects() => {
@@ -514,7 +481,7 @@ impl App {
 
     /// True when the text on top has more below (or, `up`, above) what is shown: the clicker's
     /// PgDn / PgUp scroll it before they change the step.
-    fn can_scroll(&mut self, up: bool) -> bool {
+    pub(super) fn can_scroll(&mut self, up: bool) -> bool {
         self.top_scroll().is_some_and(|s| match up {
             true => s.offset > 0,
             false => s.limit.is_some_and(|l| s.offset < l),
@@ -595,325 +562,10 @@ impl App {
         };
         self.popups.push(Popup::Detail(Detail::new(pi, ai)));
     }
-
-    fn show_results(&mut self) {
-        self.popups.clear();
-        self.screen = Screen::Results;
-        self.results
-            .reset(&decided(&self.catalog, self.session.packs()));
-    }
-
-    fn go_to_question(&mut self, q: usize) {
-        self.popups.clear();
-        // The question asked at `q` or the next one asked after it (else the last one asked); a
-        // follow-up that the answers do not ask: the question it follows up instead.
-        let asked = self.session.asked();
-        match asked.iter().find(|&&a| a >= q).or(asked.last()).copied() {
-            None => self.screen = Screen::Welcome,
-            Some(q) => {
-                let a = &self.session.answers().choices;
-                self.session.question = match self.catalog.questions[q].asked_when.first() {
-                    Some(c) if !self.catalog.asked(q, a) => c.question,
-                    _ => q,
-                };
-                self.screen = Screen::Question(Scroll::default());
-            }
-        }
-    }
-
-    fn show_teams(&mut self, teams: &[super::msg::TeamAnswers], pack: Option<usize>) {
-        self.popups.clear();
-        let mut state = TeamsState::new(&self.catalog, teams);
-        if let Some(p) = pack {
-            state.update(&Msg::Tab(p), 0);
-        }
-        self.screen = Screen::Teams(Box::new(state));
-    }
-
-    /// The team comparison: tabs and scrolling; a team's number opens the details of its winner in
-    /// the pack shown; Esc leaves it (the program, when it is the whole program; else the session's
-    /// results, or the welcome screen without answers).
-    fn update_teams(&mut self, msg: Msg) -> Option<Msg> {
-        let page = page(self.size);
-        let has_answers = self.session.answers().answered() > 0;
-        let Screen::Teams(t) = &mut self.screen else {
-            return None;
-        };
-        if t.update(&msg, page) {
-            return None;
-        }
-        match msg {
-            Msg::Pick(team) if team < t.scored.len() => {
-                let pack = t.pack()?;
-                t.shown = team;
-                let p = self.shown_rec().packs.get(pack)?;
-                let alt = p.ranking.iter().position(|a| a.rank == Some(1))?;
-                self.popups.push(Popup::Detail(Detail::new(pack, alt)));
-                None
-            }
-            Msg::Back if t.whole_program => Some(Msg::Quit),
-            // Opened by a demo step and handed over with it: back to where the session stands,
-            // its results when it has answers (the welcome screen when it has none).
-            Msg::Back if has_answers => {
-                self.show_results();
-                None
-            }
-            Msg::Back => {
-                self.screen = Screen::Welcome;
-                None
-            }
-            _ => None,
-        }
-    }
-
-    fn open_whatif(&mut self, changes: &[(usize, usize)]) {
-        // Before any change the what-if shares the session's recommendation.
-        let mut scored = self.session.scored();
-        for &(q, c) in changes {
-            scored.set(q, Some(c));
-        }
-        let cursor = changes.first().map_or(0, |&(q, _)| q);
-        self.screen = Screen::WhatIf(WhatIf::new(scored, cursor));
-    }
-
-    /// Back to a new session: no answers, the welcome screen; the catalog, the look, the size and a
-    /// running demo stay.
-    fn restart(&mut self) {
-        // A new session starts from the data's weights (a demo replays its steps from here).
-        crate::weights::reset(&mut self.catalog);
-        self.room.clear();
-        self.session = Session::new(&self.catalog);
-        self.results = ResultsState::new(&self.catalog);
-        self.screen = Screen::Welcome;
-        self.popups.clear();
-    }
-
-    fn resume_session(&mut self, answers: Answers, progress: Progress) {
-        self.session.set_answers(answers);
-        self.resume = None;
-        // The weights and the poll the room had set come back with the answers.
-        let live = std::mem::take(&mut self.resume_live);
-        self.take_live(live);
-        if progress.finished || self.catalog.questions.is_empty() {
-            self.apply(Msg::ShowResults);
-        } else {
-            self.apply(Msg::GoToQuestion(progress.position));
-        }
-    }
-
-    fn update_welcome(&mut self, msg: Msg) -> Option<Msg> {
-        match msg {
-            Msg::Resume => {
-                if let Some((answers, progress)) = self.resume.take() {
-                    self.resume_session(answers, progress);
-                }
-                None
-            }
-            // Starting again: the offered session is replaced by the first answer.
-            Msg::Enter | Msg::NextQuestion | Msg::Right => {
-                self.resume = None;
-                self.resume_live = Default::default();
-                Some(match self.session.asked().is_empty() {
-                    true => Msg::ShowResults,
-                    false => Msg::GoToQuestion(0),
-                })
-            }
-            // Which decisions to make: 1–9 toggle the packs listed on the welcome screen.
-            Msg::Pick(p) => {
-                self.session.toggle_pack(&self.catalog, p);
-                None
-            }
-            Msg::Finish => Some(Msg::ShowResults),
-            _ => None,
-        }
-    }
-
-    /// On to the next question the answers ask (a follow-up only when it applies), or to the
-    /// results after the last one.
-    fn advance(&mut self) -> Option<Msg> {
-        match self
-            .session
-            .next_asked(&self.catalog, self.session.question)
-        {
-            Some(next) => {
-                self.session.question = next;
-                self.screen = Screen::Question(Scroll::default());
-                None
-            }
-            None => Some(Msg::ShowResults),
-        }
-    }
-
-    fn update_question(&mut self, msg: Msg) -> Option<Msg> {
-        let q = self.session.question;
-        let Some(question) = self.catalog.questions.get(q) else {
-            return Some(Msg::ShowResults);
-        };
-        let n = question.choices.len();
-        let last = n.saturating_sub(1);
-        let cur = self.session.highlighted();
-        match msg {
-            Msg::Up => self.session.highlight(cur.saturating_sub(1)),
-            Msg::Down => self.session.highlight((cur + 1).min(last)),
-            Msg::Home => self.session.highlight(0),
-            Msg::End => self.session.highlight(last),
-            Msg::Click(i) if i < n && i != cur => self.session.highlight(i),
-            Msg::Enter if n > 0 => return self.choose(cur),
-            Msg::Pick(i) | Msg::Click(i) if i < n => return self.choose(i),
-            Msg::NextQuestion | Msg::Right => return self.advance(),
-            Msg::Skip => {
-                self.session.answer(q, None);
-                self.session.settle(&self.catalog);
-                return self.advance();
-            }
-            Msg::PrevQuestion | Msg::Back | Msg::Left => {
-                match self.session.prev_asked(&self.catalog, q) {
-                    Some(prev) => {
-                        self.session.question = prev;
-                        self.screen = Screen::Question(Scroll::default());
-                    }
-                    None => self.screen = Screen::Welcome,
-                }
-            }
-            Msg::Finish => return Some(Msg::ShowResults),
-            Msg::PageUp | Msg::PageDown => {
-                let page = page(self.size);
-                if let Screen::Question(s) = &mut self.screen {
-                    s.apply(&msg, page);
-                }
-            }
-            _ => {}
-        }
-        None
-    }
-
-    /// Answers the question on screen with choice `c` and goes on.
-    fn choose(&mut self, c: usize) -> Option<Msg> {
-        self.session.answer(self.session.question, Some(c));
-        self.session.settle(&self.catalog);
-        self.advance()
-    }
-
-    fn update_results(&mut self, msg: Msg) -> Option<Msg> {
-        let packs = decided(&self.catalog, self.session.packs());
-        if self.results.update(&msg, &packs, page(self.size)) {
-            return None;
-        }
-        let tab = self.results.tab;
-        let n_alts = self.rec().packs.get(tab).map_or(0, |p| p.ranking.len());
-        match msg {
-            Msg::Enter if n_alts > 0 => {
-                let alt = self.selected().min(n_alts - 1);
-                self.popups.push(Popup::Detail(Detail::new(tab, alt)));
-                None
-            }
-            Msg::WhatIf => Some(Msg::OpenWhatIf(Vec::new())),
-            Msg::Back => Some(Msg::GoToQuestion(self.session.question)),
-            _ => None,
-        }
-    }
-
-    fn update_whatif(&mut self, msg: Msg) {
-        match msg {
-            Msg::Back => self.screen = Screen::Results,
-            Msg::NextTab | Msg::PrevTab => {
-                self.results.switch_tab(
-                    msg == Msg::NextTab,
-                    &decided(&self.catalog, self.session.packs()),
-                );
-                if let Screen::WhatIf(w) = &mut self.screen {
-                    w.scroll = Default::default();
-                }
-            }
-            m => {
-                let page = page(self.size);
-                if let Screen::WhatIf(w) = &mut self.screen {
-                    w.update(&m, &self.catalog, &self.session, page);
-                }
-            }
-        }
-    }
-
-    fn update_demo(&mut self, msg: &Msg) {
-        let Some(d) = &mut self.demo else { return };
-        let (beat, last) = (d.beat, d.last());
-        match msg {
-            Msg::DemoNext | Msg::DemoTick if beat < last => self.demo_goto(beat + 1),
-            Msg::DemoPrev => self.demo_goto(beat.saturating_sub(1)),
-            Msg::DemoPageDown | Msg::DemoPageUp => {
-                let up = *msg == Msg::DemoPageUp;
-                let page = page(self.size);
-                if self.can_scroll(up) {
-                    let m = if up { Msg::PageUp } else { Msg::PageDown };
-                    if let Some(s) = self.top_scroll() {
-                        s.apply(&m, page);
-                    }
-                } else if up {
-                    self.demo_goto(beat.saturating_sub(1));
-                } else if beat < last {
-                    self.demo_goto(beat + 1);
-                }
-            }
-            Msg::DemoFirst => self.demo_goto(0),
-            Msg::DemoLast => self.demo_goto(last),
-            Msg::DemoPause => d.paused = !d.paused,
-            // The live session goes on from here: same screen, same answers, no script (kept for
-            // the palette's "Back to the demo").
-            Msg::DemoExit => self.left_demo = self.demo.take(),
-            _ => {}
-        }
-    }
-
-    /// Shows beat `k`: a fresh session, then the messages of beats `0..=k` in order, each step
-    /// starting with its popups closed.
-    pub fn demo_goto(&mut self, k: usize) {
-        let Some(mut d) = self.demo.take() else {
-            return;
-        };
-        let k = k.min(d.last());
-        // The step is rebuilt from a fresh session; the analyses of the one shown are kept for
-        // it when the answers come out the same (a panel, a pack, a caption: no new analysis).
-        let session = self.session.scored();
-        let whatif = self.whatif().map(|w| w.scored.clone());
-        let weights = crate::weights::changed(&self.catalog);
-        self.restart();
-        for (i, &(step, part)) in d.beats.iter().enumerate().take(k + 1) {
-            if i == k {
-                d.before = self.session.answers().choices.clone();
-            }
-            if part == 0 {
-                self.popups.clear();
-            }
-            for msg in demo::messages(&self.catalog, &d.script.steps[step].action, part) {
-                self.apply(msg);
-            }
-            if part == 0 {
-                for msg in demo::weight_messages(&d.script.steps[step].weights) {
-                    self.apply(msg);
-                }
-            }
-        }
-        // An analysis made with other weights (a step that sets them) is not this one.
-        if weights == crate::weights::changed(&self.catalog) {
-            self.session.reuse(session);
-            if let (Screen::WhatIf(w), Some(earlier)) = (&mut self.screen, whatif) {
-                w.scored.reuse(earlier);
-            }
-        }
-        d.beat = k;
-        self.demo = Some(d);
-    }
-
-    /// Shows step `step` of the script with all its answers given (its last beat).
-    pub fn demo_goto_step(&mut self, step: usize) {
-        if let Some(k) = self.demo.as_ref().map(|d| d.last_beat_of(step)) {
-            self.demo_goto(k);
-        }
-    }
 }
 
 /// Rows a page scroll moves: the body height, less a line of context.
-fn page(size: (u16, u16)) -> u16 {
+pub(super) fn page(size: (u16, u16)) -> u16 {
     size.1.saturating_sub(6).max(1)
 }
 

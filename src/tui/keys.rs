@@ -2,13 +2,15 @@
 //! place in the hint bar, the hint word and the help text — from which the key matching, the labels,
 //! the hint bar and the help popup are all derived (helix writes `"h" | "left" => move_char_left`,
 //! gitui derives its hints from its key list). [`context`] says which table is read;
-//! [`map_event`] is the only place that reads crossterm events.
+//! [`map_event`] is the only place that reads crossterm events. The key names the tables are
+//! written with are read in `key_names`.
 
 use std::sync::OnceLock;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use super::app::{App, Focus};
+pub use super::key_names::{Key, key_label, parse_keys};
 use super::msg::Msg;
 use super::popup::Popup;
 use super::screens::{Panel, Screen};
@@ -371,81 +373,6 @@ const POLL: &[Binding] = &[
     b("esc",                     Msg::Back,       At(5),       "close",     "close (the hands stay, and every export from here lists the poll)"),
     b("ctrl-c",                  Msg::Quit,       No,          "",          "quit"),
 ];
-
-/// One key a binding listens to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Code(KeyCode),
-    Ctrl(char),
-    /// The digits from 1 to this one, sending `Msg::Pick(digit - 1)`.
-    Digits(char),
-}
-
-/// Reads one key name of a binding (see [`Binding::keys`]).
-pub fn parse_key(name: &str) -> Result<Key, String> {
-    let code = match name {
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "enter" => KeyCode::Enter,
-        "space" => KeyCode::Char(' '),
-        "esc" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "shift-tab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "pgup" => KeyCode::PageUp,
-        "pgdn" => KeyCode::PageDown,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        _ => {
-            let chars: Vec<char> = name.chars().collect();
-            return match chars[..] {
-                [c] => Ok(Key::Code(KeyCode::Char(c))),
-                ['1', '-', last @ '1'..='9'] => Ok(Key::Digits(last)),
-                ['c', 't', 'r', 'l', '-', c] if c.is_ascii_alphabetic() => {
-                    Ok(Key::Ctrl(c.to_ascii_lowercase()))
-                }
-                _ => Err(format!(
-                    "unknown key `{name}`: use up, down, left, right, enter, space, esc, tab, \
-                     shift-tab, backspace, pgup, pgdn, home, end, ctrl-x, 1-9 or one character"
-                )),
-            };
-        }
-    };
-    Ok(Key::Code(code))
-}
-
-/// Every key of a `|`-separated list; an unknown name is an error naming it.
-pub fn parse_keys(spec: &str) -> Result<Vec<Key>, String> {
-    spec.split('|').map(|k| parse_key(k.trim())).collect()
-}
-
-/// How a key is written on screen: `↑`, `Enter`, `Ctrl-K`, `1–9`, `k`.
-pub fn key_label(key: Key) -> String {
-    match key {
-        Key::Code(code) => match code {
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Char(' ') => "Space".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        },
-        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-        Key::Digits(last) => format!("1–{last}"),
-    }
-}
 
 /// A binding with its keys read.
 #[derive(Debug)]

@@ -7,18 +7,22 @@
 //!   effects `update` asks for, and status lines;
 //! - the parts of the state, each with its own small update: `session` (answers, highlights, the
 //!   recommendation), `look` (theme, projector view), `screens`, `popup`, `demo`, `scroll`;
-//! - `app`: `App`, composed of those parts, and `App::update`, the only place state changes;
+//! - `app`: `App`, composed of those parts, and `App::update`, the only place state changes (with
+//!   the rest of `impl App` beside it: `screen_update` for each screen and the moves between them,
+//!   `demo_play` for a running demo, `live` for the weights and the poll);
 //! - `keys` (one table of bindings, the context that picks it) and `view` (pure rendering that
 //!   returns what it laid out);
-//! - `term`: the loop. A key press goes one way down and back: event → `keys` → `update` (and its
-//!   follow-ups) → effects, each outcome back through `update` → `view` draws → the layout goes
-//!   back to `update` as `Msg::Laid`.
+//! - `term`: the loop, on the terminal that `tty` sets up and always restores. A key press goes one
+//!   way down and back: event → `keys` → `update` (and its follow-ups) → effects, each outcome back
+//!   through `update` → `view` draws → the layout goes back to `update` as `Msg::Laid`.
 
 pub mod app;
 pub(crate) mod bounded;
 pub mod clipboard;
 pub(crate) mod demo;
+mod demo_play;
 pub mod effects;
+mod key_names;
 pub(crate) mod keys;
 mod live;
 pub(crate) mod look;
@@ -27,6 +31,7 @@ pub mod notes;
 pub mod popup;
 pub mod record;
 pub(crate) mod room;
+mod screen_update;
 pub(crate) mod screens;
 pub(crate) mod scroll;
 pub(crate) mod session;
@@ -34,6 +39,7 @@ pub(crate) mod teams;
 pub mod term;
 pub(crate) mod text;
 pub mod theme;
+mod tty;
 pub(crate) mod view;
 
 pub use app::{App, Show, Start};

@@ -18,6 +18,7 @@ pub mod projector;
 pub mod question;
 pub mod results;
 pub mod stage;
+mod stage_parts;
 pub mod teams;
 pub mod title;
 pub mod weights;
