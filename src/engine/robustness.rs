@@ -72,22 +72,38 @@ pub fn win_counts(pack: &Pack, ev: &Evaluation) -> Vec<usize> {
         counts[leader] = SAMPLES;
         return counts;
     }
-    // Effective cells of the live alternatives in groups of `LANES`, criterion by criterion within
-    // a group (padded with zeros): each sample adds one criterion to a whole group's sums at once,
-    // in fixed-size arrays the compiler turns into vector instructions. Per alternative these are
-    // the same additions in the same order as a row-by-row sum, so the results are bit for bit
-    // the same.
     if n_crit == 0 {
         // Every sum is zero in every sample: the first live alternative wins them all.
         counts[live[0]] = SAMPLES;
         return counts;
     }
+    // Most packs keep two to four contenders: fewer lanes then do a quarter or half the work.
+    let wins = match live.len() {
+        2 => sampled_wins::<2>(pack, ev, &live),
+        3 | 4 => sampled_wins::<4>(pack, ev, &live),
+        _ => sampled_wins::<LANES>(pack, ev, &live),
+    };
+    for (&a, n) in live.iter().zip(wins) {
+        counts[a] = n;
+    }
+    counts
+}
+
+/// How many of the `SAMPLES` weightings each of the `live` alternatives wins, summed `N` at a time.
+///
+/// The effective cells of the live alternatives are laid out in groups of `N`, criterion by
+/// criterion within a group (padded with zeros): each sample adds one criterion to a whole group's
+/// sums at once, in fixed-size arrays the compiler turns into vector instructions. Per alternative
+/// these are the same additions in the same order as a row-by-row sum, so the results are bit for
+/// bit the same whatever `N` is.
+fn sampled_wins<const N: usize>(pack: &Pack, ev: &Evaluation, live: &[usize]) -> Vec<usize> {
+    let n_crit = pack.criteria.len();
     let n_live = live.len();
-    let groups = n_live.div_ceil(LANES);
-    let mut cells = vec![[0.0; LANES]; groups * n_crit];
+    let groups = n_live.div_ceil(N);
+    let mut cells = vec![[0.0; N]; groups * n_crit];
     for (i, &a) in live.iter().enumerate() {
         for k in 0..n_crit {
-            cells[(i / LANES) * n_crit + k][i % LANES] = ev.cell(pack, a, k);
+            cells[(i / N) * n_crit + k][i % N] = ev.cell(pack, a, k);
         }
     }
     // The weights are drawn sample by sample: a table of every sample's factors would be faster
@@ -95,6 +111,7 @@ pub fn win_counts(pack: &Pack, ev: &Evaluation) -> Vec<usize> {
     // faults than the drawing does.
     let mut rng = SplitMix64::new(SEED);
     let mut w = vec![0.0; n_crit];
+    let mut wins = vec![0usize; n_live];
     for _ in 0..SAMPLES {
         for (wk, base) in w.iter_mut().zip(&ev.weights) {
             *wk = base * (1.0 - NOISE + 2.0 * NOISE * rng.next_f64());
@@ -103,21 +120,21 @@ pub fn win_counts(pack: &Pack, ev: &Evaluation) -> Vec<usize> {
         // of equal sums wins, as in `score::best`.
         let mut best: Option<(usize, f64)> = None;
         for (g, group) in cells.chunks_exact(n_crit).enumerate() {
-            let mut sums = [0.0; LANES];
+            let mut sums = [0.0; N];
             for (column, &wk) in group.iter().zip(&w) {
                 for (s, c) in sums.iter_mut().zip(column) {
                     *s += c * wk;
                 }
             }
-            for (l, &s) in sums.iter().enumerate().take(n_live - g * LANES) {
+            for (l, &s) in sums.iter().enumerate().take(n_live - g * N) {
                 if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((g * LANES + l, s));
+                    best = Some((g * N + l, s));
                 }
             }
         }
         if let Some((i, _)) = best {
-            counts[live[i]] += 1;
+            wins[i] += 1;
         }
     }
-    counts
+    wins
 }
