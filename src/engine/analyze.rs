@@ -8,7 +8,7 @@ use super::context::{Ctx, source_out};
 use super::result::*;
 use super::robustness;
 use super::round::{round_parts, round1, round3};
-use super::score::{evaluate, winner_of};
+use super::score::{Evaluation, evaluate, winner_of};
 use super::{CLOSE_CALL_POINTS, ROBUST_SHARE, SCHEMA_VERSION, STALE_AFTER_DAYS, TIE_POINTS};
 use crate::answers::Answers;
 use crate::dates;
@@ -23,16 +23,32 @@ pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recomme
     let winners = winners(catalog, &choices);
     let all: Vec<usize> = (0..catalog.packs.len()).collect();
     let packs = if packs.is_empty() { &all[..] } else { packs };
+    let evs: Vec<Evaluation> = packs
+        .iter()
+        .map(|&p| evaluate(&catalog.packs[p], &choices))
+        .collect();
+    // Sampled together: packs with as many criteria share the random draws.
+    let counts = robustness::win_counts_of(
+        &packs
+            .iter()
+            .map(|&p| &catalog.packs[p])
+            .zip(&evs)
+            .collect::<Vec<_>>(),
+    );
     Recommendation {
         schema_version: SCHEMA_VERSION,
         data_verified: catalog.verified.clone(),
         data: freshness(catalog),
         answers: answer_records(catalog, &choices, packs),
         method: super::method(),
-        stack: stack(catalog, &choices, packs),
+        stack: stack(catalog, packs, &evs),
         packs: packs
             .iter()
-            .map(|&p| pack_result(catalog, &catalog.packs[p], &choices, &winners))
+            .zip(evs)
+            .zip(counts)
+            .map(|((&p, ev), counts)| {
+                pack_result(catalog, &catalog.packs[p], &choices, &winners, ev, &counts)
+            })
             .collect(),
         scenario: None,
         weights_changed: weights_changed(catalog, packs),
@@ -84,7 +100,16 @@ pub fn scenario(catalog: &Catalog, base: &Answers, scenario: &Answers) -> Scenar
 pub fn analyze_pack(catalog: &Catalog, pack: &Pack, answers: &[Option<usize>]) -> PackResult {
     let mut choices = answers.to_vec();
     catalog.normalize(&mut choices);
-    pack_result(catalog, pack, &choices, &winners(catalog, &choices))
+    let ev = evaluate(pack, &choices);
+    let counts = robustness::win_counts(pack, &ev);
+    pack_result(
+        catalog,
+        pack,
+        &choices,
+        &winners(catalog, &choices),
+        ev,
+        &counts,
+    )
 }
 
 /// What the winner of `pack` is told when the other packs are won by `winners` (one entry per pack
@@ -175,12 +200,12 @@ fn answer_records(
 /// The winner of each pack decided (`packs`), in their order, and the runner-up with it when the
 /// two are tied: the stack names both. Every pack is still won (stack rules read the others'
 /// winners), but a stack names only what was decided.
-fn stack(catalog: &Catalog, answers: &[Option<usize>], packs: &[usize]) -> Vec<StackPart> {
+fn stack(catalog: &Catalog, packs: &[usize], evs: &[Evaluation]) -> Vec<StackPart> {
     packs
         .iter()
         .map(|&p| &catalog.packs[p])
-        .map(|p| {
-            let ev = evaluate(p, answers);
+        .zip(evs)
+        .map(|(p, ev)| {
             let ranking = ev.ranking();
             let alt = ranking.first().map(|&w| &p.alternatives[w]);
             let tied = match ranking[..] {
@@ -206,8 +231,9 @@ fn pack_result(
     pack: &Pack,
     answers: &[Option<usize>],
     winners: &[Option<usize>],
+    ev: Evaluation,
+    counts: &[usize],
 ) -> PackResult {
-    let ev = evaluate(pack, answers);
     let fired = (0..pack.rules.len())
         .filter(|&r| pack.rules[r].fires_in_stack(answers, winners))
         .collect();
@@ -228,7 +254,6 @@ fn pack_result(
     let ranking = cx.ev.ranking();
     let winner = ranking.first().copied();
     let runner_up = ranking.get(1).copied();
-    let counts = robustness::win_counts(pack, &cx.ev);
     let prob = |a: usize| round3(counts[a] as f64 / robustness::SAMPLES as f64);
     let listed: Vec<usize> = ranking
         .iter()

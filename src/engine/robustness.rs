@@ -60,81 +60,137 @@ fn contenders(pack: &Pack, ev: &Evaluation, leader: usize) -> Vec<usize> {
 
 /// Win counts per alternative over `SAMPLES` perturbed weightings (excluded ones never win).
 pub fn win_counts(pack: &Pack, ev: &Evaluation) -> Vec<usize> {
-    let n_alt = pack.alternatives.len();
-    let n_crit = pack.criteria.len();
-    let mut counts = vec![0usize; n_alt];
-    let Some(leader) = ev.winner() else {
-        return counts;
-    };
-    let live = contenders(pack, ev, leader);
-    if live.len() == 1 {
-        // Nothing else can win a sample: the leader wins them all (what the loop would find).
-        counts[leader] = SAMPLES;
-        return counts;
+    win_counts_of(&[(pack, ev)]).pop().unwrap_or_default()
+}
+
+/// [`win_counts`] of several packs at once, the same counts as one by one.
+///
+/// Every pack draws its weights from the same seed, `n_crit` factors a sample, so packs with as many
+/// criteria draw the very same factors: they are sampled side by side, the factors drawn once per
+/// sample for all of them (the built-in packs all have eight criteria: a quarter of the drawing).
+pub fn win_counts_of(packs: &[(&Pack, &Evaluation)]) -> Vec<Vec<usize>> {
+    let mut counts: Vec<Vec<usize>> = packs
+        .iter()
+        .map(|(pack, _)| vec![0usize; pack.alternatives.len()])
+        .collect();
+    let mut samplers: Vec<(usize, Sampler)> = Vec::new();
+    for (i, &(pack, ev)) in packs.iter().enumerate() {
+        let Some(leader) = ev.winner() else {
+            continue;
+        };
+        let live = contenders(pack, ev, leader);
+        if live.len() == 1 {
+            // Nothing else can win a sample: the leader wins them all (what the loop would find).
+            counts[i][leader] = SAMPLES;
+        } else if pack.criteria.is_empty() {
+            // Every sum is zero in every sample: the first live alternative wins them all.
+            counts[i][live[0]] = SAMPLES;
+        } else {
+            samplers.push((i, Sampler::new(pack, ev, live)));
+        }
     }
-    if n_crit == 0 {
-        // Every sum is zero in every sample: the first live alternative wins them all.
-        counts[live[0]] = SAMPLES;
-        return counts;
-    }
-    // Most packs keep two to four contenders: fewer lanes then do a quarter or half the work.
-    let wins = match live.len() {
-        2 => sampled_wins::<2>(pack, ev, &live),
-        3 | 4 => sampled_wins::<4>(pack, ev, &live),
-        _ => sampled_wins::<LANES>(pack, ev, &live),
-    };
-    for (&a, n) in live.iter().zip(wins) {
-        counts[a] = n;
+    // Packs with as many criteria share their draws.
+    samplers.sort_by_key(|(_, s)| s.weights.len());
+    for group in samplers.chunk_by_mut(|(_, a), (_, b)| a.weights.len() == b.weights.len()) {
+        let n_crit = group[0].1.weights.len();
+        let mut rng = SplitMix64::new(SEED);
+        let mut factors = vec![0.0; n_crit];
+        let mut w = vec![0.0; n_crit];
+        for _ in 0..SAMPLES {
+            for f in factors.iter_mut() {
+                *f = 1.0 - NOISE + 2.0 * NOISE * rng.next_f64();
+            }
+            for (_, sampler) in group.iter_mut() {
+                for ((wk, base), f) in w.iter_mut().zip(&sampler.weights).zip(&factors) {
+                    *wk = base * f;
+                }
+                sampler.sample(&w);
+            }
+        }
+        for (i, sampler) in group.iter() {
+            for (&a, &n) in sampler.live.iter().zip(&sampler.wins) {
+                counts[*i][a] = n;
+            }
+        }
     }
     counts
 }
 
-/// How many of the `SAMPLES` weightings each of the `live` alternatives wins, summed `N` at a time.
-///
-/// The effective cells of the live alternatives are laid out in groups of `N`, criterion by
-/// criterion within a group (padded with zeros): each sample adds one criterion to a whole group's
-/// sums at once, in fixed-size arrays the compiler turns into vector instructions. Per alternative
-/// these are the same additions in the same order as a row-by-row sum, so the results are bit for
-/// bit the same whatever `N` is.
-fn sampled_wins<const N: usize>(pack: &Pack, ev: &Evaluation, live: &[usize]) -> Vec<usize> {
-    let n_crit = pack.criteria.len();
-    let n_live = live.len();
-    let groups = n_live.div_ceil(N);
-    let mut cells = vec![[0.0; N]; groups * n_crit];
-    for (i, &a) in live.iter().enumerate() {
-        for k in 0..n_crit {
-            cells[(i / N) * n_crit + k][i % N] = ev.cell(pack, a, k);
-        }
-    }
-    // The weights are drawn sample by sample: a table of every sample's factors would be faster
-    // to reuse across packs, but its 128 KB of fresh memory cost a one-shot command more in page
-    // faults than the drawing does.
-    let mut rng = SplitMix64::new(SEED);
-    let mut w = vec![0.0; n_crit];
-    let mut wins = vec![0usize; n_live];
-    for _ in 0..SAMPLES {
-        for (wk, base) in w.iter_mut().zip(&ev.weights) {
-            *wk = base * (1.0 - NOISE + 2.0 * NOISE * rng.next_f64());
-        }
-        // The common 1/Σw factor cannot change the winner, so raw sums are compared; the first
-        // of equal sums wins, as in `score::best`.
-        let mut best: Option<(usize, f64)> = None;
-        for (g, group) in cells.chunks_exact(n_crit).enumerate() {
-            let mut sums = [0.0; N];
-            for (column, &wk) in group.iter().zip(&w) {
-                for (s, c) in sums.iter_mut().zip(column) {
-                    *s += c * wk;
+/// One pack's contenders, sampled: their effective cells and how many samples each has won.
+struct Sampler {
+    weights: Vec<f64>,
+    live: Vec<usize>,
+    cells: Cells,
+    wins: Vec<usize>,
+}
+
+/// The effective cells of the live alternatives in groups of `N`, criterion by criterion within a
+/// group (padded with zeros): each sample adds one criterion to a whole group's sums at once, in
+/// fixed-size arrays the compiler turns into vector instructions. Per alternative these are the
+/// same additions in the same order as a row-by-row sum, so the results are bit for bit the same
+/// whatever `N` is; most packs keep two to four contenders, and fewer lanes do less work.
+enum Cells {
+    Two(Vec<[f64; 2]>),
+    Four(Vec<[f64; 4]>),
+    Eight(Vec<[f64; LANES]>),
+}
+
+impl Sampler {
+    fn new(pack: &Pack, ev: &Evaluation, live: Vec<usize>) -> Sampler {
+        fn lay_out<const N: usize>(pack: &Pack, ev: &Evaluation, live: &[usize]) -> Vec<[f64; N]> {
+            let n_crit = pack.criteria.len();
+            let mut cells = vec![[0.0; N]; live.len().div_ceil(N) * n_crit];
+            for (i, &a) in live.iter().enumerate() {
+                for k in 0..n_crit {
+                    cells[(i / N) * n_crit + k][i % N] = ev.cell(pack, a, k);
                 }
             }
-            for (l, &s) in sums.iter().enumerate().take(n_live - g * N) {
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((g * N + l, s));
-                }
-            }
+            cells
         }
-        if let Some((i, _)) = best {
-            wins[i] += 1;
+        let cells = match live.len() {
+            2 => Cells::Two(lay_out(pack, ev, &live)),
+            3 | 4 => Cells::Four(lay_out(pack, ev, &live)),
+            _ => Cells::Eight(lay_out(pack, ev, &live)),
+        };
+        Sampler {
+            weights: ev.weights.clone(),
+            wins: vec![0; live.len()],
+            live,
+            cells,
         }
     }
-    wins
+
+    /// Scores one weighting `w` and counts its winner.
+    fn sample(&mut self, w: &[f64]) {
+        let n_live = self.live.len();
+        let best = match &self.cells {
+            Cells::Two(c) => best_of(c, w, n_live),
+            Cells::Four(c) => best_of(c, w, n_live),
+            Cells::Eight(c) => best_of(c, w, n_live),
+        };
+        if let Some(i) = best {
+            self.wins[i] += 1;
+        }
+    }
+}
+
+/// The live alternative with the highest sum under weights `w`. The common 1/Σw factor cannot
+/// change the winner, so raw sums are compared; the first of equal sums wins, as in `score::best`.
+#[inline]
+fn best_of<const N: usize>(cells: &[[f64; N]], w: &[f64], n_live: usize) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (g, group) in cells.chunks_exact(w.len()).enumerate() {
+        let mut sums = [0.0; N];
+        for (column, &wk) in group.iter().zip(w) {
+            for (s, c) in sums.iter_mut().zip(column) {
+                *s += c * wk;
+            }
+        }
+        for (l, &s) in sums.iter().enumerate().take(n_live - g * N) {
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((g * N + l, s));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
 }
