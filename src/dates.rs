@@ -5,7 +5,7 @@
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
+//! toml, fuzzy-matcher, strsim, postcard, libm); tests/boundary.rs checks it.
 
 /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date, or `None`.
 pub fn parse_ymd(s: &str) -> Option<i64> {

@@ -206,7 +206,9 @@ pub fn score(per_doubling: f64, mid: f64, cheapest: f64) -> f64 {
     if cheapest <= 0.0 {
         return 0.0;
     }
-    (10.0 - per_doubling * (mid / cheapest).log2()).clamp(0.0, 10.0)
+    // libm's log2 (a port of musl's), not the system's: the same bits on every machine, and no
+    // libm.so for the loader to find and map at every start (README, "Performance").
+    (10.0 - per_doubling * libm::log2(mid / cheapest)).clamp(0.0, 10.0)
 }
 
 /// US dollars as people read them: cents under $10, whole dollars with thousands separators above.

@@ -2,7 +2,7 @@
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
+//! toml, fuzzy-matcher, strsim, postcard, libm); tests/boundary.rs checks it.
 
 use super::condition::{Condition, StackCondition};
 pub use super::shared_str::SharedStr;

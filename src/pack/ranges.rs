@@ -8,7 +8,7 @@
 //!
 //! Build-script boundary: build.rs compiles this file into a crate of its own (to snapshot the
 //! built-in data), so it may use only `pack`'s build files, `dates`, `safe` and `suggest` (and serde,
-//! toml, fuzzy-matcher, strsim, postcard); tests/boundary.rs checks it.
+//! toml, fuzzy-matcher, strsim, postcard, libm); tests/boundary.rs checks it.
 
 use std::collections::HashMap;
 
@@ -63,7 +63,7 @@ pub fn check(
             if f > 0.0 {
                 factors.entry(k).or_default().push(Effect {
                     rule: ri,
-                    value: f.ln(),
+                    value: libm::log(f),
                 });
             }
         }
@@ -114,7 +114,7 @@ pub fn check(
     factors.sort_by_key(|(k, _)| *k);
     for (k, effects) in factors {
         let (log, fired) = extremes(&effects, rules).max;
-        if log > MAX_COMBINED_FACTOR.ln() + 1e-9 {
+        if log > libm::log(MAX_COMBINED_FACTOR) + 1e-9 {
             let rule = fired.iter().max().copied().unwrap_or(0);
             let at = p.rules[rule]
                 .weights
@@ -131,7 +131,7 @@ pub fn check(
                     "the weight factors of rules {} on `{}` can fire together and multiply its weight by {}, more than the {} allowed: use smaller factors",
                     ids.join(", "),
                     criteria[k].id,
-                    fmt_num(log.exp().round()),
+                    fmt_num(libm::exp(log).round()),
                     fmt_num(MAX_COMBINED_FACTOR)
                 ),
             );

@@ -135,8 +135,8 @@ impl Headroom {
     /// `factor`, or 1 where the product could pass [`super::MAX_COMBINED_FACTOR`].
     fn factor(&mut self, k: usize, factor: f64) -> f64 {
         let (done, this) = &mut self.factors[k];
-        let log = factor.ln().max(0.0);
-        if *done + log.max(*this) <= super::MAX_COMBINED_FACTOR.ln() {
+        let log = libm::log(factor).max(0.0);
+        if *done + log.max(*this) <= libm::log(super::MAX_COMBINED_FACTOR) {
             *this = log.max(*this);
             factor
         } else {
