@@ -58,8 +58,11 @@ pub fn has_unsafe(s: &str, crlf: bool) -> bool {
     let suspicious =
         |x: u8| (x < 0x20 && x != b'\n') | (x == 0x7f) | (x == 0xc2) | (x == 0xd8) | (x == 0xe2);
     b.chunks(32).enumerate().any(|(n, block)| {
+        // Box drawing, bars and dashes start with E2 too: in such a block only the suspicious
+        // bytes are looked at closer.
         block.iter().fold(false, |seen, &x| seen | suspicious(x))
-            && (n * 32..n * 32 + block.len()).any(|i| unsafe_at(b, i, crlf))
+            && (block.iter().enumerate())
+                .any(|(j, &x)| suspicious(x) && unsafe_at(b, n * 32 + j, crlf))
     })
 }
 

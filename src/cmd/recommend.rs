@@ -66,8 +66,13 @@ pub fn run(
         let path = dir.join(report::adr::file_name(&rec, number));
         return write_output(Some(&path), &body, false);
     }
+    let mut outline = None;
     let body = match format {
-        report::Format::Text => report::text::render_at(&rec, cols),
+        report::Format::Text => {
+            // The outline is kept to be forgotten with the rest below.
+            let o = outline.insert(report::recommendation::outline(&rec, None));
+            report::text::write_at(o, report::text::Decor::Rich, cols)
+        }
         report::Format::Adr => report::adr::render_with(&rec, &clock::today(), adr),
         format => report::render(&rec, format, &clock::today()),
     };
@@ -75,7 +80,7 @@ pub fn run(
     // The process ends right after this: the operating system takes the memory back at once,
     // while freeing the catalog, the result and the report one allocation at a time is about a
     // tenth of the command's work (README, "Performance").
-    std::mem::forget((catalog, rec, body));
+    std::mem::forget((catalog, rec, outline, body));
     written
 }
 

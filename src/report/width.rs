@@ -49,11 +49,23 @@ pub enum Align {
 pub fn pad(out: &mut String, s: &str, cols: usize, align: Align) {
     let spare = cols.saturating_sub(width(s));
     if align == Align::Right {
-        out.extend(std::iter::repeat_n(' ', spare));
+        spaces(out, spare);
     }
     out.push_str(s);
     if align == Align::Left {
-        out.extend(std::iter::repeat_n(' ', spare));
+        spaces(out, spare);
+    }
+}
+
+/// Appends `n` spaces, a run at a time rather than a character at a time (tables are mostly
+/// padding).
+pub fn spaces(out: &mut String, mut n: usize) {
+    const RUN: &str = "                                                                ";
+    out.reserve(n);
+    while n > 0 {
+        let k = n.min(RUN.len());
+        out.push_str(&RUN[..k]);
+        n -= k;
     }
 }
 
