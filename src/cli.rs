@@ -240,118 +240,208 @@ pub fn flag_scope(flag: &str) -> Option<&'static str> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score the packs for a set of answers and print the recommendation.
-    Recommend(RecommendArgs),
+    Recommend(Deferred<RecommendArgs>),
     /// List every question and its choices, with their ids.
-    Questions {
-        #[command(flatten)]
-        data: DataArg,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    Questions(Deferred<QuestionsArgs>),
     /// List the decision packs.
-    Packs {
-        #[command(flatten)]
-        data: DataArg,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    Packs(Deferred<PacksArgs>),
     /// Check decision data and print every problem as file:line:col: message.
-    Validate {
-        /// The data folder to check (default: --data, else the built-in data).
-        #[arg(value_hint = ValueHint::DirPath)]
-        dir: Option<PathBuf>,
-        #[command(flatten)]
-        data: DataArg,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-        /// A demo script to check against the data too (repeatable). The built-in script is always
-        /// checked with the built-in data.
-        #[arg(long = "script", value_name = "FILE")]
-        scripts: Vec<PathBuf>,
-    },
+    Validate(Deferred<ValidateArgs>),
     /// Compare teams: answers side by side, each team's recommendation, and which differing answers
     /// explain different outcomes.
-    Compare {
-        /// Two or more answers files (TOML, as read by `recommend --answers`); `-` reads one from
-        /// standard input.
-        #[arg(required = true, num_args = 2.., value_name = "FILE")]
-        files: Vec<PathBuf>,
-        #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
-        format: CompareFormat,
-        /// Show the comparison as a full-screen view (on a terminal).
-        #[arg(long, conflicts_with = "format")]
-        tui: bool,
-        #[command(flatten)]
-        data: DataArg,
-        /// Colours of the full-screen view (see `tradeoff --help`).
-        #[arg(long, value_name = "NAME|FILE", requires = "tui", add = ArgValueCompleter::new(complete::theme))]
-        theme: Option<String>,
-        /// The full-screen view in the projector's high-contrast theme.
-        #[arg(long, requires = "tui", overrides_with = "no_projector")]
-        projector: bool,
-        /// Not in the projector theme, whatever TRADEOFF_PROJECTOR or the config file say.
-        #[arg(long, requires = "tui", overrides_with = "projector")]
-        no_projector: bool,
-        /// Record the full-screen view to FILE as an asciicast v2 file.
-        #[arg(long, value_name = "FILE.cast", requires = "tui")]
-        record: Option<PathBuf>,
-    },
+    Compare(Deferred<CompareArgs>),
     /// Run a workshop demo script in the interactive mode: Space or → next step, ← back, Esc hands
     /// the live session over. Without SCRIPT, the built-in story of the seed report.
-    Demo {
-        /// A demo script (TOML, see assets/demo/seed-story.toml); checked before the demo starts.
-        script: Option<PathBuf>,
-        /// Follow the presenter in this terminal instead: the notes of the step shown by
-        /// `tradeoff demo` in another terminal of this user, the next step and a clock.
-        #[arg(long, conflicts_with_all = ["script", "print_script"])]
-        notes: bool,
-        /// Print the built-in script, to start one of your own (the answers files its team
-        /// comparison reads follow as comments at the end).
-        #[arg(long, conflicts_with = "script")]
-        print_script: bool,
-        #[command(flatten)]
-        data: DataArg,
-        #[command(flatten)]
-        view: ViewArgs,
-    },
+    Demo(Deferred<DemoArgs>),
     /// Look up the glossary: every term, or the entries that match WORDS (fuzzy).
-    Glossary {
-        /// Words to look for, e.g. `drift` or `l2`.
-        words: Vec<String>,
-        #[command(flatten)]
-        data: DataArg,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    Glossary(Deferred<GlossaryArgs>),
     /// Show the config file's path and the effective settings, with where each comes from
     /// (flag, environment, config file or default). Flags given here show their effect.
-    #[command(after_help = tradeoff::config::table::help())]
-    Config {
-        #[command(subcommand)]
-        action: Option<ConfigAction>,
-        #[command(flatten)]
-        data: DataArg,
-        #[command(flatten)]
-        view: ViewArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    Config(Deferred<ConfigArgs>),
     /// Print a shell completion script, e.g. `tradeoff completions bash > ~/.local/share/bash-completion/completions/tradeoff`.
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(Deferred<CompletionsArgs>),
     /// Print the manual page (roff), e.g. `tradeoff man | man -l -`; with COMMAND, that command's page.
-    Man {
-        /// A subcommand, e.g. `recommend`, for its own page (tradeoff-recommend(1)).
-        #[arg(add = ArgValueCandidates::new(man_pages))]
-        command: Option<String>,
-    },
+    Man(Deferred<ManArgs>),
     /// Your own decision packs, loaded beside the built-in ones.
-    Pack {
-        #[command(subcommand)]
-        action: PackAction,
-    },
+    Pack(Deferred<PackArgs>),
+}
+
+/// A subcommand's arguments, added to it only when it is the one given (or when help, the man page
+/// or completions build every subcommand): building the arguments of all twelve subcommands at
+/// every start was a tenth of a one-shot command's start-up (README, "Performance").
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keep_about(cmd, T::augment_args))
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keep_about(cmd, T::augment_args_for_update))
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+/// `augment` applied to `cmd` with the subcommand's own description kept: the arguments' structs
+/// describe themselves too (the doc comment of a flattened one), which the subcommand's, set first
+/// when the arguments come later, must outlive.
+fn keep_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let long_about = cmd.get_long_about().cloned();
+    let cmd = augment(cmd);
+    let cmd = match about {
+        Some(about) => cmd.about(about),
+        None => cmd,
+    };
+    match long_about {
+        Some(long_about) => cmd.long_about(long_about),
+        None => cmd,
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Deferred)
+    }
+    fn from_arg_matches_mut(m: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(m).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+    fn update_from_arg_matches_mut(&mut self, m: &mut clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(m)
+    }
+}
+
+/// The arguments of `tradeoff questions`.
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// The arguments of `tradeoff packs`.
+#[derive(Debug, Args)]
+pub struct PacksArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// The arguments of `tradeoff validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The data folder to check (default: --data, else the built-in data).
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// A demo script to check against the data too (repeatable). The built-in script is always
+    /// checked with the built-in data.
+    #[arg(long = "script", value_name = "FILE")]
+    pub scripts: Vec<PathBuf>,
+}
+
+/// The arguments of `tradeoff compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more answers files (TOML, as read by `recommend --answers`); `-` reads one from
+    /// standard input.
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Show the comparison as a full-screen view (on a terminal).
+    #[arg(long, conflicts_with = "format")]
+    pub tui: bool,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Colours of the full-screen view (see `tradeoff --help`).
+    #[arg(long, value_name = "NAME|FILE", requires = "tui", add = ArgValueCompleter::new(complete::theme))]
+    pub theme: Option<String>,
+    /// The full-screen view in the projector's high-contrast theme.
+    #[arg(long, requires = "tui", overrides_with = "no_projector")]
+    pub projector: bool,
+    /// Not in the projector theme, whatever TRADEOFF_PROJECTOR or the config file say.
+    #[arg(long, requires = "tui", overrides_with = "projector")]
+    pub no_projector: bool,
+    /// Record the full-screen view to FILE as an asciicast v2 file.
+    #[arg(long, value_name = "FILE.cast", requires = "tui")]
+    pub record: Option<PathBuf>,
+}
+
+/// The arguments of `tradeoff demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// A demo script (TOML, see assets/demo/seed-story.toml); checked before the demo starts.
+    pub script: Option<PathBuf>,
+    /// Follow the presenter in this terminal instead: the notes of the step shown by
+    /// `tradeoff demo` in another terminal of this user, the next step and a clock.
+    #[arg(long, conflicts_with_all = ["script", "print_script"])]
+    pub notes: bool,
+    /// Print the built-in script, to start one of your own (the answers files its team
+    /// comparison reads follow as comments at the end).
+    #[arg(long, conflicts_with = "script")]
+    pub print_script: bool,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// The arguments of `tradeoff glossary`.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// Words to look for, e.g. `drift` or `l2`.
+    pub words: Vec<String>,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// The arguments of `tradeoff config`; its help ends with the settings table.
+#[derive(Debug, Args)]
+#[command(after_help = tradeoff::config::table::help())]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// The arguments of `tradeoff completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// The arguments of `tradeoff man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand, e.g. `recommend`, for its own page (tradeoff-recommend(1)).
+    #[arg(add = ArgValueCandidates::new(man_pages))]
+    pub command: Option<String>,
+}
+
+/// The arguments of `tradeoff pack`.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    #[command(subcommand)]
+    pub action: PackAction,
 }
 
 /// The pages `tradeoff man COMMAND` prints: one per command.

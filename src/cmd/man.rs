@@ -26,8 +26,14 @@ pub fn run(command: Option<&str>) -> Result<ExitCode, Failure> {
                     ),
                 ));
             };
-            sub.clone()
-                .name(format!("tradeoff-{name}"))
+            let mut sub = sub.clone();
+            // Its arguments: they are added when a command is built (see `cli::Deferred`).
+            // Building also gives a command with subcommands a `help` one, which is not a page.
+            sub.build();
+            if sub.find_subcommand("help").is_some() {
+                sub = sub.mut_subcommand("help", |help| help.hide(true));
+            }
+            sub.name(format!("tradeoff-{name}"))
                 .bin_name(format!("tradeoff {name}"))
         }
     };

@@ -14,7 +14,10 @@ use tradeoff::pack::Source;
 
 use super::job::{Data, DemoMode, Job, Term, View};
 use super::out::{FILE_COLS, Failure, fail, warn};
-use crate::cli::{self, Cli, Command, DataArg, PackAction, ViewArgs};
+use crate::cli::{
+    self, Cli, Command, CompareArgs, CompletionsArgs, ConfigArgs, DataArg, Deferred, DemoArgs,
+    GlossaryArgs, ManArgs, PackAction, PackArgs, PacksArgs, QuestionsArgs, ValidateArgs, ViewArgs,
+};
 
 /// What the command line asked for, outside the subcommand (to merge into it).
 struct Outer {
@@ -37,10 +40,10 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
     // `config init` writes the file `--config` names; every other command reads it, so it must exist.
     let writes_config = matches!(
         &command,
-        Some(Command::Config {
+        Some(Command::Config(Deferred(ConfigArgs {
             action: Some(cli::ConfigAction::Init { .. }),
             ..
-        })
+        })))
     );
     if let Some(path) = config.as_deref().filter(|_| !writes_config) {
         missing_config(path)?;
@@ -56,9 +59,9 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
     };
     // `tradeoff --answers FILE recommend` is `recommend --answers FILE`; elsewhere it has no use.
     let command = match (command, answers) {
-        (Command::Recommend(mut args), Some(file)) => {
+        (Command::Recommend(Deferred(mut args)), Some(file)) => {
             args.answers = args.answers.or(Some(file));
-            Command::Recommend(args)
+            Command::Recommend(Deferred(args))
         }
         (command, Some(_)) => return Err(misplaced("--answers", command_name(&command))),
         (command, None) => command,
@@ -77,19 +80,19 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
     };
     let dir = |d: DataArg| d.data.or_else(|| outer.data.clone());
     Ok(match command {
-        Command::Completions { shell } => {
+        Command::Completions(Deferred(CompletionsArgs { shell })) => {
             no_view()?;
             no_data()?;
             Job::Completions(shell)
         }
-        Command::Man { command } => {
+        Command::Man(Deferred(ManArgs { command })) => {
             no_view()?;
             no_data()?;
             Job::Man(command)
         }
-        Command::Pack {
+        Command::Pack(Deferred(PackArgs {
             action: PackAction::New { id, dir, force },
-        } => {
+        })) => {
             no_view()?;
             no_data()?;
             let config = settings(&Flags::default(), &folders);
@@ -103,10 +106,10 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 loaded,
             }
         }
-        Command::Config {
+        Command::Config(Deferred(ConfigArgs {
             action: Some(cli::ConfigAction::Init { force }),
             ..
-        } => {
+        })) => {
             no_view()?;
             no_data()?;
             Job::ConfigInit {
@@ -114,12 +117,12 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 force,
             }
         }
-        Command::Config {
+        Command::Config(Deferred(ConfigArgs {
             action: None,
             data: d,
             view,
             format,
-        } => {
+        })) => {
             let view = view.or(&outer.view);
             if view.record.is_some() {
                 return Err(misplaced("--record", name));
@@ -133,7 +136,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 format,
             }
         }
-        Command::Recommend(args) => {
+        Command::Recommend(Deferred(args)) => {
             no_view()?;
             let flags = Flags::default().with(Key::Packs, Some(Value::Ids(args.pack.clone())));
             let config = settings(&flags, &folders);
@@ -166,7 +169,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 cols: if to_file { FILE_COLS } else { text_cols() },
             }
         }
-        Command::Questions { data: d, format } => {
+        Command::Questions(Deferred(QuestionsArgs { data: d, format })) => {
             no_view()?;
             let config = settings(&Flags::default(), &folders);
             Job::Questions {
@@ -174,7 +177,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 format,
             }
         }
-        Command::Packs { data: d, format } => {
+        Command::Packs(Deferred(PacksArgs { data: d, format })) => {
             no_view()?;
             let config = settings(&Flags::default(), &folders);
             Job::Packs {
@@ -182,11 +185,11 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 format,
             }
         }
-        Command::Glossary {
+        Command::Glossary(Deferred(GlossaryArgs {
             words,
             data: d,
             format,
-        } => {
+        })) => {
             no_view()?;
             let config = settings(&Flags::default(), &folders);
             Job::Glossary {
@@ -196,12 +199,12 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 cols: text_cols(),
             }
         }
-        Command::Validate {
+        Command::Validate(Deferred(ValidateArgs {
             dir: checked,
             data: d,
             format,
             scripts,
-        } => {
+        })) => {
             no_view()?;
             let config = settings(&Flags::default(), &folders);
             let data = match checked {
@@ -220,13 +223,13 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 format,
             }
         }
-        Command::Demo {
+        Command::Demo(Deferred(DemoArgs {
             script,
             notes,
             print_script,
             data: d,
             view,
-        } => {
+        })) => {
             let view = view.or(&outer.view);
             let config = settings(&view_flags(&view), &folders);
             let mode = match (notes, print_script) {
@@ -242,7 +245,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
                 cue: folders.cue_file(),
             }
         }
-        Command::Compare {
+        Command::Compare(Deferred(CompareArgs {
             files,
             format,
             tui,
@@ -251,7 +254,7 @@ pub fn resolve(cli: Cli) -> Result<Job, Failure> {
             projector,
             no_projector,
             record,
-        } => {
+        })) => {
             let mine = ViewArgs {
                 theme,
                 projector,
@@ -433,19 +436,19 @@ pub fn misplaced(flag: &str, command: &str) -> Failure {
 fn command_name(c: &Command) -> &'static str {
     match c {
         Command::Recommend(_) => "recommend",
-        Command::Questions { .. } => "questions",
-        Command::Packs { .. } => "packs",
-        Command::Validate { .. } => "validate",
-        Command::Compare { tui: true, .. } => "compare --tui",
-        Command::Compare { .. } => "compare",
-        Command::Demo { .. } => "demo",
-        Command::Glossary { .. } => "glossary",
-        Command::Config {
+        Command::Questions(..) => "questions",
+        Command::Packs(..) => "packs",
+        Command::Validate(..) => "validate",
+        Command::Compare(Deferred(CompareArgs { tui: true, .. })) => "compare --tui",
+        Command::Compare(..) => "compare",
+        Command::Demo(..) => "demo",
+        Command::Glossary(..) => "glossary",
+        Command::Config(Deferred(ConfigArgs {
             action: Some(_), ..
-        } => "config init",
-        Command::Config { .. } => "config",
-        Command::Completions { .. } => "completions",
-        Command::Man { .. } => "man",
-        Command::Pack { .. } => "pack new",
+        })) => "config init",
+        Command::Config(..) => "config",
+        Command::Completions(..) => "completions",
+        Command::Man(..) => "man",
+        Command::Pack(..) => "pack new",
     }
 }
