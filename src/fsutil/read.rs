@@ -32,7 +32,7 @@ pub enum ReadErrorKind {
 
 impl ReadError {
     /// The place to point at: the first bad byte's line and column, or `(0, 0)` for the file as a
-    /// whole (as [`crate::pack::Diagnostic`] has it).
+    /// whole (as the data's diagnostics have it).
     pub fn place(&self) -> (usize, usize) {
         match self.kind {
             ReadErrorKind::NotUtf8 { line, col } => (line, col),
@@ -125,7 +125,9 @@ pub fn read_text_limited(path: &Path, max_bytes: u64) -> Result<String, ReadErro
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
-        let (line, col) = crate::pack::SourceText::new("", valid).line_col(valid.len());
+        // 1-based, the column in characters (as the data's diagnostics count them).
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         err(ReadErrorKind::NotUtf8 { line, col })
     })?;
     Ok(match text.strip_prefix('\u{feff}') {
