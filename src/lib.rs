@@ -20,6 +20,7 @@ pub mod pack;
 pub mod plain;
 pub mod poll;
 pub mod report;
+pub mod rng;
 pub mod safe;
 pub mod schemas;
 pub mod suggest;

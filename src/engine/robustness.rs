@@ -4,6 +4,8 @@
 //! The generator is a fixed-seed SplitMix64, so the same answers give the same probabilities on
 //! every machine.
 
+pub use crate::rng::SplitMix64;
+
 use super::score::Evaluation;
 use crate::pack::Pack;
 
@@ -14,27 +16,6 @@ pub const NOISE: f64 = 0.5;
 pub const SEED: u64 = 0x7EAD_0FF5_EED5_2026;
 /// Alternatives summed side by side in one sample (see [`win_counts`]).
 const LANES: usize = 8;
-
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast, and the same everywhere.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    pub fn new(seed: u64) -> Self {
-        SplitMix64(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-}
 
 /// The alternatives that can win at least one sample: every weight moves by at most `NOISE`, so an
 /// alternative whose best case against the leader is still behind it never wins, and sampling it

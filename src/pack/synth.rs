@@ -2,7 +2,7 @@
 //! `alternatives × criteria` with `questions × choices` and rules of every kind, from a seed.
 
 use super::load::DataFile;
-use crate::engine::robustness::SplitMix64;
+use crate::rng::SplitMix64;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Size {
