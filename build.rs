@@ -110,21 +110,18 @@ fn main() {
         .iter_mut()
         .map(|s| s.checked.take())
         .collect();
-    fs::write(
-        out_dir.join("checked.bin"),
-        postcard::to_stdvec(&checked).expect("notes serialise"),
-    )
-    .unwrap();
-    fs::write(
-        out_dir.join("catalog.bin"),
-        postcard::to_stdvec(&catalog).expect("a catalog serialises"),
-    )
-    .unwrap();
-    fs::write(
-        out_dir.join("glossary.bin"),
-        postcard::to_stdvec(&glossary).expect("a glossary serialises"),
-    )
-    .unwrap();
+    // Every string of the three once, in one text beside them (see `pack::shared_str`).
+    let ((catalog, glossary, checked), text) = pack::shared_str::encode_static(|| {
+        (
+            postcard::to_stdvec(&catalog).expect("a catalog serialises"),
+            postcard::to_stdvec(&glossary).expect("a glossary serialises"),
+            postcard::to_stdvec(&checked).expect("notes serialise"),
+        )
+    });
+    fs::write(out_dir.join("catalog.bin"), catalog).unwrap();
+    fs::write(out_dir.join("glossary.bin"), glossary).unwrap();
+    fs::write(out_dir.join("checked.bin"), checked).unwrap();
+    fs::write(out_dir.join("text.txt"), text).unwrap();
 }
 
 /// The checked catalog of the built-in data; the build fails on any problem.

@@ -23,6 +23,8 @@ pub const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
 static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 static GLOSSARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/glossary.bin"));
 static CHECKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/checked.bin"));
+/// Every string of the three, each once: the compiler checks it is UTF-8, so start-up does not.
+static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/text.txt"));
 
 /// The built-in data, ready to score and to show (the glossary included).
 pub fn load_builtin() -> Result<Catalog, Diagnostics> {
@@ -33,10 +35,10 @@ pub fn load_builtin() -> Result<Catalog, Diagnostics> {
 /// read for scoring) and without the notes on what each source was checked for (no report shows
 /// them).
 fn load_builtin_for(what: Use) -> Result<Catalog, Diagnostics> {
-    let decoded = decode_static::<Catalog>(SNAPSHOT).and_then(|mut catalog| {
+    let decoded = decode_static::<Catalog>(SNAPSHOT, TEXT).and_then(|mut catalog| {
         if what != Use::Score {
-            catalog.glossary = decode_static(GLOSSARY)?;
-            let checked: Vec<Option<SharedStr>> = decode_static(CHECKED)?;
+            catalog.glossary = decode_static(GLOSSARY, TEXT)?;
+            let checked: Vec<Option<SharedStr>> = decode_static(CHECKED, TEXT)?;
             for (source, note) in catalog.sources.iter_mut().zip(checked) {
                 source.checked = note;
             }

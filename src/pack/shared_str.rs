@@ -8,8 +8,9 @@
 //! Start-up decodes the built-in catalog from bytes compiled into the binary ([`decode_static`]).
 //! Copying each of its thousands of strings to the heap was a fifth of a one-shot command's work
 //! and a fifth of the memory it touched for the first time (a page fault for every 4 KB); a
-//! [`SharedStr`] decoded from those bytes points into them instead. SharedStr from anywhere else (a user's
-//! TOML, a test) is shared behind an [`Arc`], so a clone never copies the characters either.
+//! [`SharedStr`] decoded from the snapshot is a slice of the built-in text instead, which the
+//! compiler has checked ([`encode_static`]). A SharedStr from anywhere else (a user's TOML, a test)
+//! is shared behind an [`Arc`], so a clone never copies the characters either.
 
 use std::borrow::Borrow;
 use std::cell::Cell;
@@ -173,73 +174,82 @@ impl std::hash::Hash for SharedStr {
 
 impl serde::Serialize for SharedStr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        match TABLE.with_borrow_mut(|t| t.as_mut().map(|t| t.place(self.as_str()))) {
+            Some(place) => place.serialize(s),
+            None => s.serialize_str(self.as_str()),
+        }
+    }
+}
+
+/// The text [`encode_static`] gathers: every distinct string once, and where each one is.
+#[derive(Default)]
+struct Table {
+    text: String,
+    places: std::collections::HashMap<String, (u32, u32)>,
+}
+
+impl Table {
+    /// Where `s` is in the text (start, length in bytes), added at the end when new.
+    fn place(&mut self, s: &str) -> (u32, u32) {
+        if let Some(&at) = self.places.get(s) {
+            return at;
+        }
+        let at = (
+            u32::try_from(self.text.len()).expect("the built-in text is under 4 GB"),
+            u32::try_from(s.len()).expect("a string is under 4 GB"),
+        );
+        self.text.push_str(s);
+        self.places.insert(s.to_owned(), at);
+        at
     }
 }
 
 thread_local! {
-    /// The bytes [`decode_static`] is decoding on this thread (empty otherwise).
-    static STATIC_INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
+    /// The text [`encode_static`] is gathering on this thread (none otherwise).
+    static TABLE: std::cell::RefCell<Option<Table>> = const { std::cell::RefCell::new(None) };
+    /// The text [`decode_static`] reads strings from on this thread (none otherwise).
+    static STATIC_TEXT: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
-/// Decodes `T` (postcard) from bytes that live as long as the program, with every [`SharedStr`] in it
-/// pointing into `bytes` rather than copied.
+/// Runs `encode`, with every [`SharedStr`] it serialises written as its place in one text instead
+/// of its characters; returns what `encode` made and that text (each distinct string once). The
+/// build writes the text beside the snapshot, and the program compiles it in with `include_str!`:
+/// the compiler checks it is UTF-8 once, and start-up only cuts it ([`decode_static`]).
+pub fn encode_static<R>(encode: impl FnOnce() -> R) -> (R, String) {
+    let before = TABLE.replace(Some(Table::default()));
+    let made = encode();
+    let table = TABLE.replace(before).unwrap_or_default();
+    (made, table.text)
+}
+
+/// Decodes `T` (postcard) from `bytes` that [`encode_static`] made with `text`, every
+/// [`SharedStr`] in it a slice of `text`: nothing is copied, and nothing checked again.
 pub fn decode_static<T: serde::Deserialize<'static>>(
     bytes: &'static [u8],
+    text: &'static str,
 ) -> Result<T, postcard::Error> {
-    let before = STATIC_INPUT.replace(bytes);
+    let before = STATIC_TEXT.replace(Some(text));
     let decoded = postcard::from_bytes(bytes);
-    STATIC_INPUT.set(before);
+    STATIC_TEXT.set(before);
     decoded
-}
-
-/// The same bytes as `b`, as part of the input [`decode_static`] is reading, when they are.
-fn in_static_input(b: &[u8]) -> Option<&'static [u8]> {
-    let input = STATIC_INPUT.get();
-    // Where `b` starts within the input, by address alone (no pointer is made from a number).
-    let start = (b.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
-    input.get(start..start.checked_add(b.len())?)
 }
 
 impl<'de> serde::Deserialize<'de> for SharedStr {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = SharedStr;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_bytes<E: serde::de::Error>(
-                self,
-                b: &'de [u8],
-            ) -> Result<SharedStr, E> {
-                match in_static_input(b) {
-                    Some(b) => std::str::from_utf8(b)
-                        .map(|s| SharedStr(Repr::Static(s)))
-                        .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(b), &self)),
-                    None => self.visit_bytes(b),
-                }
-            }
-            fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<SharedStr, E> {
-                std::str::from_utf8(b)
-                    .map(|s| SharedStr::from(s.to_owned()))
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(b), &self))
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SharedStr, E> {
-                Ok(SharedStr::from(s.to_owned()))
-            }
-            fn visit_string<E: serde::de::Error>(self, s: String) -> Result<SharedStr, E> {
-                Ok(SharedStr::from(s))
-            }
+        if let Some(text) = STATIC_TEXT.get() {
+            let (start, len) = <(u32, u32)>::deserialize(d)?;
+            let (start, len) = (start as usize, len as usize);
+            return start
+                .checked_add(len)
+                .and_then(|end| text.get(start..end))
+                .map(|s| SharedStr(Repr::Static(s)))
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "no string at {start}..+{len} of the built-in text"
+                    ))
+                });
         }
-        // A binary format keeps a string as its bytes (postcard writes `str` and `bytes` alike),
-        // which are borrowed from the input when it is the built-in snapshot; a text format has
-        // strings.
-        if d.is_human_readable() {
-            d.deserialize_string(Visitor)
-        } else {
-            d.deserialize_bytes(Visitor)
-        }
+        String::deserialize(d).map(SharedStr::from)
     }
 }
 
@@ -247,39 +257,45 @@ impl<'de> serde::Deserialize<'de> for SharedStr {
 mod tests {
     use super::*;
 
-    static BYTES: &[u8] = b"\x05hello\x02\xc3\xa9";
-
     #[test]
-    fn decoding_static_bytes_borrows_them() {
-        let (a, b): (SharedStr, SharedStr) = decode_static(BYTES).unwrap();
-        assert_eq!((a.as_str(), b.as_str()), ("hello", "é"));
+    fn encoded_strings_are_slices_of_one_text_each_distinct_string_once() {
+        let values = (
+            SharedStr::from("hello"),
+            SharedStr::from(String::from("é")),
+            SharedStr::from("hello"),
+        );
+        let (bytes, text) = encode_static(|| postcard::to_stdvec(&values).unwrap());
+        assert_eq!(text, "helloé");
+        let bytes: &'static [u8] = bytes.leak();
+        let text: &'static str = text.leak();
+        let (a, b, c): (SharedStr, SharedStr, SharedStr) = decode_static(bytes, text).unwrap();
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            ("hello", "é", "hello")
+        );
         assert!(matches!(a.0, Repr::Static(_)));
-        assert_eq!(a.as_ptr(), BYTES[1..].as_ptr());
+        assert_eq!(a.as_ptr(), text.as_ptr());
+        assert_eq!(c.as_ptr(), text.as_ptr(), "one copy of a repeated string");
     }
 
     #[test]
-    fn decoding_other_bytes_owns_the_text() {
-        let bytes = BYTES.to_vec();
-        let (a, _): (SharedStr, SharedStr) = postcard::from_bytes(&bytes).unwrap();
-        assert!(matches!(a.0, Repr::Shared(_)));
-        assert_eq!(a, "hello");
+    fn a_place_outside_the_text_or_inside_a_character_is_an_error() {
+        let bytes: &'static [u8] = postcard::to_stdvec(&(0u32, 9u32)).unwrap().leak();
+        assert!(decode_static::<SharedStr>(bytes, "short").is_err());
+        let bytes: &'static [u8] = postcard::to_stdvec(&(0u32, 1u32)).unwrap().leak();
+        assert!(decode_static::<SharedStr>(bytes, "é").is_err());
     }
 
     #[test]
-    fn invalid_utf8_is_an_error_either_way() {
-        static BAD: &[u8] = b"\x01\xff";
-        assert!(decode_static::<SharedStr>(BAD).is_err());
-        let copied = BAD.to_vec();
-        assert!(postcard::from_bytes::<SharedStr>(&copied).is_err());
-    }
-
-    #[test]
-    fn round_trips_through_postcard_and_compares_as_str() {
+    fn without_a_text_strings_round_trip_as_strings() {
         let t = SharedStr::from(String::from("ECS Express Mode"));
         let bytes = postcard::to_stdvec(&t).unwrap();
         let back: SharedStr = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(back, t);
         assert_eq!(back, "ECS Express Mode");
+        assert!(matches!(back.0, Repr::Shared(_)));
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, "\"ECS Express Mode\"");
         let (a, b) = (SharedStr::from(String::from("a")), SharedStr::from("b"));
         assert!(a < b);
     }
