@@ -268,16 +268,16 @@ impl Writer {
         fit(&columns, &mut widths, &numbers, self.cols);
         let marked = t.rows.iter().any(|r| r.highlight);
         let mark = format!("{} ", super::outline::HIGHLIGHT);
-        let head = format_row(&columns, &widths, &header);
-        self.table_line(&format!("  {head}"), &columns, &widths);
+        let head = format_row("  ", &columns, &widths, &header);
+        self.table_line(&head, &columns, &widths);
         for (row, cells) in t.rows.iter().zip(&rows) {
             let gutter = if marked && row.highlight {
                 mark.as_str()
             } else {
                 "  "
             };
-            let line = format_row(&columns, &widths, cells);
-            self.table_line(&format!("{gutter}{line}"), &columns, &widths);
+            let line = format_row(gutter, &columns, &widths, cells);
+            self.table_line(&line, &columns, &widths);
         }
     }
 
@@ -296,7 +296,7 @@ impl Writer {
             return;
         }
         // The prose starts after `prose_at` columns of the line.
-        let mut head = String::new();
+        let mut head = String::with_capacity(prose_at + 8);
         let mut used = 0;
         let mut chars = line.chars();
         while used < prose_at {
@@ -314,7 +314,8 @@ impl Writer {
 
     /// One line of inline text, every value made safe for a terminal.
     fn inline(&self, t: &Text) -> String {
-        let mut out = String::new();
+        // Sized once: grown push by push, a paragraph's text was copied five or six times.
+        let mut out = String::with_capacity(inline_len(t));
         for span in &t.0 {
             match span {
                 Span::Plain(s) | Span::Strong(s) | Span::Emphasis(s) => {
@@ -336,6 +337,19 @@ impl Writer {
         }
         out
     }
+}
+
+/// About the length of `t` once written by [`Writer::inline`] (escapes may add a little).
+fn inline_len(t: &Text) -> usize {
+    t.0.iter()
+        .map(|span| match span {
+            Span::Plain(s) | Span::Strong(s) | Span::Emphasis(s) => s.len(),
+            Span::Status(s) => s.len() + 8,
+            Span::Source(s) => {
+                s.title.len() + s.url.as_ref().or(s.citation.as_ref()).map_or(0, String::len) + 40
+            }
+        })
+        .sum()
 }
 
 /// A span in upper case (a plain-mode section heading).
@@ -395,8 +409,12 @@ fn fit(columns: &[&Column], widths: &mut [usize], numbers: &[usize], cols: usize
     }
 }
 
-fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String {
-    let mut line = String::new();
+/// A table row after `gutter`, its cells padded or cut to `widths`, without trailing blanks.
+fn format_row(gutter: &str, columns: &[&Column], widths: &[usize], cells: &[String]) -> String {
+    let room = gutter.len() + widths.iter().map(|w| w + 2).sum::<usize>();
+    let prose = cells.last().map_or(0, String::len);
+    let mut line = String::with_capacity(room + prose);
+    line.push_str(gutter);
     let last = columns.len().saturating_sub(1);
     for (i, (col, cell)) in columns.iter().zip(cells).enumerate() {
         if i > 0 {
@@ -413,7 +431,9 @@ fn format_row(columns: &[&Column], widths: &[usize], cells: &[String]) -> String
             pad(&mut line, &cut, widths[i], align);
         }
     }
-    line.trim_end().to_string()
+    // Trailing blanks go, the gutter's stay (an empty row is still a row).
+    line.truncate(gutter.len() + line[gutter.len()..].trim_end().len());
+    line
 }
 
 #[cfg(test)]
