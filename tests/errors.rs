@@ -401,8 +401,23 @@ fn every_warning_has_the_error_shape_and_colour() {
         &[("TERM", "dumb")],
         &sb,
     ));
+    // An answer to a question of a pack that --pack leaves out.
+    coloured.push(add(
+        "answer outside the packs",
+        &[
+            "recommend",
+            "--pack",
+            "compute",
+            "-a",
+            "release_approval=manual",
+            "--format",
+            "json",
+        ],
+        &[],
+        &sb,
+    ));
     let words = [
-        "config file was ignored",
+        "a question of the delivery pack, which --pack leaves out",
         "environment variable(s) above",
         "/no/such/folder",
         "`compte` was left out",
@@ -434,4 +449,54 @@ fn every_warning_has_the_error_shape_and_colour() {
             assert!(err.contains(&format!("  {tip} ")), "{what}: {err:?}");
         }
     }
+}
+
+/// Every answer counts, visibly (issue 16): an `--answer` to a question only a pack left out by
+/// `--pack` reads is said, with the flag that would decide it; a question a decided pack reads,
+/// or an answers file (one file serves every choice of packs), is not.
+#[test]
+fn an_answer_outside_the_packs_decided_is_said() {
+    let sb = Sandbox::new("outside-packs");
+    let run = |args: &[&str]| {
+        let out = sb.cmd().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&[
+        "recommend",
+        "--pack",
+        "compute",
+        "-a",
+        "release_approval=manual",
+    ]);
+    assert!(
+        err.contains(
+            "warning: `--answer release_approval=manual` answers a question of the delivery pack"
+        ) && err.contains("tip: add `--pack delivery` to decide it too"),
+        "{err}"
+    );
+    assert!(
+        run(&[
+            "recommend",
+            "--pack",
+            "delivery",
+            "-a",
+            "release_approval=manual"
+        ])
+        .is_empty()
+    );
+    assert!(run(&["recommend", "--pack", "compute", "-a", "team_size=small"]).is_empty());
+    assert!(run(&["recommend", "-a", "release_approval=manual"]).is_empty());
+    let file = sb.work().join("team.toml");
+    std::fs::write(&file, "[answers]\nrelease_approval = \"manual\"\n").unwrap();
+    assert!(
+        run(&[
+            "recommend",
+            "--pack",
+            "compute",
+            "--answers",
+            file.to_str().unwrap()
+        ])
+        .is_empty()
+    );
 }

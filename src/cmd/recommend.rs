@@ -43,6 +43,7 @@ pub fn run(
         return Err(fail(2, format!("error: {e}")));
     }
     let packs = pack_indexes(&catalog, packs)?;
+    outside_packs(&catalog, args, &packs);
     let mut rec = engine::analyze(&catalog, &answers, &packs);
     rec.poll = poll(&catalog, args, &answers, &packs)?;
     if let Some(dir) = &args.adr_dir {
@@ -82,6 +83,48 @@ pub fn run(
     // tenth of the command's work (README, "Performance").
     std::mem::forget((catalog, rec, outline, body));
     written
+}
+
+/// Says so when an `--answer` flag answers a question that none of the packs decided (`packs`, all
+/// when empty) reads: the answer is not shown, and counts only through the winner of a pack left
+/// out, which the decided packs' stack advice may read. (An answers file answers whatever it
+/// likes: one file serves every choice of packs.)
+fn outside_packs(catalog: &Catalog, args: &RecommendArgs, packs: &[usize]) {
+    if packs.is_empty() {
+        return;
+    }
+    let read = catalog.questions_for(packs);
+    for flag in &args.answer {
+        let id = flag
+            .split_once('=')
+            .map_or(flag.as_str(), |(q, _)| q.trim());
+        let Some(q) = catalog.question_index(id).filter(|q| !read.contains(q)) else {
+            continue;
+        };
+        let owners: Vec<&str> = catalog
+            .packs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| catalog.questions_for(&[*i]).contains(&q))
+            .map(|(_, p)| p.id.as_str())
+            .collect();
+        let (whose, add) = match owners[..] {
+            [] => continue,
+            [one] => (format!("the {one} pack"), format!("--pack {one}")),
+            _ => (
+                format!("the {} packs", owners.join(" and ")),
+                owners
+                    .iter()
+                    .map(|o| format!("--pack {o}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
+        let tip = format!("\ntip: add `{add}` to decide it too");
+        warn(&format!(
+            "`--answer {flag}` answers a question of {whose}, which --pack leaves out: the answer is not shown, and counts only through the winner there{tip}"
+        ));
+    }
 }
 
 /// The chosen packs' places in the catalog. An unknown id from `--pack` is an error; one from the

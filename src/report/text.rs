@@ -346,7 +346,12 @@ fn inline_len(t: &Text) -> usize {
             Span::Plain(s) | Span::Strong(s) | Span::Emphasis(s) => s.len(),
             Span::Status(s) => s.len() + 8,
             Span::Source(s) => {
-                s.title.len() + s.url.as_ref().or(s.citation.as_ref()).map_or(0, String::len) + 40
+                s.title.len()
+                    + s.url
+                        .as_ref()
+                        .or(s.citation.as_ref())
+                        .map_or(0, String::len)
+                    + 40
             }
         })
         .sum()
