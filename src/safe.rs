@@ -50,19 +50,30 @@ pub fn escape(c: char, out: &mut String) {
 }
 
 /// Whether `s` holds an unsafe character other than `\n` (and other than a `\r` before `\n` when
-/// `crlf` is true). Every unsafe character is a C0 or DEL byte, or starts with one of the UTF-8
-/// lead bytes C2, D8 or E2, so the scan looks at 32-byte blocks without branches first and only
-/// looks closer at a block holding such a byte: whole reports are checked at memory speed.
+/// `crlf` is true). Every unsafe character is a C0 or DEL byte, or a C2, D8 or E2 lead byte with a
+/// second byte that only the unsafe ones have (C2 80–9F, D8 9C, E2 80 and E2 81), so the scan pairs
+/// each byte with the next, 32 at a time without branches, and looks closer only at a block
+/// holding such a pair: whole reports, full of box drawing, bars and arrows (E2 94, E2 96, E2 86),
+/// are checked at memory speed.
 pub fn has_unsafe(s: &str, crlf: bool) -> bool {
     let b = s.as_bytes();
-    let suspicious =
-        |x: u8| (x < 0x20 && x != b'\n') | (x == 0x7f) | (x == 0xc2) | (x == 0xd8) | (x == 0xe2);
+    let suspicious = |x: u8, y: u8| {
+        (x < 0x20 && x != b'\n')
+            | (x == 0x7f)
+            | (x == 0xc2 && (0x80..=0x9f).contains(&y))
+            | (x == 0xd8 && y == 0x9c)
+            | (x == 0xe2 && (y == 0x80 || y == 0x81))
+    };
     b.chunks(32).enumerate().any(|(n, block)| {
-        // Box drawing, bars and dashes start with E2 too: in such a block only the suspicious
-        // bytes are looked at closer.
-        block.iter().fold(false, |seen, &x| seen | suspicious(x))
-            && (block.iter().enumerate())
-                .any(|(j, &x)| suspicious(x) && unsafe_at(b, n * 32 + j, crlf))
+        let start = n * 32;
+        // The byte after each of the block's, the next block's first among them (0 past the end).
+        let next = &b[start + 1..(start + 1 + block.len()).min(b.len())];
+        let past_end = std::iter::repeat_n(&0, block.len() - next.len());
+        block
+            .iter()
+            .zip(next.iter().chain(past_end))
+            .fold(false, |seen, (&x, &y)| seen | suspicious(x, y))
+            && (start..start + block.len()).any(|i| unsafe_at(b, i, crlf))
     })
 }
 
@@ -175,6 +186,14 @@ mod tests {
             let expected = is_unsafe(c) && c != '\n';
             assert_eq!(has_unsafe(&s, false), expected, "U+{:04X}", c as u32);
         }
+        // At every place in and across 32-byte blocks, after box drawing and before an em dash.
+        for c in ['\u{1b}', '\u{85}', '\u{61c}', '\u{200e}', '\u{2028}', '\u{2066}', '\r'] {
+            for at in 0..70 {
+                let s = format!("{}{c}— ━", "━".repeat(at / 3) + &"x".repeat(at % 3));
+                assert!(has_unsafe(&s, false), "U+{:04X} at {at}", c as u32);
+            }
+        }
+        assert!(!has_unsafe(&"━━ ▶ █░ → — … · é ".repeat(9), false));
         assert!(!has_unsafe("a\r\nb", true));
         assert!(has_unsafe("a\r\nb", false));
         assert!(has_unsafe("a\r", true));

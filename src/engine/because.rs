@@ -93,7 +93,7 @@ impl Ctx<'_> {
 }
 
 fn fmt_factor(f: f64) -> String {
-    let s = format!("{f:.2}");
+    let s = super::round::Fixed(f, 2).to_string();
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -20,7 +20,7 @@ pub mod sensitivity;
 
 pub use analyze::{analyze, analyze_pack, freshness, scenario, winner_advice};
 pub use result::*;
-pub use round::{round_parts, round1, round3};
+pub use round::{Fixed, round_parts, round1, round3};
 pub use score::{Evaluation, evaluate};
 
 /// Version of the JSON schema (`docs/json-schema.md`); bumped on any breaking change.

@@ -16,7 +16,7 @@ pub mod teams;
 pub mod text;
 pub mod width;
 
-use crate::engine::{Because, PackResult, RankedAlternative, Recommendation};
+use crate::engine::{Because, Fixed, PackResult, RankedAlternative, Recommendation};
 
 /// The formats a recommendation can be written in, for the command line and the TUI's export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +173,7 @@ pub fn name_of<'a>(p: &'a PackResult, id: &'a str) -> &'a str {
 /// A share as a whole percentage, never rounded to a certainty it is not: 0.999 is "> 99%" and
 /// 0.001 is "< 1%"; only exactly 1 and 0 read "100%" and "0%".
 pub fn pct(x: f64) -> String {
-    percent(x, |p| format!("{p:.0}%"))
+    percent(x, |p| format!("{}%", Fixed(p, 0)))
 }
 
 /// A share of the robustness samples (a win share) as a whole percentage, rounded down: it sits next
@@ -182,7 +182,7 @@ pub fn pct(x: f64) -> String {
 pub fn share(x: f64) -> String {
     // The samples are counted, so a share is a multiple of 1/samples; the epsilon keeps 0.29
     // (28.999… in floating point) at 29%.
-    percent(x, |p| format!("{:.0}%", (p + 1e-9).floor()))
+    percent(x, |p| format!("{}%", Fixed((p + 1e-9).floor(), 0)))
 }
 
 /// `x` as a percentage: "> 99%" and "< 1%" near the ends, `whole` (a rounding) in between.
@@ -295,29 +295,31 @@ pub fn standing(p: &PackResult) -> String {
     };
     match (&p.runner_up, p.margin) {
         (Some(r), Some(_)) if p.verdict == crate::engine::Verdict::Tie => format!(
-            "{:.1}/100, tied with {} (within {} points): your answers do not separate them; {} of weight samples{among}",
-            w.score,
+            "{}/100, tied with {} (within {} points): your answers do not separate them; {} of weight samples{among}",
+            Fixed(w.score, 1),
             name_of(p, r),
             crate::engine::TIE_POINTS,
             share(p.robustness.winner_probability)
         ),
         (Some(r), Some(m)) if p.close_call && p.verdict == crate::engine::Verdict::Robust => {
             format!(
-                "{:.1}/100, {m:.1} points ahead of {}: close on points, yet robust, it still wins {} of weight samples{among}",
-                w.score,
+                "{}/100, {} points ahead of {}: close on points, yet robust, it still wins {} of weight samples{among}",
+                Fixed(w.score, 1),
+                Fixed(m, 1),
                 name_of(p, r),
                 share(p.robustness.winner_probability)
             )
         }
         (Some(r), Some(m)) => format!(
-            "{:.1}/100, {m:.1} points ahead of {}{}; {} ({} of weight samples{among})",
-            w.score,
+            "{}/100, {} points ahead of {}{}; {} ({} of weight samples{among})",
+            Fixed(w.score, 1),
+            Fixed(m, 1),
             name_of(p, r),
             if p.close_call { " (a close call)" } else { "" },
             p.verdict.as_str(),
             share(p.robustness.winner_probability)
         ),
-        _ => format!("{:.1}/100; the only alternative left", w.score),
+        _ => format!("{}/100; the only alternative left", Fixed(w.score, 1)),
     }
 }
 

@@ -11,7 +11,7 @@ use super::{
     because_groups, changes_text, find, flip_winner, freshness_warning, no_flip, pct, rationale,
     share, standing, weight_flips, winner_label, with_because,
 };
-use crate::engine::{PackResult, RankedAlternative, Recommendation, SourceOut};
+use crate::engine::{Fixed, PackResult, RankedAlternative, Recommendation, SourceOut};
 use crate::pack::SharedStr;
 
 /// The outline of `rec`; `date` is the day it was generated, when the format shows one.
@@ -290,7 +290,7 @@ pub fn ranking(p: &PackResult) -> Table {
             let mut cells = vec![
                 Cell::text(a.rank.unwrap_or(0).to_string()),
                 Cell::Text(name_with_status(a)),
-                Cell::text(format!("{:.1}", a.score)),
+                Cell::text(Fixed(a.score, 1).to_string()),
                 Cell::Bar(a.score),
                 Cell::text(share(a.win_probability)),
             ];
@@ -360,13 +360,13 @@ pub fn why(p: &PackResult, w: &RankedAlternative) -> Vec<Block> {
             let mut cells = vec![
                 Cell::text(&*c.name),
                 Cell::text(pct(c.weight_share)),
-                Cell::text(format!("{:.1}", c.score)),
-                Cell::text(format!("{:.1}", c.points)),
+                Cell::text(Fixed(c.score, 1).to_string()),
+                Cell::text(Fixed(c.points, 1).to_string()),
                 Cell::Bar(c.score * 10.0),
             ];
             if let Some(r) = ru {
                 let points = r.contributions.get(i).map_or(0.0, |c| c.points);
-                cells.push(Cell::text(format!("{points:.1}")));
+                cells.push(Cell::text(Fixed(points, 1).to_string()));
             }
             cells.push(Cell::text(rationale(w, c)));
             Row {
