@@ -187,7 +187,9 @@ mod tests {
             assert_eq!(has_unsafe(&s, false), expected, "U+{:04X}", c as u32);
         }
         // At every place in and across 32-byte blocks, after box drawing and before an em dash.
-        for c in ['\u{1b}', '\u{85}', '\u{61c}', '\u{200e}', '\u{2028}', '\u{2066}', '\r'] {
+        for c in [
+            '\u{1b}', '\u{85}', '\u{61c}', '\u{200e}', '\u{2028}', '\u{2066}', '\r',
+        ] {
             for at in 0..70 {
                 let s = format!("{}{c}— ━", "━".repeat(at / 3) + &"x".repeat(at % 3));
                 assert!(has_unsafe(&s, false), "U+{:04X} at {at}", c as u32);

@@ -16,6 +16,8 @@ pub const NOISE: f64 = 0.5;
 pub const SEED: u64 = 0x7EAD_0FF5_EED5_2026;
 /// Alternatives summed side by side in one sample (see [`win_counts`]).
 const LANES: usize = 8;
+/// Weightings scored side by side (see `best_of`).
+const BLOCK: usize = 4;
 
 /// The alternatives that can win at least one sample: every weight moves by at most `NOISE`, so an
 /// alternative whose best case against the leader is still behind it never wins, and sampling it
@@ -75,17 +77,21 @@ pub fn win_counts_of(packs: &[(&Pack, &Evaluation)]) -> Vec<Vec<usize>> {
     for group in samplers.chunk_by_mut(|(_, a), (_, b)| a.weights.len() == b.weights.len()) {
         let n_crit = group[0].1.weights.len();
         let mut rng = SplitMix64::new(SEED);
-        let mut factors = vec![0.0; n_crit];
-        let mut w = vec![0.0; n_crit];
-        for _ in 0..SAMPLES {
-            for f in factors.iter_mut() {
+        // `BLOCK` samples at a time, factors drawn in the same order as one by one.
+        let mut factors = vec![0.0; BLOCK * n_crit];
+        let mut w = vec![0.0; BLOCK * n_crit];
+        for start in (0..SAMPLES).step_by(BLOCK) {
+            let n = BLOCK.min(SAMPLES - start);
+            for f in factors[..n * n_crit].iter_mut() {
                 *f = 1.0 - NOISE + 2.0 * NOISE * rng.next_f64();
             }
             for (_, sampler) in group.iter_mut() {
-                for ((wk, base), f) in w.iter_mut().zip(&sampler.weights).zip(&factors) {
-                    *wk = base * f;
+                for (wb, fb) in w.chunks_exact_mut(n_crit).zip(factors.chunks_exact(n_crit)) {
+                    for ((wk, base), f) in wb.iter_mut().zip(&sampler.weights).zip(fb) {
+                        *wk = base * f;
+                    }
                 }
-                sampler.sample(&w);
+                sampler.sample(&w, n);
             }
         }
         for (i, sampler) in group.iter() {
@@ -141,37 +147,47 @@ impl Sampler {
         }
     }
 
-    /// Scores one weighting `w` and counts its winner.
-    fn sample(&mut self, w: &[f64]) {
+    /// Scores the first `n` of the `BLOCK` weightings in `w` (one after another, `n_crit` weights
+    /// each) and counts their winners.
+    fn sample(&mut self, w: &[f64], n: usize) {
         let n_live = self.live.len();
         let best = match &self.cells {
             Cells::Two(c) => best_of(c, w, n_live),
             Cells::Four(c) => best_of(c, w, n_live),
             Cells::Eight(c) => best_of(c, w, n_live),
         };
-        if let Some(i) = best {
-            self.wins[i] += 1;
+        for i in best.iter().take(n).flatten() {
+            self.wins[*i] += 1;
         }
     }
 }
 
-/// The live alternative with the highest sum under weights `w`. The common 1/Σw factor cannot
-/// change the winner, so raw sums are compared; the first of equal sums wins, as in `score::best`.
+/// For each of the `BLOCK` weightings in `w`, the live alternative with the highest sum. The
+/// common 1/Σw factor cannot change the winner, so raw sums are compared; the first of equal sums
+/// wins, as in `score::best`. The weightings' sums are independent chains of additions, worked side
+/// by side so the processor overlaps them (one at a time, each addition waited for the last); each
+/// is still added in criterion order, so the sums are bit for bit those of one at a time.
 #[inline]
-fn best_of<const N: usize>(cells: &[[f64; N]], w: &[f64], n_live: usize) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    for (g, group) in cells.chunks_exact(w.len()).enumerate() {
-        let mut sums = [0.0; N];
-        for (column, &wk) in group.iter().zip(w) {
-            for (s, c) in sums.iter_mut().zip(column) {
-                *s += c * wk;
+fn best_of<const N: usize>(cells: &[[f64; N]], w: &[f64], n_live: usize) -> [Option<usize>; BLOCK] {
+    let n_crit = w.len() / BLOCK;
+    let mut best: [Option<(usize, f64)>; BLOCK] = [None; BLOCK];
+    for (g, group) in cells.chunks_exact(n_crit).enumerate() {
+        let mut sums = [[0.0; N]; BLOCK];
+        for (k, column) in group.iter().enumerate() {
+            for (b, sums) in sums.iter_mut().enumerate() {
+                let wk = w[b * n_crit + k];
+                for (s, c) in sums.iter_mut().zip(column) {
+                    *s += c * wk;
+                }
             }
         }
-        for (l, &s) in sums.iter().enumerate().take(n_live - g * N) {
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((g * N + l, s));
+        for (best, sums) in best.iter_mut().zip(&sums) {
+            for (l, &s) in sums.iter().enumerate().take(n_live - g * N) {
+                if best.is_none_or(|(_, b)| s > b) {
+                    *best = Some((g * N + l, s));
+                }
             }
         }
     }
-    best.map(|(i, _)| i)
+    best.map(|b| b.map(|(i, _)| i))
 }

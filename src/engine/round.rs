@@ -24,7 +24,10 @@ impl std::fmt::Display for Fixed {
         let n = n as i64;
         let sign = if n < 0 { "-" } else { "" };
         let unit = 10_i64.pow(u32::from(decimals));
-        let (whole, part) = (n.unsigned_abs() / unit as u64, n.unsigned_abs() % unit as u64);
+        let (whole, part) = (
+            n.unsigned_abs() / unit as u64,
+            n.unsigned_abs() % unit as u64,
+        );
         match decimals {
             0 => write!(f, "{sign}{whole}"),
             d => write!(f, "{sign}{whole}.{part:0w$}", w = usize::from(d)),
@@ -81,8 +84,25 @@ mod tests {
     #[test]
     fn fixed_writes_what_the_standard_formatting_writes() {
         let mut values = vec![
-            0.0, -0.0, 0.05, 0.15, 0.25, 2.5, -2.5, 0.35, 1.005, 76.3, 99.95, -0.04, 1e12, -7.25,
-            f64::NAN, f64::INFINITY, 12.345, 0.125, 1234.5678,
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            2.5,
+            -2.5,
+            0.35,
+            1.005,
+            76.3,
+            99.95,
+            -0.04,
+            1e12,
+            -7.25,
+            f64::NAN,
+            f64::INFINITY,
+            12.345,
+            0.125,
+            1234.5678,
         ];
         let mut x = 0.123_456_789_f64;
         for _ in 0..20_000 {
