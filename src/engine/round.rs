@@ -14,7 +14,7 @@ impl std::fmt::Display for Fixed {
         let n = scaled.round();
         // `scaled` is within a few units in the last place of x·10^decimals; away from a tie
         // (n ± 0.5) by more than that, the exact decimal rounds to `n` as well.
-        if decimals > 3 || !(scaled.abs() < 1e9) || (scaled - n).abs() > 0.5 - 1e-6 {
+        if decimals > 3 || !scaled.is_finite() || scaled.abs() >= 1e9 || (scaled - n).abs() > 0.5 - 1e-6 {
             return write!(f, "{x:.p$}", p = usize::from(decimals));
         }
         if n == 0.0 && x.is_sign_negative() {
@@ -106,7 +106,7 @@ mod tests {
         ];
         let mut x = 0.123_456_789_f64;
         for _ in 0..20_000 {
-            x = (x * 7919.0 + 0.3183).fract() * 200.0 - 100.0;
+            x = (x * 7919.0 + 0.3171).fract() * 200.0 - 100.0;
             values.push(x);
             values.push((x * 10.0).round() / 10.0);
             values.push((x * 1000.0).round() / 1000.0);
