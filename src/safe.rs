@@ -57,24 +57,32 @@ pub fn escape(c: char, out: &mut String) {
 /// are checked at memory speed.
 pub fn has_unsafe(s: &str, crlf: bool) -> bool {
     let b = s.as_bytes();
+    // `&` and `|`, not `&&` and `||`: no branches, so a block is compared a vector at a time.
     let suspicious = |x: u8, y: u8| {
-        (x < 0x20 && x != b'\n')
+        ((x < 0x20) & (x != b'\n'))
             | (x == 0x7f)
-            | (x == 0xc2 && (0x80..=0x9f).contains(&y))
-            | (x == 0xd8 && y == 0x9c)
-            | (x == 0xe2 && (y == 0x80 || y == 0x81))
+            | ((x == 0xc2) & (0x80..=0x9f).contains(&y))
+            | ((x == 0xd8) & (y == 0x9c))
+            | ((x == 0xe2) & ((y == 0x80) | (y == 0x81)))
     };
-    b.chunks(32).enumerate().any(|(n, block)| {
-        let start = n * 32;
-        // The byte after each of the block's, the next block's first among them (0 past the end).
-        let next = &b[start + 1..(start + 1 + block.len()).min(b.len())];
-        let past_end = std::iter::repeat_n(&0, block.len() - next.len());
-        block
-            .iter()
-            .zip(next.iter().chain(past_end))
-            .fold(false, |seen, (&x, &y)| seen | suspicious(x, y))
-            && (start..start + block.len()).any(|i| unsafe_at(b, i, crlf))
-    })
+    let mut at = 0;
+    // Blocks of 32 bytes, each with the byte after it.
+    while let Some(block) = b.get(at..at + 33) {
+        let block: &[u8; 33] = block.try_into().expect("33 bytes");
+        let mut seen = false;
+        for j in 0..32 {
+            seen |= suspicious(block[j], block[j + 1]);
+        }
+        if seen
+            && (0..32)
+                .filter(|&j| suspicious(block[j], block[j + 1]))
+                .any(|j| unsafe_at(b, at + j, crlf))
+        {
+            return true;
+        }
+        at += 32;
+    }
+    (at..b.len()).any(|i| unsafe_at(b, i, crlf))
 }
 
 /// Whether the character starting at byte `i` of `b` is unsafe (see [`has_unsafe`]).

@@ -14,7 +14,11 @@ impl std::fmt::Display for Fixed {
         let n = scaled.round();
         // `scaled` is within a few units in the last place of x·10^decimals; away from a tie
         // (n ± 0.5) by more than that, the exact decimal rounds to `n` as well.
-        if decimals > 3 || !scaled.is_finite() || scaled.abs() >= 1e9 || (scaled - n).abs() > 0.5 - 1e-6 {
+        if decimals > 3
+            || !scaled.is_finite()
+            || scaled.abs() >= 1e9
+            || (scaled - n).abs() > 0.5 - 1e-6
+        {
             return write!(f, "{x:.p$}", p = usize::from(decimals));
         }
         if n == 0.0 && x.is_sign_negative() {
