@@ -472,6 +472,11 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
                 }
                 _ => alt.scores[k].why.clone(),
             },
+            unsourced: match &cx.priced {
+                // A score computed from the estimates is not the data's judgement.
+                Some(p) if p.pc.computed && p.pc.criterion == k => None,
+                _ => alt.scores[k].unsourced.clone(),
+            },
         })
         .collect()
 }

@@ -310,6 +310,9 @@ pub struct Contribution {
     #[serde(skip)]
     pub exact_points: f64,
     pub why: SharedStr,
+    /// Why the score has no source, when the data says it is a judgement (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsourced: Option<SharedStr>,
 }
 
 /// The answer that made a rule fire.

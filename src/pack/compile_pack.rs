@@ -365,8 +365,8 @@ fn scores(
             continue;
         };
         let s = s.get_ref();
+        let unsourced = s.unsourced.as_ref().map(|u| cx.text(src, u, "unsourced"));
         if let Some(u) = &s.unsourced {
-            cx.text(src, u, "unsourced");
             if s.source.is_some() {
                 cx.err(
                     src,
@@ -385,6 +385,7 @@ fn scores(
             value,
             why: cx.text(src, &s.why, "why").into(),
             source: s.source.as_ref().and_then(|r| cx.resolve(src, r, sources)),
+            unsourced: unsourced.map(SharedStr::from),
         });
     }
     let missing: Vec<String> = criteria
@@ -411,6 +412,7 @@ fn scores(
                 value: 0.0,
                 why: "".into(),
                 source: None,
+                unsourced: None,
             })
         })
         .collect()

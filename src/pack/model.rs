@@ -138,6 +138,8 @@ pub struct Score {
     /// Shared with every result that shows it (a big pack has one per alternative and criterion).
     pub why: SharedStr,
     pub source: Option<usize>,
+    /// Why a score without a source has none (the data's `unsourced`): a judgement, said as such.
+    pub unsourced: Option<SharedStr>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

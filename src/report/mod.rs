@@ -250,10 +250,21 @@ pub fn rationale(w: &RankedAlternative, c: &crate::engine::Contribution) -> Stri
         .filter(|a| *a.criterion == *c.criterion)
         .map(|a| format!("{:+} {}", a.delta, a.reason))
         .collect();
-    if moved.is_empty() {
-        c.why.to_string()
+    // A score the data marks as a judgement says so (its reason is in the JSON's `unsourced`).
+    let judgement = if c.unsourced.is_some() {
+        " (a judgement; no source)"
     } else {
-        format!("{} ({} before: {})", moved.join("; "), c.base_score, c.why)
+        ""
+    };
+    if moved.is_empty() {
+        format!("{}{judgement}", c.why)
+    } else {
+        format!(
+            "{} ({} before: {}{judgement})",
+            moved.join("; "),
+            c.base_score,
+            c.why
+        )
     }
 }
 
