@@ -366,14 +366,14 @@ fn scores(
         };
         let s = s.get_ref();
         let unsourced = s.unsourced.as_ref().map(|u| cx.text(src, u, "unsourced"));
-        if let Some(u) = &s.unsourced {
-            if s.source.is_some() {
-                cx.err(
-                    src,
-                    u,
-                    "a score with a `source` needs no `unsourced` reason: keep the one that is true",
-                );
-            }
+        if let Some(u) = &s.unsourced
+            && s.source.is_some()
+        {
+            cx.err(
+                src,
+                u,
+                "a score with a `source` needs no `unsourced` reason: keep the one that is true",
+            );
         }
         let value = cx.bounded(
             src,
