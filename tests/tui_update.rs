@@ -490,3 +490,44 @@ fn enter_through_the_defaults_commits_to_nothing() {
     let winner = compute.winner.as_deref().unwrap();
     assert!(!winner.starts_with("eks"), "{winner}");
 }
+
+/// A score the data gives as a judgement says so where a cell of the comparison is explained, with
+/// the data's reason (issue 16: every fact sourced, or said to be a judgement).
+#[test]
+fn a_judgement_score_says_so_in_the_comparison() {
+    let catalog = common::keys::catalog();
+    let mut a = App::new(catalog, Theme::builtin("dark").unwrap(), (160, 50));
+    to_results(&mut a);
+    press(&mut a, "4");
+    assert_eq!(a.results.panel, Panel::Compare);
+    let p = &a.rec().packs[a.results.tab];
+    let (row, column, reason) = p
+        .ranking
+        .iter()
+        .enumerate()
+        .find_map(|(r, alt)| {
+            (alt.contributions.iter().enumerate())
+                .find_map(|(k, c)| c.unsourced.as_ref().map(|u| (r, k, u.to_string())))
+        })
+        .expect("the built-in compute pack has judgement scores");
+    for _ in 0..column {
+        press(&mut a, "right");
+    }
+    for _ in 0..row {
+        press(&mut a, "down");
+    }
+    assert_eq!((a.results.column, a.selected()), (column, row));
+    let shown: String = common::keys::screen(&a)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start: String = reason
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains(&format!("A judgement, no source: {start}")),
+        "{shown}"
+    );
+}

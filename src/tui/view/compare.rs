@@ -291,6 +291,11 @@ fn rationale(app: &App, p: &PackResult, table: &Table, width: usize) -> Vec<Line
         t.accent,
     ));
     out.extend(wrapped(&c.why, width, "", "", t.text));
+    if let Some(reason) = &c.unsourced {
+        // The data gives this score as a judgement: why no source backs it.
+        let s = format!("A judgement, no source: {reason}");
+        out.extend(wrapped(&s, width, "", "  ", t.muted));
+    }
     for adj in a
         .adjustments
         .iter()
