@@ -20,12 +20,26 @@ use crate::pack::{Catalog, Pack};
 pub fn analyze(catalog: &Catalog, answers: &Answers, packs: &[usize]) -> Recommendation {
     let mut choices = answers.choices.clone();
     catalog.normalize(&mut choices);
-    let winners = winners(catalog, &choices);
     let all: Vec<usize> = (0..catalog.packs.len()).collect();
     let packs = if packs.is_empty() { &all[..] } else { packs };
+    // Every pack is evaluated once: the stack rules read all the winners, and the packs decided
+    // keep their evaluations.
+    let mut every: Vec<Option<Evaluation>> = catalog
+        .packs
+        .iter()
+        .map(|p| Some(evaluate(p, &choices)))
+        .collect();
+    let winners: Vec<Option<usize>> = every
+        .iter()
+        .map(|e| e.as_ref().and_then(Evaluation::winner))
+        .collect();
     let evs: Vec<Evaluation> = packs
         .iter()
-        .map(|&p| evaluate(&catalog.packs[p], &choices))
+        .map(|&p| {
+            every[p]
+                .take()
+                .unwrap_or_else(|| evaluate(&catalog.packs[p], &choices))
+        })
         .collect();
     // Sampled together: packs with as many criteria share the random draws.
     let counts = robustness::win_counts_of(
@@ -455,6 +469,11 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
         .map(|k| 10.0 * share(k) * ev.cell(cx.pack, a, k))
         .collect();
     let rounded = round_parts(&exact, ev.scores[a]);
+    let computed = |k: usize| {
+        cx.priced
+            .as_ref()
+            .filter(|p| p.pc.computed && p.pc.criterion == k)
+    };
     cx.criteria
         .iter()
         .enumerate()
@@ -466,16 +485,14 @@ fn contributions(cx: &Ctx, a: usize) -> Vec<Contribution> {
             base_score: alt.scores[k].value,
             points: rounded[k],
             exact_points: exact[k],
-            why: match &cx.priced {
-                Some(p) if p.pc.computed && p.pc.criterion == k => {
-                    SharedStr::from(super::cost_report::why(cx.pack, p, a))
-                }
-                _ => alt.scores[k].why.clone(),
+            // A score computed from the estimates says how, and is not the data's judgement.
+            why: match computed(k) {
+                Some(p) => SharedStr::from(super::cost_report::why(cx.pack, p, a)),
+                None => alt.scores[k].why.clone(),
             },
-            unsourced: match &cx.priced {
-                // A score computed from the estimates is not the data's judgement.
-                Some(p) if p.pc.computed && p.pc.criterion == k => None,
-                _ => alt.scores[k].unsourced.clone(),
+            unsourced: match computed(k) {
+                Some(_) => None,
+                None => alt.scores[k].unsourced.clone(),
             },
         })
         .collect()
