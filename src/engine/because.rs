@@ -113,8 +113,9 @@ pub(super) fn fired_rule(cx: &Ctx, r: usize) -> FiredRule {
 pub(super) fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)> {
     let rule = &cx.pack.rules[r];
     let name = |a: usize| &cx.pack.alternatives[a].name;
-    let effect = |kind, a: Option<usize>, text| {
+    let effect = |kind, a: Option<usize>, text: String| {
         let alternative = a.map(|a| cx.pack.alternatives[a].id.clone());
+        let text = text.into();
         (
             a,
             RuleEffect {
@@ -127,7 +128,7 @@ pub(super) fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)>
     let mut effects = Vec::new();
     for &(k, f) in &rule.weights {
         let text = format!("weight of {} ×{}", cx.pack.criteria[k].name, fmt_factor(f));
-        effects.push(effect(EffectKind::Weight, None, text.into()));
+        effects.push(effect(EffectKind::Weight, None, text));
     }
     for adj in &rule.adjusts {
         let mut text = format!(
@@ -140,27 +141,19 @@ pub(super) fn effects_of(cx: &Ctx, r: usize) -> Vec<(Option<usize>, RuleEffect)>
         if Some(adj.criterion) == cx.computed() {
             text.push_str(" (not applied: the monthly estimates compute this criterion)");
         }
-        effects.push(effect(
-            EffectKind::Adjust,
-            Some(adj.alternative),
-            text.into(),
-        ));
+        effects.push(effect(EffectKind::Adjust, Some(adj.alternative), text));
     }
     for v in &rule.vetoes {
         let text = format!("excludes {}: {}", name(v.alternative), v.reason);
-        effects.push(effect(EffectKind::Veto, Some(v.alternative), text.into()));
+        effects.push(effect(EffectKind::Veto, Some(v.alternative), text));
     }
     for c in &rule.caveats {
         let text = format!("caveat for {}: {}", name(c.alternative), c.text);
-        effects.push(effect(EffectKind::Caveat, Some(c.alternative), text.into()));
+        effects.push(effect(EffectKind::Caveat, Some(c.alternative), text));
     }
     for s in &rule.next_steps {
         let text = format!("next step for {}: {}", name(s.alternative), s.text);
-        effects.push(effect(
-            EffectKind::NextStep,
-            Some(s.alternative),
-            text.into(),
-        ));
+        effects.push(effect(EffectKind::NextStep, Some(s.alternative), text));
     }
     effects
 }
@@ -173,10 +166,10 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
     let rule = &cx.pack.rules[r];
     let alt = |a: usize| &cx.pack.alternatives[a];
     let in_running = |a: usize| !cx.ev.excluded[a];
-    let effect = |kind, a: Option<usize>, text| RuleEffect {
+    let effect = |kind, a: Option<usize>, text: String| RuleEffect {
         kind,
         alternative: a.map(|a| alt(a).id.clone()),
-        text,
+        text: text.into(),
     };
     let mut out = Vec::new();
     for &(k, f) in &rule.weights {
@@ -189,7 +182,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
         out.push(effect(
             EffectKind::Prevented,
             None,
-            text.trim_end_matches([':', ' ']).to_string().into(),
+            text.trim_end_matches([':', ' ']).to_string(),
         ));
     }
     // With the cost criterion computed, no rule's adjustment of it would have counted either.
@@ -203,11 +196,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             cx.pack.criteria[adj.criterion].name,
             adj.reason
         );
-        out.push(effect(
-            EffectKind::Prevented,
-            Some(adj.alternative),
-            text.into(),
-        ));
+        out.push(effect(EffectKind::Prevented, Some(adj.alternative), text));
     }
     for v in rule.vetoes.iter().filter(|v| in_running(v.alternative)) {
         let text = format!(
@@ -215,11 +204,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             alt(v.alternative).name,
             v.reason
         );
-        out.push(effect(
-            EffectKind::Eligible,
-            Some(v.alternative),
-            text.into(),
-        ));
+        out.push(effect(EffectKind::Eligible, Some(v.alternative), text));
     }
     for c in rule
         .caveats
@@ -227,11 +212,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
         .filter(|c| Some(c.alternative) == winner)
     {
         let text = format!("spares {} the caveat: {}", alt(c.alternative).name, c.text);
-        out.push(effect(
-            EffectKind::Prevented,
-            Some(c.alternative),
-            text.into(),
-        ));
+        out.push(effect(EffectKind::Prevented, Some(c.alternative), text));
     }
     for s in rule
         .next_steps
@@ -243,11 +224,7 @@ pub(super) fn kept_off(cx: &Ctx, r: usize, winner: Option<usize>) -> Vec<RuleEff
             alt(s.alternative).name,
             s.text
         );
-        out.push(effect(
-            EffectKind::Prevented,
-            Some(s.alternative),
-            text.into(),
-        ));
+        out.push(effect(EffectKind::Prevented, Some(s.alternative), text));
     }
     out
 }
