@@ -298,8 +298,9 @@ impl Qty {
         }
     }
 
-    /// Whether the quantity is read from the footprint answer (the workload's busy capacity).
-    pub fn reads_footprint(self) -> bool {
+    /// Whether the quantity is capacity that is billed either all the time or only while busy: a
+    /// line of it must say which (`runs`).
+    pub fn needs_runs(self) -> bool {
         matches!(
             self,
             Qty::Vcpu
@@ -308,9 +309,12 @@ impl Qty {
                 | Qty::InstanceVcpus
                 | Qty::LambdaDuration
                 | Qty::LambdaRequests
-                | Qty::PerVcpu
-                | Qty::PerVcpuSecond
         )
+    }
+
+    /// Whether the quantity is read from the footprint answer (the workload's busy capacity).
+    pub fn reads_footprint(self) -> bool {
+        self.needs_runs() || matches!(self, Qty::PerVcpu | Qty::PerVcpuSecond)
     }
 }
 

@@ -260,16 +260,7 @@ pub(super) fn lines(
                 );
                 true
             }
-            None if matches!(
-                qty,
-                Qty::Vcpu
-                    | Qty::Memory
-                    | Qty::Instances
-                    | Qty::InstanceVcpus
-                    | Qty::LambdaDuration
-                    | Qty::LambdaRequests
-            ) =>
-            {
+            None if qty.needs_runs() => {
                 cx.err(src, &l.qty, format!("qty `{}` needs runs = \"always\" (capacity that stays on) or \"busy\" (billed only while busy)", l.qty.get_ref()));
                 true
             }
