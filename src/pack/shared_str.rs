@@ -51,12 +51,6 @@ impl Deref for SharedStr {
     }
 }
 
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl Borrow<str> for SharedStr {
     fn borrow(&self) -> &str {
         self.as_str()
@@ -78,18 +72,6 @@ impl From<String> for SharedStr {
 impl From<&String> for SharedStr {
     fn from(s: &String) -> Self {
         SharedStr(Repr::Shared(Arc::from(s.as_str())))
-    }
-}
-
-impl From<Arc<str>> for SharedStr {
-    fn from(s: Arc<str>) -> Self {
-        SharedStr(Repr::Shared(s))
-    }
-}
-
-impl From<&SharedStr> for String {
-    fn from(t: &SharedStr) -> Self {
-        t.as_str().to_owned()
     }
 }
 
@@ -136,12 +118,6 @@ impl PartialEq<String> for SharedStr {
     }
 }
 
-impl PartialEq<SharedStr> for str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self == other.as_str()
-    }
-}
-
 impl PartialEq<SharedStr> for &str {
     fn eq(&self, other: &SharedStr) -> bool {
         *self == other.as_str()
@@ -163,12 +139,6 @@ impl PartialOrd for SharedStr {
 impl Ord for SharedStr {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
-    }
-}
-
-impl std::hash::Hash for SharedStr {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
     }
 }
 

@@ -28,12 +28,6 @@ pub fn render(rec: &Recommendation) -> String {
     render_with(rec, Decor::Rich)
 }
 
-/// `rec` for a terminal `cols` columns wide: prose is wrapped at word boundaries, with hanging
-/// indents, and a table's prose column wraps under itself.
-pub fn render_at(rec: &Recommendation, cols: usize) -> String {
-    write_at(&recommendation::outline(rec, None), Decor::Rich, cols)
-}
-
 pub fn render_with(rec: &Recommendation, decor: Decor) -> String {
     write(&recommendation::outline(rec, None), decor)
 }
