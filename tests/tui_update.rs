@@ -527,7 +527,7 @@ fn a_judgement_score_says_so_in_the_comparison() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        shown.contains(&format!("A judgement, no source: {start}")),
+        shown.contains(&format!("Why no source: {start}")),
         "{shown}"
     );
 }

@@ -293,7 +293,7 @@ fn rationale(app: &App, p: &PackResult, table: &Table, width: usize) -> Vec<Line
     out.extend(wrapped(&c.why, width, "", "", t.text));
     if let Some(reason) = &c.unsourced {
         // The data gives this score as a judgement: why no source backs it.
-        let s = format!("A judgement, no source: {reason}");
+        let s = format!("Why no source: {reason}");
         out.extend(wrapped(&s, width, "", "  ", t.muted));
     }
     for adj in a
